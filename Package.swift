@@ -1,0 +1,47 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// The settings Hummingbird enables; see STYLE.md.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Kontor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kontor", targets: ["kontor"]),
+        .executable(name: "kontor-bench", targets: ["kontor-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "KontorCore", swiftSettings: strictSettings),
+        .target(name: "KontorApp", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .target(
+            name: "KontorStore",
+            dependencies: ["KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "kontor",
+            dependencies: [
+                "KontorCore", "KontorApp", "KontorStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "kontor-bench",
+            dependencies: ["KontorCore", "KontorApp", "KontorStore"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorStoreTests", dependencies: ["KontorCore", "KontorApp", "KontorStore"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "KontorCLITests", dependencies: ["kontor"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,94 @@
+public import KontorCore
+
+/// The persistence port: the whole book of one business. Every `write` is one transaction, so a use case
+/// that reads, decides by the rules in KontorCore and writes either happens completely or not at all.
+public protocol BookStore: Sendable {
+    /// Runs `body` on a consistent snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any BookReader) throws -> T) async throws -> T
+    /// Runs `body` in one write transaction; any thrown error rolls everything back.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T
+}
+
+/// Queries the use cases need.
+public protocol BookReader {
+    func profile() throws -> BusinessProfile?
+
+    func customer(id: Int64) throws -> Customer?
+    func customers(status: CustomerStatus?, search: String?) throws -> [Customer]
+    func customer(email: String) throws -> Customer?
+    func customer(name: String) throws -> Customer?
+
+    func inquiry(id: Int64) throws -> Inquiry?
+    func inquiries(statuses: [InquiryStatus]?, customerId: Int64?) throws -> [Inquiry]
+
+    func quote(id: Int64) throws -> Quote?
+    func quotes(customerId: Int64?) throws -> [Quote]
+
+    func job(id: Int64) throws -> Job?
+    func jobs(openOnly: Bool, customerId: Int64?, deadlineOnOrBefore: Day?) throws -> [Job]
+
+    func invoice(id: Int64) throws -> Invoice?
+    func invoice(number: String) throws -> Invoice?
+    func invoices(_ query: InvoiceQuery) throws -> [Invoice]
+    /// Open invoices due on or before `day`, without their lines (the morning list's fast path).
+    func openInvoices(dueOnOrBefore day: Day) throws -> [MorningList.OpenInvoice]
+    /// How many invoices of the customer are paid in full (for the loyalty discount).
+    func paidInvoiceCount(customerId: Int64) throws -> Int
+
+    func payments(invoiceId: Int64?, customerId: Int64?) throws -> [Payment]
+    func notes(customerId: Int64) throws -> [Note]
+}
+
+/// Changes the use cases make, inside the transaction of `BookStore.write`.
+public protocol BookWriter: BookReader {
+    func save(profile: BusinessProfile) throws
+
+    func insert(customer: Customer) throws -> Customer
+    func update(customer: Customer) throws
+
+    func insert(inquiry: Inquiry) throws -> Inquiry
+    func update(inquiry: Inquiry) throws
+
+    /// Inserts the quote and its lines.
+    func insert(quote: Quote) throws -> Quote
+    /// Updates the quote's fields and replaces its lines.
+    func update(quote: Quote) throws
+
+    /// Inserts the job and its revisions.
+    func insert(job: Job) throws -> Job
+    /// Updates the job's fields and replaces its revisions.
+    func update(job: Job) throws
+
+    /// Inserts a draft invoice and its lines.
+    func insert(draft: Invoice) throws -> Invoice
+    /// Updates a draft's fields and replaces its lines (the database refuses this for issued invoices).
+    func update(draft: Invoice) throws
+    /// Increments and returns the counter of an invoice number series (gapless, in this transaction).
+    func nextCounter(series: String) throws -> Int
+    /// Writes the issued state of a former draft (number, dates, final lines, snapshots).
+    func recordIssue(of invoice: Invoice) throws
+    /// Inserts an invoice that is issued on creation (a cancellation invoice).
+    func insert(issued: Invoice) throws -> Invoice
+    /// Marks an invoice as cancelled by the cancellation invoice with `number`.
+    func markCancelled(invoiceId: Int64, byNumber number: String) throws
+
+    /// Records a payment and adds it to the invoice's paid amount.
+    func insert(payment: Payment) throws -> Payment
+    func insert(note: Note) throws -> Note
+}
+
+/// Which invoices to list.
+public struct InvoiceQuery: Sendable, Hashable {
+    public var status: InvoiceStatus?
+    public var overdueOn: Day?
+    public var customerId: Int64?
+    public var limit: Int?
+
+    /// Creates a query; all filters are optional.
+    public init(status: InvoiceStatus? = nil, overdueOn: Day? = nil, customerId: Int64? = nil, limit: Int? = nil) {
+        self.status = status
+        self.overdueOn = overdueOn
+        self.customerId = customerId
+        self.limit = limit
+    }
+}

@@ -1,0 +1,70 @@
+public import KontorCore
+import Foundation
+
+extension Kontor {
+    /// Adds a customer (a prospect unless a status is given).
+    public func addCustomer(_ customer: Customer) async throws -> Customer {
+        try customer.validate()
+        return try await store.write { try $0.insert(customer: customer) }
+    }
+
+    /// Changes a customer with `change`; the status can be set by hand, e.g. to `regular`.
+    public func editCustomer(
+        id: Int64, _ change: @escaping @Sendable (inout Customer) throws -> Void
+    ) async throws -> Customer {
+        try await store.write { book in
+            var customer = try book.requireCustomer(id)
+            try change(&customer)
+            customer.id = id
+            try customer.validate()
+            try book.update(customer: customer)
+            return customer
+        }
+    }
+
+    /// Customers, optionally filtered by status and a search text (name, e-mail, contact).
+    public func customers(status: CustomerStatus? = nil, search: String? = nil) async throws -> [Customer] {
+        try await store.read { try $0.customers(status: status, search: search) }
+    }
+
+    /// One customer with its totals.
+    public func customerDetail(id: Int64) async throws -> CustomerDetail {
+        try await store.read { book in
+            let customer = try book.requireCustomer(id)
+            let invoices = try book.invoices(InvoiceQuery(customerId: id))
+            let paid = try book.paidInvoiceCount(customerId: id)
+            return CustomerDetail(
+                customer: customer, invoices: invoices, paidInvoiceCount: paid,
+                loyaltyPercent: try book.profile()?.loyalty.percent(forPaidInvoices: paid) ?? 0)
+        }
+    }
+
+    /// Writes a dated note into the customer's timeline.
+    public func addNote(customerId: Int64, text: String, on day: Day) async throws -> Note {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw InputError.missing(what: "note text", hint: "Write what happened, e.g. kontor note 3 \"Rief an\".")
+        }
+        return try await store.write { book in
+            _ = try book.requireCustomer(customerId)
+            return try book.insert(note: Note(customerId: customerId, writtenOn: day, text: text))
+        }
+    }
+}
+
+/// A customer with its invoices and the figures shown on the customer page.
+public struct CustomerDetail: Sendable, Codable {
+    public var customer: Customer
+    public var invoices: [Invoice]
+    public var paidInvoiceCount: Int
+    /// The discount the loyalty policy grants now.
+    public var loyaltyPercent: Int64
+
+    /// Gross of all issued, uncancelled invoices.
+    public var revenue: Money {
+        invoices.filter { $0.isIssued && $0.kind == .invoice && !$0.isCancelled }.map(\.totals.gross).sum()
+    }
+    /// What the customer owes now.
+    public var openAmount: Money { invoices.map(\.openAmount).sum() }
+    /// Overpayments kept as credit.
+    public var credit: Money { invoices.map(\.overpaid).sum() }
+}

@@ -1,0 +1,110 @@
+public import KontorCore
+import Foundation
+
+/// Who sent an inquiry: a known customer, or a sender to look up by e-mail/name and create as a prospect.
+public enum InquirySender: Sendable {
+    case customer(Int64)
+    case contact(name: String, email: String?, phone: String?, kind: CustomerKind)
+}
+
+extension Kontor {
+    /// Records an inquiry. An unknown sender becomes a prospect; a known e-mail or name is matched.
+    public func addInquiry(
+        from sender: InquirySender, channel: InquiryChannel, receivedOn: Day, subject: String,
+        size: WorkSize? = nil, wishedDeadline: Day? = nil, note: String? = nil
+    ) async throws -> (inquiry: Inquiry, customer: Customer, createdCustomer: Bool) {
+        guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError.missing(what: "subject", hint: "Say what the inquiry is about with --subject.")
+        }
+        return try await store.write { book in
+            var created = false
+            let customer: Customer
+            switch sender {
+            case let .customer(id):
+                customer = try book.requireCustomer(id)
+            case let .contact(name, email, phone, kind):
+                if let email, !email.isEmpty, let known = try book.customer(email: email) {
+                    customer = known
+                } else if !name.isEmpty, let known = try book.customer(name: name) {
+                    customer = known
+                } else {
+                    let fresh = Customer(
+                        name: name.isEmpty ? (email ?? phone ?? "") : name, email: email, phone: phone, kind: kind,
+                        createdOn: receivedOn)
+                    try fresh.validate()
+                    customer = try book.insert(customer: fresh)
+                    created = true
+                }
+            }
+            let inquiry = try book.insert(inquiry: Inquiry(
+                customerId: customer.id, channel: channel, receivedOn: receivedOn, subject: subject, size: size,
+                wishedDeadline: wishedDeadline, note: note))
+            return (inquiry, customer, created)
+        }
+    }
+
+    /// Open and answered inquiries first (phone first, then oldest waiting), then the rest.
+    public func inquiries(statuses: [InquiryStatus]? = nil) async throws -> [InquiryListItem] {
+        try await store.read { book in
+            let inquiries = try book.inquiries(statuses: statuses, customerId: nil)
+            var names: [Int64: String] = [:]
+            for id in Set(inquiries.map(\.customerId)) { names[id] = try book.customer(id: id)?.name }
+            return inquiries
+                .sorted { lhs, rhs in
+                    let lOpen = lhs.status == .open, rOpen = rhs.status == .open
+                    if lOpen != rOpen { return lOpen }
+                    return Inquiry.workOrder(lhs, rhs)
+                }
+                .map { InquiryListItem(inquiry: $0, customerName: names[$0.customerId] ?? "?") }
+        }
+    }
+
+    /// One inquiry.
+    public func inquiry(id: Int64) async throws -> InquiryListItem {
+        try await store.read { book in
+            let inquiry = try book.requireInquiry(id)
+            return InquiryListItem(inquiry: inquiry, customerName: try book.customer(id: inquiry.customerId)?.name ?? "?")
+        }
+    }
+
+    /// Marks the inquiry as answered on `day`.
+    public func answerInquiry(id: Int64, on day: Day, note: String? = nil) async throws -> Inquiry {
+        try await changeInquiry(id: id) { inquiry in
+            guard inquiry.status == .open else { throw WorkflowError.inquiryClosed(id: id, status: inquiry.status) }
+            inquiry.status = .answered
+            inquiry.answeredOn = day
+            if let note { inquiry.note = note }
+        }
+    }
+
+    /// Closes the inquiry as won or lost.
+    public func closeInquiry(id: Int64, won: Bool, on day: Day, note: String? = nil) async throws -> Inquiry {
+        try await changeInquiry(id: id) { inquiry in
+            guard inquiry.status != .won && inquiry.status != .lost else {
+                throw WorkflowError.inquiryClosed(id: id, status: inquiry.status)
+            }
+            if inquiry.answeredOn == nil { inquiry.answeredOn = day }
+            inquiry.status = won ? .won : .lost
+            inquiry.closedOn = day
+            if let note { inquiry.note = note }
+        }
+    }
+
+    private func changeInquiry(
+        id: Int64, _ change: @escaping @Sendable (inout Inquiry) throws -> Void
+    ) async throws -> Inquiry {
+        try await store.write { book in
+            var inquiry = try book.requireInquiry(id)
+            try change(&inquiry)
+            try book.update(inquiry: inquiry)
+            if inquiry.status == .won { try book.promote(customerId: inquiry.customerId, to: .new) }
+            return inquiry
+        }
+    }
+}
+
+/// An inquiry with its customer's name, as lists show it.
+public struct InquiryListItem: Sendable, Codable {
+    public var inquiry: Inquiry
+    public var customerName: String
+}

@@ -1,0 +1,130 @@
+public import KontorCore
+import Foundation
+
+/// What a new invoice draft starts from.
+public enum DraftSource: Sendable {
+    /// The lines of the job's quote (if any) and the job's delivery date as service date.
+    case job(Int64)
+    /// The lines and payment term of an accepted quote.
+    case quote(Int64)
+    /// No lines yet: free lines follow with `addInvoiceLine`.
+    case customer(Int64)
+}
+
+extension Kontor {
+    /// Creates a draft. The loyalty discount that the customer's paid invoices earn is recorded on the draft
+    /// and becomes its own line(s) when the invoice is issued; `discount: false` leaves it out.
+    public func draftInvoice(from source: DraftSource, on day: Day, discount: Bool = true) async throws -> Invoice {
+        try await store.write { book in
+            let profile = try book.requireProfile()
+            var lines: [DocumentLine] = []
+            var customerId: Int64
+            var jobId: Int64?
+            var quote: Quote?
+            var serviceDay: Day?
+            switch source {
+            case let .customer(id):
+                customerId = try book.requireCustomer(id).id
+            case let .quote(id):
+                quote = try book.requireQuote(id)
+                customerId = quote!.customerId
+            case let .job(id):
+                let job = try book.requireJob(id)
+                customerId = job.customerId
+                jobId = job.id
+                serviceDay = job.deliveredOn
+                if let quoteId = job.quoteId { quote = try book.requireQuote(quoteId) }
+            }
+            if let quote { lines = quote.lines }
+            let customer = try book.requireCustomer(customerId)
+            let percent = discount
+                ? profile.loyalty.percent(forPaidInvoices: try book.paidInvoiceCount(customerId: customerId)) : 0
+            let draft = Invoice(
+                customerId: customerId, jobId: jobId, quoteId: quote?.id, draftedOn: day, serviceFrom: serviceDay,
+                serviceTo: serviceDay, paymentTermDays: quote?.paymentTermDays ?? profile.paymentTermDays,
+                termAgreed: quote?.status == .accepted,
+                treatment: TaxTreatment.determine(mode: profile.taxMode, customer: customer), loyaltyPercent: percent,
+                language: customer.language, lines: lines)
+            return try book.insert(draft: draft)
+        }
+    }
+
+    /// Adds a line to a draft.
+    public func addInvoiceLine(_ reference: String, line: DocumentLine) async throws -> Invoice {
+        try line.validate()
+        return try await changeDraft(reference) { $0.lines.append(line) }
+    }
+
+    /// Sets the service date or period of a draft (§ 14 Abs. 4 Nr. 6 UStG).
+    public func setServicePeriod(_ reference: String, from: Day, to: Day?) async throws -> Invoice {
+        if let to, to < from {
+            throw InputError.invalid(what: "service period", reason: "it ends before it starts")
+        }
+        return try await changeDraft(reference) { draft in
+            draft.serviceFrom = from
+            draft.serviceTo = to ?? from
+        }
+    }
+
+    /// Changes a draft's payment term.
+    public func setPaymentTerm(_ reference: String, days: Int) async throws -> Invoice {
+        guard (0...120).contains(days) else { throw InputError.invalid(what: "payment term", reason: "use 0 to 120 days") }
+        return try await changeDraft(reference) { $0.paymentTermDays = days }
+    }
+
+    private func changeDraft(
+        _ reference: String, _ change: @escaping @Sendable (inout Invoice) throws -> Void
+    ) async throws -> Invoice {
+        try await store.write { book in
+            var invoice = try book.requireInvoice(reference)
+            if let number = invoice.number { throw WorkflowError.invoiceIssued(number: number) }
+            try change(&invoice)
+            try book.update(draft: invoice)
+            return invoice
+        }
+    }
+
+    /// One invoice by number or draft id.
+    public func invoice(_ reference: String) async throws -> Invoice {
+        try await store.read { try $0.requireInvoice(reference) }
+    }
+
+    /// Invoices matching the query, newest first.
+    public func invoices(_ query: InvoiceQuery) async throws -> [Invoice] {
+        try await store.read { try $0.invoices(query) }
+    }
+
+    /// Issues a draft: allocates the next number of its series in the same transaction (unique and gapless),
+    /// fixes issue date, service period and due date, computes the totals and freezes the invoice.
+    public func issueInvoice(_ reference: String, on day: Day) async throws -> Invoice {
+        try await store.write { book in
+            let draft = try book.requireInvoice(reference)
+            if let number = draft.number { throw WorkflowError.invoiceIssued(number: number) }
+            let profile = try book.requireProfile()
+            let customer = try book.requireCustomer(draft.customerId)
+            // Check everything before a number is taken, so that a refused issue leaves no gap.
+            _ = try draft.issued(number: "check", on: day, customer: customer, profile: profile)
+            let counter = try book.nextCounter(series: profile.numberFormat.series(for: day))
+            let number = profile.numberFormat.number(counter: counter, on: day)
+            let invoice = try draft.issued(number: number, on: day, customer: customer, profile: profile)
+            try book.recordIssue(of: invoice)
+            try book.promote(customerId: customer.id, to: .new)
+            return invoice
+        }
+    }
+
+    /// Cancels an issued invoice with a cancellation invoice (own number, negated lines, reference).
+    public func cancelInvoice(_ reference: String, on day: Day) async throws -> Invoice {
+        try await store.write { book in
+            let original = try book.requireInvoice(reference)
+            guard original.isIssued else { throw WorkflowError.invoiceNotIssued(id: original.id) }
+            let profile = try book.requireProfile()
+            _ = try original.cancellation(number: "check", on: day)
+            let counter = try book.nextCounter(series: profile.numberFormat.series(for: day))
+            let number = profile.numberFormat.number(counter: counter, on: day)
+            let cancellation = try book.insert(issued: try original.cancellation(number: number, on: day))
+            try book.markCancelled(invoiceId: original.id, byNumber: number)
+            return cancellation
+        }
+    }
+}

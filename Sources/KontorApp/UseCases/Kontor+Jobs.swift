@@ -1,0 +1,58 @@
+public import KontorCore
+import Foundation
+
+extension Kontor {
+    /// Adds a job without a quote (e.g. a regular customer's small order by phone).
+    public func addJob(
+        customerId: Int64, title: String, on day: Day, effortHours: Quantity?, deadline: Day?,
+        includedRevisions: Int = 2
+    ) async throws -> Job {
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError.missing(what: "job title", hint: "Say what is to be written with --title.")
+        }
+        guard includedRevisions >= 0 else { throw InputError.negative(what: "number of revisions", text: "\(includedRevisions)") }
+        return try await store.write { book in
+            _ = try book.requireCustomer(customerId)
+            let job = try book.insert(job: Job(
+                customerId: customerId, title: title, effortHours: effortHours, deadline: deadline,
+                includedRevisions: includedRevisions, createdOn: day))
+            try book.promote(customerId: customerId, to: .new)
+            return job
+        }
+    }
+
+    /// Jobs, open ones only unless `all`.
+    public func jobs(all: Bool = false, customerId: Int64? = nil) async throws -> [Job] {
+        try await store.read { try $0.jobs(openOnly: !all, customerId: customerId, deadlineOnOrBefore: nil) }
+    }
+
+    /// One job with its revisions.
+    public func job(id: Int64) async throws -> Job {
+        try await store.read { try $0.requireJob(id) }
+    }
+
+    /// Moves a job on: start, deliver, accept.
+    public func advanceJob(id: Int64, to status: JobStatus, on day: Day) async throws -> Job {
+        try await store.write { book in
+            var job = try book.requireJob(id)
+            try job.advance(to: status, on: day)
+            try book.update(job: job)
+            return job
+        }
+    }
+
+    /// Records a change request or critique on a delivered job; rounds beyond the included ones are billable.
+    public func reviseJob(id: Int64, kind: RevisionKind, note: String, on day: Day) async throws -> Job {
+        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError.missing(what: "revision note", hint: "Say what the customer wants changed with --note.")
+        }
+        return try await store.write { book in
+            var job = try book.requireJob(id)
+            try job.advance(to: .revising, on: day)
+            job.revisions.append(Revision(
+                requestedOn: day, kind: kind, note: note, billable: job.revisions.count >= job.includedRevisions))
+            try book.update(job: job)
+            return job
+        }
+    }
+}

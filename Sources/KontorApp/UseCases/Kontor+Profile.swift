@@ -1,0 +1,31 @@
+public import KontorCore
+
+extension Kontor {
+    /// Creates the business profile (once).
+    public func initialise(_ profile: BusinessProfile) async throws -> BusinessProfile {
+        try profile.validate()
+        return try await store.write { book in
+            guard try book.profile() == nil else { throw AppError.alreadyInitialised }
+            try book.save(profile: profile)
+            return profile
+        }
+    }
+
+    /// The business profile.
+    public func profile() async throws -> BusinessProfile {
+        try await store.read { try $0.requireProfile() }
+    }
+
+    /// Changes the profile with `change`, validates and stores it.
+    public func updateProfile(
+        _ change: @escaping @Sendable (inout BusinessProfile) throws -> Void
+    ) async throws -> BusinessProfile {
+        try await store.write { book in
+            var profile = try book.requireProfile()
+            try change(&profile)
+            try profile.validate()
+            try book.save(profile: profile)
+            return profile
+        }
+    }
+}

@@ -1,0 +1,90 @@
+public import KontorCore
+
+extension Kontor {
+    /// The morning list as of `today`: waiting inquiries, jobs due within a week, invoices due within a week
+    /// and overdue ones.
+    public func morningList(today: Day) async throws -> MorningList {
+        try await store.read { book in
+            let inquiries = try book.inquiries(statuses: [.open], customerId: nil)
+            let jobs = try book.jobs(
+                openOnly: true, customerId: nil, deadlineOnOrBefore: today.adding(days: MorningList.jobHorizonDays))
+            var names: [Int64: String] = [:]
+            for id in Set(inquiries.map(\.customerId) + jobs.map(\.customerId)) {
+                names[id] = try book.customer(id: id)?.name
+            }
+            return MorningList(
+                today: today,
+                inquiries: inquiries.map { ($0, names[$0.customerId] ?? "?") },
+                jobs: jobs.map { ($0, names[$0.customerId] ?? "?") },
+                invoices: try book.openInvoices(dueOnOrBefore: today.adding(days: MorningList.invoiceHorizonDays)))
+        }
+    }
+
+    /// Everything that happened with a customer, in date order.
+    public func timeline(customerId: Int64) async throws -> [TimelineEvent] {
+        try await store.read { book in
+            let customer = try book.requireCustomer(customerId)
+            var events = [TimelineEvent(day: customer.createdOn, kind: .customerCreated, title: "Customer created: \(customer.name)")]
+            for inquiry in try book.inquiries(statuses: nil, customerId: customerId) {
+                events.append(TimelineEvent(
+                    day: inquiry.receivedOn, kind: .inquiry, title: "Inquiry by \(inquiry.channel.rawValue): \(inquiry.subject)",
+                    detail: inquiry.note, reference: "inquiry \(inquiry.id)"))
+                if let answered = inquiry.answeredOn {
+                    events.append(TimelineEvent(day: answered, kind: .inquiryAnswered, title: "Inquiry answered",
+                                                reference: "inquiry \(inquiry.id)"))
+                }
+                if let closed = inquiry.closedOn {
+                    events.append(TimelineEvent(day: closed, kind: .inquiryClosed, title: "Inquiry \(inquiry.status.rawValue)",
+                                                reference: "inquiry \(inquiry.id)"))
+                }
+            }
+            for quote in try book.quotes(customerId: customerId) {
+                events.append(TimelineEvent(
+                    day: quote.createdOn, kind: .quote, title: "Quote: \(quote.title)",
+                    detail: "net \(quote.net.decimalString), payment term \(quote.paymentTermDays) days",
+                    reference: "quote \(quote.id)"))
+                if let decided = quote.decidedOn {
+                    events.append(TimelineEvent(day: decided, kind: .quoteDecided, title: "Quote \(quote.status.rawValue)",
+                                                reference: "quote \(quote.id)"))
+                }
+            }
+            for job in try book.jobs(openOnly: false, customerId: customerId, deadlineOnOrBefore: nil) {
+                let reference = "job \(job.id)"
+                events.append(TimelineEvent(day: job.createdOn, kind: .job, title: "Job: \(job.title)",
+                                            detail: job.deadline.map { "deadline \($0)" }, reference: reference))
+                if let day = job.startedOn { events.append(TimelineEvent(day: day, kind: .jobStarted, title: "Job started", reference: reference)) }
+                if let day = job.deliveredOn { events.append(TimelineEvent(day: day, kind: .jobDelivered, title: "Job delivered", reference: reference)) }
+                for revision in job.revisions {
+                    events.append(TimelineEvent(
+                        day: revision.requestedOn, kind: .revision,
+                        title: revision.kind == .change ? "Change request" : "Critique", detail: revision.note,
+                        reference: reference))
+                }
+                if let day = job.acceptedOn { events.append(TimelineEvent(day: day, kind: .jobAccepted, title: "Job accepted", reference: reference)) }
+            }
+            let invoices = try book.invoices(InvoiceQuery(customerId: customerId))
+            for invoice in invoices {
+                guard let number = invoice.number, let issued = invoice.issueDate else { continue }
+                if invoice.kind == .cancellation {
+                    events.append(TimelineEvent(
+                        day: issued, kind: .cancellation, title: "Cancellation invoice \(number) for \(invoice.cancelsNumber ?? "?")",
+                        detail: "gross \(invoice.totals.gross.decimalString)", reference: number))
+                } else {
+                    events.append(TimelineEvent(
+                        day: issued, kind: .invoice, title: "Invoice \(number) issued",
+                        detail: "gross \(invoice.totals.gross.decimalString), due \(invoice.dueDate!)", reference: number))
+                }
+            }
+            let numbers = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0.number ?? "draft") })
+            for payment in try book.payments(invoiceId: nil, customerId: customerId) {
+                events.append(TimelineEvent(
+                    day: payment.receivedOn, kind: .payment, title: "Payment received for \(numbers[payment.invoiceId] ?? "?")",
+                    detail: payment.amount.decimalString, reference: numbers[payment.invoiceId]))
+            }
+            for note in try book.notes(customerId: customerId) {
+                events.append(TimelineEvent(day: note.writtenOn, kind: .note, title: "Note", detail: note.text))
+            }
+            return events.sorted(by: TimelineEvent.chronological)
+        }
+    }
+}

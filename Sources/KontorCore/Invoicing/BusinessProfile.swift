@@ -1,0 +1,74 @@
+import Foundation
+
+/// The freelancer's own business data, printed on every invoice, and the policies Kontor follows.
+public struct BusinessProfile: Sendable, Hashable, Codable {
+    public var name: String
+    public var address: PostalAddress?
+    public var email: String?
+    public var phone: String?
+    public var iban: IBAN?
+    public var bic: String?
+    public var taxNumber: String?
+    public var vatId: String?
+    public var taxMode: TaxMode
+    public var paymentTermDays: Int
+    public var numberFormat: InvoiceNumberFormat
+    public var loyalty: LoyaltyPolicy
+
+    /// Creates a profile with the defaults: standard VAT, 14 days, `{YYYY}-{NNNN}`, 3 % from 3 / 5 % from 10.
+    public init(
+        name: String, address: PostalAddress? = nil, email: String? = nil, phone: String? = nil,
+        iban: IBAN? = nil, bic: String? = nil, taxNumber: String? = nil, vatId: String? = nil,
+        taxMode: TaxMode = .standard, paymentTermDays: Int = 14, numberFormat: InvoiceNumberFormat = .standard,
+        loyalty: LoyaltyPolicy = .standard
+    ) {
+        self.name = name
+        self.address = address
+        self.email = email
+        self.phone = phone
+        self.iban = iban
+        self.bic = bic
+        self.taxNumber = taxNumber
+        self.vatId = vatId
+        self.taxMode = taxMode
+        self.paymentTermDays = paymentTermDays
+        self.numberFormat = numberFormat
+        self.loyalty = loyalty
+    }
+
+    /// Checks the fields that are stored.
+    public func validate() throws(InputError) {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .missing(what: "business name", hint: "Set it with --name.")
+        }
+        guard (0...120).contains(paymentTermDays) else {
+            throw .invalid(what: "payment term", reason: "use 0 to 120 days")
+        }
+        if let bic, !BusinessProfile.isValidBIC(bic) { throw .invalidBIC(text: bic) }
+        try address?.validate()
+    }
+
+    /// What an invoice needs from the profile (§ 14 Abs. 4 Nr. 1 and 2 UStG); nil when complete.
+    public var missingInvoiceFields: String? {
+        if address == nil { return "a postal address (--street, --postal-code, --city)" }
+        if (taxNumber ?? "").isEmpty && (vatId ?? "").isEmpty { return "a tax number or VAT ID (--tax-number, --vat-id)" }
+        return nil
+    }
+
+    /// BIC: 4 letters bank, 2 letters country, 2 location, optional 3 branch.
+    public static func isValidBIC(_ text: String) -> Bool {
+        let bic = text.uppercased()
+        guard bic.count == 8 || bic.count == 11, bic.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return false
+        }
+        return bic.prefix(6).allSatisfy(\.isLetter)
+    }
+}
+
+/// How the business charges VAT.
+public enum TaxMode: String, NamedChoice, Codable {
+    /// Regular VAT (19 % / 7 %).
+    case standard
+    /// Kleinunternehmer under § 19 UStG: no VAT, with the mandatory note.
+    case smallBusiness = "small-business"
+}

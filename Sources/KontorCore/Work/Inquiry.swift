@@ -1,0 +1,65 @@
+/// A request for work that came in by e-mail, phone, form or referral.
+public struct Inquiry: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var customerId: Int64
+    public var channel: InquiryChannel
+    public var receivedOn: Day
+    public var subject: String
+    public var size: WorkSize?
+    public var wishedDeadline: Day?
+    public var status: InquiryStatus
+    public var answeredOn: Day?
+    public var closedOn: Day?
+    public var note: String?
+
+    /// Creates an inquiry.
+    public init(
+        id: Int64 = 0, customerId: Int64, channel: InquiryChannel, receivedOn: Day, subject: String,
+        size: WorkSize? = nil, wishedDeadline: Day? = nil, status: InquiryStatus = .open, answeredOn: Day? = nil,
+        closedOn: Day? = nil, note: String? = nil
+    ) {
+        self.id = id
+        self.customerId = customerId
+        self.channel = channel
+        self.receivedOn = receivedOn
+        self.subject = subject
+        self.size = size
+        self.wishedDeadline = wishedDeadline
+        self.status = status
+        self.answeredOn = answeredOn
+        self.closedOn = closedOn
+        self.note = note
+    }
+
+    /// Whether the inquiry still waits for a first answer.
+    public var isWaitingForAnswer: Bool { status == .open }
+
+    /// Callers are usually decided already; they come first in every list.
+    public var isDecidedBuyer: Bool { channel == .phone }
+
+    /// The order in which open inquiries are worked through: phone inquiries (decided buyers) first,
+    /// then the longest-waiting e-mails, then the rest by age.
+    public static func workOrder(_ lhs: Inquiry, _ rhs: Inquiry) -> Bool {
+        if lhs.isDecidedBuyer != rhs.isDecidedBuyer { return lhs.isDecidedBuyer }
+        if lhs.receivedOn != rhs.receivedOn { return lhs.receivedOn < rhs.receivedOn }
+        return lhs.id < rhs.id
+    }
+}
+
+/// How an inquiry reached the writer.
+public enum InquiryChannel: String, NamedChoice, Codable {
+    case email
+    case phone
+    case form
+    case referral
+    case other
+}
+
+/// The life of an inquiry: open → answered → quoted → won / lost.
+public enum InquiryStatus: String, NamedChoice, Codable {
+    case open
+    case answered
+    case quoted
+    case won
+    case lost
+}

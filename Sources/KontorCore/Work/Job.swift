@@ -1,0 +1,99 @@
+/// A piece of work the writer agreed to deliver, with effort, deadline and revision rounds.
+public struct Job: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var customerId: Int64
+    public var quoteId: Int64?
+    public var title: String
+    /// Estimated effort in hours.
+    public var effortHours: Quantity?
+    public var deadline: Day?
+    public var status: JobStatus
+    public var includedRevisions: Int
+    public var createdOn: Day
+    public var startedOn: Day?
+    public var deliveredOn: Day?
+    public var acceptedOn: Day?
+    public var revisions: [Revision]
+
+    /// Creates a job.
+    public init(
+        id: Int64 = 0, customerId: Int64, quoteId: Int64? = nil, title: String, effortHours: Quantity? = nil,
+        deadline: Day? = nil, status: JobStatus = .planned, includedRevisions: Int = 2, createdOn: Day,
+        startedOn: Day? = nil, deliveredOn: Day? = nil, acceptedOn: Day? = nil, revisions: [Revision] = []
+    ) {
+        self.id = id
+        self.customerId = customerId
+        self.quoteId = quoteId
+        self.title = title
+        self.effortHours = effortHours
+        self.deadline = deadline
+        self.status = status
+        self.includedRevisions = includedRevisions
+        self.createdOn = createdOn
+        self.startedOn = startedOn
+        self.deliveredOn = deliveredOn
+        self.acceptedOn = acceptedOn
+        self.revisions = revisions
+    }
+
+    /// Whether the job still needs work from the writer.
+    public var isOpen: Bool { status == .planned || status == .inProgress || status == .revising }
+
+    /// Rounds beyond the included ones are billable.
+    public var billableRevisionCount: Int { max(0, revisions.count - includedRevisions) }
+
+    /// Moves the job to `next`, or throws when that step does not follow from the current status.
+    public mutating func advance(to next: JobStatus, on day: Day) throws(WorkflowError) {
+        let allowed: [JobStatus: Set<JobStatus>] = [
+            .planned: [.inProgress, .delivered],
+            .inProgress: [.delivered],
+            .delivered: [.accepted, .revising],
+            .revising: [.delivered],
+            .accepted: [],
+        ]
+        guard allowed[status, default: []].contains(next) else {
+            throw .jobTransition(id: id, from: status, to: next)
+        }
+        switch next {
+        case .inProgress: startedOn = day
+        case .delivered:
+            if startedOn == nil { startedOn = day }
+            deliveredOn = day
+        case .accepted: acceptedOn = day
+        case .planned, .revising: break
+        }
+        status = next
+    }
+}
+
+/// Where a job stands.
+public enum JobStatus: String, NamedChoice, Codable {
+    case planned
+    case inProgress = "in-progress"
+    case delivered
+    case revising
+    case accepted
+}
+
+/// A dated change request or critique on a delivered job.
+public struct Revision: Sendable, Hashable, Codable {
+    public var requestedOn: Day
+    public var kind: RevisionKind
+    public var note: String
+    /// Whether this round goes beyond the rounds the quote included.
+    public var billable: Bool
+
+    /// Creates a revision round.
+    public init(requestedOn: Day, kind: RevisionKind, note: String, billable: Bool) {
+        self.requestedOn = requestedOn
+        self.kind = kind
+        self.note = note
+        self.billable = billable
+    }
+}
+
+/// What a revision round is about.
+public enum RevisionKind: String, NamedChoice, Codable {
+    case change
+    case critique
+}

@@ -1,0 +1,45 @@
+/// An offer to a customer; accepting it creates a job and agrees the payment term (LAW.md 3).
+public struct Quote: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var customerId: Int64
+    public var inquiryId: Int64?
+    public var title: String
+    public var createdOn: Day
+    public var validUntil: Day
+    /// The payment term in days that the customer agrees to by accepting.
+    public var paymentTermDays: Int
+    /// How many revision rounds the price includes.
+    public var includedRevisions: Int
+    public var status: QuoteStatus
+    public var decidedOn: Day?
+    public var lines: [DocumentLine]
+
+    /// Creates a quote.
+    public init(
+        id: Int64 = 0, customerId: Int64, inquiryId: Int64? = nil, title: String, createdOn: Day, validUntil: Day,
+        paymentTermDays: Int, includedRevisions: Int = 2, status: QuoteStatus = .open, decidedOn: Day? = nil,
+        lines: [DocumentLine] = []
+    ) {
+        self.id = id
+        self.customerId = customerId
+        self.inquiryId = inquiryId
+        self.title = title
+        self.createdOn = createdOn
+        self.validUntil = validUntil
+        self.paymentTermDays = paymentTermDays
+        self.includedRevisions = includedRevisions
+        self.status = status
+        self.decidedOn = decidedOn
+        self.lines = lines
+    }
+
+    /// The net sum of the lines.
+    public var net: Money { lines.map(\.net).sum() }
+}
+
+/// Whether a quote is still open or was accepted or declined.
+public enum QuoteStatus: String, NamedChoice, Codable {
+    case open
+    case accepted
+    case declined
+}

@@ -1,0 +1,50 @@
+/// A step that the current state of a record does not allow; the message says what is possible instead.
+public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
+    case jobTransition(id: Int64, from: JobStatus, to: JobStatus)
+    case inquiryClosed(id: Int64, status: InquiryStatus)
+    case quoteDecided(id: Int64, status: QuoteStatus)
+    case quoteEmpty(id: Int64)
+    case invoiceIssued(number: String)
+    case invoiceNotIssued(id: Int64)
+    case invoiceEmpty(id: Int64)
+    case invoiceCancelled(number: String)
+    case cancellationOfCancellation(number: String)
+    case customerWithoutAddress(customerId: Int64, name: String)
+    case profileIncomplete(missing: String)
+    case invoicePaid(number: String)
+    case nothingOpen(number: String)
+
+    public var description: String {
+        switch self {
+        case let .jobTransition(id, from, to):
+            return "Job \(id) is \(from.rawValue) and cannot become \(to.rawValue)."
+        case let .inquiryClosed(id, status):
+            return "Inquiry \(id) is already \(status.rawValue); it cannot be changed any more."
+        case let .quoteDecided(id, status):
+            return "Quote \(id) was already \(status.rawValue); create a new quote instead."
+        case let .quoteEmpty(id):
+            return "Quote \(id) has no lines. Add one with 'kontor quote add-line \(id) …'."
+        case let .invoiceIssued(number):
+            return "Invoice \(number) is issued and can no longer be changed. "
+                + "Correct it with 'kontor invoice cancel \(number)' and a new invoice."
+        case let .invoiceNotIssued(id):
+            return "Invoice draft \(id) is not issued yet. Issue it with 'kontor invoice issue \(id)'."
+        case let .invoiceEmpty(id):
+            return "Invoice draft \(id) has no lines. Add one with 'kontor invoice add-line \(id) …'."
+        case let .invoiceCancelled(number):
+            return "Invoice \(number) is cancelled."
+        case let .cancellationOfCancellation(number):
+            return "\(number) is a cancellation invoice itself and cannot be cancelled."
+        case let .customerWithoutAddress(id, name):
+            return "Customer \(id) (\(name)) has no postal address, which an invoice must show (§ 14 Abs. 4 UStG). "
+                + "Add it with 'kontor customer edit \(id) --street … --postal-code … --city …'."
+        case let .profileIncomplete(missing):
+            return "The business profile lacks \(missing), which every invoice must show. "
+                + "Set it with 'kontor profile set …'."
+        case let .invoicePaid(number):
+            return "Invoice \(number) is already paid in full."
+        case let .nothingOpen(number):
+            return "Invoice \(number) has nothing open."
+        }
+    }
+}

@@ -1,0 +1,36 @@
+public import GRDB
+import Foundation
+
+/// The SQLite database of one book: opens the file (WAL, foreign keys, a busy timeout so that several
+/// processes can write one after another) and applies the append-only migrations.
+public struct AppDatabase: Sendable {
+    /// The connection (a pool for files, a queue for in-memory tests).
+    public let writer: any DatabaseWriter
+
+    /// Wraps a connection and migrates it to the current schema.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try DatabaseMigrator.kontor.migrate(writer)
+    }
+
+    /// Opens (and creates) the database file at `path`, creating its folder when needed.
+    public static func open(path: String) throws -> AppDatabase {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+    }
+
+    /// An empty in-memory database, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    /// Foreign keys on (GRDB's default) and a generous busy timeout: writes are immediate transactions,
+    /// so concurrent writers queue instead of failing.
+    public static func makeConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(60)
+        return configuration
+    }
+}

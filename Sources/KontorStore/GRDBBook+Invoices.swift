@@ -1,0 +1,169 @@
+import GRDB
+import KontorApp
+import KontorCore
+
+extension GRDBBook {
+    func invoice(id: Int64) throws -> Invoice? {
+        guard let record = try InvoiceRecord.fetchOne(db, key: id) else { return nil }
+        return try assemble([record]).first
+    }
+
+    func invoice(number: String) throws -> Invoice? {
+        guard let record = try InvoiceRecord.filter(Column("number") == number).fetchOne(db) else { return nil }
+        return try assemble([record]).first
+    }
+
+    func invoices(_ query: InvoiceQuery) throws -> [Invoice] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let customerId = query.customerId {
+            conditions.append("i.customerId = ?")
+            _ = arguments.append(contentsOf: [customerId])
+        }
+        switch query.status {
+        case .draft?: conditions.append("i.number IS NULL")
+        case .cancelled?: conditions.append("b.cancelledByNumber IS NOT NULL")
+        case .paid?: conditions.append("b.openCents = 0 AND b.paidCents > 0 AND b.cancelledByNumber IS NULL")
+        case .partiallyPaid?: conditions.append("b.openCents > 0 AND b.paidCents > 0")
+        case .issued?: conditions.append("i.number IS NOT NULL AND b.cancelledByNumber IS NULL AND b.paidCents = 0")
+        case nil: break
+        }
+        if let day = query.overdueOn {
+            conditions.append("b.openCents > 0 AND b.dueDate < ?")
+            _ = arguments.append(contentsOf: [day.description])
+        }
+        var sql = "SELECT i.* FROM invoice i LEFT JOIN invoiceBalance b ON b.invoiceId = i.id"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY COALESCE(i.issueDate, i.draftedOn) DESC, i.id DESC"
+        if let limit = query.limit { sql += " LIMIT \(limit)" }
+        let invoices = try assemble(InvoiceRecord.fetchAll(db, sql: sql, arguments: arguments))
+        // The SQL narrows down; the domain's own status rule has the last word.
+        guard let status = query.status else { return invoices }
+        return invoices.filter { $0.status == status }
+    }
+
+    /// Loads lines and balances of many invoices with a few queries instead of one per invoice.
+    private func assemble(_ records: [InvoiceRecord]) throws -> [Invoice] {
+        var lines: [Int64: [DocumentLine]] = [:]
+        var balances: [Int64: InvoiceBalanceRecord] = [:]
+        let ids = records.compactMap(\.id)
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            for line in try InvoiceLineRecord.filter(chunk.contains(Column("invoiceId")))
+                .order(Column("invoiceId"), Column("position")).fetchAll(db)
+            {
+                lines[line.invoiceId, default: []].append(try line.domain())
+            }
+            for balance in try InvoiceBalanceRecord.filter(chunk.contains(Column("invoiceId"))).fetchAll(db) {
+                balances[balance.invoiceId] = balance
+            }
+        }
+        return try records.map { try $0.domain(lines: lines[$0.id!] ?? [], balance: balances[$0.id!]) }
+    }
+
+    func openInvoices(dueOnOrBefore day: Day) throws -> [MorningList.OpenInvoice] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.invoiceId, i.number, b.customerId, c.name, b.dueDate, b.openCents
+                FROM invoiceBalance b JOIN invoice i ON i.id = b.invoiceId JOIN customer c ON c.id = b.customerId
+                WHERE b.openCents > 0 AND b.dueDate <= ?
+                ORDER BY b.dueDate, i.number
+                """, arguments: [day.description])
+        return try rows.map { row in
+            MorningList.OpenInvoice(
+                number: row[1], invoiceId: row[0], customerId: row[2], customerName: row[3],
+                dueDate: try Convert.day(row[4] as String), openAmount: Money(cents: row[5]), daysOverdue: 0)
+        }
+    }
+
+    func paidInvoiceCount(customerId: Int64) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM invoiceBalance WHERE customerId = ? AND openCents = 0 AND paidCents > 0
+                AND grossCents > 0 AND cancelledByNumber IS NULL
+                """, arguments: [customerId]) ?? 0
+    }
+
+    // MARK: - Writes
+
+    func insert(draft: Invoice) throws -> Invoice {
+        var record = try InvoiceRecord(draft)
+        try record.insert(db)
+        try insertLines(invoiceId: record.id!, draft.lines)
+        var stored = draft
+        stored.id = record.id!
+        return stored
+    }
+
+    func update(draft: Invoice) throws {
+        try InvoiceLineRecord.filter(Column("invoiceId") == draft.id).deleteAll(db)
+        try insertLines(invoiceId: draft.id, draft.lines)
+        try InvoiceRecord(draft).update(db)
+    }
+
+    private func insertLines(invoiceId: Int64, _ lines: [DocumentLine]) throws {
+        for (position, line) in lines.enumerated() {
+            try InvoiceLineRecord(invoiceId: invoiceId, position: position, line: line).insert(db)
+        }
+    }
+
+    func nextCounter(series: String) throws -> Int {
+        try db.execute(
+            sql: """
+                INSERT INTO numberCounter (series, value) VALUES (?, 1)
+                ON CONFLICT(series) DO UPDATE SET value = value + 1
+                """, arguments: [series])
+        return try Int.fetchOne(db, sql: "SELECT value FROM numberCounter WHERE series = ?", arguments: [series])!
+    }
+
+    func recordIssue(of invoice: Invoice) throws {
+        // Lines first: once the row has its number, the triggers freeze the lines too.
+        var draftOnly = invoice
+        draftOnly.number = nil
+        try update(draft: draftOnly)
+        try InvoiceRecord(invoice).update(db)
+        var balance = InvoiceBalanceRecord(
+            invoiceId: invoice.id, customerId: invoice.customerId, dueDate: invoice.dueDate!.description,
+            grossCents: invoice.totals.gross.cents, paidCents: 0, openCents: 0, cancelledByNumber: nil)
+        balance.recompute(isCancellation: invoice.kind == .cancellation)
+        try balance.insert(db)
+    }
+
+    func insert(issued: Invoice) throws -> Invoice {
+        var draftOnly = issued
+        draftOnly.number = nil
+        var stored = try insert(draft: draftOnly)
+        stored.number = issued.number
+        try recordIssue(of: stored)
+        return stored
+    }
+
+    func markCancelled(invoiceId: Int64, byNumber number: String) throws {
+        guard var balance = try InvoiceBalanceRecord.fetchOne(db, key: invoiceId) else {
+            throw StoreError.corrupt("invoice \(invoiceId) has no balance")
+        }
+        balance.cancelledByNumber = number
+        balance.recompute(isCancellation: false)
+        try balance.update(db)
+    }
+
+    func payments(invoiceId: Int64?, customerId: Int64?) throws -> [Payment] {
+        var request = PaymentRecord.all()
+        if let invoiceId { request = request.filter(Column("invoiceId") == invoiceId) }
+        if let customerId { request = request.filter(Column("customerId") == customerId) }
+        return try request.order(Column("receivedOn"), Column("id")).fetchAll(db).map { try $0.domain() }
+    }
+
+    func insert(payment: Payment) throws -> Payment {
+        var record = PaymentRecord(payment)
+        try record.insert(db)
+        guard var balance = try InvoiceBalanceRecord.fetchOne(db, key: payment.invoiceId) else {
+            throw StoreError.corrupt("invoice \(payment.invoiceId) has no balance")
+        }
+        balance.paidCents += payment.amount.cents
+        balance.recompute(isCancellation: false)
+        try balance.update(db)
+        return try record.domain()
+    }
+}

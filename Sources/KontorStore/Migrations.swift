@@ -1,0 +1,189 @@
+import GRDB
+
+extension DatabaseMigrator {
+    /// The schema of a book. Append-only: a shipped migration is never edited, changes come as new ones.
+    static var kontor: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation") { db in
+            try db.create(table: "profile") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("json", .text).notNull()
+            }
+            try db.create(table: "customer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("contactPerson", .text)
+                t.column("street", .text)
+                t.column("postalCode", .text)
+                t.column("city", .text)
+                t.column("country", .text)
+                t.column("state", .text)
+                t.column("email", .text)
+                t.column("phone", .text)
+                t.column("kind", .text).notNull()
+                t.column("vatId", .text)
+                t.column("buyerReference", .text)
+                t.column("language", .text).notNull()
+                t.column("notes", .text)
+                t.column("status", .text).notNull().indexed()
+                t.column("createdOn", .text).notNull()
+            }
+            try db.create(index: "customer_email", on: "customer", expressions: [SQL("lower(email)").sqlExpression])
+            try db.create(table: "inquiry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("channel", .text).notNull()
+                t.column("receivedOn", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("sizeQuantity", .integer)
+                t.column("sizeUnit", .text)
+                t.column("wishedDeadline", .text)
+                t.column("status", .text).notNull().indexed()
+                t.column("answeredOn", .text)
+                t.column("closedOn", .text)
+                t.column("note", .text)
+            }
+            try db.create(table: "quote") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.belongsTo("inquiry", onDelete: .restrict)
+                t.column("title", .text).notNull()
+                t.column("createdOn", .text).notNull()
+                t.column("validUntil", .text).notNull()
+                t.column("paymentTermDays", .integer).notNull()
+                t.column("includedRevisions", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("decidedOn", .text)
+            }
+            try db.create(table: "quoteLine") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("quote", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("description", .text).notNull()
+                t.column("quantity", .integer).notNull()
+                t.column("unit", .text).notNull()
+                t.column("unitPrice", .integer).notNull()
+                t.column("vatPercent", .integer).notNull()
+                t.column("isDiscount", .boolean).notNull()
+            }
+            try db.create(table: "job") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.belongsTo("quote", onDelete: .restrict)
+                t.column("title", .text).notNull()
+                t.column("effortHours", .integer)
+                t.column("deadline", .text)
+                t.column("status", .text).notNull()
+                t.column("includedRevisions", .integer).notNull()
+                t.column("createdOn", .text).notNull()
+                t.column("startedOn", .text)
+                t.column("deliveredOn", .text)
+                t.column("acceptedOn", .text)
+            }
+            try db.create(index: "job_open_deadline", on: "job", columns: ["deadline"],
+                          condition: Column("status") != "accepted")
+            try db.create(table: "revision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("job", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("requestedOn", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("billable", .boolean).notNull()
+            }
+            try db.create(table: "invoice") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("kind", .text).notNull()
+                t.column("number", .text).unique()
+                t.belongsTo("job", onDelete: .restrict)
+                t.belongsTo("quote", onDelete: .restrict)
+                t.column("cancelsInvoiceId", .integer).references("invoice", onDelete: .restrict)
+                t.column("cancelsNumber", .text)
+                t.column("draftedOn", .text).notNull()
+                t.column("issueDate", .text)
+                t.column("serviceFrom", .text)
+                t.column("serviceTo", .text)
+                t.column("dueDate", .text)
+                t.column("paymentTermDays", .integer).notNull()
+                t.column("termAgreed", .boolean).notNull()
+                t.column("treatment", .text).notNull()
+                t.column("loyaltyPercent", .integer).notNull()
+                t.column("language", .text).notNull()
+                t.column("buyerJSON", .text)
+                t.column("sellerJSON", .text)
+                t.column("netCents", .integer)
+                t.column("vatCents", .integer)
+                t.column("grossCents", .integer)
+            }
+            try db.create(table: "invoiceLine") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("invoice", onDelete: .restrict).notNull()
+                t.column("position", .integer).notNull()
+                t.column("description", .text).notNull()
+                t.column("quantity", .integer).notNull()
+                t.column("unit", .text).notNull()
+                t.column("unitPrice", .integer).notNull()
+                t.column("vatPercent", .integer).notNull()
+                t.column("isDiscount", .boolean).notNull()
+                t.column("netCents", .integer).notNull()
+            }
+            // What was paid and whether it was cancelled changes after issue; the invoice itself never does.
+            try db.create(table: "invoiceBalance") { t in
+                t.primaryKey("invoiceId", .integer).references("invoice", onDelete: .restrict)
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("dueDate", .text).notNull()
+                t.column("grossCents", .integer).notNull()
+                t.column("paidCents", .integer).notNull()
+                t.column("openCents", .integer).notNull()
+                t.column("cancelledByNumber", .text)
+            }
+            try db.create(index: "invoiceBalance_open_due", on: "invoiceBalance", columns: ["dueDate"],
+                          condition: Column("openCents") > 0)
+            try db.create(table: "payment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("invoice", onDelete: .restrict).notNull()
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("amountCents", .integer).notNull().check { $0 > 0 }
+                t.column("receivedOn", .text).notNull()
+                t.column("note", .text)
+            }
+            try db.create(table: "note") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("writtenOn", .text).notNull()
+                t.column("text", .text).notNull()
+            }
+            try db.create(table: "numberCounter") { t in
+                t.primaryKey("series", .text)
+                t.column("value", .integer).notNull()
+            }
+            try db.execute(sql: ImmutabilityTriggers.sql)
+        }
+        return migrator
+    }
+}
+
+/// The database's own guarantee that issued invoices stay as they were issued (GoBD): even a program
+/// that bypasses Kontor's code cannot change or delete them or their lines.
+enum ImmutabilityTriggers {
+    static let message = "issued invoices are immutable: cancel with a cancellation invoice instead"
+    static let sql = """
+        CREATE TRIGGER invoice_issued_no_update BEFORE UPDATE ON invoice WHEN OLD.number IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '\(message)'); END;
+        CREATE TRIGGER invoice_issued_no_delete BEFORE DELETE ON invoice WHEN OLD.number IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '\(message)'); END;
+        CREATE TRIGGER invoiceLine_frozen_update BEFORE UPDATE ON invoiceLine
+        WHEN (SELECT number FROM invoice WHERE id = OLD.invoiceId) IS NOT NULL
+          OR (SELECT number FROM invoice WHERE id = NEW.invoiceId) IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '\(message)'); END;
+        CREATE TRIGGER invoiceLine_frozen_delete BEFORE DELETE ON invoiceLine
+        WHEN (SELECT number FROM invoice WHERE id = OLD.invoiceId) IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '\(message)'); END;
+        CREATE TRIGGER invoiceLine_frozen_insert BEFORE INSERT ON invoiceLine
+        WHEN (SELECT number FROM invoice WHERE id = NEW.invoiceId) IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '\(message)'); END;
+        CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment
+        BEGIN SELECT RAISE(ABORT, 'payments are never deleted: record a correction instead'); END;
+        """
+}

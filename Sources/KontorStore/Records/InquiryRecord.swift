@@ -1,0 +1,48 @@
+import GRDB
+import KontorCore
+
+/// A row of `inquiry`.
+struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "inquiry"
+    var id: Int64?
+    var customerId: Int64
+    var channel: String
+    var receivedOn: String
+    var subject: String
+    var sizeQuantity: Int64?
+    var sizeUnit: String?
+    var wishedDeadline: String?
+    var status: String
+    var answeredOn: String?
+    var closedOn: String?
+    var note: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ i: Inquiry) {
+        id = i.id == 0 ? nil : i.id
+        customerId = i.customerId
+        channel = i.channel.rawValue
+        receivedOn = i.receivedOn.description
+        subject = i.subject
+        sizeQuantity = i.size?.quantity.thousandths
+        sizeUnit = i.size?.unit.rawValue
+        wishedDeadline = i.wishedDeadline?.description
+        status = i.status.rawValue
+        answeredOn = i.answeredOn?.description
+        closedOn = i.closedOn?.description
+        note = i.note
+    }
+
+    func domain() throws -> Inquiry {
+        var size: WorkSize?
+        if let sizeQuantity, let sizeUnit {
+            size = WorkSize(quantity: Quantity(thousandths: sizeQuantity), unit: try Convert.choice(sizeUnit))
+        }
+        return Inquiry(
+            id: id ?? 0, customerId: customerId, channel: try Convert.choice(channel),
+            receivedOn: try Convert.day(receivedOn), subject: subject, size: size,
+            wishedDeadline: try Convert.day(wishedDeadline), status: try Convert.choice(status),
+            answeredOn: try Convert.day(answeredOn), closedOn: try Convert.day(closedOn), note: note)
+    }
+}

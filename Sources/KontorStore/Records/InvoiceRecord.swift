@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import KontorCore
+
+/// A row of `invoice`. Recipient and seller are frozen as JSON on issue, so a later edit of the customer
+/// or the profile never changes an issued invoice.
+struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "invoice"
+    var id: Int64?
+    var customerId: Int64
+    var kind: String
+    var number: String?
+    var jobId: Int64?
+    var quoteId: Int64?
+    var cancelsInvoiceId: Int64?
+    var cancelsNumber: String?
+    var draftedOn: String
+    var issueDate: String?
+    var serviceFrom: String?
+    var serviceTo: String?
+    var dueDate: String?
+    var paymentTermDays: Int
+    var termAgreed: Bool
+    var treatment: String
+    var loyaltyPercent: Int64
+    var language: String
+    var buyerJSON: String?
+    var sellerJSON: String?
+    var netCents: Int64?
+    var vatCents: Int64?
+    var grossCents: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ i: Invoice) throws {
+        id = i.id == 0 ? nil : i.id
+        customerId = i.customerId
+        kind = i.kind.rawValue
+        number = i.number
+        jobId = i.jobId
+        quoteId = i.quoteId
+        cancelsInvoiceId = i.cancelsInvoiceId
+        cancelsNumber = i.cancelsNumber
+        draftedOn = i.draftedOn.description
+        issueDate = i.issueDate?.description
+        serviceFrom = i.serviceFrom?.description
+        serviceTo = i.serviceTo?.description
+        dueDate = i.dueDate?.description
+        paymentTermDays = i.paymentTermDays
+        termAgreed = i.termAgreed
+        treatment = i.treatment.rawValue
+        loyaltyPercent = i.loyaltyPercent
+        language = i.language.rawValue
+        buyerJSON = try i.buyer.map(JSONText.encode)
+        sellerJSON = try i.seller.map(JSONText.encode)
+        if i.isIssued {
+            let totals = i.totals
+            netCents = totals.net.cents
+            vatCents = totals.vat.cents
+            grossCents = totals.gross.cents
+        }
+    }
+
+    func domain(lines: [DocumentLine], balance: InvoiceBalanceRecord?) throws -> Invoice {
+        Invoice(
+            id: id ?? 0, customerId: customerId, kind: try Convert.choice(kind), number: number, jobId: jobId,
+            quoteId: quoteId, cancelsInvoiceId: cancelsInvoiceId, cancelsNumber: cancelsNumber,
+            draftedOn: try Convert.day(draftedOn), issueDate: try Convert.day(issueDate),
+            serviceFrom: try Convert.day(serviceFrom), serviceTo: try Convert.day(serviceTo),
+            dueDate: try Convert.day(dueDate), paymentTermDays: paymentTermDays, termAgreed: termAgreed,
+            treatment: try Convert.choice(treatment), loyaltyPercent: loyaltyPercent,
+            language: try Convert.choice(language), lines: lines,
+            buyer: try buyerJSON.map { try JSONText.decode(Customer.self, $0) },
+            seller: try sellerJSON.map { try JSONText.decode(BusinessProfile.self, $0) },
+            paid: Money(cents: balance?.paidCents ?? 0), isCancelled: balance?.cancelledByNumber != nil,
+            cancelledByNumber: balance?.cancelledByNumber)
+    }
+}
+
+/// A row of `invoiceBalance`: the mutable side of an issued invoice (payments, cancellation).
+struct InvoiceBalanceRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "invoiceBalance"
+    var invoiceId: Int64
+    var customerId: Int64
+    var dueDate: String
+    var grossCents: Int64
+    var paidCents: Int64
+    var openCents: Int64
+    var cancelledByNumber: String?
+
+    /// Recomputes what is open: nothing once cancelled or for a cancellation invoice.
+    mutating func recompute(isCancellation: Bool) {
+        openCents = (cancelledByNumber != nil || isCancellation) ? 0 : max(0, grossCents - paidCents)
+    }
+}
+
+/// JSON for the snapshot columns, with stable key order.
+enum JSONText {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

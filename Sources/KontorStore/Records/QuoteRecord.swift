@@ -1,0 +1,40 @@
+import GRDB
+import KontorCore
+
+/// A row of `quote` (lines live in `quoteLine`).
+struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "quote"
+    var id: Int64?
+    var customerId: Int64
+    var inquiryId: Int64?
+    var title: String
+    var createdOn: String
+    var validUntil: String
+    var paymentTermDays: Int
+    var includedRevisions: Int
+    var status: String
+    var decidedOn: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ q: Quote) {
+        id = q.id == 0 ? nil : q.id
+        customerId = q.customerId
+        inquiryId = q.inquiryId
+        title = q.title
+        createdOn = q.createdOn.description
+        validUntil = q.validUntil.description
+        paymentTermDays = q.paymentTermDays
+        includedRevisions = q.includedRevisions
+        status = q.status.rawValue
+        decidedOn = q.decidedOn?.description
+    }
+
+    func domain(lines: [DocumentLine]) throws -> Quote {
+        Quote(
+            id: id ?? 0, customerId: customerId, inquiryId: inquiryId, title: title,
+            createdOn: try Convert.day(createdOn), validUntil: try Convert.day(validUntil),
+            paymentTermDays: paymentTermDays, includedRevisions: includedRevisions, status: try Convert.choice(status),
+            decidedOn: try Convert.day(decidedOn), lines: lines)
+    }
+}
