@@ -1,0 +1,156 @@
+import ArgumentParser
+import KontorApp
+import KontorCore
+
+/// The customer fields, for `customer add` and `customer edit`.
+struct CustomerOptions: ParsableArguments {
+    @Option(help: "Name of the person or business.") var name: String?
+    @Option(help: "Contact person.") var contact: String?
+    @OptionGroup var address: AddressOptions
+    @Option(help: "E-mail address.") var email: String?
+    @Option(help: "Phone number.") var phone: String?
+    @Option(help: "business or consumer.") var kind: String?
+    @Option(help: "VAT ID (USt-IdNr.).") var vatId: String?
+    @Option(help: "Buyer reference, e.g. Leitweg-ID of a public body.") var buyerReference: String?
+    @Option(help: "Language of documents: de or en.") var language: String?
+    @Option(help: "Notes.") var notes: String?
+    @Option(help: "Status by hand: prospect, new or regular.") var status: String?
+
+    func apply(to customer: inout Customer) throws {
+        if let name { customer.name = name }
+        if let contact { customer.contactPerson = contact.isEmpty ? nil : contact }
+        customer.address = try address.apply(to: customer.address)
+        if let email { customer.email = email.isEmpty ? nil : email }
+        if let phone { customer.phone = phone.isEmpty ? nil : phone }
+        if let kind { customer.kind = try CustomerKind.named(kind, what: "kind") }
+        if let vatId { customer.vatId = vatId.isEmpty ? nil : vatId }
+        if let buyerReference { customer.buyerReference = buyerReference.isEmpty ? nil : buyerReference }
+        if let language { customer.language = try Language.named(language, what: "language") }
+        if let notes { customer.notes = notes.isEmpty ? nil : notes }
+        if let status { customer.status = try CustomerStatus.named(status, what: "status") }
+    }
+}
+
+struct CustomerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer", abstract: "Customers: prospects, new and regular customers.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Timeline.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a customer.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var fields: CustomerOptions
+
+        func run() async throws {
+            var customer = Customer(name: fields.name ?? "", createdOn: try global.day())
+            try fields.apply(to: &customer)
+            let saved = try await global.kontor().addCustomer(customer)
+            if global.json { return try Output.json(saved) }
+            print("Added customer \(saved.id): \(saved.name) (\(saved.status.rawValue)).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List customers.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this status: prospect, new, regular.") var status: String?
+        @Option(help: "Search in name, e-mail, contact and city.") var search: String?
+
+        func run() async throws {
+            let status = try self.status.map { try CustomerStatus.named($0, what: "status") }
+            let customers = try await global.kontor().customers(status: status, search: search)
+            if global.json { return try Output.json(customers) }
+            if customers.isEmpty { return print("No customers.") }
+            Output.table(
+                ["ID", "Name", "Status", "Kind", "City", "E-mail"],
+                customers.map { ["\($0.id)", $0.name, $0.status.rawValue, $0.kind.rawValue, $0.address?.city ?? "", $0.email ?? ""] },
+                rightAligned: [0])
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a customer with totals.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var id: Int64
+
+        func run() async throws {
+            let detail = try await global.kontor().customerDetail(id: id)
+            if global.json {
+                return try Output.json(Merged(base: detail.customer, extra: CustomerFigures(detail)))
+            }
+            let c = detail.customer
+            let lang = global.language
+            print("\(c.name)  [\(c.status.rawValue), \(c.kind.rawValue)]  #\(c.id)")
+            if let contact = c.contactPerson { print("Contact: \(contact)") }
+            if let address = c.address { print("Address: \(address.lines.joined(separator: ", "))" + (address.state.map { " (\($0.rawValue))" } ?? "")) }
+            if let email = c.email { print("E-mail: \(email)") }
+            if let phone = c.phone { print("Phone: \(phone)") }
+            if let vatId = c.vatId { print("VAT ID: \(vatId)") }
+            if let reference = c.buyerReference { print("Buyer reference: \(reference)") }
+            print("Language: \(c.language.rawValue)")
+            if let notes = c.notes { print("Notes: \(notes)") }
+            print("Revenue: \(detail.revenue.formatted(lang)), open: \(detail.openAmount.formatted(lang))"
+                + (detail.credit.cents > 0 ? ", credit: \(detail.credit.formatted(lang))" : ""))
+            print("Invoices paid in full: \(detail.paidInvoiceCount); loyalty discount now: \(detail.loyaltyPercent) %")
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a customer (also the status by hand).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var id: Int64
+        @OptionGroup var fields: CustomerOptions
+
+        func run() async throws {
+            let fields = self.fields
+            let saved = try await global.kontor().editCustomer(id: id) { try fields.apply(to: &$0) }
+            if global.json { return try Output.json(saved) }
+            print("Saved customer \(saved.id): \(saved.name) (\(saved.status.rawValue)).")
+        }
+    }
+
+    struct Timeline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Everything about a customer in date order.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var id: Int64
+
+        func run() async throws {
+            let events = try await global.kontor().timeline(customerId: id)
+            if global.json { return try Output.json(events) }
+            for event in events {
+                print("\(event.day.formatted(global.language))  \(event.title)" + (event.detail.map { " – \($0)" } ?? ""))
+            }
+        }
+    }
+}
+
+/// The derived figures printed with a customer.
+struct CustomerFigures: Encodable {
+    let revenue: Money
+    let openAmount: Money
+    let credit: Money
+    let paidInvoiceCount: Int
+    let loyaltyPercent: Int64
+
+    init(_ detail: CustomerDetail) {
+        revenue = detail.revenue
+        openAmount = detail.openAmount
+        credit = detail.credit
+        paidInvoiceCount = detail.paidInvoiceCount
+        loyaltyPercent = detail.loyaltyPercent
+    }
+}
+
+struct NoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Write a dated note into a customer's timeline.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Customer id.") var customer: Int64
+    @Argument(help: "The note.") var text: String
+
+    func run() async throws {
+        let note = try await global.kontor().addNote(customerId: customer, text: text, on: try global.day())
+        if global.json { return try Output.json(note) }
+        print("Noted for customer \(customer) on \(note.writtenOn.formatted(global.language)).")
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import KontorApp
+import KontorCore
+
+struct InquiryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inquiry", abstract: "Inquiries by e-mail, phone, form or referral.",
+        subcommands: [Add.self, List.self, Show.self, Answer.self, Win.self, Lose.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an inquiry; an unknown sender becomes a prospect.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Id of a known customer.") var customer: Int64?
+        @Option(help: "Sender's name (matched with known customers, else a new prospect).") var name: String?
+        @Option(help: "Sender's e-mail address.") var email: String?
+        @Option(help: "Sender's phone number.") var phone: String?
+        @Option(help: "business or consumer, for a new prospect.") var kind: String = "business"
+        @Option(help: "email, phone, form, referral or other.") var channel: String
+        @Option(help: "Day received, YYYY-MM-DD (default: today).") var received: String?
+        @Option(help: "What it is about.") var subject: String
+        @Option(help: "Expected size, e.g. 1500 (with --unit).") var size: String?
+        @Option(help: "Unit of the size: word, line, page, hour.") var unit: String = "word"
+        @Option(help: "Wished deadline, YYYY-MM-DD.") var deadline: String?
+        @Option(help: "Notes.") var note: String?
+
+        func run() async throws {
+            let sender: InquirySender
+            if let customer {
+                sender = .customer(customer)
+            } else if name != nil || email != nil || phone != nil {
+                sender = .contact(name: name ?? "", email: email, phone: phone,
+                                  kind: try CustomerKind.named(kind, what: "kind"))
+            } else {
+                throw ValidationError("Say who asked: --customer ID, or --name/--email/--phone of a new sender.")
+            }
+            let size = try self.size.map { WorkSize(quantity: try Quantity(parsing: $0), unit: try BillingUnit.named(unit, what: "unit")) }
+            let result = try await global.kontor().addInquiry(
+                from: sender, channel: try InquiryChannel.named(channel, what: "channel"),
+                receivedOn: try parseDay(received, what: "received date") ?? global.day(), subject: subject,
+                size: size, wishedDeadline: try parseDay(deadline, what: "deadline"), note: note)
+            if global.json { return try Output.json(InquiryJSON(result.inquiry, customerName: result.customer.name, today: try global.day())) }
+            print("Recorded inquiry \(result.inquiry.id) from \(result.customer.name)"
+                + (result.createdCustomer ? " (new prospect, customer \(result.customer.id))." : "."))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List inquiries: phone inquiries (decided buyers) first, then e-mails oldest-waiting first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this status: open, answered, quoted, won, lost.") var status: String?
+        @Flag(help: "Include won and lost inquiries.") var all = false
+
+        func run() async throws {
+            let statuses: [InquiryStatus]? = try status.map { [try InquiryStatus.named($0, what: "status")] }
+                ?? (all ? nil : [.open, .answered, .quoted])
+            let items = try await global.kontor().inquiries(statuses: statuses)
+            let today = try global.day()
+            if global.json { return try Output.json(items.map { InquiryJSON($0.inquiry, customerName: $0.customerName, today: today) }) }
+            if items.isEmpty { return print("No inquiries.") }
+            Output.table(
+                ["ID", "From", "Channel", "Received", "Waiting", "Status", "Subject"],
+                items.map { item in
+                    let i = item.inquiry
+                    return ["\(i.id)", item.customerName, i.channel.rawValue + (i.isDecidedBuyer ? " (decided)" : ""),
+                            i.receivedOn.formatted(global.language),
+                            i.status == .open ? "\(max(0, i.receivedOn.days(until: today))) d" : "",
+                            i.status.rawValue, i.subject]
+                }, rightAligned: [0, 4])
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an inquiry.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Inquiry id.") var id: Int64
+
+        func run() async throws {
+            let item = try await global.kontor().inquiry(id: id)
+            try InquiryCommand.present(item.inquiry, customerName: item.customerName, global: global)
+        }
+    }
+
+    struct Answer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an inquiry as answered.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Inquiry id.") var id: Int64
+        @Option(help: "What was answered.") var note: String?
+
+        func run() async throws {
+            let inquiry = try await global.kontor().answerInquiry(id: id, on: try global.day(), note: note)
+            try InquiryCommand.present(inquiry, customerName: nil, global: global)
+        }
+    }
+
+    struct Win: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an inquiry as won.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Inquiry id.") var id: Int64
+
+        func run() async throws {
+            let inquiry = try await global.kontor().closeInquiry(id: id, won: true, on: try global.day())
+            try InquiryCommand.present(inquiry, customerName: nil, global: global)
+        }
+    }
+
+    struct Lose: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an inquiry as lost.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Inquiry id.") var id: Int64
+        @Option(help: "Why, if known.") var note: String?
+
+        func run() async throws {
+            let inquiry = try await global.kontor().closeInquiry(id: id, won: false, on: try global.day(), note: note)
+            try InquiryCommand.present(inquiry, customerName: nil, global: global)
+        }
+    }
+
+    static func present(_ i: Inquiry, customerName: String?, global: GlobalOptions) throws {
+        let today = try global.day()
+        if global.json { return try Output.json(InquiryJSON(i, customerName: customerName, today: today)) }
+        let lang = global.language
+        print("Inquiry \(i.id) – \(i.subject)")
+        print("From customer \(i.customerId)" + (customerName.map { " (\($0))" } ?? "") + " by \(i.channel.rawValue)"
+            + (i.isDecidedBuyer ? " – a caller, usually decided" : ""))
+        print("Received \(i.receivedOn.formatted(lang)), status \(i.status.rawValue)"
+            + (i.status == .open ? ", waiting \(max(0, i.receivedOn.days(until: today))) days" : ""))
+        if let size = i.size { print("Size: \(size.quantity.formatted(lang)) \(size.unit.label(lang))") }
+        if let deadline = i.wishedDeadline { print("Wished deadline: \(deadline.formatted(lang))") }
+        if let answered = i.answeredOn { print("Answered: \(answered.formatted(lang))") }
+        if let note = i.note { print("Note: \(note)") }
+    }
+}
+
+/// An inquiry in JSON with the figures lists show.
+struct InquiryJSON: Encodable {
+    let inquiry: Inquiry
+    let customerName: String?
+    let daysWaiting: Int?
+    let decidedBuyer: Bool
+
+    init(_ inquiry: Inquiry, customerName: String?, today: Day) {
+        self.inquiry = inquiry
+        self.customerName = customerName
+        daysWaiting = inquiry.status == .open ? max(0, inquiry.receivedOn.days(until: today)) : nil
+        decidedBuyer = inquiry.isDecidedBuyer
+    }
+
+    enum CodingKeys: String, CodingKey { case customerName, daysWaiting, decidedBuyer }
+
+    func encode(to encoder: any Encoder) throws {
+        try inquiry.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(customerName, forKey: .customerName)
+        try container.encodeIfPresent(daysWaiting, forKey: .daysWaiting)
+        try container.encode(decidedBuyer, forKey: .decidedBuyer)
+    }
+}

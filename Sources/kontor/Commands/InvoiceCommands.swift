@@ -1,0 +1,218 @@
+import ArgumentParser
+import KontorApp
+import KontorCore
+
+struct InvoiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoice", abstract: "Invoices: draft, lines, issue (numbered and frozen), cancel.",
+        subcommands: [Draft.self, AddLine.self, Show.self, List.self, Issue.self, Cancel.self])
+
+    struct Draft: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a draft from a job, a quote, or for a customer with free lines.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "From this job (its quote's lines).") var job: Int64?
+        @Option(help: "From this quote's lines.") var quote: Int64?
+        @Option(help: "For this customer, lines follow with add-line.") var customer: Int64?
+        @Flag(help: "Leave out the loyalty discount.") var noDiscount = false
+        @Option(help: "Service date or first day of the service period, YYYY-MM-DD.") var serviceFrom: String?
+        @Option(help: "Last day of the service period, YYYY-MM-DD.") var serviceTo: String?
+        @Option(help: "Payment term in days (default: quote's or profile's).") var paymentTerm: Int?
+
+        func run() async throws {
+            let sources = [job.map(DraftSource.job), quote.map(DraftSource.quote), customer.map(DraftSource.customer)]
+                .compactMap { $0 }
+            guard sources.count == 1, let source = sources.first else {
+                throw ValidationError("Give exactly one of --job, --quote or --customer.")
+            }
+            let kontor = try global.kontor()
+            let today = try global.day()
+            let serviceFrom = try parseDay(serviceFrom, what: "service date")
+            let serviceTo = try parseDay(serviceTo, what: "service end")
+            if serviceTo != nil && serviceFrom == nil { throw ValidationError("--service-to needs --service-from.") }
+            var invoice = try await kontor.draftInvoice(from: source, on: today, discount: !noDiscount)
+            let reference = "\(invoice.id)"
+            if let serviceFrom { invoice = try await kontor.setServicePeriod(reference, from: serviceFrom, to: serviceTo) }
+            if let paymentTerm { invoice = try await kontor.setPaymentTerm(reference, days: paymentTerm) }
+            if global.json { return try Output.json(InvoiceJSON(invoice, today: today)) }
+            print("Created invoice draft \(invoice.id)"
+                + (invoice.loyaltyPercent > 0 ? " with \(invoice.loyaltyPercent) % loyalty discount" : "") + ".")
+            if invoice.lines.isEmpty { print("Add lines with 'kontor invoice add-line \(invoice.id) …'.") }
+        }
+    }
+
+    struct AddLine: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-line", abstract: "Add a line to a draft.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Draft id.") var reference: String
+        @OptionGroup var line: LineOptions
+
+        func run() async throws {
+            let invoice = try await global.kontor().addInvoiceLine(reference, line: try line.line())
+            try InvoiceCommand.present(invoice, global: global)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an invoice (by number) or a draft (by id).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Invoice number or draft id.") var reference: String
+
+        func run() async throws { try InvoiceCommand.present(try await global.kontor().invoice(reference), global: global) }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List invoices, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "draft, issued, partially-paid, paid or cancelled.") var status: String?
+        @Flag(help: "Only invoices past their due date with money open.") var overdue = false
+        @Option(help: "Only of this customer.") var customer: Int64?
+
+        func run() async throws {
+            let today = try global.day()
+            let query = InvoiceQuery(
+                status: try status.map { try InvoiceStatus.named($0, what: "status") },
+                overdueOn: overdue ? today : nil, customerId: customer)
+            let invoices = try await global.kontor().invoices(query)
+            if global.json { return try Output.json(invoices.map { InvoiceJSON($0, today: today) }) }
+            if invoices.isEmpty { return print("No invoices.") }
+            let lang = global.language
+            Output.table(
+                ["Number", "Customer", "Issued", "Due", "Status", "Gross", "Open", "Overdue"],
+                invoices.map { i in
+                    [i.number ?? "draft \(i.id)", i.buyer?.name ?? "\(i.customerId)", i.issueDate?.formatted(lang) ?? "",
+                     i.dueDate?.formatted(lang) ?? "", i.status.rawValue, i.totals.gross.formatted(lang),
+                     i.openAmount.formatted(lang), i.isOverdue(on: today) ? "\(i.daysOverdue(on: today)) d" : ""]
+                }, rightAligned: [5, 6, 7])
+        }
+    }
+
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a draft: next number, dates, totals – frozen from then on.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Draft id.") var reference: String
+
+        func run() async throws {
+            let invoice = try await global.kontor().issueInvoice(reference, on: try global.day())
+            if global.json { return try Output.json(InvoiceJSON(invoice, today: try global.day())) }
+            let lang = global.language
+            print("Issued invoice \(invoice.number!) over \(invoice.totals.gross.formatted(lang)), "
+                + "payable by \(invoice.dueDate!.formatted(lang)).")
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel an issued invoice with a cancellation invoice.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Invoice number.") var reference: String
+
+        func run() async throws {
+            let cancellation = try await global.kontor().cancelInvoice(reference, on: try global.day())
+            if global.json { return try Output.json(InvoiceJSON(cancellation, today: try global.day())) }
+            print("Issued cancellation invoice \(cancellation.number!) for \(cancellation.cancelsNumber!) "
+                + "over \(cancellation.totals.gross.formatted(global.language)).")
+        }
+    }
+
+    static func present(_ i: Invoice, global: GlobalOptions) throws {
+        let today = try global.day()
+        if global.json { return try Output.json(InvoiceJSON(i, today: today)) }
+        let lang = global.language
+        let title = i.kind == .cancellation ? "Cancellation invoice" : "Invoice"
+        print("\(title) \(i.number ?? "draft \(i.id)") [\(i.status.rawValue)]"
+            + (i.cancelsNumber.map { " – cancels \($0)" } ?? "") + (i.cancelledByNumber.map { " – cancelled by \($0)" } ?? ""))
+        print("Customer \(i.customerId)" + (i.buyer.map { " (\($0.name))" } ?? ""))
+        if let issued = i.issueDate { print("Issued \(issued.formatted(lang))") }
+        if let from = i.serviceFrom {
+            let to = i.serviceTo ?? from
+            print("Service " + (to == from ? from.formatted(lang) : "\(from.formatted(lang)) – \(to.formatted(lang))"))
+        }
+        if let due = i.dueDate, i.kind == .invoice { print("Payable by \(due.formatted(lang)) (\(i.paymentTermDays) days)") }
+        else if !i.isIssued { print("Payment term \(i.paymentTermDays) days") }
+        if i.treatment != .standard { print(i.treatment.note(.de)!) }
+        LinesTable.print(i.effectiveLines, language: lang)
+        let totals = i.totals
+        print("Net \(totals.net.formatted(lang))")
+        for group in totals.breakdown where group.rate.percent > 0 {
+            print("VAT \(group.rate.percent) % on \(group.net.formatted(lang)): \(group.vat.formatted(lang))")
+        }
+        print("Gross \(totals.gross.formatted(lang))")
+        if i.paid.cents > 0 { print("Paid \(i.paid.formatted(lang)), open \(i.openAmount.formatted(lang))") }
+        if i.isOverdue(on: today) { print("Overdue by \(i.daysOverdue(on: today)) days") }
+    }
+}
+
+/// An invoice in JSON: stable camelCase fields, amounts as decimal strings.
+struct InvoiceJSON: Encodable {
+    struct Line: Encodable {
+        let description: String
+        let quantity: Quantity
+        let unit: BillingUnit
+        let unitPrice: UnitPrice
+        let vatRate: VATRate
+        let net: Money
+        let isDiscount: Bool
+    }
+
+    let id: Int64
+    let number: String?
+    let kind: InvoiceKind
+    let status: InvoiceStatus
+    let customerId: Int64
+    let customerName: String?
+    let draftedOn: Day
+    let issueDate: Day?
+    let serviceFrom: Day?
+    let serviceTo: Day?
+    let dueDate: Day?
+    let paymentTermDays: Int
+    let treatment: TaxTreatment
+    let taxNote: String?
+    let loyaltyPercent: Int64
+    let net: Money
+    let vat: Money
+    let gross: Money
+    let paid: Money
+    let openAmount: Money
+    let overdue: Bool
+    let daysOverdue: Int
+    let cancelsNumber: String?
+    let cancelledByNumber: String?
+    let lines: [Line]
+    let vatBreakdown: [VATGroup]
+
+    init(_ i: Invoice, today: Day) {
+        let totals = i.totals
+        id = i.id
+        number = i.number
+        kind = i.kind
+        status = i.status
+        customerId = i.customerId
+        customerName = i.buyer?.name
+        draftedOn = i.draftedOn
+        issueDate = i.issueDate
+        serviceFrom = i.serviceFrom
+        serviceTo = i.serviceTo
+        dueDate = i.dueDate
+        paymentTermDays = i.paymentTermDays
+        treatment = i.treatment
+        taxNote = i.treatment.note(i.language)
+        loyaltyPercent = i.loyaltyPercent
+        net = totals.net
+        vat = totals.vat
+        gross = totals.gross
+        paid = i.paid
+        openAmount = i.openAmount
+        overdue = i.isOverdue(on: today)
+        daysOverdue = i.daysOverdue(on: today)
+        cancelsNumber = i.cancelsNumber
+        cancelledByNumber = i.cancelledByNumber
+        lines = i.effectiveLines.map {
+            Line(description: $0.description, quantity: $0.quantity, unit: $0.unit, unitPrice: $0.unitPrice,
+                 vatRate: $0.vatRate, net: $0.net, isDiscount: $0.isDiscount)
+        }
+        vatBreakdown = totals.breakdown
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import KontorApp
+import KontorCore
+
+struct JobCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "job", abstract: "Jobs: effort, deadline, status and revision rounds.",
+        subcommands: [Add.self, List.self, Show.self, Start.self, Deliver.self, Accept.self, Revise.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a job without a quote.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer id.") var customer: Int64
+        @Option(help: "What is to be written.") var title: String
+        @Option(help: "Effort estimate in hours.") var effort: String?
+        @Option(help: "Deadline, YYYY-MM-DD.") var deadline: String?
+        @Option(help: "Revision rounds included.") var revisions: Int = 2
+
+        func run() async throws {
+            let job = try await global.kontor().addJob(
+                customerId: customer, title: title, on: try global.day(),
+                effortHours: try effort.map { try Quantity(parsing: $0) },
+                deadline: try parseDay(deadline, what: "deadline"), includedRevisions: revisions)
+            if global.json { return try Output.json(job) }
+            print("Added job \(job.id): \(job.title).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List open jobs by deadline.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Include delivered and accepted jobs.") var all = false
+
+        func run() async throws {
+            let jobs = try await global.kontor().jobs(all: all)
+            if global.json { return try Output.json(jobs) }
+            if jobs.isEmpty { return print("No jobs.") }
+            let lang = global.language
+            Output.table(
+                ["ID", "Customer", "Deadline", "Effort", "Status", "Revisions", "Title"],
+                jobs.map { ["\($0.id)", "\($0.customerId)", $0.deadline?.formatted(lang) ?? "",
+                            $0.effortHours.map { "\($0.formatted(lang)) h" } ?? "", $0.status.rawValue,
+                            "\($0.revisions.count)/\($0.includedRevisions)", $0.title] },
+                rightAligned: [0, 1, 3])
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a job with its revision rounds.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Job id.") var id: Int64
+
+        func run() async throws { try JobCommand.present(try await global.kontor().job(id: id), global: global) }
+    }
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start working on a job.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Job id.") var id: Int64
+        func run() async throws { try await JobCommand.advance(id, to: .inProgress, global: global) }
+    }
+
+    struct Deliver: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Deliver a job (or a revised version).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Job id.") var id: Int64
+        func run() async throws { try await JobCommand.advance(id, to: .delivered, global: global) }
+    }
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The customer accepted the delivered work.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Job id.") var id: Int64
+        func run() async throws { try await JobCommand.advance(id, to: .accepted, global: global) }
+    }
+
+    struct Revise: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a change request or critique.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Job id.") var id: Int64
+        @Option(help: "change or critique.") var kind: String = "change"
+        @Option(help: "What the customer wants.") var note: String
+
+        func run() async throws {
+            let job = try await global.kontor().reviseJob(
+                id: id, kind: try RevisionKind.named(kind, what: "revision kind"), note: note, on: try global.day())
+            try JobCommand.present(job, global: global)
+        }
+    }
+
+    static func advance(_ id: Int64, to status: JobStatus, global: GlobalOptions) async throws {
+        let job = try await global.kontor().advanceJob(id: id, to: status, on: try global.day())
+        try present(job, global: global)
+    }
+
+    static func present(_ j: Job, global: GlobalOptions) throws {
+        if global.json { return try Output.json(j) }
+        let lang = global.language
+        print("Job \(j.id) – \(j.title) [\(j.status.rawValue)]")
+        print("Customer \(j.customerId)" + (j.quoteId.map { ", from quote \($0)" } ?? ""))
+        if let effort = j.effortHours { print("Effort: \(effort.formatted(lang)) h") }
+        if let deadline = j.deadline { print("Deadline: \(deadline.formatted(lang))") }
+        for (label, day) in [("Started", j.startedOn), ("Delivered", j.deliveredOn), ("Accepted", j.acceptedOn)] {
+            if let day { print("\(label): \(day.formatted(lang))") }
+        }
+        print("Revision rounds: \(j.revisions.count) of \(j.includedRevisions) included"
+            + (j.billableRevisionCount > 0 ? ", \(j.billableRevisionCount) billable" : ""))
+        for (index, revision) in j.revisions.enumerated() {
+            print("  \(index + 1). \(revision.requestedOn.formatted(lang)) \(revision.kind.rawValue): \(revision.note)"
+                + (revision.billable ? " (billable)" : ""))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import KontorApp
+import KontorCore
+
+/// The profile fields, for `init` and `profile set`.
+struct ProfileOptions: ParsableArguments {
+    @Option(help: "Your business name as on invoices.") var name: String?
+    @OptionGroup var address: AddressOptions
+    @Option(help: "E-mail address.") var email: String?
+    @Option(help: "Phone number.") var phone: String?
+    @Option(help: "IBAN for payments (checked).") var iban: String?
+    @Option(help: "BIC of your bank.") var bic: String?
+    @Option(help: "Tax number (Steuernummer).") var taxNumber: String?
+    @Option(help: "VAT ID (USt-IdNr.).") var vatId: String?
+    @Option(help: "standard or small-business (§ 19 UStG).") var taxMode: String?
+    @Option(help: "Default payment term in days (14).") var paymentTerm: Int?
+    @Option(help: "Invoice number format, default {YYYY}-{NNNN}.") var numberFormat: String?
+    @Option(help: "Loyalty discount as PAID:PERCENT pairs, e.g. 3:3,10:5, or none.") var loyalty: String?
+
+    func apply(to profile: inout BusinessProfile) throws {
+        if let name { profile.name = name }
+        profile.address = try address.apply(to: profile.address)
+        if let email { profile.email = email.isEmpty ? nil : email }
+        if let phone { profile.phone = phone.isEmpty ? nil : phone }
+        if let iban { profile.iban = iban.isEmpty ? nil : try IBAN(iban) }
+        if let bic { profile.bic = bic.isEmpty ? nil : bic.uppercased() }
+        if let taxNumber { profile.taxNumber = taxNumber.isEmpty ? nil : taxNumber }
+        if let vatId { profile.vatId = vatId.isEmpty ? nil : vatId }
+        if let taxMode { profile.taxMode = try TaxMode.named(taxMode, what: "tax mode") }
+        if let paymentTerm { profile.paymentTermDays = paymentTerm }
+        if let numberFormat { profile.numberFormat = try InvoiceNumberFormat(numberFormat) }
+        if let loyalty { profile.loyalty = try LoyaltyPolicy(parsing: loyalty) }
+    }
+}
+
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the business profile (once).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var fields: ProfileOptions
+
+    func run() async throws {
+        guard let name = fields.name else {
+            throw InputError.missing(what: "business name", hint: "Run 'kontor init --name \"Your Name\" …'.")
+        }
+        var profile = BusinessProfile(name: name)
+        try fields.apply(to: &profile)
+        let saved = try await global.kontor().initialise(profile)
+        if global.json { try Output.json(saved) } else {
+            print("Created the profile of \(saved.name) in \(global.databasePath).")
+            if let missing = saved.missingInvoiceFields { print("Before the first invoice, add \(missing).") }
+        }
+    }
+}
+
+struct ProfileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile", abstract: "Show or change the business profile.",
+        subcommands: [Show.self, Set.self])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the business profile.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let profile = try await global.kontor().profile()
+            if global.json { return try Output.json(profile) }
+            ProfileCommand.printProfile(profile)
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change fields of the business profile.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var fields: ProfileOptions
+
+        func run() async throws {
+            let fields = self.fields
+            let profile = try await global.kontor().updateProfile { try fields.apply(to: &$0) }
+            if global.json { return try Output.json(profile) }
+            ProfileCommand.printProfile(profile)
+        }
+    }
+
+    static func printProfile(_ p: BusinessProfile) {
+        print(p.name)
+        if let address = p.address { print(address.lines.joined(separator: ", ") + (address.state.map { " (\($0.rawValue))" } ?? "")) }
+        for (label, value) in [("E-mail", p.email), ("Phone", p.phone), ("IBAN", p.iban?.description), ("BIC", p.bic),
+                               ("Tax number", p.taxNumber), ("VAT ID", p.vatId)] {
+            if let value { print("\(label): \(value)") }
+        }
+        print("Tax mode: \(p.taxMode.rawValue)")
+        print("Payment term: \(p.paymentTermDays) days")
+        print("Invoice numbers: \(p.numberFormat.pattern)")
+        print("Loyalty discount: \(p.loyalty.tiers.isEmpty ? "none" : p.loyalty.tiers.map { "\($0.percent) % from paid invoice \($0.paidInvoices)" }.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import KontorApp
+import KontorCore
+
+struct QuoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quote", abstract: "Quotes: lines, validity, the payment term agreed by accepting.",
+        subcommands: [Add.self, AddLine.self, List.self, Show.self, Accept.self, Decline.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a quote (add lines with add-line).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer id (optional with --inquiry).") var customer: Int64?
+        @Option(help: "The inquiry this quote answers.") var inquiry: Int64?
+        @Option(help: "Title, e.g. \"Texte für die neue Website\".") var title: String
+        @Option(help: "Valid until, YYYY-MM-DD (default: 30 days).") var validUntil: String?
+        @Option(help: "Payment term in days that the customer agrees to by accepting (default: profile).")
+        var paymentTerm: Int?
+        @Option(help: "Revision rounds included in the price.") var revisions: Int = 2
+
+        func run() async throws {
+            let kontor = try global.kontor()
+            var customerId = customer
+            if customerId == nil, let inquiry { customerId = try await kontor.inquiry(id: inquiry).inquiry.customerId }
+            guard let customerId else { throw ValidationError("Say for whom: --customer ID or --inquiry ID.") }
+            let quote = try await kontor.addQuote(
+                customerId: customerId, inquiryId: inquiry, title: title, on: try global.day(),
+                validUntil: try parseDay(validUntil, what: "validity date"), paymentTermDays: paymentTerm,
+                includedRevisions: revisions)
+            if global.json { return try Output.json(QuoteJSON(quote)) }
+            print("Created quote \(quote.id) for customer \(customerId). Add lines with 'kontor quote add-line \(quote.id) …'.")
+        }
+    }
+
+    struct AddLine: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-line", abstract: "Add a line to a quote.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Quote id.") var id: Int64
+        @OptionGroup var line: LineOptions
+
+        func run() async throws {
+            let quote = try await global.kontor().addQuoteLine(quoteId: id, line: try line.line())
+            try QuoteCommand.present(quote, global: global)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List quotes, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only of this customer.") var customer: Int64?
+
+        func run() async throws {
+            let quotes = try await global.kontor().quotes(customerId: customer)
+            if global.json { return try Output.json(quotes.map(QuoteJSON.init)) }
+            if quotes.isEmpty { return print("No quotes.") }
+            Output.table(
+                ["ID", "Customer", "Date", "Status", "Net", "Title"],
+                quotes.map { ["\($0.id)", "\($0.customerId)", $0.createdOn.formatted(global.language), $0.status.rawValue,
+                              $0.net.formatted(global.language), $0.title] },
+                rightAligned: [0, 1, 4])
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a quote.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Quote id.") var id: Int64
+
+        func run() async throws { try QuoteCommand.present(try await global.kontor().quote(id: id), global: global) }
+    }
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The customer accepted: create the job.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Quote id.") var id: Int64
+        @Option(help: "Deadline of the job, YYYY-MM-DD.") var deadline: String?
+        @Option(help: "Effort estimate in hours.") var effort: String?
+
+        func run() async throws {
+            let result = try await global.kontor().acceptQuote(
+                id: id, on: try global.day(), deadline: try parseDay(deadline, what: "deadline"),
+                effortHours: try effort.map { try Quantity(parsing: $0) })
+            if global.json { return try Output.json(result.job) }
+            print("Quote \(id) accepted; created job \(result.job.id): \(result.job.title).")
+        }
+    }
+
+    struct Decline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The customer declined the quote.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Quote id.") var id: Int64
+
+        func run() async throws {
+            let quote = try await global.kontor().declineQuote(id: id, on: try global.day())
+            try QuoteCommand.present(quote, global: global)
+        }
+    }
+
+    static func present(_ q: Quote, global: GlobalOptions) throws {
+        if global.json { return try Output.json(QuoteJSON(q)) }
+        let lang = global.language
+        print("Quote \(q.id) – \(q.title) [\(q.status.rawValue)]")
+        print("Customer \(q.customerId), dated \(q.createdOn.formatted(lang)), valid until \(q.validUntil.formatted(lang))")
+        print("Payment term \(q.paymentTermDays) days; \(q.includedRevisions) revision rounds included")
+        LinesTable.print(q.lines, language: lang)
+        let totals = InvoiceTotals(lines: q.lines, treatment: .standard)
+        print("Net \(totals.net.formatted(lang)), VAT \(totals.vat.formatted(lang)), gross \(totals.gross.formatted(lang))")
+    }
+}
+
+/// A quote in JSON with its totals.
+struct QuoteJSON: Encodable {
+    let quote: Quote
+    init(_ quote: Quote) { self.quote = quote }
+
+    enum CodingKeys: String, CodingKey { case net, vat, gross }
+
+    func encode(to encoder: any Encoder) throws {
+        try quote.encode(to: encoder)
+        let totals = InvoiceTotals(lines: quote.lines, treatment: .standard)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(totals.net, forKey: .net)
+        try container.encode(totals.vat, forKey: .vat)
+        try container.encode(totals.gross, forKey: .gross)
+    }
+}
+
+/// Document lines as a text table.
+enum LinesTable {
+    static func print(_ lines: [DocumentLine], language: Language) {
+        if lines.isEmpty { return Swift.print("(no lines)") }
+        Output.table(
+            ["#", "Description", "Quantity", "Unit", "Price", "VAT", "Net"],
+            lines.enumerated().map { index, line in
+                ["\(index + 1)", line.description, line.quantity.formatted(language), line.unit.label(language),
+                 line.unitPrice.formatted(language), "\(line.vatRate.percent) %", line.net.formatted(language)]
+            }, rightAligned: [0, 2, 4, 5, 6])
+    }
+}

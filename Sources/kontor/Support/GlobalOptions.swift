@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import KontorApp
+import KontorCore
+import KontorStore
+
+/// Options every command takes: which database, which day, and whether to print JSON.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "The database file (default: $KONTOR_DB, else kontor.sqlite in your user data folder).")
+    var db: String?
+
+    @Flag(help: "Print machine-readable JSON.")
+    var json = false
+
+    @Option(help: "Evaluate every date rule as of this day, YYYY-MM-DD (default: $KONTOR_TODAY, else today).")
+    var today: String?
+
+    /// The database path: --db, $KONTOR_DB, or the platform's user data folder.
+    var databasePath: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["KONTOR_DB"], !env.isEmpty { return env }
+        let base = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask).first
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/share")
+        return base.appendingPathComponent("kontor").appendingPathComponent("kontor.sqlite").path
+    }
+
+    /// The day all rules are evaluated on.
+    func day() throws -> Day {
+        let text = today ?? ProcessInfo.processInfo.environment["KONTOR_TODAY"]
+        guard let text, !text.isEmpty else { return Day(Date()) }
+        return try Day.parse(text, what: "--today")
+    }
+
+    /// Opens the book.
+    func kontor() throws -> Kontor {
+        Kontor(store: GRDBBookStore(try AppDatabase.open(path: databasePath)))
+    }
+
+    /// The language numbers and dates are printed in: German unless the environment asks for English.
+    var language: Language {
+        let lang = ProcessInfo.processInfo.environment["KONTOR_LANG"] ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
+        return lang.lowercased().hasPrefix("en") ? .en : .de
+    }
+}
