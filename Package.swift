@@ -39,7 +39,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "KontorStoreTests", dependencies: ["KontorCore", "KontorApp", "KontorStore"],
+            name: "KontorStoreTests",
+            dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .testTarget(name: "KontorCLITests", dependencies: ["kontor"], swiftSettings: strictSettings),
     ],
