@@ -21,6 +21,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "KontorCore", swiftSettings: strictSettings),
+        .target(name: "KontorQR", swiftSettings: strictSettings),
+        .target(name: "KontorPDF", resources: [.copy("Fonts")], swiftSettings: strictSettings),
         .target(name: "KontorApp", dependencies: ["KontorCore"], swiftSettings: strictSettings),
         .target(
             name: "KontorStore",
@@ -38,6 +40,8 @@ let package = Package(
             dependencies: ["KontorCore", "KontorApp", "KontorStore"],
             swiftSettings: strictSettings),
         .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
+        .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorStoreTests",
             dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,0 +1,106 @@
+import Foundation
+import KontorApp
+import KontorCore
+import KontorStore
+
+/// `kontor-bench --scale N [--json FILE]`: builds a synthetic book and times the operations users wait for.
+@main
+struct Bench {
+    struct Measurement: Codable {
+        let operation: String
+        let count: Int
+        let totalMilliseconds: Double
+        let perOperationMicroseconds: Double
+        let operationsPerSecond: Double
+    }
+
+    struct Report: Codable {
+        let scale: Int
+        let customers: Int
+        let invoices: Int
+        let measurements: [Measurement]
+    }
+
+    static func main() async throws {
+        var scale = 1
+        var jsonPath: String?
+        var arguments = CommandLine.arguments.dropFirst().makeIterator()
+        while let argument = arguments.next() {
+            switch argument {
+            case "--scale": scale = Int(arguments.next() ?? "") ?? 1
+            case "--json": jsonPath = arguments.next()
+            default:
+                print("usage: kontor-bench [--scale N] [--json FILE]")
+                exit(2)
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
+        let store = GRDBBookStore(database)
+        let kontor = Kontor(store: store)
+        let today = Day("2026-11-26")!
+        var measurements: [Measurement] = []
+
+        let book = SyntheticBook(scale: scale, today: today)
+        var invoices = 0
+        measurements.append(try await measure("build book (invoices)", count: 1) {
+            invoices = try await book.build(into: kontor, store: store)
+        }.rescaled(count: invoices))
+
+        // Issuing: each its own transaction, number allocation included.
+        var drafts: [String] = []
+        for index in 0..<1000 {
+            let draft = try await kontor.draftInvoice(from: .customer(Int64(index % book.customerCount + 1)), on: today)
+            _ = try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
+                description: "Text", quantity: Quantity(1000), unit: .word, unitPrice: UnitPrice(tenThousandths: 1200),
+                vatRate: .standard))
+            drafts.append("\(draft.id)")
+        }
+        measurements.append(try await measure("issue invoice", count: drafts.count) {
+            for draft in drafts { _ = try await kontor.issueInvoice(draft, on: today) }
+        })
+        measurements.append(try await measure("today (morning list)", count: 200) {
+            for _ in 0..<200 { _ = try await kontor.morningList(today: today) }
+        })
+        measurements.append(try await measure("customer timeline", count: 200) {
+            for index in 0..<200 { _ = try await kontor.timeline(customerId: Int64(index * 13 % book.customerCount + 1)) }
+        })
+
+        let report = Report(scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements)
+        print("Kontor benchmark, scale \(scale): \(report.customers) customers, \(report.invoices) invoices")
+        print(String(repeating: "-", count: 78))
+        for m in measurements {
+            let name = m.operation.padding(toLength: 28, withPad: " ", startingAt: 0)
+            print(name + String(format: "%8d ops %12.1f ms total %12.1f µs/op %12.0f ops/s",
+                                m.count, m.totalMilliseconds, m.perOperationMicroseconds, m.operationsPerSecond))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let json = try encoder.encode(report)
+        if let jsonPath { try json.write(to: URL(fileURLWithPath: jsonPath)) }
+        print(String(decoding: json, as: UTF8.self))
+    }
+
+    @MainActor static func measure(_ operation: String, count: Int, _ body: () async throws -> Void) async throws -> Measurement {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await body()
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return Measurement(
+            operation: operation, count: count, totalMilliseconds: milliseconds,
+            perOperationMicroseconds: milliseconds * 1000 / Double(max(count, 1)),
+            operationsPerSecond: Double(count) / (milliseconds / 1000))
+    }
+}
+
+extension Bench.Measurement {
+    /// The same elapsed time spread over `count` items (for the book, timed once for all its invoices).
+    func rescaled(count: Int) -> Bench.Measurement {
+        Bench.Measurement(
+            operation: operation, count: count, totalMilliseconds: totalMilliseconds,
+            perOperationMicroseconds: totalMilliseconds * 1000 / Double(max(count, 1)),
+            operationsPerSecond: Double(count) / (totalMilliseconds / 1000))
+    }
+}

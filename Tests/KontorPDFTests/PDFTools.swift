@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the Poppler and qpdf command-line tools that check generated PDFs independently.
+///
+/// A missing tool is a test failure, not a skip: CI must install `poppler-utils` and `qpdf`.
+enum PDFTools {
+    struct Output {
+        let status: Int32
+        let stdout: Data
+        let stderr: String
+
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    struct ToolMissing: Error, CustomStringConvertible {
+        let name: String
+        var description: String {
+            "Required tool '\(name)' not found in PATH: install it with `apt-get install -y poppler-utils qpdf`"
+        }
+    }
+
+    struct ToolFailed: Error, CustomStringConvertible {
+        let command: String
+        let output: Output
+        var description: String { "\(command) exited with \(output.status): \(output.stderr)" }
+    }
+
+    /// Absolute path of a tool found in PATH (plus the usual Debian locations).
+    static func path(of name: String) throws -> String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+        for directory in directories {
+            let candidate = directory + "/" + name
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw ToolMissing(name: name)
+    }
+
+    /// Runs a tool and returns its output; `stdin` is written to its standard input if given.
+    @discardableResult
+    static func run(_ name: String, _ arguments: [String], stdin: Data? = nil, allowFailure: Bool = false)
+        throws -> Output
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try path(of: name))
+        process.arguments = arguments
+        let outputPipe = Pipe()
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString + ".stderr")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        process.standardOutput = outputPipe
+        process.standardError = errorHandle
+        let inputPipe = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : inputPipe
+        try process.run()
+        if let stdin {
+            // Written from another thread so a tool filling its output pipe cannot deadlock us.
+            let writer = inputPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                writer.write(stdin)
+                try? writer.close()
+            }
+        }
+        let stdout = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try errorHandle.close()
+        let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: errorFile)
+        let output = Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        if !allowFailure, output.status != 0 {
+            throw ToolFailed(command: ([name] + arguments).joined(separator: " "), output: output)
+        }
+        return output
+    }
+
+    /// `qpdf --check` must pass without warnings.
+    static func expectValid(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let output = try run("qpdf", ["--check", path], allowFailure: true)
+        #expect(output.status == 0, "qpdf --check failed: \(output.text) \(output.stderr)",
+                sourceLocation: sourceLocation)
+        #expect(output.text.contains("No syntax or stream encoding errors found"), "\(output.text)",
+                sourceLocation: sourceLocation)
+    }
+
+    /// Text of one page (or all pages) as `pdftotext` extracts it.
+    static func text(_ path: String, page: Int? = nil, layout: Bool = false) throws -> String {
+        var arguments: [String] = []
+        if let page { arguments += ["-f", "\(page)", "-l", "\(page)"] }
+        if layout { arguments.append("-layout") }
+        return try run("pdftotext", arguments + ["-enc", "UTF-8", path, "-"]).text
+    }
+
+    /// Number of pages, read from `pdfinfo`-free means: qpdf's page count.
+    static func pageCount(_ path: String) throws -> Int {
+        let output = try run("qpdf", ["--show-npages", path])
+        return Int(output.text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+}
+
+/// A temporary directory for one test, removed when the test's suite instance goes away
+/// (Swift Testing creates one suite instance per test).
+final class ScratchDirectory: Sendable {
+    let url: URL
+
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("kontorpdf-" + UUID().uuidString)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// A path inside the directory.
+    func file(_ name: String) -> URL {
+        url.appendingPathComponent(name)
+    }
+
+    /// Writes a PDF into the directory and returns its path.
+    func write(_ pdf: Data, name: String = "test.pdf") throws -> String {
+        let target = file(name)
+        try pdf.write(to: target)
+        return target.path
+    }
+}
