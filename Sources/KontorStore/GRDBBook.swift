@@ -50,6 +50,14 @@ struct GRDBBook: BookWriter {
         )?.domain()
     }
 
+    func customerNames(ids: Set<Int64>) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [try JSONText.encode(Array(ids))])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as String) })
+    }
+
     func insert(customer: Customer) throws -> Customer {
         var record = CustomerRecord(customer)
         try record.insert(db)
@@ -137,8 +145,17 @@ struct GRDBBook: BookWriter {
         if let deadlineOnOrBefore {
             request = request.filter(Column("deadline") != nil && Column("deadline") <= deadlineOnOrBefore.description)
         }
-        return try request.order(Column("deadline") == nil, Column("deadline"), Column("id")).fetchAll(db)
-            .map { try $0.domain(revisions: revisions($0.id!)) }
+        let records = try request.order(Column("deadline") == nil, Column("deadline"), Column("id")).fetchAll(db)
+        // One query for all revision rounds instead of one per job.
+        var rounds: [Int64: [Revision]] = [:]
+        for chunk in stride(from: 0, to: records.count, by: 500).map({ records[$0..<min($0 + 500, records.count)] }) {
+            for record in try RevisionRecord.filter(chunk.compactMap(\.id).contains(Column("jobId")))
+                .order(Column("jobId"), Column("position")).fetchAll(db)
+            {
+                rounds[record.jobId, default: []].append(try record.domain())
+            }
+        }
+        return try records.map { try $0.domain(revisions: rounds[$0.id!] ?? []) }
     }
 
     private func revisions(_ jobId: Int64) throws -> [Revision] {

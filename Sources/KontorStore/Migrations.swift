@@ -80,8 +80,7 @@ extension DatabaseMigrator {
                 t.column("deliveredOn", .text)
                 t.column("acceptedOn", .text)
             }
-            try db.create(index: "job_open_deadline", on: "job", columns: ["deadline"],
-                          condition: Column("status") != "accepted")
+            try db.create(index: "job_status_deadline", on: "job", columns: ["status", "deadline"])
             try db.create(table: "revision") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.belongsTo("job", onDelete: .cascade).notNull()

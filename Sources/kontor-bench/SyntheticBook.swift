@@ -8,6 +8,9 @@ struct SyntheticBook {
     let today: Day
 
     var customerCount: Int { 300 * scale }
+    /// Customers with work in progress (open inquiries, jobs due, late payments): a team's capacity grows with
+    /// the number of writers, not with the size of the archive, so it grows with the square root of the scale.
+    var activeCustomers: Int { 300 * Int(Double(scale).squareRoot().rounded(.up)) }
     static let invoicesPerCustomer = 20
 
     /// Fills `store`; returns the number of invoices written.
@@ -52,7 +55,7 @@ struct SyntheticBook {
                     try book.recordIssue(of: draft)
                     written += 1
                     // Older invoices are paid; recent ones are still open, and one customer in fifty pays late.
-                    let latePayer = index % 50 == 0 && n == SyntheticBook.invoicesPerCustomer - 1
+                    let latePayer = index % 50 == 0 && index < activeCustomers && n == SyntheticBook.invoicesPerCustomer - 1
                     if !latePayer && issueDay.adding(days: 30) < today {
                         _ = try book.insert(payment: Payment(
                             invoiceId: draft.id, customerId: customer.id, amount: draft.totals.gross,
@@ -63,12 +66,12 @@ struct SyntheticBook {
                         }
                     }
                 }
-                if index % 7 == 0 {
+                if index % 7 == 0 && index < activeCustomers {
                     _ = try book.insert(inquiry: Inquiry(
                         customerId: customer.id, channel: .email, receivedOn: today.adding(days: -(index % 5)),
                         subject: "Neue Anfrage"))
                 }
-                if index % 11 == 0 {
+                if index % 11 == 0 && index < activeCustomers {
                     _ = try book.insert(job: Job(
                         customerId: customer.id, title: "Offener Auftrag", effortHours: Quantity(6),
                         deadline: today.adding(days: index % 14), createdOn: today.adding(days: -10)))

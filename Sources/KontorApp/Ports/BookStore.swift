@@ -17,6 +17,8 @@ public protocol BookReader {
     func customers(status: CustomerStatus?, search: String?) throws -> [Customer]
     func customer(email: String) throws -> Customer?
     func customer(name: String) throws -> Customer?
+    /// The names of the customers with these ids, in one query.
+    func customerNames(ids: Set<Int64>) throws -> [Int64: String]
 
     func inquiry(id: Int64) throws -> Inquiry?
     func inquiries(statuses: [InquiryStatus]?, customerId: Int64?) throws -> [Inquiry]

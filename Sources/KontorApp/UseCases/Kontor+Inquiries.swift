@@ -47,8 +47,7 @@ extension Kontor {
     public func inquiries(statuses: [InquiryStatus]? = nil) async throws -> [InquiryListItem] {
         try await store.read { book in
             let inquiries = try book.inquiries(statuses: statuses, customerId: nil)
-            var names: [Int64: String] = [:]
-            for id in Set(inquiries.map(\.customerId)) { names[id] = try book.customer(id: id)?.name }
+            let names = try book.customerNames(ids: Set(inquiries.map(\.customerId)))
             return inquiries
                 .sorted { lhs, rhs in
                     let lOpen = lhs.status == .open, rOpen = rhs.status == .open

@@ -8,10 +8,7 @@ extension Kontor {
             let inquiries = try book.inquiries(statuses: [.open], customerId: nil)
             let jobs = try book.jobs(
                 openOnly: true, customerId: nil, deadlineOnOrBefore: today.adding(days: MorningList.jobHorizonDays))
-            var names: [Int64: String] = [:]
-            for id in Set(inquiries.map(\.customerId) + jobs.map(\.customerId)) {
-                names[id] = try book.customer(id: id)?.name
-            }
+            let names = try book.customerNames(ids: Set(inquiries.map(\.customerId) + jobs.map(\.customerId)))
             return MorningList(
                 today: today,
                 inquiries: inquiries.map { ($0, names[$0.customerId] ?? "?") },

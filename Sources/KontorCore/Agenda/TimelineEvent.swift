@@ -30,9 +30,9 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     case customerCreated = "customer-created"
     case inquiry
     case inquiryAnswered = "inquiry-answered"
-    case inquiryClosed = "inquiry-closed"
     case quote
     case quoteDecided = "quote-decided"
+    case inquiryClosed = "inquiry-closed"
     case job
     case jobStarted = "job-started"
     case jobDelivered = "job-delivered"
