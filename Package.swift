@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "KontorCore", swiftSettings: strictSettings),
         .target(name: "KontorQR", swiftSettings: strictSettings),
         .target(name: "KontorPDF", resources: [.copy("Fonts")], swiftSettings: strictSettings),
-        .target(name: "KontorApp", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .target(
+            name: "KontorDocuments", dependencies: ["KontorCore", "KontorPDF", "KontorQR"], swiftSettings: strictSettings),
+        .target(name: "KontorApp", dependencies: ["KontorCore", "KontorDocuments"], swiftSettings: strictSettings),
         .target(
             name: "KontorStore",
             dependencies: ["KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift")],
@@ -41,7 +43,11 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
-        .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF"], swiftSettings: strictSettings),
+        .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),
+        .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF", "KontorTestTools"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorDocumentsTests", dependencies: ["KontorDocuments", "KontorCore", "KontorQR", "KontorTestTools"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "KontorStoreTests",
             dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],

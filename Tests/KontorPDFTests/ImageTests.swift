@@ -1,4 +1,5 @@
 import Foundation
+import KontorTestTools
 import Testing
 @testable import KontorPDF
 

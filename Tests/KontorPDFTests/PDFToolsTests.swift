@@ -1,3 +1,4 @@
+import KontorTestTools
 import Testing
 
 /// The external checkers must be present: a missing tool fails the run with an install hint.

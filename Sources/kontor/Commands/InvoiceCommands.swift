@@ -5,7 +5,7 @@ import KontorCore
 struct InvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice", abstract: "Invoices: draft, lines, issue (numbered and frozen), cancel.",
-        subcommands: [Draft.self, AddLine.self, Show.self, List.self, Issue.self, Cancel.self])
+        subcommands: [Draft.self, AddLine.self, Show.self, List.self, Issue.self, Cancel.self, PDF.self])
 
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -113,6 +113,18 @@ struct InvoiceCommand: AsyncParsableCommand {
             if global.json { return try Output.json(InvoiceJSON(cancellation, today: try global.day())) }
             print("Issued cancellation invoice \(cancellation.number!) for \(cancellation.cancelsNumber!) "
                 + "over \(cancellation.totals.gross.formatted(global.language)).")
+        }
+    }
+
+    struct PDF: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pdf", abstract: "Write the invoice as PDF (Rechnung-2026-0001.pdf by default).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Invoice number (or draft id for a preview).") var reference: String
+        @Option(name: .shortAndLong, help: "Output file.") var output: String?
+
+        func run() async throws {
+            try DocumentOutput.save(try await global.kontor().invoicePDF(reference), to: output, json: global.json)
         }
     }
 

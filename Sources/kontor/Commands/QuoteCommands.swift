@@ -5,7 +5,7 @@ import KontorCore
 struct QuoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quote", abstract: "Quotes: lines, validity, the payment term agreed by accepting.",
-        subcommands: [Add.self, AddLine.self, List.self, Show.self, Accept.self, Decline.self])
+        subcommands: [Add.self, AddLine.self, List.self, Show.self, Accept.self, Decline.self, PDF.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a quote (add lines with add-line).")
@@ -93,6 +93,18 @@ struct QuoteCommand: AsyncParsableCommand {
         func run() async throws {
             let quote = try await global.kontor().declineQuote(id: id, on: try global.day())
             try QuoteCommand.present(quote, global: global)
+        }
+    }
+
+    struct PDF: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pdf", abstract: "Write the quote as PDF (Angebot-12.pdf by default).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Quote id.") var id: Int64
+        @Option(name: .shortAndLong, help: "Output file.") var output: String?
+
+        func run() async throws {
+            try DocumentOutput.save(try await global.kontor().quotePDF(id: id), to: output, json: global.json)
         }
     }
 

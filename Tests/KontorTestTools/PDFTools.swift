@@ -1,33 +1,35 @@
-import Foundation
-import Testing
+public import Foundation
+public import Testing
 
+/// Shared by the test targets that check generated PDFs.
+///
 /// Runs the Poppler and qpdf command-line tools that check generated PDFs independently.
 ///
 /// A missing tool is a test failure, not a skip: CI must install `poppler-utils` and `qpdf`.
-enum PDFTools {
-    struct Output {
-        let status: Int32
-        let stdout: Data
-        let stderr: String
+public enum PDFTools {
+    public struct Output: Sendable {
+        public let status: Int32
+        public let stdout: Data
+        public let stderr: String
 
-        var text: String { String(decoding: stdout, as: UTF8.self) }
+        public var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    struct ToolMissing: Error, CustomStringConvertible {
+    public struct ToolMissing: Error, CustomStringConvertible {
         let name: String
-        var description: String {
+        public var description: String {
             "Required tool '\(name)' not found in PATH: install it with `apt-get install -y poppler-utils qpdf`"
         }
     }
 
-    struct ToolFailed: Error, CustomStringConvertible {
+    public struct ToolFailed: Error, CustomStringConvertible {
         let command: String
         let output: Output
-        var description: String { "\(command) exited with \(output.status): \(output.stderr)" }
+        public var description: String { "\(command) exited with \(output.status): \(output.stderr)" }
     }
 
     /// Absolute path of a tool found in PATH (plus the usual Debian locations).
-    static func path(of name: String) throws -> String {
+    public static func path(of name: String) throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
         for directory in directories {
@@ -39,7 +41,7 @@ enum PDFTools {
 
     /// Runs a tool and returns its output; `stdin` is written to its standard input if given.
     @discardableResult
-    static func run(_ name: String, _ arguments: [String], stdin: Data? = nil, allowFailure: Bool = false)
+    public static func run(_ name: String, _ arguments: [String], stdin: Data? = nil, allowFailure: Bool = false)
         throws -> Output
     {
         let process = Process()
@@ -75,7 +77,7 @@ enum PDFTools {
     }
 
     /// `qpdf --check` must pass without warnings.
-    static func expectValid(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public static func expectValid(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let output = try run("qpdf", ["--check", path], allowFailure: true)
         #expect(output.status == 0, "qpdf --check failed: \(output.text) \(output.stderr)",
                 sourceLocation: sourceLocation)
@@ -84,7 +86,7 @@ enum PDFTools {
     }
 
     /// Text of one page (or all pages) as `pdftotext` extracts it.
-    static func text(_ path: String, page: Int? = nil, layout: Bool = false) throws -> String {
+    public static func text(_ path: String, page: Int? = nil, layout: Bool = false) throws -> String {
         var arguments: [String] = []
         if let page { arguments += ["-f", "\(page)", "-l", "\(page)"] }
         if layout { arguments.append("-layout") }
@@ -92,7 +94,7 @@ enum PDFTools {
     }
 
     /// Number of pages, read from `pdfinfo`-free means: qpdf's page count.
-    static func pageCount(_ path: String) throws -> Int {
+    public static func pageCount(_ path: String) throws -> Int {
         let output = try run("qpdf", ["--show-npages", path])
         return Int(output.text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
@@ -100,10 +102,10 @@ enum PDFTools {
 
 /// A temporary directory for one test, removed when the test's suite instance goes away
 /// (Swift Testing creates one suite instance per test).
-final class ScratchDirectory: Sendable {
-    let url: URL
+public final class ScratchDirectory: Sendable {
+    public let url: URL
 
-    init() {
+    public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("kontorpdf-" + UUID().uuidString)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
@@ -113,12 +115,12 @@ final class ScratchDirectory: Sendable {
     }
 
     /// A path inside the directory.
-    func file(_ name: String) -> URL {
+    public func file(_ name: String) -> URL {
         url.appendingPathComponent(name)
     }
 
     /// Writes a PDF into the directory and returns its path.
-    func write(_ pdf: Data, name: String = "test.pdf") throws -> String {
+    public func write(_ pdf: Data, name: String = "test.pdf") throws -> String {
         let target = file(name)
         try pdf.write(to: target)
         return target.path

@@ -1,0 +1,108 @@
+public import Foundation
+public import KontorCore
+import KontorPDF
+import KontorQR
+
+/// The invoice and the cancellation invoice as a PDF/A-3b letter with every field § 14 Abs. 4 UStG requires,
+/// the tax note for § 19 UStG or reverse charge, "Zahlbar bis …" and a GiroCode.
+public enum InvoiceDocument {
+    /// The default file name: `Rechnung-2026-0001.pdf` or `Invoice-2026-0001.pdf`.
+    public static func fileName(for invoice: Invoice) -> String {
+        let texts = DocumentTexts(language: invoice.language)
+        let base = invoice.kind == .cancellation ? (invoice.language == .de ? "Stornorechnung" : "Cancellation")
+            : texts.invoice
+        return "\(base)-\(invoice.number ?? "Entwurf-\(invoice.id)").pdf"
+    }
+
+    /// Renders the invoice. Issued invoices print the recipient and seller as they were on the issue date;
+    /// drafts print `customer` and `seller` as they are now, marked as a draft.
+    /// - Parameter originalIssueDate: for a cancellation invoice, the date of the invoice it cancels.
+    public static func pdf(
+        for invoice: Invoice, customer: Customer, seller: BusinessProfile, originalIssueDate: Day? = nil
+    ) throws -> Data {
+        try document(for: invoice, customer: customer, seller: seller, originalIssueDate: originalIssueDate).serialized()
+    }
+
+    static func document(
+        for invoice: Invoice, customer currentCustomer: Customer, seller currentSeller: BusinessProfile,
+        originalIssueDate: Day?
+    ) throws -> PDFDocument {
+        let buyer = invoice.buyer ?? currentCustomer
+        let seller = invoice.seller ?? currentSeller
+        let language = invoice.isIssued ? invoice.language : buyer.language
+        let texts = DocumentTexts(language: language)
+        let date = invoice.issueDate ?? invoice.draftedOn
+        let number = invoice.number ?? "–"
+
+        var info: [(String, String)] = [
+            (invoice.isIssued ? texts.invoiceNumber : texts.invoiceDraft, number),
+            (texts.date, date.formatted(language)),
+            (texts.customerNumber, "\(buyer.id)"),
+        ]
+        if let from = invoice.serviceFrom ?? invoice.issueDate {
+            let to = invoice.serviceTo ?? from
+            info.append(to == from ? (texts.serviceDate, from.formatted(language))
+                        : (texts.servicePeriod, "\(from.formatted(language)) – \(to.formatted(language))"))
+        } else {
+            info.append((texts.serviceDate, date.formatted(language)))
+        }
+        if let reference = buyer.buyerReference { info.append((texts.buyerReference, reference)) }
+        if invoice.treatment == .reverseCharge, let vatId = buyer.vatId { info.append((texts.yourVatId, vatId)) }
+
+        let subject: String
+        let title: String
+        switch (invoice.kind, invoice.isIssued) {
+        case (.cancellation, _):
+            subject = texts.cancellationSubject(number, original: invoice.cancelsNumber ?? "?")
+                + (originalIssueDate.map { language == .de ? " vom \($0.formatted(language))" : " of \($0.formatted(language))" } ?? "")
+            title = "\(texts.cancellation) \(number)"
+        case (.invoice, true):
+            subject = "\(texts.invoice) \(language == .de ? "Nr." : "no.") \(number)"
+            title = "\(texts.invoice) \(number)"
+        case (.invoice, false):
+            subject = "\(texts.invoiceDraft) – \(texts.draftWarning)"
+            title = texts.invoiceDraft
+        }
+
+        var letter = try LetterComposer(
+            sender: seller, recipient: recipientLines(buyer), info: info, subject: subject, title: title,
+            language: language, date: date)
+        letter.paragraph(texts.salutation(buyer.contactPerson), spacingAfter: 4)
+        letter.paragraph(invoice.kind == .cancellation ? texts.cancellationIntro(of: invoice.cancelsNumber ?? "?") : texts.invoiceIntro)
+        letter.lineTable(invoice.effectiveLines, language: language)
+
+        let totals = invoice.totals
+        letter.totalLine(texts.netTotal, totals.net.formatted(language))
+        for group in totals.breakdown where group.rate.percent > 0 {
+            letter.totalLine(texts.vatLine(group.rate.percent, on: group.net.formatted(language)), group.vat.formatted(language))
+        }
+        let totalLabel = invoice.kind == .cancellation ? texts.cancellationTotal : texts.grossTotal
+        letter.totalLine(totalLabel, totals.gross.formatted(language), style: letter.bold, rule: true)
+        letter.y += 8
+
+        if let note = invoice.treatment.note(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
+        if invoice.kind == .invoice, let due = invoice.dueDate {
+            letter.paragraph(texts.payByLabel(due.formatted(language)), style: letter.bold, spacingAfter: 3)
+            letter.paragraph(texts.payBy(due.formatted(language), number: number))
+            if buyer.kind == .consumer { letter.paragraph(texts.consumerDefaultNotice, style: letter.small.withSize(8)) }
+            if let iban = seller.iban, invoice.isIssued,
+               let payload = EPCPayload(bic: seller.bic, name: seller.name, iban: iban, amount: totals.gross,
+                                        remittance: "\(texts.invoice) \(number)"),
+               let code = try? QRCode(payload.text, errorCorrection: .medium)
+            {
+                letter.qrCode(code, caption: texts.giroCode)
+            }
+        }
+        letter.paragraph(texts.regards, spacingAfter: 3)
+        letter.paragraph(seller.name)
+        return letter.finish()
+    }
+
+    /// The recipient as printed in the envelope window.
+    static func recipientLines(_ customer: Customer) -> [String] {
+        var lines = [customer.name]
+        if let contact = customer.contactPerson, contact != customer.name { lines.append(contact) }
+        if let address = customer.address { lines.append(contentsOf: address.lines) }
+        return lines
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import KontorCore
+import KontorPDF
+import KontorQR
+
+/// Writes a DIN 5008 business letter: letterhead, return address line and recipient in the envelope window,
+/// information block, subject, flowing body that breaks across pages, footer with bank and tax details and
+/// "Seite x von y" on every page.
+struct LetterComposer {
+    struct Fonts {
+        let regular: TrueTypeFont
+        let bold: TrueTypeFont
+
+        /// Parsed once per process (the fonts are bundled with KontorPDF).
+        static let shared: Result<Fonts, any Error> = Result {
+            Fonts(regular: try TrueTypeFont.bundled(.dejaVuSans), bold: try TrueTypeFont.bundled(.dejaVuSansBold))
+        }
+    }
+
+    let fonts: Fonts
+    let texts: DocumentTexts
+    let sender: BusinessProfile
+    private(set) var document: PDFDocument
+    /// The current position (points from the top) on the last page.
+    var y: Double
+
+    var body: TextStyle { TextStyle(font: fonts.regular, size: 9.5, lineHeight: 13) }
+    var bold: TextStyle { body.withFont(fonts.bold) }
+    var small: TextStyle { TextStyle(font: fonts.regular, size: 7.5, lineHeight: 9.5) }
+    var pageIndex: Int { document.pages.count - 1 }
+
+    /// Starts page 1 with letterhead, address window, information block and subject.
+    init(
+        sender: BusinessProfile, recipient: [String], info: [(String, String)], subject: String, title: String,
+        language: Language, date: Day
+    ) throws {
+        fonts = try Fonts.shared.get()
+        texts = DocumentTexts(language: language)
+        self.sender = sender
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .current
+        let (year, month, day) = date.components
+        let creation = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        document = PDFDocument(info: PDFDocumentInfo(
+            title: title, author: sender.name, subject: subject, creator: "Kontor", producer: "Kontor (KontorPDF)",
+            creationDate: creation, timeZone: calendar.timeZone, language: language.rawValue))
+        y = .mm(LetterLayout.subjectTop)
+        document.addPage()
+        drawLetterhead()
+        drawAddressWindow(recipient)
+        drawInfoBlock(info)
+        let subjectStyle = bold.withSize(11)
+        page { $0.drawText(subject, at: .mm(x: LetterLayout.leftMargin, y: LetterLayout.subjectTop), width: .mm(LetterLayout.textWidth),
+                           style: subjectStyle) }
+        y = .mm(LetterLayout.subjectTop) + TextLayout.height(
+            lineCount: TextLayout.lines(subject, width: .mm(LetterLayout.textWidth), style: bold.withSize(11)).count,
+            style: bold.withSize(11)) + body.lineHeight
+    }
+
+    // MARK: - Page 1 parts
+
+    private mutating func drawLetterhead() {
+        let name = sender.name
+        let nameStyle = bold.withSize(15)
+        page { $0.drawText(name, at: .mm(x: LetterLayout.leftMargin, y: 20), style: nameStyle) }
+        var lines: [String] = []
+        if let address = sender.address { lines.append(contentsOf: address.lines) }
+        if let phone = sender.phone { lines.append("\(texts.phone) \(phone)") }
+        if let email = sender.email { lines.append(email) }
+        let contactStyle = small
+        page { $0.drawLines(lines, at: .mm(x: LetterLayout.infoX, y: 12), width: .mm(LetterLayout.rightEdge - LetterLayout.infoX),
+                            style: contactStyle, alignment: .right) }
+    }
+
+    private mutating func drawAddressWindow(_ recipient: [String]) {
+        let returnLine = ([sender.name] + (sender.address.map { [$0.street, "\($0.postalCode) \($0.city)"] } ?? []))
+            .joined(separator: " · ")
+        let style = small.withSize(6.5)
+        let recipientStyle = body.withSize(10)
+        page { page in
+            let x = Double.mm(LetterLayout.addressFieldX + 5)
+            let baseline = Double.mm(LetterLayout.returnLineBaseline)
+            page.drawText(returnLine, at: PDFPoint(x: x, y: baseline), style: style)
+            page.drawLine(from: PDFPoint(x: x, y: baseline + 1.5), to: PDFPoint(x: x + style.width(of: returnLine), y: baseline + 1.5),
+                          lineWidth: 0.3, color: .gray(0.3))
+            page.drawLines(Array(recipient.prefix(6)), at: .mm(x: LetterLayout.addressFieldX + 5, y: LetterLayout.recipientTop),
+                           width: .mm(LetterLayout.addressFieldWidth - 10), style: recipientStyle)
+            for mark in LetterLayout.foldMarks + [LetterLayout.punchMark] {
+                let length = mark == LetterLayout.punchMark ? 7.0 : 5.0
+                page.drawLine(from: .mm(x: 3, y: mark), to: .mm(x: 3 + length, y: mark), lineWidth: 0.3, color: .gray(0.5))
+            }
+        }
+    }
+
+    private mutating func drawInfoBlock(_ info: [(String, String)]) {
+        var lineY = Double.mm(LetterLayout.infoY)
+        let labelStyle = small.withSize(8)
+        let valueStyle = body.withSize(9)
+        for (label, value) in info {
+            let top = lineY
+            page { page in
+                page.drawText(label, at: PDFPoint(x: .mm(LetterLayout.infoX), y: top + labelStyle.baselineOffset + 1), style: labelStyle)
+                page.drawText(value, at: PDFPoint(x: .mm(LetterLayout.infoX + LetterLayout.infoLabelWidth), y: top + valueStyle.baselineOffset),
+                              style: valueStyle)
+            }
+            lineY += 12.5
+        }
+    }
+
+    // MARK: - Body
+
+    /// Runs `draw` on the current page.
+    mutating func page(_ draw: (inout PDFPage) -> Void) {
+        draw(&document.pages[pageIndex])
+    }
+
+    /// Starts a new page when `height` points do not fit any more.
+    mutating func ensureSpace(_ height: Double) {
+        if y + height > .mm(LetterLayout.bodyBottom) { newPage() }
+    }
+
+    /// Takes over a document that a layout helper extended, and continues below `position`.
+    mutating func replaceDocument(_ document: PDFDocument, position: PDFTablePosition) {
+        self.document = document
+        y = position.y
+    }
+
+    mutating func newPage() {
+        document.addPage()
+        y = .mm(LetterLayout.continuationTop)
+    }
+
+    /// A paragraph of wrapped text in the body, breaking across pages line by line.
+    mutating func paragraph(_ text: String, style: TextStyle? = nil, spacingAfter: Double = 7) {
+        let style = style ?? body
+        for line in TextLayout.lines(text, width: .mm(LetterLayout.textWidth), style: style) {
+            ensureSpace(style.lineHeight)
+            let top = y
+            page { $0.drawLines([line], at: PDFPoint(x: .mm(LetterLayout.leftMargin), y: top), width: .mm(LetterLayout.textWidth), style: style) }
+            y += style.lineHeight
+        }
+        y += spacingAfter
+    }
+
+    /// A label on the left and an amount flush right, as in a totals block.
+    mutating func totalLine(_ label: String, _ amount: String, style: TextStyle? = nil, rule: Bool = false) {
+        let style = style ?? body
+        ensureSpace(style.lineHeight + 4)
+        let top = y
+        page { page in
+            if rule {
+                page.drawLine(from: PDFPoint(x: .mm(110), y: top), to: PDFPoint(x: .mm(LetterLayout.rightEdge), y: top), lineWidth: 0.6)
+            }
+            page.drawText(label, at: PDFPoint(x: .mm(110), y: top + 2 + style.baselineOffset), style: style)
+            page.drawText(amount, at: PDFPoint(x: .mm(LetterLayout.rightEdge) - 2, y: top + 2 + style.baselineOffset), style: style,
+                          alignment: .right)
+        }
+        y += style.lineHeight + (rule ? 3 : 0)
+    }
+
+    /// A QR code with a caption beside it, kept together on one page.
+    mutating func qrCode(_ code: QRCode, caption: String) {
+        let module = min(Double.mm(0.75), Double.mm(30) / Double(code.size))
+        let side = module * Double(code.size)
+        ensureSpace(side + 8)
+        let origin = PDFPoint(x: .mm(LetterLayout.leftMargin), y: y + 4)
+        let captionStyle = small.withSize(8)
+        page { page in
+            page.fillGrid(origin: origin, cellSize: module, rows: code.size, columns: code.size) { code.isDark(row: $0, column: $1) }
+            page.drawText(caption, at: PDFPoint(x: origin.x + side + .mm(5), y: origin.y + side / 2),
+                          width: .mm(LetterLayout.textWidth) - side - .mm(5), style: captionStyle)
+        }
+        y += side + 12
+    }
+
+    // MARK: - Finish
+
+    /// Adds footer and page numbers to every page and returns the PDF.
+    mutating func finish(attachments: [PDFAttachment] = [], xmp: [String] = []) -> PDFDocument {
+        let footer = footerColumns()
+        let texts = self.texts
+        for index in document.pages.indices {
+            if index > 0 {
+                let header = "\(sender.name) · \(document.info.title)"
+                document.pages[index].drawText(header, at: .mm(x: LetterLayout.leftMargin, y: 15), style: small.withSize(8))
+                document.pages[index].drawLine(from: .mm(x: LetterLayout.leftMargin, y: 17), to: .mm(x: LetterLayout.rightEdge, y: 17),
+                                               lineWidth: 0.3, color: .gray(0.6))
+            }
+            document.pages[index].drawPageNumber(
+                at: .mm(x: LetterLayout.rightEdge, y: LetterLayout.pageNumberBaseline), style: small.withSize(8),
+                alignment: .right) { page, count in "\(texts.page) \(page) \(texts.of) \(count)" }
+            document.pages[index].drawLine(
+                from: .mm(x: LetterLayout.leftMargin, y: LetterLayout.footerRule), to: .mm(x: LetterLayout.rightEdge, y: LetterLayout.footerRule),
+                lineWidth: 0.3, color: .gray(0.6))
+            let columnWidth = LetterLayout.textWidth / 3
+            for (column, lines) in footer.enumerated() {
+                document.pages[index].drawLines(
+                    lines, at: .mm(x: LetterLayout.leftMargin + Double(column) * columnWidth, y: LetterLayout.footerTop),
+                    width: .mm(columnWidth - 3), style: small.withColor(.gray(0.25)))
+            }
+        }
+        for attachment in attachments { document.attach(attachment) }
+        document.additionalXMPDescriptions.append(contentsOf: xmp)
+        return document
+    }
+
+    private func footerColumns() -> [[String]] {
+        var first = [sender.name]
+        if let address = sender.address { first.append(contentsOf: address.lines) }
+        var second: [String] = []
+        if let phone = sender.phone { second.append("\(texts.phone) \(phone)") }
+        if let email = sender.email { second.append(email) }
+        if let taxNumber = sender.taxNumber { second.append("\(texts.taxNumber) \(taxNumber)") }
+        if let vatId = sender.vatId { second.append("\(texts.vatId) \(vatId)") }
+        var third: [String] = []
+        if let iban = sender.iban {
+            third.append(texts.bank)
+            third.append("IBAN \(iban.description)")
+            if let bic = sender.bic { third.append("BIC \(bic)") }
+        }
+        return [first, second, third]
+    }
+}

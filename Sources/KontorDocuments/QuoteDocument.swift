@@ -1,0 +1,47 @@
+public import Foundation
+public import KontorCore
+import KontorPDF
+
+/// A quote as a PDF letter: the lines, totals, validity, included revision rounds and the payment term
+/// that the customer agrees to by accepting.
+public enum QuoteDocument {
+    /// `Angebot-12.pdf` or `Quote-12.pdf`.
+    public static func fileName(for quote: Quote, language: Language) -> String {
+        "\(DocumentTexts(language: language).quote)-\(quote.id).pdf"
+    }
+
+    /// Renders the quote for `customer` from `seller`.
+    public static func pdf(for quote: Quote, customer: Customer, seller: BusinessProfile) throws -> Data {
+        let language = customer.language
+        let texts = DocumentTexts(language: language)
+        let info: [(String, String)] = [
+            (texts.quoteNumber, "\(quote.id)"),
+            (texts.date, quote.createdOn.formatted(language)),
+            (texts.customerNumber, "\(customer.id)"),
+            (texts.validUntil, quote.validUntil.formatted(language)),
+        ]
+        var letter = try LetterComposer(
+            sender: seller, recipient: InvoiceDocument.recipientLines(customer), info: info,
+            subject: "\(texts.quote): \(quote.title)", title: "\(texts.quote) \(quote.id)", language: language,
+            date: quote.createdOn)
+        letter.paragraph(texts.salutation(customer.contactPerson), spacingAfter: 4)
+        letter.paragraph(texts.quoteIntro)
+        letter.lineTable(quote.lines, language: language)
+        let treatment = TaxTreatment.determine(mode: seller.taxMode, customer: customer)
+        let totals = InvoiceTotals(lines: quote.lines, treatment: treatment)
+        letter.totalLine(texts.netTotal, totals.net.formatted(language))
+        for group in totals.breakdown where group.rate.percent > 0 {
+            letter.totalLine(texts.vatLine(group.rate.percent, on: group.net.formatted(language)), group.vat.formatted(language))
+        }
+        letter.totalLine(texts.quoteTotal, totals.gross.formatted(language), style: letter.bold, rule: true)
+        letter.y += 8
+        if let note = treatment.note(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
+        letter.paragraph(texts.quoteTerms(
+            validUntil: quote.validUntil.formatted(language), revisions: quote.includedRevisions,
+            termDays: quote.paymentTermDays))
+        letter.paragraph(texts.quoteClosing)
+        letter.paragraph(texts.regards, spacingAfter: 3)
+        letter.paragraph(seller.name)
+        return letter.finish().serialized()
+    }
+}
