@@ -39,7 +39,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor-bench",
-            dependencies: ["KontorCore", "KontorApp", "KontorStore"],
+            dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore"],
             swiftSettings: strictSettings),
         .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),

@@ -145,7 +145,8 @@ struct LetterComposer {
     /// A label on the left and an amount flush right, as in a totals block.
     mutating func totalLine(_ label: String, _ amount: String, style: TextStyle? = nil, rule: Bool = false) {
         let style = style ?? body
-        ensureSpace(style.lineHeight + 4)
+        ensureSpace(style.lineHeight + 8)
+        if rule { y += 3 }
         let top = y
         page { page in
             if rule {

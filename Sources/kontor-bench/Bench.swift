@@ -1,6 +1,7 @@
 import Foundation
 import KontorApp
 import KontorCore
+import KontorDocuments
 import KontorStore
 
 /// `kontor-bench --scale N [--json FILE]`: builds a synthetic book and times the operations users wait for.
@@ -66,6 +67,22 @@ struct Bench {
         measurements.append(try await measure("customer timeline", count: 200) {
             for index in 0..<200 { _ = try await kontor.timeline(customerId: Int64(index * 13 % book.customerCount + 1)) }
         })
+
+        let onePage = try DocumentBench.invoice(lines: 4)
+        let tenPages = try DocumentBench.invoice(lines: 400)
+        var pages = 0
+        measurements.append(try await measure("invoice PDF, 1 page", count: 500) {
+            for _ in 0..<500 {
+                _ = try InvoiceDocument.pdf(for: onePage, customer: DocumentBench.customer, seller: DocumentBench.seller)
+            }
+        })
+        measurements.append(try await measure("invoice PDF, 400 lines", count: 50) {
+            for _ in 0..<50 {
+                let data = try InvoiceDocument.pdf(for: tenPages, customer: DocumentBench.customer, seller: DocumentBench.seller)
+                pages = data.count
+            }
+        })
+        _ = pages
 
         let report = Report(scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements)
         print("Kontor benchmark, scale \(scale): \(report.customers) customers, \(report.invoices) invoices")

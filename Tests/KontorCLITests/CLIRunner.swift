@@ -72,6 +72,8 @@ struct CLIRunner {
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = arguments + (useDatabase ? ["--db", database] : [])
+        // Files a command writes by default (PDFs) land in the test's own folder.
+        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["KONTOR_TODAY"] = today
         env["KONTOR_LANG"] = "de"
