@@ -117,6 +117,7 @@ struct InvoiceDocumentTests {
         let path = try scratch.write(
             InvoiceDocument.pdf(for: cancellation, customer: Samples.business, seller: Samples.seller,
                                 originalIssueDate: Samples.issueDay), name: "storno.pdf")
+        try PDFTools.expectValid(path)
         let text = try PDFTools.text(path).replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains("Stornorechnung Nr. 2026-0002 zur Rechnung Nr. 2026-0001 vom 02.03.2026"))
         #expect(text.contains("-1.249,00 €") && text.contains("Gutschriftsbetrag"))
