@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "kontor",
             dependencies: [
-                "KontorCore", "KontorApp", "KontorStore",
+                "KontorCore", "KontorDocuments", "KontorApp", "KontorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -42,6 +42,7 @@ let package = Package(
             dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore"],
             swiftSettings: strictSettings),
         .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .testTarget(name: "KontorLawTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),
         .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF", "KontorTestTools"], swiftSettings: strictSettings),

@@ -17,15 +17,18 @@ public enum InvoiceDocument {
     /// Renders the invoice. Issued invoices print the recipient and seller as they were on the issue date;
     /// drafts print `customer` and `seller` as they are now, marked as a draft.
     /// - Parameter originalIssueDate: for a cancellation invoice, the date of the invoice it cancels.
+    /// - Parameter facturX: the CII XML to embed as `factur-x.xml`, making the PDF a ZUGFeRD/Factur-X invoice.
     public static func pdf(
-        for invoice: Invoice, customer: Customer, seller: BusinessProfile, originalIssueDate: Day? = nil
+        for invoice: Invoice, customer: Customer, seller: BusinessProfile, originalIssueDate: Day? = nil,
+        facturX: String? = nil
     ) throws -> Data {
-        try document(for: invoice, customer: customer, seller: seller, originalIssueDate: originalIssueDate).serialized()
+        try document(for: invoice, customer: customer, seller: seller, originalIssueDate: originalIssueDate,
+                     facturX: facturX).serialized()
     }
 
     static func document(
         for invoice: Invoice, customer currentCustomer: Customer, seller currentSeller: BusinessProfile,
-        originalIssueDate: Day?
+        originalIssueDate: Day?, facturX: String? = nil
     ) throws -> PDFDocument {
         let buyer = invoice.buyer ?? currentCustomer
         let seller = invoice.seller ?? currentSeller
@@ -95,7 +98,10 @@ public enum InvoiceDocument {
         }
         letter.paragraph(texts.regards, spacingAfter: 3)
         letter.paragraph(seller.name)
-        return letter.finish()
+        guard let facturX else { return letter.finish() }
+        return letter.finish(
+            attachments: [FacturX.attachment(xml: facturX, date: letter.document.info.creationDate)],
+            xmp: FacturX.xmpDescriptions)
     }
 
     /// The recipient as printed in the envelope window.

@@ -159,6 +159,9 @@ extension DatabaseMigrator {
             }
             try db.execute(sql: ImmutabilityTriggers.sql)
         }
+        migrator.registerMigration("v2-einvoice-format") { db in
+            try db.alter(table: "customer") { t in t.add(column: "eInvoiceFormat", .text) }
+        }
         return migrator
     }
 }

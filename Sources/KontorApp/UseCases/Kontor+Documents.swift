@@ -1,6 +1,6 @@
 public import Foundation
 import KontorCore
-import KontorDocuments
+public import KontorDocuments
 
 /// A generated file and the name it is saved under by default.
 public struct RenderedDocument: Sendable {
@@ -9,15 +9,33 @@ public struct RenderedDocument: Sendable {
 }
 
 extension Kontor {
-    /// The invoice (or cancellation invoice, or draft preview) as PDF.
-    public func invoicePDF(_ reference: String) async throws -> RenderedDocument {
-        let (invoice, customer, profile, originalDate) = try await store.read { book in
+    /// The invoice (or cancellation invoice, or draft preview) as PDF. An issued invoice carries its CII XML
+    /// as ZUGFeRD/Factur-X when the customer's e-invoice format is ZUGFeRD, or when `zugferd` says so.
+    public func invoicePDF(_ reference: String, zugferd: Bool? = nil) async throws -> RenderedDocument {
+        let (invoice, customer, profile, originalDate) = try await invoiceContext(reference)
+        let embed = invoice.isIssued && (zugferd ?? (customer.effectiveEInvoiceFormat == .zugferd))
+        let xml = embed ? try CIIWriter.xml(for: invoice, profile: .en16931, precedingIssueDate: originalDate) : nil
+        let data = try InvoiceDocument.pdf(
+            for: invoice, customer: customer, seller: profile, originalIssueDate: originalDate, facturX: xml)
+        return RenderedDocument(fileName: InvoiceDocument.fileName(for: invoice), data: data)
+    }
+
+    /// The invoice as CII XML: XRechnung 3.0 for customers who receive XRechnung, else EN 16931 (the
+    /// profile ZUGFeRD embeds), unless `profile` says otherwise.
+    public func invoiceXML(_ reference: String, profile: EInvoiceProfile? = nil) async throws -> RenderedDocument {
+        let (invoice, customer, _, originalDate) = try await invoiceContext(reference)
+        let chosen = profile ?? (customer.effectiveEInvoiceFormat == .xrechnung ? .xrechnung : .en16931)
+        let xml = try CIIWriter.xml(for: invoice, profile: chosen, precedingIssueDate: originalDate)
+        let name = InvoiceDocument.fileName(for: invoice).replacingOccurrences(of: ".pdf", with: ".xml")
+        return RenderedDocument(fileName: chosen == .xrechnung ? "XRechnung-" + name : name, data: Data(xml.utf8))
+    }
+
+    private func invoiceContext(_ reference: String) async throws -> (Invoice, Customer, BusinessProfile, Day?) {
+        try await store.read { book in
             let invoice = try book.requireInvoice(reference)
             let original = try invoice.cancelsInvoiceId.flatMap { try book.invoice(id: $0) }
             return (invoice, try book.requireCustomer(invoice.customerId), try book.requireProfile(), original?.issueDate)
         }
-        let data = try InvoiceDocument.pdf(for: invoice, customer: customer, seller: profile, originalIssueDate: originalDate)
-        return RenderedDocument(fileName: InvoiceDocument.fileName(for: invoice), data: data)
     }
 
     /// The quote as PDF.

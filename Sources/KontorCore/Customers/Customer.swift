@@ -16,13 +16,15 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
     public var notes: String?
     public var status: CustomerStatus
     public var createdOn: Day
+    /// How this customer receives e-invoices; nil means the default for its kind (see `effectiveEInvoiceFormat`).
+    public var eInvoiceFormat: EInvoiceFormat?
 
     /// Creates a customer value.
     public init(
         id: Int64 = 0, name: String, contactPerson: String? = nil, address: PostalAddress? = nil,
         email: String? = nil, phone: String? = nil, kind: CustomerKind = .business, vatId: String? = nil,
         buyerReference: String? = nil, language: Language = .de, notes: String? = nil,
-        status: CustomerStatus = .prospect, createdOn: Day
+        status: CustomerStatus = .prospect, createdOn: Day, eInvoiceFormat: EInvoiceFormat? = nil
     ) {
         self.id = id
         self.name = name
@@ -37,6 +39,12 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
         self.notes = notes
         self.status = status
         self.createdOn = createdOn
+        self.eInvoiceFormat = eInvoiceFormat
+    }
+
+    /// ZUGFeRD for business customers unless chosen otherwise; consumers get a plain PDF.
+    public var effectiveEInvoiceFormat: EInvoiceFormat {
+        eInvoiceFormat ?? (kind == .business ? .zugferd : EInvoiceFormat.none)
     }
 
     /// Checks what every stored customer needs.
@@ -66,4 +74,12 @@ public enum CustomerStatus: String, NamedChoice, Codable, Comparable {
 
     private var rank: Int { [.prospect: 0, .new: 1, .regular: 2][self]! }
     public static func < (lhs: CustomerStatus, rhs: CustomerStatus) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// How a customer receives e-invoices: not at all (plain PDF), ZUGFeRD/Factur-X (XML inside the PDF), or
+/// XRechnung (XML only, as public bodies require).
+public enum EInvoiceFormat: String, NamedChoice, Codable {
+    case none
+    case zugferd
+    case xrechnung
 }

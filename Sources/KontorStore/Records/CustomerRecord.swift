@@ -21,6 +21,7 @@ struct CustomerRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var notes: String?
     var status: String
     var createdOn: String
+    var eInvoiceFormat: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -42,6 +43,7 @@ struct CustomerRecord: Codable, FetchableRecord, MutablePersistableRecord {
         notes = c.notes
         status = c.status.rawValue
         createdOn = c.createdOn.description
+        eInvoiceFormat = c.eInvoiceFormat?.rawValue
     }
 
     func domain() throws -> Customer {
@@ -55,6 +57,6 @@ struct CustomerRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, name: name, contactPerson: contactPerson, address: address, email: email, phone: phone,
             kind: try Convert.choice(kind), vatId: vatId, buyerReference: buyerReference,
             language: try Convert.choice(language), notes: notes, status: try Convert.choice(status),
-            createdOn: try Convert.day(createdOn))
+            createdOn: try Convert.day(createdOn), eInvoiceFormat: try eInvoiceFormat.map { try Convert.choice($0) })
     }
 }

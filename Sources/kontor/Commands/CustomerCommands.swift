@@ -15,6 +15,8 @@ struct CustomerOptions: ParsableArguments {
     @Option(help: "Language of documents: de or en.") var language: String?
     @Option(help: "Notes.") var notes: String?
     @Option(help: "Status by hand: prospect, new or regular.") var status: String?
+    @Option(help: "E-invoices: none, zugferd (default for businesses) or xrechnung (public bodies).")
+    var einvoice: String?
 
     func apply(to customer: inout Customer) throws {
         if let name { customer.name = name }
@@ -28,6 +30,7 @@ struct CustomerOptions: ParsableArguments {
         if let language { customer.language = try Language.named(language, what: "language") }
         if let notes { customer.notes = notes.isEmpty ? nil : notes }
         if let status { customer.status = try CustomerStatus.named(status, what: "status") }
+        if let einvoice { customer.eInvoiceFormat = try EInvoiceFormat.named(einvoice, what: "e-invoice format") }
     }
 }
 
@@ -87,7 +90,7 @@ struct CustomerCommand: AsyncParsableCommand {
             if let phone = c.phone { print("Phone: \(phone)") }
             if let vatId = c.vatId { print("VAT ID: \(vatId)") }
             if let reference = c.buyerReference { print("Buyer reference: \(reference)") }
-            print("Language: \(c.language.rawValue)")
+            print("Language: \(c.language.rawValue), e-invoices: \(c.effectiveEInvoiceFormat.rawValue)")
             if let notes = c.notes { print("Notes: \(notes)") }
             print("Revenue: \(detail.revenue.formatted(lang)), open: \(detail.openAmount.formatted(lang))"
                 + (detail.credit.cents > 0 ? ", credit: \(detail.credit.formatted(lang))" : ""))

@@ -1,11 +1,12 @@
 import ArgumentParser
 import KontorApp
 import KontorCore
+import KontorDocuments
 
 struct InvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice", abstract: "Invoices: draft, lines, issue (numbered and frozen), cancel.",
-        subcommands: [Draft.self, AddLine.self, Show.self, List.self, Issue.self, Cancel.self, PDF.self])
+        subcommands: [Draft.self, AddLine.self, Show.self, List.self, Issue.self, Cancel.self, PDF.self, XML.self])
 
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -122,9 +123,33 @@ struct InvoiceCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Invoice number (or draft id for a preview).") var reference: String
         @Option(name: .shortAndLong, help: "Output file.") var output: String?
+        @Flag(inversion: .prefixedNo, help: "Embed the e-invoice XML (ZUGFeRD/Factur-X); default: the customer's setting.")
+        var zugferd: Bool?
 
         func run() async throws {
-            try DocumentOutput.save(try await global.kontor().invoicePDF(reference), to: output, json: global.json)
+            try DocumentOutput.save(
+                try await global.kontor().invoicePDF(reference, zugferd: zugferd), to: output, json: global.json)
+        }
+    }
+
+    struct XML: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xml", abstract: "Write the invoice as e-invoice XML (UN/CEFACT CII, EN 16931 / XRechnung 3.0).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Invoice number.") var reference: String
+        @Option(name: .shortAndLong, help: "Output file.") var output: String?
+        @Option(help: "xrechnung or en16931 (default: xrechnung for customers set to XRechnung, else en16931).")
+        var profile: String?
+
+        func run() async throws {
+            let profile = try self.profile.map { text throws(InputError) -> EInvoiceProfile in
+                guard let value = EInvoiceProfile(rawValue: text.lowercased()) else {
+                    throw InputError.invalidChoice(what: "profile", text: text, allowed: EInvoiceProfile.allCases.map(\.rawValue))
+                }
+                return value
+            }
+            try DocumentOutput.save(
+                try await global.kontor().invoiceXML(reference, profile: profile), to: output, json: global.json)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KontorApp
 import KontorCore
+import KontorDocuments
 import KontorStore
 
 /// Turns errors into the one line a user reads.
@@ -13,6 +14,7 @@ enum UserMessage {
         case let error as WorkflowError: return error.description
         case let error as StoreError: return error.description
         case let error as CLIError: return error.description
+        case let error as EInvoiceError: return error.description
         case let error as DatabaseError:
             if let message = error.message, message.contains("immutable") || message.contains("never deleted") {
                 return "The database refused the change: \(message)."

@@ -1,0 +1,30 @@
+/// Why a legal calculation cannot be made; each case says what the user can do about it.
+public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The base rate for this half-year is not in the table, so interest cannot be computed without guessing.
+    case missingBaseRate(halfYearStarting: Day)
+    /// Base rates change only on 1 January and 1 July (§ 247 Abs. 1 Satz 2 BGB).
+    case notHalfYearStart(Day)
+    /// A stored base-rate table contradicts itself.
+    case invalidBaseRateTable(reason: String)
+    /// An amount that must not be negative was negative.
+    case negativeAmount(what: String)
+    /// The numbers are too large to compute exactly in 64-bit cents.
+    case amountTooLarge
+
+    public var description: String {
+        switch self {
+        case let .missingBaseRate(start):
+            return "The base rate (Basiszinssatz) for the half-year from \(start) is not known to Kontor. "
+                + "Add it with 'kontor settings base-rate add \(start) RATE' once the Bundesbank has published it."
+        case let .notHalfYearStart(day):
+            return "The base rate changes only on 1 January and 1 July; \(day) is neither. "
+                + "Give the first day of the half-year, e.g. \(day.halfYearStart)."
+        case let .invalidBaseRateTable(reason):
+            return "The base-rate table is not valid: \(reason)."
+        case let .negativeAmount(what):
+            return "The \(what) must not be negative."
+        case .amountTooLarge:
+            return "The amounts are too large to compute default interest exactly."
+        }
+    }
+}

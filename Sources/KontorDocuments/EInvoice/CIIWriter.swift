@@ -1,0 +1,232 @@
+public import KontorCore
+
+/// Writes an issued invoice or cancellation invoice as UN/CEFACT Cross Industry Invoice (D16B) following
+/// EN 16931 and, for `.xrechnung`, the XRechnung 3.0 CIUS. Totals follow the EN 16931 calculation: line nets,
+/// the loyalty discount as document-level allowances per VAT rate, VAT per category on the sum.
+public enum CIIWriter {
+    /// The XML of `invoice` (which must be issued and carry its buyer and seller snapshots).
+    /// - Parameter precedingIssueDate: for a cancellation invoice, the issue date of the cancelled invoice (BT-26).
+    public static func xml(
+        for invoice: Invoice, profile: EInvoiceProfile, precedingIssueDate: Day? = nil
+    ) throws(EInvoiceError) -> String {
+        guard let number = invoice.number, let issueDate = invoice.issueDate, let buyer = invoice.buyer,
+              let seller = invoice.seller
+        else { throw .notIssued }
+        if profile == .xrechnung { try checkXRechnungFields(seller: seller, buyer: buyer) }
+        // A cancellation invoice is a credit note (381) with positive amounts: the type code carries the sign.
+        let sign: Int64 = invoice.kind == .cancellation ? -1 : 1
+        let lines = invoice.lines.map { line -> DocumentLine in
+            var line = line
+            line.unitPrice.tenThousandths *= sign
+            return line
+        }
+        let items = lines.filter { !$0.isDiscount }
+        let allowances = lines.filter(\.isDiscount)
+        let totals = InvoiceTotals(lines: lines, treatment: invoice.treatment)
+        let lineTotal = items.map(\.net).sum()
+        let allowanceTotal = -allowances.map(\.net).sum()
+        let language = invoice.language
+
+        var xml = XMLBuilder()
+        xml.element("rsm:CrossIndustryInvoice", namespaces) { xml in
+            xml.element("rsm:ExchangedDocumentContext") { xml in
+                xml.element("ram:BusinessProcessSpecifiedDocumentContextParameter") { $0.leaf("ram:ID", profile.businessProcess) }
+                xml.element("ram:GuidelineSpecifiedDocumentContextParameter") { $0.leaf("ram:ID", profile.guideline) }
+            }
+            xml.element("rsm:ExchangedDocument") { xml in
+                xml.leaf("ram:ID", number)
+                xml.leaf("ram:TypeCode", invoice.kind == .cancellation ? "381" : "380")
+                xml.element("ram:IssueDateTime") { date(&$0, issueDate, qualified: false) }
+                if let note = invoice.treatment.note(language) {
+                    xml.element("ram:IncludedNote") { $0.leaf("ram:Content", note) }
+                }
+            }
+            xml.element("rsm:SupplyChainTradeTransaction") { xml in
+                for (index, line) in items.enumerated() {
+                    writeLine(&xml, line, position: index + 1, treatment: invoice.treatment)
+                }
+                xml.element("ram:ApplicableHeaderTradeAgreement") { xml in
+                    let reference = buyer.buyerReference ?? (profile == .xrechnung ? "\(buyer.id)" : nil)
+                    xml.optionalLeaf("ram:BuyerReference", reference)
+                    writeSeller(&xml, seller, treatment: invoice.treatment)
+                    writeBuyer(&xml, buyer, treatment: invoice.treatment)
+                }
+                xml.element("ram:ApplicableHeaderTradeDelivery") { xml in
+                    if let from = invoice.serviceFrom, invoice.serviceTo == nil || invoice.serviceTo == from {
+                        xml.element("ram:ActualDeliverySupplyChainEvent") { xml in
+                            xml.element("ram:OccurrenceDateTime") { date(&$0, from, qualified: false) }
+                        }
+                    }
+                }
+                xml.element("ram:ApplicableHeaderTradeSettlement") { xml in
+                    xml.leaf("ram:PaymentReference", number)
+                    xml.leaf("ram:InvoiceCurrencyCode", "EUR")
+                    if let iban = seller.iban {
+                        xml.element("ram:SpecifiedTradeSettlementPaymentMeans") { xml in
+                            xml.leaf("ram:TypeCode", "58")
+                            xml.element("ram:PayeePartyCreditorFinancialAccount") { xml in
+                                xml.leaf("ram:IBANID", iban.electronic)
+                                xml.leaf("ram:AccountName", seller.name)
+                            }
+                            if let bic = seller.bic {
+                                xml.element("ram:PayeeSpecifiedCreditorFinancialInstitution") { $0.leaf("ram:BICID", bic) }
+                            }
+                        }
+                    }
+                    for group in totals.breakdown {
+                        let category = CIIVATCategory(treatment: invoice.treatment, rate: group.rate)
+                        xml.element("ram:ApplicableTradeTax") { xml in
+                            xml.leaf("ram:CalculatedAmount", group.vat.decimalString)
+                            xml.leaf("ram:TypeCode", "VAT")
+                            xml.optionalLeaf("ram:ExemptionReason", category.exemptionReason)
+                            xml.leaf("ram:BasisAmount", group.net.decimalString)
+                            xml.leaf("ram:CategoryCode", category.code)
+                            xml.optionalLeaf("ram:ExemptionReasonCode", category.exemptionReasonCode)
+                            if let rate = category.rate { xml.leaf("ram:RateApplicablePercent", "\(rate)") }
+                        }
+                    }
+                    if let from = invoice.serviceFrom, let to = invoice.serviceTo, to != from {
+                        xml.element("ram:BillingSpecifiedPeriod") { xml in
+                            xml.element("ram:StartDateTime") { date(&$0, from, qualified: false) }
+                            xml.element("ram:EndDateTime") { date(&$0, to, qualified: false) }
+                        }
+                    }
+                    for allowance in allowances {
+                        xml.element("ram:SpecifiedTradeAllowanceCharge") { xml in
+                            xml.element("ram:ChargeIndicator") { $0.leaf("udt:Indicator", "false") }
+                            xml.leaf("ram:ActualAmount", (-allowance.net).decimalString)
+                            xml.leaf("ram:ReasonCode", "95")
+                            xml.leaf("ram:Reason", allowance.description)
+                            CIIVATCategory(treatment: invoice.treatment, rate: allowance.vatRate)
+                                .writeShort(&xml, element: "ram:CategoryTradeTax")
+                        }
+                    }
+                    xml.element("ram:SpecifiedTradePaymentTerms") { xml in
+                        if invoice.kind == .invoice, let due = invoice.dueDate {
+                            xml.leaf("ram:Description", language == .de
+                                ? "Zahlbar bis \(due.formatted(.de)) ohne Abzug." : "Payable by \(due.formatted(.en)) without deduction.")
+                            xml.element("ram:DueDateDateTime") { date(&$0, due, qualified: false) }
+                        } else {
+                            xml.leaf("ram:Description", language == .de
+                                ? "Gutschrift zur Rechnung \(invoice.cancelsNumber ?? "")." : "Credit for invoice \(invoice.cancelsNumber ?? "").")
+                        }
+                    }
+                    xml.element("ram:SpecifiedTradeSettlementHeaderMonetarySummation") { xml in
+                        xml.leaf("ram:LineTotalAmount", lineTotal.decimalString)
+                        if !allowances.isEmpty { xml.leaf("ram:AllowanceTotalAmount", allowanceTotal.decimalString) }
+                        xml.leaf("ram:TaxBasisTotalAmount", totals.net.decimalString)
+                        xml.leaf("ram:TaxTotalAmount", totals.vat.decimalString, [("currencyID", "EUR")])
+                        xml.leaf("ram:GrandTotalAmount", totals.gross.decimalString)
+                        xml.leaf("ram:DuePayableAmount", totals.gross.decimalString)
+                    }
+                    if invoice.kind == .cancellation, let preceding = invoice.cancelsNumber {
+                        xml.element("ram:InvoiceReferencedDocument") { xml in
+                            xml.leaf("ram:IssuerAssignedID", preceding)
+                            if let precedingIssueDate {
+                                xml.element("ram:FormattedIssueDateTime") { date(&$0, precedingIssueDate, qualified: true) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return xml.text
+    }
+
+    static let namespaces = [
+        ("xmlns:rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"),
+        ("xmlns:ram", "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"),
+        ("xmlns:qdt", "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"),
+        ("xmlns:udt", "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"),
+    ]
+
+    static func date(_ xml: inout XMLBuilder, _ day: Day, qualified: Bool) {
+        let (y, m, d) = day.components
+        let text = "\(y)" + (m < 10 ? "0\(m)" : "\(m)") + (d < 10 ? "0\(d)" : "\(d)")
+        xml.leaf(qualified ? "qdt:DateTimeString" : "udt:DateTimeString", text, [("format", "102")])
+    }
+
+    static func writeLine(_ xml: inout XMLBuilder, _ line: DocumentLine, position: Int, treatment: TaxTreatment) {
+        xml.element("ram:IncludedSupplyChainTradeLineItem") { xml in
+            xml.element("ram:AssociatedDocumentLineDocument") { $0.leaf("ram:LineID", "\(position)") }
+            xml.element("ram:SpecifiedTradeProduct") { $0.leaf("ram:Name", line.description) }
+            xml.element("ram:SpecifiedLineTradeAgreement") { xml in
+                xml.element("ram:NetPriceProductTradePrice") { $0.leaf("ram:ChargeAmount", line.unitPrice.description) }
+            }
+            xml.element("ram:SpecifiedLineTradeDelivery") { xml in
+                xml.leaf("ram:BilledQuantity", line.quantity.description, [("unitCode", line.unit.unitCode)])
+            }
+            xml.element("ram:SpecifiedLineTradeSettlement") { xml in
+                CIIVATCategory(treatment: treatment, rate: line.vatRate).writeShort(&xml)
+                xml.element("ram:SpecifiedTradeSettlementLineMonetarySummation") { xml in
+                    xml.leaf("ram:LineTotalAmount", line.net.decimalString)
+                }
+            }
+        }
+    }
+
+    static func writeSeller(_ xml: inout XMLBuilder, _ seller: BusinessProfile, treatment: TaxTreatment) {
+        xml.element("ram:SellerTradeParty") { xml in
+            // BR-CO-26 wants an identifier for the seller; a freelancer without a VAT ID has the tax number.
+            let writesVATId = seller.vatId != nil && (treatment != .outsideScope || seller.taxNumber == nil)
+            if !writesVATId, let taxNumber = seller.taxNumber { xml.leaf("ram:ID", taxNumber) }
+            xml.leaf("ram:Name", seller.name)
+            if seller.phone != nil || seller.email != nil {
+                xml.element("ram:DefinedTradeContact") { xml in
+                    xml.leaf("ram:PersonName", seller.name)
+                    if let phone = seller.phone {
+                        xml.element("ram:TelephoneUniversalCommunication") { $0.leaf("ram:CompleteNumber", phone) }
+                    }
+                    if let email = seller.email {
+                        xml.element("ram:EmailURIUniversalCommunication") { $0.leaf("ram:URIID", email) }
+                    }
+                }
+            }
+            if let address = seller.address { writeAddress(&xml, address) }
+            if let email = seller.email {
+                xml.element("ram:URIUniversalCommunication") { $0.leaf("ram:URIID", email, [("schemeID", "EM")]) }
+            }
+            if let taxNumber = seller.taxNumber {
+                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", taxNumber, [("schemeID", "FC")]) }
+            }
+            // Outside the scope of VAT (category O) the rules forbid VAT identifiers.
+            if let vatId = seller.vatId, writesVATId {
+                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", vatId, [("schemeID", "VA")]) }
+            }
+        }
+    }
+
+    static func writeBuyer(_ xml: inout XMLBuilder, _ buyer: Customer, treatment: TaxTreatment) {
+        xml.element("ram:BuyerTradeParty") { xml in
+            xml.leaf("ram:Name", buyer.name)
+            if let contact = buyer.contactPerson {
+                xml.element("ram:DefinedTradeContact") { $0.leaf("ram:PersonName", contact) }
+            }
+            if let address = buyer.address { writeAddress(&xml, address) }
+            if let email = buyer.email {
+                xml.element("ram:URIUniversalCommunication") { $0.leaf("ram:URIID", email, [("schemeID", "EM")]) }
+            }
+            if let vatId = buyer.vatId, treatment != .outsideScope {
+                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", vatId, [("schemeID", "VA")]) }
+            }
+        }
+    }
+
+    static func writeAddress(_ xml: inout XMLBuilder, _ address: PostalAddress) {
+        xml.element("ram:PostalTradeAddress") { xml in
+            xml.leaf("ram:PostcodeCode", address.postalCode)
+            xml.leaf("ram:LineOne", address.street)
+            xml.leaf("ram:CityName", address.city)
+            xml.leaf("ram:CountryID", address.country)
+        }
+    }
+
+    /// XRechnung makes the seller's contact (BR-DE-2, -5, -6, -7), both electronic addresses (BT-34, BT-49)
+    /// and the postal details mandatory.
+    static func checkXRechnungFields(seller: BusinessProfile, buyer: Customer) throws(EInvoiceError) {
+        if seller.phone == nil { throw .missingSellerField("phone number (--phone)") }
+        if seller.email == nil { throw .missingSellerField("e-mail address (--email)") }
+        if seller.iban == nil { throw .missingSellerField("IBAN (--iban)") }
+        if buyer.email == nil { throw .missingBuyerField("e-mail address (--email)", customerId: buyer.id) }
+    }
+}
