@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Generates the e-invoice matrix of the e-invoice issue with the kontor binary and validates every XML and
+# every XML extracted from a ZUGFeRD PDF with the official rules (../shared/tools/validate-einvoice).
+set -euo pipefail
+kontor="$(realpath "$1")"
+validator="$(realpath "${2:-../shared/tools/validate-einvoice}")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+export KONTOR_TODAY=2026-03-02
+
+book() {  # book NAME [profile options…]: a fresh database with a complete profile
+    export KONTOR_DB="$work/$1.sqlite"
+    shift
+    "$kontor" init --name "Lena Schreiber – Texte & Konzepte" --street "Lindenstraße 12" --postal-code 50674 \
+        --city Köln --state NW --email post@lena-schreiber.de --phone "0221 123 4567" \
+        --iban "DE89 3704 0044 0532 0130 00" --bic COBADEFFXXX --tax-number 214/5678/1234 "$@" >/dev/null
+}
+customer() {  # customer NAME [options…] → id
+    "$kontor" customer add --name "$1" --street "Industriestraße 7" --postal-code 44147 --city Dortmund \
+        --email "rechnung@example.de" "${@:2}" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+invoice() {  # invoice CUSTOMER "desc|qty|unit|price|vat" … → number
+    local id
+    id=$("$kontor" invoice draft --customer "$1" --service-from 2026-02-02 --service-to 2026-02-27 --json |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+    shift
+    for line in "$@"; do
+        IFS='|' read -r desc qty unit price vat <<<"$line"
+        "$kontor" invoice add-line "$id" --description "$desc" --quantity "$qty" --unit "$unit" --price "$price" \
+            --vat "$vat" >/dev/null
+    done
+    "$kontor" invoice issue "$id" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])'
+}
+emit() {  # emit CASE NUMBER: XRechnung XML, EN 16931 XML, and the XML inside the ZUGFeRD PDF
+    "$kontor" invoice xml "$2" --profile xrechnung -o "$work/out/$1-xrechnung.xml" >/dev/null
+    "$kontor" invoice xml "$2" --profile en16931 -o "$work/out/$1-en16931.xml" >/dev/null
+    "$kontor" invoice pdf "$2" --zugferd -o "$work/out/$1.pdf" >/dev/null
+    pdfdetach -save 1 -o "$work/out/$1-zugferd.xml" "$work/out/$1.pdf"
+    pdfdetach -list "$work/out/$1.pdf" | grep -q "factur-x.xml"
+    qpdf --check "$work/out/$1.pdf" >/dev/null
+}
+mkdir -p out
+
+book standard
+c=$(customer "Müller & Söhne <Maschinenbau> KG" --contact "Jürgen Weiß" --buyer-reference "04011000-12345-06")
+emit 01-vat19 "$(invoice "$c" "Blogartikel „Grün & günstig“|1200|word|0,12|19")"
+emit 02-vat7-and-19 "$(invoice "$c" "Recherche|3,5|hour|85|19" "Einräumung der Nutzungsrechte (Print)|1|flat|500|7")"
+emit 03-cent-rounding "$(invoice "$c" "Wortpreis krumm|1333|word|0,085|19" "Korrektur|3|line|0,0333|19" "Lizenz|7|page|1,005|7")"
+lines=()
+for i in $(seq 1 250); do lines+=("Produkttext Artikel $i|$((i % 7 + 1))|word|0,$((10 + i % 80))|19"); done
+emit 04-250-lines "$(invoice "$c" "${lines[@]}")"
+original=$(invoice "$c" "Texte Website|1|flat|980|19")
+cancellation=$("$kontor" invoice cancel "$original" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')
+emit 05-cancellation "$cancellation"
+consumer=$(customer "Zoë Łukasiewicz" --kind consumer)
+emit 06-consumer "$(invoice "$consumer" "Lektorat Festschrift|60|page|4,50|19")"
+for i in 1 2 3; do
+    n=$(invoice "$c" "Newsletter $i|1|flat|200|19")
+    "$kontor" payment add "$n" --amount 238,00 >/dev/null
+done
+emit 07-loyalty-discount "$(invoice "$c" "Fachartikel|2500|word|0,11|19" "Nutzungsrechte|1|flat|250|7")"
+
+book small-business --tax-mode small-business
+c=$(customer "Café Süßholz")
+emit 08-small-business "$(invoice "$c" "Speisekarte texten|1|flat|450|19")"
+
+book reverse-charge --vat-id DE123456789
+at=$("$kontor" customer add --name "Alpenblick Hotel GmbH" --street "Seestraße 4" --postal-code 5020 --city Salzburg \
+    --country AT --vat-id ATU12345678 --email buchhaltung@alpenblick.at --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+emit 09-reverse-charge "$(invoice "$at" "Hotelbroschüre Texte|3000|word|0,13|19")"
+
+# The cases must really be what their names say.
+expect() { grep -q "$2" "$work/out/$1" || { echo "e-invoice matrix: $1 lacks $2" >&2; exit 1; }; }
+expect 01-vat19-xrechnung.xml "M&amp;ller\|Müller &amp; Söhne &lt;Maschinenbau&gt; KG"
+expect 02-vat7-and-19-xrechnung.xml "<ram:RateApplicablePercent>7</ram:RateApplicablePercent>"
+expect 04-250-lines-xrechnung.xml "<ram:LineID>250</ram:LineID>"
+expect 05-cancellation-xrechnung.xml "<ram:TypeCode>381</ram:TypeCode>"
+expect 05-cancellation-xrechnung.xml "<ram:InvoiceReferencedDocument>"
+expect 07-loyalty-discount-xrechnung.xml "<ram:AllowanceTotalAmount>"
+expect 08-small-business-xrechnung.xml "<ram:CategoryCode>E</ram:CategoryCode>"
+expect 09-reverse-charge-xrechnung.xml "<ram:CategoryCode>AE</ram:CategoryCode>"
+expect 09-reverse-charge-xrechnung.xml "ATU12345678"
+
+count=$(ls "$work"/out/*.xml | wc -l)
+echo "e-invoice matrix: validating $count XML files"
+"$validator" --quiet "$work"/out/*.xml
+echo "e-invoice matrix: $count files valid"
