@@ -83,6 +83,19 @@ struct Bench {
             }
         })
         _ = pages
+        let sixLines = try DocumentBench.invoice(lines: 6)
+        var xmlBytes = 0
+        measurements.append(try await measure("CII XML, 6 lines, 2 VAT rates", count: 5000) {
+            for _ in 0..<5000 { xmlBytes += try CIIWriter.xml(for: sixLines, profile: .xrechnung).utf8.count }
+        })
+        measurements.append(try await measure("ZUGFeRD PDF (PDF + XML)", count: 500) {
+            for _ in 0..<500 {
+                let xml = try CIIWriter.xml(for: onePage, profile: .en16931)
+                xmlBytes += try InvoiceDocument.pdf(
+                    for: onePage, customer: DocumentBench.customer, seller: DocumentBench.seller, facturX: xml).count
+            }
+        })
+        _ = xmlBytes
 
         let report = Report(scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements)
         print("Kontor benchmark, scale \(scale): \(report.customers) customers, \(report.invoices) invoices")

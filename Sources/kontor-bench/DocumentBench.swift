@@ -14,7 +14,7 @@ enum DocumentBench {
     static let customer = Customer(
         id: 7, name: "Müller & Söhne Maschinenbau KG", contactPerson: "Jürgen Weiß",
         address: PostalAddress(street: "Industriestraße 7", postalCode: "44147", city: "Dortmund", state: .NW),
-        createdOn: day)
+        email: "j.weiss@example.de", createdOn: day)
 
     static func invoice(lines count: Int) throws -> Invoice {
         var lines: [DocumentLine] = []
