@@ -30,6 +30,6 @@ struct KontorCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ProfileCommand.self, CustomerCommand.self, InquiryCommand.self, QuoteCommand.self,
             JobCommand.self, InvoiceCommand.self, PaymentCommand.self, TodayCommand.self, NoteCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, InterestCommand.self, DueDateCommand.self, SettingsCommand.self,
         ])
 }

@@ -14,6 +14,11 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
     public var paymentTermDays: Int
     public var numberFormat: InvoiceNumberFormat
     public var loyalty: LoyaltyPolicy
+    /// Base rates the user added beyond the table Kontor ships (nil: the shipped table).
+    public var baseRates: BaseRateTable?
+
+    /// The base rates to compute default interest with.
+    public var effectiveBaseRates: BaseRateTable { baseRates ?? .standard }
 
     /// Creates a profile with the defaults: standard VAT, 14 days, `{YYYY}-{NNNN}`, 3 % from 3 / 5 % from 10.
     public init(
