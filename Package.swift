@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "KontorCore", swiftSettings: strictSettings),
@@ -41,7 +42,10 @@ let package = Package(
             name: "kontor-bench",
             dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore"],
             swiftSettings: strictSettings),
-        .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorCoreTests",
+            dependencies: ["KontorCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings),
         .testTarget(name: "KontorLawTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),
