@@ -19,13 +19,21 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "KontorCore", swiftSettings: strictSettings),
         .target(name: "KontorQR", swiftSettings: strictSettings),
         .target(name: "KontorPDF", resources: [.copy("Fonts")], swiftSettings: strictSettings),
         .target(
-            name: "KontorDocuments", dependencies: ["KontorCore", "KontorPDF", "KontorQR"], swiftSettings: strictSettings),
+            name: "KontorDocuments",
+            dependencies: ["KontorCore", "KontorPDF", "KontorQR", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "KontorBanking",
+            dependencies: ["KontorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
         .target(name: "KontorApp", dependencies: ["KontorCore", "KontorDocuments"], swiftSettings: strictSettings),
         .target(
             name: "KontorStore",
@@ -47,6 +55,10 @@ let package = Package(
             dependencies: ["KontorCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings),
         .testTarget(name: "KontorLawTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorBankingTests",
+            dependencies: ["KontorBanking", "KontorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),
         .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF", "KontorTestTools"], swiftSettings: strictSettings),

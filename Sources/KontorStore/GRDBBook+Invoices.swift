@@ -28,6 +28,7 @@ extension GRDBBook {
         case .issued?: conditions.append("i.number IS NOT NULL AND b.cancelledByNumber IS NULL AND b.paidCents = 0")
         case nil: break
         }
+        if query.openOnly { conditions.append("b.openCents > 0") }
         if let day = query.overdueOn {
             conditions.append("b.openCents > 0 AND b.dueDate < ?")
             _ = arguments.append(contentsOf: [day.description])

@@ -162,6 +162,49 @@ extension DatabaseMigrator {
         migrator.registerMigration("v2-einvoice-format") { db in
             try db.alter(table: "customer") { t in t.add(column: "eInvoiceFormat", .text) }
         }
+        migrator.registerMigration("v3-dunning") { db in
+            try db.alter(table: "note") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: "note")
+                t.add(column: "invoiceId", .integer).references("invoice", onDelete: .restrict)
+                t.add(column: "promisedFor", .text)
+            }
+            try db.create(table: "dunningLetter") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("invoice", onDelete: .restrict).notNull()
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("invoiceNumber", .text).notNull()
+                t.column("step", .text).notNull()
+                t.column("status", .text).notNull().indexed()
+                t.column("createdOn", .text).notNull()
+                t.column("sentOn", .text)
+                t.column("skippedOn", .text)
+                t.column("deadline", .text)
+                t.column("openCents", .integer).notNull()
+                t.column("interestCents", .integer).notNull()
+                t.column("lumpSumCents", .integer).notNull()
+                t.column("costsCents", .integer).notNull()
+                t.column("subject", .text).notNull()
+                t.column("body", .text).notNull()
+                // One letter per step and invoice: running the reminder twice creates nothing twice.
+                t.uniqueKey(["invoiceId", "step"])
+            }
+            try db.create(table: "dunningHold") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.belongsTo("invoice", onDelete: .restrict)
+                t.column("until", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("createdOn", .text).notNull()
+            }
+            try db.create(table: "messageTemplate") { t in
+                t.primaryKey("key", .text)
+                t.column("text", .text).notNull()
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER dunningLetter_sent_frozen BEFORE UPDATE ON dunningLetter WHEN OLD.status = 'sent'
+                BEGIN SELECT RAISE(ABORT, 'a sent reminder is part of the record and cannot be changed'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -38,7 +38,21 @@ public protocol BookReader {
     func paidInvoiceCount(customerId: Int64) throws -> Int
 
     func payments(invoiceId: Int64?, customerId: Int64?) throws -> [Payment]
+    /// Payments of many invoices at once, grouped by invoice.
+    func payments(invoiceIds: Set<Int64>) throws -> [Int64: [Payment]]
     func notes(customerId: Int64) throws -> [Note]
+    /// Notes of many customers at once, grouped by customer.
+    func notes(customerIds: Set<Int64>) throws -> [Int64: [Note]]
+    /// Customers by id, in one query.
+    func customers(ids: Set<Int64>) throws -> [Int64: Customer]
+
+    func dunningLetter(id: Int64) throws -> DunningLetter?
+    /// Letters, optionally only with one status or of some invoices.
+    func dunningLetters(status: DunningLetterStatus?, invoiceIds: Set<Int64>?) throws -> [DunningLetter]
+    /// Holds of these customers (including invoice-level ones).
+    func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold]
+    /// A user's version of a message template, if saved.
+    func messageTemplate(key: String) throws -> String?
 }
 
 /// Changes the use cases make, inside the transaction of `BookStore.write`.
@@ -77,6 +91,12 @@ public protocol BookWriter: BookReader {
     /// Records a payment and adds it to the invoice's paid amount.
     func insert(payment: Payment) throws -> Payment
     func insert(note: Note) throws -> Note
+
+    func insert(dunningLetter: DunningLetter) throws -> DunningLetter
+    /// Updates a letter (the database refuses changes to sent letters).
+    func update(dunningLetter: DunningLetter) throws
+    func insert(dunningHold: DunningHold) throws -> DunningHold
+    func save(messageTemplate text: String, key: String) throws
 }
 
 /// Which invoices to list.
@@ -84,13 +104,19 @@ public struct InvoiceQuery: Sendable, Hashable {
     public var status: InvoiceStatus?
     public var overdueOn: Day?
     public var customerId: Int64?
+    /// Only issued invoices with money open.
+    public var openOnly: Bool
     public var limit: Int?
 
     /// Creates a query; all filters are optional.
-    public init(status: InvoiceStatus? = nil, overdueOn: Day? = nil, customerId: Int64? = nil, limit: Int? = nil) {
+    public init(
+        status: InvoiceStatus? = nil, overdueOn: Day? = nil, customerId: Int64? = nil, openOnly: Bool = false,
+        limit: Int? = nil
+    ) {
         self.status = status
         self.overdueOn = overdueOn
         self.customerId = customerId
+        self.openOnly = openOnly
         self.limit = limit
     }
 }

@@ -17,6 +17,12 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
     /// Base rates the user added beyond the table Kontor ships (nil: the shipped table).
     public var baseRates: BaseRateTable?
 
+    /// The dunning policy (nil: the defaults).
+    public var dunning: DunningPolicy?
+
+    /// The waiting times and deadlines of the escalation.
+    public var effectiveDunningPolicy: DunningPolicy { dunning ?? DunningPolicy() }
+
     /// The base rates to compute default interest with.
     public var effectiveBaseRates: BaseRateTable { baseRates ?? .standard }
 

@@ -36,6 +36,9 @@ struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var customerId: Int64
     var writtenOn: String
     var text: String
+    var kind: String
+    var invoiceId: Int64?
+    var promisedFor: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -44,9 +47,91 @@ struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
         customerId = n.customerId
         writtenOn = n.writtenOn.description
         text = n.text
+        kind = n.kind.rawValue
+        invoiceId = n.invoiceId
+        promisedFor = n.promisedFor?.description
     }
 
     func domain() throws -> Note {
-        Note(id: id ?? 0, customerId: customerId, writtenOn: try Convert.day(writtenOn), text: text)
+        Note(id: id ?? 0, customerId: customerId, writtenOn: try Convert.day(writtenOn), text: text,
+             kind: try Convert.choice(kind), invoiceId: invoiceId, promisedFor: try Convert.day(promisedFor))
+    }
+}
+
+/// A row of `dunningHold`.
+struct DunningHoldRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "dunningHold"
+    var id: Int64?
+    var customerId: Int64
+    var invoiceId: Int64?
+    var until: String
+    var reason: String
+    var createdOn: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ h: DunningHold) {
+        id = h.id == 0 ? nil : h.id
+        customerId = h.customerId
+        invoiceId = h.invoiceId
+        until = h.until.description
+        reason = h.reason
+        createdOn = h.createdOn.description
+    }
+
+    func domain() throws -> DunningHold {
+        DunningHold(id: id ?? 0, customerId: customerId, invoiceId: invoiceId, until: try Convert.day(until),
+                    reason: reason, createdOn: try Convert.day(createdOn))
+    }
+}
+
+/// A row of `dunningLetter`.
+struct DunningLetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "dunningLetter"
+    var id: Int64?
+    var invoiceId: Int64
+    var customerId: Int64
+    var invoiceNumber: String
+    var step: String
+    var status: String
+    var createdOn: String
+    var sentOn: String?
+    var skippedOn: String?
+    var deadline: String?
+    var openCents: Int64
+    var interestCents: Int64
+    var lumpSumCents: Int64
+    var costsCents: Int64
+    var subject: String
+    var body: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ l: DunningLetter) {
+        id = l.id == 0 ? nil : l.id
+        invoiceId = l.invoiceId
+        customerId = l.customerId
+        invoiceNumber = l.invoiceNumber
+        step = l.step.rawValue
+        status = l.status.rawValue
+        createdOn = l.createdOn.description
+        sentOn = l.sentOn?.description
+        skippedOn = l.skippedOn?.description
+        deadline = l.deadline?.description
+        openCents = l.openAmount.cents
+        interestCents = l.interest.cents
+        lumpSumCents = l.lumpSum.cents
+        costsCents = l.costs.cents
+        subject = l.subject
+        body = l.body
+    }
+
+    func domain() throws -> DunningLetter {
+        DunningLetter(
+            id: id ?? 0, invoiceId: invoiceId, invoiceNumber: invoiceNumber, customerId: customerId,
+            step: try Convert.choice(step), status: try Convert.choice(status), createdOn: try Convert.day(createdOn),
+            sentOn: try Convert.day(sentOn), skippedOn: try Convert.day(skippedOn), deadline: try Convert.day(deadline),
+            openAmount: Money(cents: openCents), interest: Money(cents: interestCents), lumpSum: Money(cents: lumpSumCents),
+            costs: Money(cents: costsCents), subject: subject, body: body)
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import KontorCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Streaming reader for camt.052/053/054 XML (versions .02 to .08 and later), built on the SAX-style `XMLParser`.
+///
+/// Elements are matched by local name, so the reader accepts a default namespace, a prefixed one, and the
+/// Bundesbank sample whose namespace is only declared as `xmlns:n0=…` (elements in no namespace).
+/// Only the entries are kept in memory, never the document.
+enum CamtParser {
+    /// Parses the camt file at `url`, reading it in chunks.
+    static func parse(url: URL, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
+        guard let parser = XMLParser(contentsOf: url) else {
+            throw .unreadable(file: file, reason: "cannot open \(url.path)")
+        }
+        return try run(parser, file: file, progress: progress) { countLines(url: url) }
+    }
+
+    /// Parses camt XML held in memory.
+    static func parse(data: Data, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
+        try run(XMLParser(data: data), file: file, progress: progress) { countLines(data) }
+    }
+
+    private static func run(
+        _ parser: XMLParser, file: String, progress: ProgressCounter, lineCount: () -> Int
+    ) throws(StatementError) -> [BankStatement] {
+        let handler = CamtHandler(file: file, progress: progress)
+        parser.delegate = handler
+        // With namespace processing, elementName is the local name; prefix declarations arrive through
+        // didStartMappingPrefix (the Bundesbank sample declares its namespace only as `xmlns:n0`).
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = true
+        parser.shouldResolveExternalEntities = false
+        _ = parser.parse()
+        // Note: swift-corelibs' XMLParser may return true after an error, so the handler records errors itself.
+        if let failure = handler.failure { throw failure }
+        if let xmlError = handler.xmlError {
+            let lines = lineCount()
+            if !handler.rootClosed && xmlError.line >= lines {
+                throw .truncated(file: file, line: xmlError.line, detail: "XML ends inside <\(handler.openElement ?? "?")>")
+            }
+            throw .malformedXML(file: file, line: xmlError.line, column: xmlError.column, message: xmlError.message)
+        }
+        guard handler.rootSeen else { throw .emptyFile(file: file) }
+        guard handler.rootClosed else {
+            throw .truncated(file: file, line: parser.lineNumber, detail: "the root element is not closed")
+        }
+        guard handler.messageType != nil else {
+            throw .unknownNamespace(file: file, namespace: "(none)", rootElement: handler.rootName)
+        }
+        return handler.statements
+    }
+
+    /// Number of lines of `data` (a last line without line break counts).
+    static func countLines(_ data: Data) -> Int {
+        var count = 0
+        var last: UInt8 = 10
+        for byte in data {
+            if byte == 10 { count += 1 }
+            last = byte
+        }
+        return last == 10 ? count : count + 1
+    }
+
+    static func countLines(url: URL) -> Int {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
+        defer { try? handle.close() }
+        var count = 0
+        var last: UInt8 = 10
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            for byte in chunk where byte == 10 { count += 1 }
+            last = chunk.last ?? last
+        }
+        return last == 10 ? count : count + 1
+    }
+
+    /// Reads `camt.053.001.08` out of a namespace URI; nil when the URI names no camt message.
+    static func messageType(namespace: String) -> CamtMessageType? {
+        guard let range = namespace.range(of: "camt.", options: .backwards) else { return nil }
+        let parts = namespace[range.upperBound...].split(separator: ".")
+        guard let first = parts.first, first.count == 3, let number = Int(first) else { return nil }
+        let version = parts.count >= 3 ? parts[1] + "." + parts[2] : nil
+        return CamtMessageType(message: number, version: version.map(String.init))
+    }
+
+    /// The message kind named by the element under `Document`.
+    static func messageNumber(element: String) -> Int? {
+        switch element {
+        case "BkToCstmrAcctRpt": return 52
+        case "BkToCstmrStmt": return 53
+        case "BkToCstmrDbtCdtNtfctn": return 54
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+/// Why a statement file could not be read. A file that throws imports nothing.
+///
+/// Every case names the file (for ZIP members `bundle.zip/member.xml`) and, where it can, the line or element.
+public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file has no content (or only whitespace).
+    case emptyFile(file: String)
+    /// The content is none of camt XML, camt ZIP, MT940 or CSV.
+    case unknownFormat(file: String, reason: String)
+    /// The file could not be read from disk.
+    case unreadable(file: String, reason: String)
+    /// The XML is not well-formed.
+    case malformedXML(file: String, line: Int, column: Int, message: String)
+    /// The XML is not a camt.052/053/054 message.
+    case unknownNamespace(file: String, namespace: String, rootElement: String)
+    /// The file ends in the middle of a message (XML root not closed, open CSV quote, cut ZIP).
+    case truncated(file: String, line: Int?, detail: String)
+    /// A required element or field is missing, e.g. `Ntry/Amt` or MT940 `:61:` without an amount.
+    case missingElement(file: String, line: Int?, element: String)
+    /// An amount that is not a number, e.g. `1.234,5x`.
+    case invalidAmount(file: String, line: Int?, field: String, text: String)
+    /// A date that is not a date.
+    case invalidDate(file: String, line: Int?, field: String, text: String)
+    /// A line that does not follow the format (MT940 `:61:` layout, CSV without data …).
+    case malformedLine(file: String, line: Int, detail: String)
+    /// The CSV header lacks a column the mapping needs.
+    case missingColumn(file: String, column: String, headerLine: Int?)
+    /// The ZIP archive is damaged or holds no XML member.
+    case badArchive(file: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case let .emptyFile(file):
+            return "\(file): the file is empty."
+        case let .unknownFormat(file, reason):
+            return "\(file): not a bank statement in camt, MT940 or CSV format (\(reason))."
+        case let .unreadable(file, reason):
+            return "\(file): cannot be read (\(reason))."
+        case let .malformedXML(file, line, column, message):
+            return "\(file), line \(line), column \(column): malformed XML: \(message)."
+        case let .unknownNamespace(file, namespace, root):
+            return "\(file): <\(root)> in namespace '\(namespace)' is not a camt.052, camt.053 or camt.054 message."
+        case let .truncated(file, line, detail):
+            return "\(file)\(line.map { ", line \($0)" } ?? ""): the file is cut off (\(detail))."
+        case let .missingElement(file, line, element):
+            return "\(file)\(line.map { ", line \($0)" } ?? ""): required \(element) is missing."
+        case let .invalidAmount(file, line, field, text):
+            return "\(file)\(line.map { ", line \($0)" } ?? ""): '\(text)' in \(field) is not an amount."
+        case let .invalidDate(file, line, field, text):
+            return "\(file)\(line.map { ", line \($0)" } ?? ""): '\(text)' in \(field) is not a date."
+        case let .malformedLine(file, line, detail):
+            return "\(file), line \(line): \(detail)."
+        case let .missingColumn(file, column, headerLine):
+            let at = headerLine.map { " in the header on line \($0)" } ?? " (no header line found)"
+            return "\(file): column '\(column)' is missing\(at)."
+        case let .badArchive(file, detail):
+            return "\(file): damaged or unusable ZIP archive (\(detail))."
+        }
+    }
+
+    /// The file (or `zip/member`) the error is about.
+    public var file: String {
+        switch self {
+        case let .emptyFile(file), let .unknownFormat(file, _), let .unreadable(file, _),
+            let .malformedXML(file, _, _, _), let .unknownNamespace(file, _, _), let .truncated(file, _, _),
+            let .missingElement(file, _, _), let .invalidAmount(file, _, _, _), let .invalidDate(file, _, _, _),
+            let .malformedLine(file, _, _), let .missingColumn(file, _, _), let .badArchive(file, _):
+            return file
+        }
+    }
+
+    /// The 1-based line the error is about, when known.
+    public var line: Int? {
+        switch self {
+        case let .malformedXML(_, line, _, _), let .malformedLine(_, line, _): return line
+        case let .truncated(_, line, _), let .missingElement(_, line, _), let .invalidAmount(_, line, _, _),
+            let .invalidDate(_, line, _, _):
+            return line
+        case let .missingColumn(_, _, line): return line
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Text clean-up shared by the parsers.
+enum TextNormal {
+    /// Trims and collapses runs of white space (also tabs, NBSP and line breaks) to one space.
+    static func collapse(_ text: String) -> String {
+        // Fast path: ASCII-clean text with single inner spaces is returned as it is.
+        var clean = true
+        var previous: UInt8 = 32
+        for byte in text.utf8 {
+            if byte < 32 || byte == 0xC2 || (byte == 32 && previous == 32) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean && previous != 32 { return text }
+        if text.isEmpty { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Trims spaces, tabs, line breaks and NBSP at both ends (without Foundation, for the hot XML path).
+    static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\n" || s == "\r" || s == "\t" || s == "\u{00A0}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
+    }
+
+    /// `collapse(text)`, or nil when that is empty.
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let value = collapse(text)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Whether `text` looks like an IBAN (2 letters, 2 digits, then letters/digits; 15–34 characters).
+    static func looksLikeIBAN(_ text: String) -> Bool {
+        let compact = text.filter { $0 != " " }
+        guard (15...34).contains(compact.count) else { return false }
+        let chars = Array(compact.utf8)
+        func isLetter(_ c: UInt8) -> Bool { (65...90).contains(c) }
+        func isDigit(_ c: UInt8) -> Bool { (48...57).contains(c) }
+        return isLetter(chars[0]) && isLetter(chars[1]) && isDigit(chars[2]) && isDigit(chars[3])
+            && chars.allSatisfy { isLetter($0) || isDigit($0) }
+    }
+}

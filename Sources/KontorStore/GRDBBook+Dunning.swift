@@ -1,0 +1,90 @@
+import GRDB
+import KontorApp
+import KontorCore
+
+extension GRDBBook {
+    /// `column IN (ids)` for any number of ids, as one bound JSON array.
+    private func idFilter(_ column: String, _ ids: Set<Int64>) throws -> (String, StatementArguments) {
+        ("\(column) IN (SELECT value FROM json_each(?))", [try JSONText.encode(Array(ids))])
+    }
+
+    func payments(invoiceIds: Set<Int64>) throws -> [Int64: [Payment]] {
+        guard !invoiceIds.isEmpty else { return [:] }
+        let (condition, arguments) = try idFilter("invoiceId", invoiceIds)
+        let records = try PaymentRecord.fetchAll(
+            db, sql: "SELECT * FROM payment WHERE \(condition) ORDER BY receivedOn, id", arguments: arguments)
+        return try Dictionary(grouping: records.map { try $0.domain() }, by: \.invoiceId)
+    }
+
+    func notes(customerIds: Set<Int64>) throws -> [Int64: [Note]] {
+        guard !customerIds.isEmpty else { return [:] }
+        let (condition, arguments) = try idFilter("customerId", customerIds)
+        let records = try NoteRecord.fetchAll(
+            db, sql: "SELECT * FROM note WHERE \(condition) ORDER BY writtenOn, id", arguments: arguments)
+        return try Dictionary(grouping: records.map { try $0.domain() }, by: \.customerId)
+    }
+
+    func customers(ids: Set<Int64>) throws -> [Int64: Customer] {
+        guard !ids.isEmpty else { return [:] }
+        let (condition, arguments) = try idFilter("id", ids)
+        let records = try CustomerRecord.fetchAll(db, sql: "SELECT * FROM customer WHERE \(condition)", arguments: arguments)
+        return Dictionary(uniqueKeysWithValues: try records.map { ($0.id!, try $0.domain()) })
+    }
+
+    func dunningLetter(id: Int64) throws -> DunningLetter? {
+        try DunningLetterRecord.fetchOne(db, key: id)?.domain()
+    }
+
+    func dunningLetters(status: DunningLetterStatus?, invoiceIds: Set<Int64>?) throws -> [DunningLetter] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let status {
+            conditions.append("status = ?")
+            _ = arguments.append(contentsOf: [status.rawValue])
+        }
+        if let invoiceIds {
+            guard !invoiceIds.isEmpty else { return [] }
+            let (condition, ids) = try idFilter("invoiceId", invoiceIds)
+            conditions.append(condition)
+            _ = arguments.append(contentsOf: ids)
+        }
+        var sql = "SELECT * FROM dunningLetter"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY createdOn, id"
+        return try DunningLetterRecord.fetchAll(db, sql: sql, arguments: arguments).map { try $0.domain() }
+    }
+
+    func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold] {
+        guard !customerIds.isEmpty else { return [] }
+        let (condition, arguments) = try idFilter("customerId", customerIds)
+        return try DunningHoldRecord.fetchAll(
+            db, sql: "SELECT * FROM dunningHold WHERE \(condition) ORDER BY id", arguments: arguments
+        ).map { try $0.domain() }
+    }
+
+    func messageTemplate(key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT text FROM messageTemplate WHERE key = ?", arguments: [key])
+    }
+
+    func insert(dunningLetter: DunningLetter) throws -> DunningLetter {
+        var record = DunningLetterRecord(dunningLetter)
+        try record.insert(db)
+        return try record.domain()
+    }
+
+    func update(dunningLetter: DunningLetter) throws {
+        try DunningLetterRecord(dunningLetter).update(db)
+    }
+
+    func insert(dunningHold: DunningHold) throws -> DunningHold {
+        var record = DunningHoldRecord(dunningHold)
+        try record.insert(db)
+        return try record.domain()
+    }
+
+    func save(messageTemplate text: String, key: String) throws {
+        try db.execute(
+            sql: "INSERT INTO messageTemplate (key, text) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET text = excluded.text",
+            arguments: [key, text])
+    }
+}
