@@ -70,7 +70,7 @@ public enum InvoiceDocument {
         var letter = try LetterComposer(
             sender: seller, recipient: recipientLines(buyer), info: info, subject: subject, title: title,
             language: language, date: date)
-        letter.paragraph(texts.salutation(buyer.contactPerson), spacingAfter: 4)
+        letter.paragraph(texts.salutation(for: buyer), spacingAfter: 4)
         letter.paragraph(invoice.kind == .cancellation ? texts.cancellationIntro(of: invoice.cancelsNumber ?? "?") : texts.invoiceIntro)
         letter.lineTable(invoice.effectiveLines, language: language)
 

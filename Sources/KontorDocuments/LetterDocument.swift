@@ -15,7 +15,7 @@ public enum LetterDocument {
         var letter = try LetterComposer(
             sender: seller, recipient: InvoiceDocument.recipientLines(customer), info: info, subject: subject,
             title: subject, language: language, date: date)
-        letter.paragraph(texts.salutation(customer.contactPerson), spacingAfter: 4)
+        letter.paragraph(texts.salutation(for: customer), spacingAfter: 4)
         for paragraph in paragraphs { letter.paragraph(paragraph) }
         letter.paragraph(texts.regards, spacingAfter: 3)
         letter.paragraph(seller.name)

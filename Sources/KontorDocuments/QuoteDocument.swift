@@ -24,7 +24,7 @@ public enum QuoteDocument {
             sender: seller, recipient: InvoiceDocument.recipientLines(customer), info: info,
             subject: "\(texts.quote): \(quote.title)", title: "\(texts.quote) \(quote.id)", language: language,
             date: quote.createdOn)
-        letter.paragraph(texts.salutation(customer.contactPerson), spacingAfter: 4)
+        letter.paragraph(texts.salutation(for: customer), spacingAfter: 4)
         letter.paragraph(texts.quoteIntro)
         letter.lineTable(quote.lines, language: language)
         let treatment = TaxTreatment.determine(mode: seller.taxMode, customer: customer)

@@ -93,7 +93,7 @@ struct InvoiceDocumentTests {
         let text = try PDFTools.text(try render(try Samples.invoice(customer: customer), customer: customer))
         #expect(text.contains("Zoë Łukasiewicz"))
         #expect(text.contains("§ 286 Abs. 3 BGB"))
-        #expect(text.contains("Sehr geehrte Damen und Herren,"))
+        #expect(text.contains("Guten Tag Zoë Łukasiewicz,"))
     }
 
     @Test func loyaltyDiscountIsPrinted() throws {

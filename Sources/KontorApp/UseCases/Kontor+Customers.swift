@@ -39,14 +39,31 @@ extension Kontor {
         }
     }
 
-    /// Writes a dated note into the customer's timeline.
-    public func addNote(customerId: Int64, text: String, on day: Day) async throws -> Note {
+    /// Writes a dated note into the customer's timeline: a plain note, a promise to pay (pauses the dunning),
+    /// an objection (stops it) or the settling of an objection.
+    public func addNote(
+        customerId: Int64, text: String, on day: Day, kind: NoteKind = .note, invoice: String? = nil,
+        promisedFor: Day? = nil
+    ) async throws -> Note {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw InputError.missing(what: "note text", hint: "Write what happened, e.g. kontor note 3 \"Rief an\".")
         }
+        if kind == .promise, promisedFor == nil {
+            throw InputError.missing(what: "promised date", hint: "Give it with --promise YYYY-MM-DD.")
+        }
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
-            return try book.insert(note: Note(customerId: customerId, writtenOn: day, text: text))
+            var invoiceId: Int64?
+            if let invoice {
+                let found = try book.requireInvoice(invoice)
+                guard found.customerId == customerId else {
+                    throw InputError.invalid(what: "invoice \(invoice)", reason: "it belongs to another customer")
+                }
+                invoiceId = found.id
+            }
+            return try book.insert(note: Note(
+                customerId: customerId, writtenOn: day, text: text, kind: kind, invoiceId: invoiceId,
+                promisedFor: promisedFor))
         }
     }
 }

@@ -78,8 +78,25 @@ extension Kontor {
                     day: payment.receivedOn, kind: .payment, title: "Payment received for \(numbers[payment.invoiceId] ?? "?")",
                     detail: payment.amount.decimalString, reference: numbers[payment.invoiceId]))
             }
+            for letter in try book.dunningLetters(status: .sent, invoiceIds: Set(invoices.map(\.id))) {
+                events.append(TimelineEvent(
+                    day: letter.sentOn!, kind: .reminder, title: "\(letter.step.label(.en)) sent for \(letter.invoiceNumber)",
+                    detail: letter.subject, reference: letter.invoiceNumber))
+            }
             for note in try book.notes(customerId: customerId) {
-                events.append(TimelineEvent(day: note.writtenOn, kind: .note, title: "Note", detail: note.text))
+                let about = note.invoiceId.flatMap { numbers[$0] }.map { " (\($0))" } ?? ""
+                switch note.kind {
+                case .note: events.append(TimelineEvent(day: note.writtenOn, kind: .note, title: "Note" + about, detail: note.text))
+                case .promise:
+                    events.append(TimelineEvent(
+                        day: note.writtenOn, kind: .promise, title: "Promised to pay by \(note.promisedFor!)" + about,
+                        detail: note.text))
+                case .objection:
+                    events.append(TimelineEvent(day: note.writtenOn, kind: .objection, title: "Objection" + about, detail: note.text))
+                case .objectionResolved:
+                    events.append(TimelineEvent(
+                        day: note.writtenOn, kind: .objectionResolved, title: "Objection settled" + about, detail: note.text))
+                }
             }
             return events.sorted(by: TimelineEvent.chronological)
         }

@@ -41,6 +41,10 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     case invoice
     case cancellation
     case payment
+    case reminder
+    case promise
+    case objection
+    case objectionResolved = "objection-resolved"
     case note
 
     var sequence: Int { TimelineEventKind.allCases.firstIndex(of: self)! }

@@ -150,9 +150,18 @@ struct NoteCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer id.") var customer: Int64
     @Argument(help: "The note.") var text: String
+    @Option(help: "The customer promised to pay by this day (pauses the dunning).") var promise: String?
+    @Flag(help: "The customer objects to the work (stops the dunning until resolved).") var objection = false
+    @Flag(help: "The objection is settled (dunning may continue).") var resolved = false
+    @Option(help: "The invoice number it concerns (default: all of the customer's invoices).") var invoice: String?
 
     func run() async throws {
-        let note = try await global.kontor().addNote(customerId: customer, text: text, on: try global.day())
+        let kinds = [promise != nil, objection, resolved].filter { $0 }.count
+        guard kinds <= 1 else { throw ValidationError("Use only one of --promise, --objection and --resolved.") }
+        let kind: NoteKind = promise != nil ? .promise : objection ? .objection : resolved ? .objectionResolved : .note
+        let note = try await global.kontor().addNote(
+            customerId: customer, text: text, on: try global.day(), kind: kind, invoice: invoice,
+            promisedFor: try parseDay(promise, what: "promise date"))
         if global.json { return try Output.json(note) }
         print("Noted for customer \(customer) on \(note.writtenOn.formatted(global.language)).")
     }

@@ -1,0 +1,229 @@
+public import Foundation
+public import KontorCore
+import KontorDocuments
+
+/// What one reminder run prepared.
+public struct ReminderRun: Sendable, Codable {
+    /// The drafts created (or re-proposed after a skip).
+    public var created: [DunningLetter]
+    /// Steps that are due but could not be prepared, with the reason (e.g. a missing base rate).
+    public var problems: [String]
+}
+
+extension Kontor {
+    /// For every open invoice, prepares the next dunning step that is due as a draft. Never sends anything.
+    /// Running it twice creates nothing twice: one letter per invoice and step, and no new draft while one waits.
+    public func runReminders(today: Day) async throws -> ReminderRun {
+        try await store.write { book in
+            let profile = try book.requireProfile()
+            let policy = profile.effectiveDunningPolicy
+            let invoices = try book.invoices(InvoiceQuery(openOnly: true))
+                .filter { $0.kind == .invoice && $0.isIssued && $0.dueDate != nil }
+                .sorted { ($0.number ?? "") < ($1.number ?? "") }
+            let invoiceIds = Set(invoices.map(\.id))
+            let customerIds = Set(invoices.map(\.customerId))
+            let letters = Dictionary(grouping: try book.dunningLetters(status: nil, invoiceIds: invoiceIds), by: \.invoiceId)
+            let notes = try book.notes(customerIds: customerIds)
+            let holds = Dictionary(grouping: try book.dunningHolds(customerIds: customerIds), by: \.customerId)
+            let customers = try book.customers(ids: customerIds)
+            let payments = try book.payments(invoiceIds: invoiceIds)
+            // Regular customers who never needed a Mahnung get more patience.
+            let warned = Set(try book.dunningLetters(status: .sent, invoiceIds: nil)
+                .filter { $0.step != .inquiry }.map(\.customerId))
+            var run = ReminderRun(created: [], problems: [])
+            for invoice in invoices {
+                guard let customer = customers[invoice.customerId] else { continue }
+                let existing = letters[invoice.id] ?? []
+                if existing.contains(where: { $0.status == .draft }) { continue }
+                let customerNotes = notes[customer.id] ?? []
+                let situation = DunningSituation(
+                    dueDate: invoice.dueDate!, state: customer.address?.state, openAmount: invoice.openAmount,
+                    isCancelled: invoice.isCancelled,
+                    sent: Dictionary(existing.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max),
+                    skipped: Dictionary(existing.compactMap { l in l.skippedOn.map { (l.step, $0) } }, uniquingKeysWith: max),
+                    promises: customerNotes.promises(for: invoice.id),
+                    objectionOpen: customerNotes.objectionOpen(for: invoice.id),
+                    holdUntil: (holds[customer.id] ?? []).filter { $0.invoiceId == nil || $0.invoiceId == invoice.id }
+                        .map(\.until).max(),
+                    patientCustomer: customer.status == .regular && !warned.contains(customer.id))
+                guard let decision = DunningPlanner.due(situation, policy: policy, today: today) else { continue }
+                do {
+                    let letter = try prepare(
+                        decision.step, invoice: invoice, customer: customer, situation: situation, notes: customerNotes,
+                        payments: payments[invoice.id] ?? [], profile: profile, today: today, book: book)
+                    if var skipped = existing.first(where: { $0.step == decision.step }) {
+                        skipped.status = .draft
+                        skipped.createdOn = today
+                        skipped.skippedOn = nil
+                        (skipped.subject, skipped.body, skipped.deadline) = (letter.subject, letter.body, letter.deadline)
+                        (skipped.openAmount, skipped.interest, skipped.lumpSum, skipped.costs) =
+                            (letter.openAmount, letter.interest, letter.lumpSum, letter.costs)
+                        try book.update(dunningLetter: skipped)
+                        run.created.append(skipped)
+                    } else {
+                        run.created.append(try book.insert(dunningLetter: letter))
+                    }
+                } catch let error as LegalError {
+                    run.problems.append("\(decision.step.label(.en)) for \(invoice.number!): \(error.description)")
+                }
+            }
+            return run
+        }
+    }
+
+    /// Gathers the facts of a step and writes its texts.
+    private func prepare(
+        _ step: DunningStep, invoice: Invoice, customer: Customer, situation: DunningSituation, notes: [Note],
+        payments: [Payment], profile: BusinessProfile, today: Day, book: any BookReader
+    ) throws -> DunningLetter {
+        let policy = profile.effectiveDunningPolicy
+        let deadline = policy.deadlineDays(for: step).map {
+            DueDateShift.shifted(today.adding(days: $0), state: customer.address?.state)
+        }
+        var open = invoice.openAmount
+        var interest = Money.zero
+        var lumpSum = Money.zero
+        var costs = Money.zero
+        var start: DefaultStart?
+        if step >= .secondNotice {
+            start = DefaultStart.determine(
+                dueDate: invoice.dueDate!, dueDateAgreed: invoice.termAgreed, invoiceReceived: invoice.issueDate,
+                paymentRequestReceived: situation.sent[.inquiry], debtor: customer.kind,
+                invoiceHasConsumerNotice: customer.kind == .consumer, state: customer.address?.state)
+            if let start {
+                let claim = try ClaimStatement.compute(
+                    gross: invoice.totals.gross, start: start, payments: payments.map { ($0.receivedOn, $0.amount) },
+                    through: today, debtor: customer.kind, table: profile.effectiveBaseRates)
+                open = claim.principal
+                interest = claim.interest
+                lumpSum = LateFee.lumpSum(debtor: customer.kind)
+                costs = policy.materialCosts
+            }
+        }
+        let facts = DunningFacts(
+            step: step, customer: customer, invoice: invoice, letterDate: today, deadline: deadline, openAmount: open,
+            inquiryDate: situation.sent[.inquiry],
+            noticeDate: step == .handover ? situation.sent[.secondNotice] : situation.sent[.firstNotice],
+            defaultStart: start, interest: interest, lumpSum: lumpSum, costs: costs,
+            neverObjected: !notes.everObjected(to: invoice.id))
+        let text = try DunningComposer.compose(facts) { key in (try? book.messageTemplate(key: key)) ?? nil }
+        return DunningLetter(
+            invoiceId: invoice.id, invoiceNumber: invoice.number!, customerId: customer.id, step: step, createdOn: today,
+            deadline: deadline, openAmount: open, interest: interest, lumpSum: lumpSum, costs: costs,
+            subject: text.subject, body: text.body)
+    }
+
+    /// Prepared letters, optionally only drafts, sent or skipped ones.
+    public func reminders(status: DunningLetterStatus? = nil) async throws -> [DunningLetter] {
+        try await store.read { try $0.dunningLetters(status: status, invoiceIds: nil) }
+    }
+
+    /// One prepared letter.
+    public func reminder(id: Int64) async throws -> DunningLetter {
+        try await store.read { try $0.requireLetter(id) }
+    }
+
+    /// Records a draft as sent on `day`: it joins the timeline and times the next step.
+    public func approveReminder(id: Int64, on day: Day) async throws -> DunningLetter {
+        try await changeDraft(id) { letter in
+            letter.status = .sent
+            letter.sentOn = day
+        }
+    }
+
+    /// Declines a draft; the step is proposed again after the policy's waiting time.
+    public func skipReminder(id: Int64, on day: Day) async throws -> DunningLetter {
+        try await changeDraft(id) { letter in
+            letter.status = .skipped
+            letter.skippedOn = day
+        }
+    }
+
+    private func changeDraft(
+        _ id: Int64, _ change: @escaping @Sendable (inout DunningLetter) -> Void
+    ) async throws -> DunningLetter {
+        try await store.write { book in
+            var letter = try book.requireLetter(id)
+            guard letter.status == .draft else {
+                throw InputError.invalid(what: "reminder \(id)", reason: "it is already \(letter.status.rawValue)")
+            }
+            change(&letter)
+            try book.update(dunningLetter: letter)
+            return letter
+        }
+    }
+
+    /// The letter as PDF (DIN 5008).
+    public func reminderPDF(id: Int64) async throws -> RenderedDocument {
+        let (letter, customer, profile) = try await letterContext(id)
+        let data = try DunningComposer.letterPDF(letter, customer: customer, seller: profile)
+        let names: [DunningStep: (String, String)] = [
+            .inquiry: ("Nachfrage", "Inquiry"), .firstNotice: ("1-Mahnung", "Reminder-1"),
+            .secondNotice: ("2-Mahnung", "Reminder-2"), .handover: ("Mahnverfahren", "Handover"),
+        ]
+        let name = customer.language == .de ? names[letter.step]!.0 : names[letter.step]!.1
+        return RenderedDocument(fileName: "\(name)-\(letter.invoiceNumber).pdf", data: data)
+    }
+
+    /// The e-mail ready to send: an .eml file with the text, the letter PDF and the invoice PDF attached.
+    public func reminderEML(id: Int64, now: Date) async throws -> RenderedDocument {
+        let (letter, customer, profile) = try await letterContext(id)
+        let letterPDF = try await reminderPDF(id: id)
+        let invoicePDF = try await invoicePDF(letter.invoiceNumber)
+        let eml = EMLWriter.message(
+            from: profile.email.map { EMLWriter.Address(name: profile.name, email: $0) },
+            to: customer.email.map { EMLWriter.Address(name: customer.name, email: $0) },
+            subject: letter.subject, text: DunningComposer.emailText(letter, customer: customer, seller: profile),
+            attachments: [
+                EMLWriter.Attachment(fileName: letterPDF.fileName, mimeType: "application/pdf", data: letterPDF.data),
+                EMLWriter.Attachment(fileName: invoicePDF.fileName, mimeType: "application/pdf", data: invoicePDF.data),
+            ], date: now)
+        return RenderedDocument(
+            fileName: letterPDF.fileName.replacingOccurrences(of: ".pdf", with: ".eml"), data: Data(eml.utf8))
+    }
+
+    private func letterContext(_ id: Int64) async throws -> (DunningLetter, Customer, BusinessProfile) {
+        try await store.read { book in
+            let letter = try book.requireLetter(id)
+            return (letter, try book.requireCustomer(letter.customerId), try book.requireProfile())
+        }
+    }
+
+    /// Puts a customer, or one invoice, on "do not dun" until a day.
+    public func holdDunning(customerId: Int64, invoice: String?, until: Day, reason: String, on day: Day) async throws
+        -> DunningHold
+    {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError.missing(what: "reason", hint: "Say why, e.g. --reason \"zahlt nach Projektende\".")
+        }
+        return try await store.write { book in
+            _ = try book.requireCustomer(customerId)
+            let invoiceId = try invoice.map { try book.requireInvoice($0).id }
+            return try book.insert(dunningHold: DunningHold(
+                customerId: customerId, invoiceId: invoiceId, until: until, reason: reason, createdOn: day))
+        }
+    }
+
+    /// The template for a step, language and part: the user's version if saved, else Kontor's.
+    public func messageTemplate(step: DunningStep, language: Language, subject: Bool) async throws
+        -> (text: String, custom: Bool)
+    {
+        let key = DunningComposer.templateKey(step: step, language: language, subject: subject)
+        if let saved = try await store.read({ try $0.messageTemplate(key: key) }) { return (saved, true) }
+        return (DunningComposer.standardTemplate(step: step, language: language, subject: subject), false)
+    }
+
+    /// Saves an edited template after checking that it renders.
+    public func saveMessageTemplate(_ text: String, step: DunningStep, language: Language, subject: Bool) async throws {
+        try DunningComposer.check(template: text)
+        let key = DunningComposer.templateKey(step: step, language: language, subject: subject)
+        try await store.write { try $0.save(messageTemplate: text, key: key) }
+    }
+}
+
+extension BookReader {
+    func requireLetter(_ id: Int64) throws -> DunningLetter {
+        guard let letter = try dunningLetter(id: id) else { throw AppError.notFound(kind: "remind", id: "\(id)") }
+        return letter
+    }
+}

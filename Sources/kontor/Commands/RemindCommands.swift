@@ -1,0 +1,191 @@
+import ArgumentParser
+import Foundation
+import KontorApp
+import KontorCore
+
+/// `kontor remind`: the patient dunning, as drafts that the writer approves or skips.
+struct RemindCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remind", abstract: "Dunning: prepare due reminders as drafts, approve or skip them.",
+        subcommands: [Run.self, List.self, Show.self, Approve.self, Skip.self, EML.self, PDF.self, Hold.self,
+                      Template.self],
+        defaultSubcommand: Run.self)
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run", abstract: "Prepare the next due step of every open invoice as a draft (never sends).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let result = try await global.kontor().runReminders(today: try global.day())
+            for problem in result.problems { Output.warn(problem) }
+            if global.json { return try Output.json(["created": result.created.map(ReminderJSON.init)]) }
+            if result.created.isEmpty { return print("No reminder is due.") }
+            print("Prepared \(result.created.count) draft(s); review them with 'kontor remind show ID':")
+            RemindCommand.table(result.created, language: global.language)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List prepared reminders.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "draft, sent or skipped (default: all).") var status: String?
+
+        func run() async throws {
+            let status = try self.status.map { try DunningLetterStatus.named($0, what: "status") }
+            let letters = try await global.kontor().reminders(status: status)
+            if global.json { return try Output.json(letters.map(ReminderJSON.init)) }
+            if letters.isEmpty { return print("No reminders.") }
+            RemindCommand.table(letters, language: global.language)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a reminder's subject and text.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Reminder id.") var id: Int64
+
+        func run() async throws {
+            let letter = try await global.kontor().reminder(id: id)
+            if global.json { return try Output.json(ReminderJSON(letter)) }
+            print("#\(letter.id) \(letter.step.label(global.language)) for \(letter.invoiceNumber) [\(letter.status.rawValue)]")
+            print("Subject: \(letter.subject)\n")
+            print(letter.body)
+        }
+    }
+
+    struct Approve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a draft as sent (today): it enters the timeline and times the next step.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Reminder id.") var id: Int64
+
+        func run() async throws {
+            let letter = try await global.kontor().approveReminder(id: id, on: try global.day())
+            if global.json { return try Output.json(ReminderJSON(letter)) }
+            print("Recorded \(letter.step.label(global.language)) for \(letter.invoiceNumber) as sent on "
+                + "\(letter.sentOn!.formatted(global.language)).")
+        }
+    }
+
+    struct Skip: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Skip a draft; the step comes back after a while.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Reminder id.") var id: Int64
+
+        func run() async throws {
+            let letter = try await global.kontor().skipReminder(id: id, on: try global.day())
+            if global.json { return try Output.json(ReminderJSON(letter)) }
+            print("Skipped \(letter.step.label(global.language)) for \(letter.invoiceNumber).")
+        }
+    }
+
+    struct EML: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "eml", abstract: "Save the e-mail (.eml with letter and invoice attached) for your mail program.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Reminder id.") var id: Int64
+        @Option(name: .shortAndLong, help: "Output file.") var output: String?
+
+        func run() async throws {
+            try DocumentOutput.save(try await global.kontor().reminderEML(id: id, now: Date()), to: output, json: global.json)
+        }
+    }
+
+    struct PDF: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "pdf", abstract: "Save the letter as PDF.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Reminder id.") var id: Int64
+        @Option(name: .shortAndLong, help: "Output file.") var output: String?
+
+        func run() async throws {
+            try DocumentOutput.save(try await global.kontor().reminderPDF(id: id), to: output, json: global.json)
+        }
+    }
+
+    struct Hold: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Do not dun a customer (or one invoice) until a day.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var customer: Int64
+        @Option(help: "Only this invoice number.") var invoice: String?
+        @Option(help: "Last day of the pause, YYYY-MM-DD.") var until: String
+        @Option(help: "Why.") var reason: String
+
+        func run() async throws {
+            let hold = try await global.kontor().holdDunning(
+                customerId: customer, invoice: invoice, until: try Day.parse(until, what: "--until"), reason: reason,
+                on: try global.day())
+            if global.json { return try Output.json(hold) }
+            print("No dunning for customer \(customer)" + (invoice.map { ", invoice \($0)," } ?? "")
+                + " until \(hold.until.formatted(global.language)).")
+        }
+    }
+
+    struct Template: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or edit the texts of the dunning steps (Mustache templates).", subcommands: [Show.self, Edit.self])
+
+        struct Choice: ParsableArguments {
+            @Argument(help: "inquiry, notice-1, notice-2 or handover.") var step: String
+            @Option(help: "de or en.") var language: String = "de"
+            @Flag(help: "The subject instead of the body.") var subject = false
+        }
+
+        struct Show: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print a template.")
+            @OptionGroup var global: GlobalOptions
+            @OptionGroup var choice: Choice
+
+            func run() async throws {
+                let template = try await global.kontor().messageTemplate(
+                    step: try DunningStep.named(choice.step, what: "step"),
+                    language: try Language.named(choice.language, what: "language"), subject: choice.subject)
+                if global.json { return try Output.json(["text": template.text, "custom": "\(template.custom)"]) }
+                print(template.text)
+            }
+        }
+
+        struct Edit: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Replace a template with the text of a file.")
+            @OptionGroup var global: GlobalOptions
+            @OptionGroup var choice: Choice
+            @Option(help: "File with the new text.") var file: String
+
+            func run() async throws {
+                let text: String
+                do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                    throw CLIError("Cannot read \(file): \(error.localizedDescription)")
+                }
+                try await global.kontor().saveMessageTemplate(
+                    text, step: try DunningStep.named(choice.step, what: "step"),
+                    language: try Language.named(choice.language, what: "language"), subject: choice.subject)
+                print("Saved. New drafts use it; 'kontor remind template show \(choice.step)' shows it.")
+            }
+        }
+    }
+
+    static func table(_ letters: [DunningLetter], language: Language) {
+        Output.table(
+            ["ID", "Invoice", "Step", "Status", "Date", "Open", "Deadline"],
+            letters.map { l in
+                ["\(l.id)", l.invoiceNumber, l.step.label(language), l.status.rawValue,
+                 (l.sentOn ?? l.skippedOn ?? l.createdOn).formatted(language), l.openAmount.formatted(language),
+                 l.deadline?.formatted(language) ?? ""]
+            }, rightAligned: [0, 5])
+    }
+}
+
+/// A reminder in JSON.
+struct ReminderJSON: Encodable {
+    let letter: DunningLetter
+    init(_ letter: DunningLetter) { self.letter = letter }
+
+    enum CodingKeys: String, CodingKey { case claimTotal }
+
+    func encode(to encoder: any Encoder) throws {
+        try letter.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(letter.claimTotal, forKey: .claimTotal)
+    }
+}
