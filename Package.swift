@@ -28,8 +28,12 @@ let package = Package(
         .target(name: "KontorPDF", resources: [.copy("Fonts")], swiftSettings: strictSettings),
         .target(
             name: "KontorDocuments",
-            dependencies: ["KontorCore", "KontorPDF", "KontorQR", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "KontorCore", "KontorPDF", "KontorQR", "KontorEInvoice",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strictSettings),
+        .target(name: "KontorEInvoice", dependencies: ["KontorCore", "KontorPDF"], swiftSettings: strictSettings),
         .target(
             name: "KontorBanking",
             dependencies: ["KontorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -42,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "kontor",
             dependencies: [
-                "KontorCore", "KontorDocuments", "KontorApp", "KontorStore",
+                "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorApp", "KontorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -58,6 +62,9 @@ let package = Package(
         .testTarget(
             name: "KontorBankingTests",
             dependencies: ["KontorBanking", "KontorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorEInvoiceTests", dependencies: ["KontorEInvoice", "KontorCore", "KontorPDF"],
             swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),

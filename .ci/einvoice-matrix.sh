@@ -39,6 +39,22 @@ emit() {  # emit CASE NUMBER: XRechnung XML, EN 16931 XML, and the XML inside th
     pdfdetach -save 1 -o "$work/out/$1-zugferd.xml" "$work/out/$1.pdf"
     pdfdetach -list "$work/out/$1.pdf" | grep -q "factur-x.xml"
     qpdf --check "$work/out/$1.pdf" >/dev/null
+    # Round trip: reading our own e-invoices back gives the invoice's totals and lines.
+    "$kontor" invoice show "$2" --json >"$work/out/$1.invoice.json"
+    for source in "$work/out/$1-xrechnung.xml" "$work/out/$1.pdf"; do
+        "$kontor" einvoice show "$source" --json >"$work/out/$1.read.json"
+        python3 - "$work/out/$1.invoice.json" "$work/out/$1.read.json" "$source" <<'PY'
+import json, sys
+mine, read = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+items = [l for l in mine["lines"] if not l["isDiscount"]]
+def same(a, b): return abs(float(a)) == abs(float(b))
+assert read["number"] == mine["number"], (read["number"], mine["number"])
+assert same(read["grandTotal"], mine["gross"]) and same(read["taxExclusive"], mine["net"]), (read, mine["gross"])
+assert len(read["lines"]) == len(items), (len(read["lines"]), len(items))
+for a, b in zip(read["lines"], items):
+    assert a["name"] == b["description"] and same(a["netAmount"], b["net"]), (a, b)
+PY
+    done
 }
 mkdir -p out
 
@@ -86,4 +102,17 @@ expect 09-reverse-charge-xrechnung.xml "ATU12345678"
 count=$(ls "$work"/out/*.xml | wc -l)
 echo "e-invoice matrix: validating $count XML files"
 "$validator" --quiet "$work"/out/*.xml
-echo "e-invoice matrix: $count files valid"
+echo "e-invoice matrix: $count files valid, and read back with the same totals and lines"
+
+# Every CII and UBL sample of the XRechnung test suite reads without error and shows its totals.
+suite="$(dirname "$validator")/../einvoice/testsuite/xrechnung-testsuite-2026-01-31.tar.xz"
+mkdir -p "$work/suite"
+tar xJf "$suite" -C "$work/suite"
+read_ok=0
+while IFS= read -r sample; do
+    "$kontor" einvoice show "$sample" >"$work/suite/out.txt"
+    grep -q "Rechnungsnummer" "$work/suite/out.txt"
+    read_ok=$((read_ok + 1))
+done < <(find "$work/suite" -name '*_uncefact.xml' -o -name '*_ubl.xml' | sort)
+[ "$read_ok" -eq 86 ] || { echo "expected 86 test-suite samples, read $read_ok" >&2; exit 1; }
+echo "e-invoice test suite: $read_ok CII and UBL samples read"

@@ -9,6 +9,9 @@ public struct Kontor: Sendable {
 
     /// Creates the use cases over a store.
     public init(store: any BookStore) { self.store = store }
+
+    /// Use cases that need no book (reading a received e-invoice); any use of the book fails.
+    public static func withoutBook() -> Kontor { Kontor(store: NoBook()) }
 }
 
 extension BookReader {
@@ -53,5 +56,16 @@ extension BookWriter {
         guard customer.status < status else { return }
         customer.status = status
         try update(customer: customer)
+    }
+}
+
+/// The store behind `Kontor.withoutBook()`: there is none.
+struct NoBook: BookStore {
+    func read<T: Sendable>(_ body: @escaping @Sendable (any BookReader) throws -> T) async throws -> T {
+        throw AppError.noProfile
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
+        throw AppError.noProfile
     }
 }

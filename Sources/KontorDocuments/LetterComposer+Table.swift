@@ -29,6 +29,16 @@ extension LetterComposer {
         }
     }
 
+    /// Draws a table without carried-forward subtotals.
+    mutating func plainTable(_ table: PDFTable, rows: [PDFTableRow]) {
+        var document = self.document
+        let end = document.layoutTable(
+            table, rows: rows, at: PDFTablePosition(pageIndex: pageIndex, y: y), bottom: .mm(LetterLayout.bodyBottom),
+            continuationTop: .mm(LetterLayout.continuationTop))
+        replaceDocument(document, position: end)
+        y += 4
+    }
+
     /// Draws the line table; when it breaks across pages, the running net total is printed as "Übertrag"
     /// at the foot of the page and again at the top of the next.
     mutating func lineTable(_ lines: [DocumentLine], language: Language) {

@@ -62,6 +62,23 @@ extension GRDBBook {
         ).map { try $0.domain() }
     }
 
+    func receivableRows() throws -> [ReceivableRow] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.invoiceId, b.customerId, c.name, i.issueDate, b.dueDate, b.grossCents, b.openCents,
+                       b.cancelledByNumber IS NOT NULL, (SELECT MAX(receivedOn) FROM payment p WHERE p.invoiceId = b.invoiceId)
+                FROM invoiceBalance b JOIN invoice i ON i.id = b.invoiceId JOIN customer c ON c.id = b.customerId
+                WHERE i.kind = 'invoice'
+                """)
+        return try rows.map { row in
+            ReceivableRow(
+                invoiceId: row[0], customerId: row[1], customerName: row[2], issueDate: try Convert.day(row[3] as String),
+                dueDate: try Convert.day(row[4] as String), gross: Money(cents: row[5]), open: Money(cents: row[6]),
+                cancelled: row[7], lastPayment: try Convert.day(row[8] as String?))
+        }
+    }
+
     func messageTemplate(key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT text FROM messageTemplate WHERE key = ?", arguments: [key])
     }

@@ -77,18 +77,18 @@ struct CIIWriterTests {
     @Test func xrechnungNamesWhatIsMissing() throws {
         var seller = Samples.seller
         seller.phone = nil
-        #expect(throws: EInvoiceError.missingSellerField("phone number (--phone)")) {
+        #expect(throws: EInvoiceExportError.missingSellerField("phone number (--phone)")) {
             try CIIWriter.xml(for: try Samples.invoice(profile: seller), profile: .xrechnung)
         }
         var customer = Samples.business
         customer.email = nil
-        #expect(throws: EInvoiceError.missingBuyerField("e-mail address (--email)", customerId: 7)) {
+        #expect(throws: EInvoiceExportError.missingBuyerField("e-mail address (--email)", customerId: 7)) {
             try CIIWriter.xml(for: try Samples.invoice(customer: customer), profile: .xrechnung)
         }
         // The EN 16931 profile of ZUGFeRD does without them.
         #expect(throws: Never.self) { try CIIWriter.xml(for: try Samples.invoice(customer: customer), profile: .en16931) }
         let draft = Invoice(customerId: 7, draftedOn: Samples.issueDay, paymentTermDays: 14, lines: Samples.lines)
-        #expect(throws: EInvoiceError.notIssued) { try CIIWriter.xml(for: draft, profile: .en16931) }
+        #expect(throws: EInvoiceExportError.notIssued) { try CIIWriter.xml(for: draft, profile: .en16931) }
     }
 
     @Test func zugferdPDFCarriesTheXMLAsAlternativeWithFacturXMetadata() throws {

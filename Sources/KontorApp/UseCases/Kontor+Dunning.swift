@@ -153,9 +153,10 @@ extension Kontor {
         }
     }
 
-    /// The letter as PDF (DIN 5008).
+    /// The letter as PDF (DIN 5008); for the hand-over step, the dossier for the Mahnantrag.
     public func reminderPDF(id: Int64) async throws -> RenderedDocument {
         let (letter, customer, profile) = try await letterContext(id)
+        if letter.step == .handover { return try await handoverDossier(id: id) }
         let data = try DunningComposer.letterPDF(letter, customer: customer, seller: profile)
         let names: [DunningStep: (String, String)] = [
             .inquiry: ("Nachfrage", "Inquiry"), .firstNotice: ("1-Mahnung", "Reminder-1"),
@@ -168,6 +169,11 @@ extension Kontor {
     /// The e-mail ready to send: an .eml file with the text, the letter PDF and the invoice PDF attached.
     public func reminderEML(id: Int64, now: Date) async throws -> RenderedDocument {
         let (letter, customer, profile) = try await letterContext(id)
+        guard letter.step != .handover else {
+            throw InputError.invalid(
+                what: "reminder \(id)",
+                reason: "the hand-over is not sent to the customer; save its dossier with 'kontor remind pdf \(id)'")
+        }
         let letterPDF = try await reminderPDF(id: id)
         let invoicePDF = try await invoicePDF(letter.invoiceNumber)
         let eml = EMLWriter.message(
@@ -225,5 +231,26 @@ extension BookReader {
     func requireLetter(_ id: Int64) throws -> DunningLetter {
         guard let letter = try dunningLetter(id: id) else { throw AppError.notFound(kind: "remind", id: "\(id)") }
         return letter
+    }
+}
+
+extension Kontor {
+    /// The hand-over dossier of a hand-over step: Mahnantrag data, claim and the customer's whole timeline.
+    public func handoverDossier(id: Int64) async throws -> RenderedDocument {
+        let (letter, customer, profile) = try await letterContext(id)
+        guard letter.step == .handover else {
+            throw InputError.invalid(what: "reminder \(id)", reason: "only the hand-over step has a dossier")
+        }
+        let invoice = try await invoice(letter.invoiceNumber)
+        let timeline = try await timeline(customerId: customer.id)
+        let start = DefaultStart.determine(
+            dueDate: invoice.dueDate!, dueDateAgreed: invoice.termAgreed, invoiceReceived: invoice.issueDate,
+            paymentRequestReceived: try await reminders(status: .sent)
+                .first { $0.invoiceId == invoice.id && $0.step == .inquiry }?.sentOn,
+            debtor: customer.kind, invoiceHasConsumerNotice: customer.kind == .consumer, state: customer.address?.state)
+        let data = try DossierDocument.pdf(DossierFacts(
+            seller: profile, customer: customer, invoice: invoice, letter: letter, defaultFrom: start?.firstDay,
+            timeline: timeline, limitationEnd: Limitation.end(dueOn: invoice.dueDate!)))
+        return RenderedDocument(fileName: "Dossier-Mahnantrag-\(letter.invoiceNumber).pdf", data: data)
     }
 }

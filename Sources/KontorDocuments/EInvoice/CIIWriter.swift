@@ -8,7 +8,7 @@ public enum CIIWriter {
     /// - Parameter precedingIssueDate: for a cancellation invoice, the issue date of the cancelled invoice (BT-26).
     public static func xml(
         for invoice: Invoice, profile: EInvoiceProfile, precedingIssueDate: Day? = nil
-    ) throws(EInvoiceError) -> String {
+    ) throws(EInvoiceExportError) -> String {
         guard let number = invoice.number, let issueDate = invoice.issueDate, let buyer = invoice.buyer,
               let seller = invoice.seller
         else { throw .notIssued }
@@ -223,7 +223,7 @@ public enum CIIWriter {
 
     /// XRechnung makes the seller's contact (BR-DE-2, -5, -6, -7), both electronic addresses (BT-34, BT-49)
     /// and the postal details mandatory.
-    static func checkXRechnungFields(seller: BusinessProfile, buyer: Customer) throws(EInvoiceError) {
+    static func checkXRechnungFields(seller: BusinessProfile, buyer: Customer) throws(EInvoiceExportError) {
         if seller.phone == nil { throw .missingSellerField("phone number (--phone)") }
         if seller.email == nil { throw .missingSellerField("e-mail address (--email)") }
         if seller.iban == nil { throw .missingSellerField("IBAN (--iban)") }

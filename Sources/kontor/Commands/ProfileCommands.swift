@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KontorApp
 import KontorCore
 
@@ -16,6 +17,10 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "Default payment term in days (14).") var paymentTerm: Int?
     @Option(help: "Invoice number format, default {YYYY}-{NNNN}.") var numberFormat: String?
     @Option(help: "Loyalty discount as PAID:PERCENT pairs, e.g. 3:3,10:5, or none.") var loyalty: String?
+    @Option(help: """
+        Dunning waits as KEY=DAYS pairs: inquiry, notice1, deadline1, notice2, deadline2, handover, grace,         skip, patience (percent for regular customers), costs (EUR); e.g. inquiry=10,patience=200.
+        """)
+    var dunning: String?
 
     func apply(to profile: inout BusinessProfile) throws {
         if let name { profile.name = name }
@@ -30,6 +35,39 @@ struct ProfileOptions: ParsableArguments {
         if let paymentTerm { profile.paymentTermDays = paymentTerm }
         if let numberFormat { profile.numberFormat = try InvoiceNumberFormat(numberFormat) }
         if let loyalty { profile.loyalty = try LoyaltyPolicy(parsing: loyalty) }
+        if let dunning { profile.dunning = try ProfileOptions.policy(dunning, from: profile.effectiveDunningPolicy) }
+    }
+
+    static func policy(_ text: String, from base: DunningPolicy) throws -> DunningPolicy {
+        var policy = base
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            let keys = ["inquiry", "notice1", "deadline1", "notice2", "deadline2", "handover", "grace", "skip",
+                        "patience", "costs"]
+            guard parts.count == 2, keys.contains(parts[0]) else {
+                throw InputError.invalidChoice(what: "dunning setting", text: String(pair), allowed: keys.map { "\($0)=…" })
+            }
+            if parts[0] == "costs" {
+                policy.materialCosts = try Money(parsingNonNegative: parts[1], what: "material costs")
+                continue
+            }
+            guard let value = Int(parts[1]) else {
+                throw InputError.invalidNumber(what: "number of days", text: parts[1])
+            }
+            switch parts[0] {
+            case "inquiry": policy.inquiryAfterDays = value
+            case "notice1": policy.firstNoticeAfterDays = value
+            case "deadline1": policy.firstNoticeDeadlineDays = value
+            case "notice2": policy.secondNoticeAfterDeadlineDays = value
+            case "deadline2": policy.secondNoticeDeadlineDays = value
+            case "handover": policy.handoverAfterDeadlineDays = value
+            case "grace": policy.promiseGraceDays = value
+            case "skip": policy.skipPostponeDays = value
+            default: policy.patientFactorPercent = value
+            }
+        }
+        try policy.validate()
+        return policy
     }
 }
 
@@ -92,6 +130,11 @@ struct ProfileCommand: AsyncParsableCommand {
         print("Tax mode: \(p.taxMode.rawValue)")
         print("Payment term: \(p.paymentTermDays) days")
         print("Invoice numbers: \(p.numberFormat.pattern)")
+        let d = p.effectiveDunningPolicy
+        print("Dunning: inquiry after \(d.inquiryAfterDays) d, 1st notice after \(d.firstNoticeAfterDays) d "
+            + "(deadline \(d.firstNoticeDeadlineDays) d), 2nd after \(d.secondNoticeAfterDeadlineDays) d "
+            + "(deadline \(d.secondNoticeDeadlineDays) d), hand-over after \(d.handoverAfterDeadlineDays) d; "
+            + "regular customers \(d.patientFactorPercent) %")
         print("Loyalty discount: \(p.loyalty.tiers.isEmpty ? "none" : p.loyalty.tiers.map { "\($0.percent) % from paid invoice \($0.paidInvoices)" }.joined(separator: ", "))")
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 import KontorApp
 import KontorCore
 import KontorDocuments
+import KontorEInvoice
 import KontorStore
 
 /// Turns errors into the one line a user reads.
@@ -14,6 +15,7 @@ enum UserMessage {
         case let error as WorkflowError: return error.description
         case let error as StoreError: return error.description
         case let error as CLIError: return error.description
+        case let error as EInvoiceExportError: return error.description
         case let error as EInvoiceError: return error.description
         case let error as LegalError: return error.description
         case let error as MessageTemplateError: return error.description

@@ -1,5 +1,5 @@
 /// Why an e-invoice cannot be written; every message says what to add.
-public enum EInvoiceError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum EInvoiceExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case notIssued
     case missingSellerField(String)
     case missingBuyerField(String, customerId: Int64)

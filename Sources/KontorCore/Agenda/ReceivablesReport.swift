@@ -1,0 +1,97 @@
+/// Who owes what, and for how long: aging buckets, per customer the open amount and how late they usually pay,
+/// and the days sales outstanding (DSO).
+public struct ReceivablesReport: Sendable, Hashable, Codable {
+    /// Open amounts by days past due.
+    public struct Bucket: Sendable, Hashable, Codable {
+        public var label: String
+        public var invoices: Int
+        public var amount: Money
+    }
+
+    /// One customer's receivables.
+    public struct CustomerLine: Sendable, Hashable, Codable {
+        public var customerId: Int64
+        public var name: String
+        public var openAmount: Money
+        public var overdueAmount: Money
+        public var openInvoices: Int
+        /// Average days between due date and (last) payment, open overdue invoices counted as of the report day.
+        public var averageDaysLate: Int?
+    }
+
+    /// One invoice as the report needs it.
+    public struct Item: Sendable, Hashable {
+        public var customerId: Int64
+        public var customerName: String
+        public var issueDate: Day
+        public var dueDate: Day
+        public var gross: Money
+        public var open: Money
+        public var cancelled: Bool
+        public var lastPayment: Day?
+
+        /// Creates an item.
+        public init(
+            customerId: Int64, customerName: String, issueDate: Day, dueDate: Day, gross: Money, open: Money,
+            cancelled: Bool, lastPayment: Day?
+        ) {
+            self.customerId = customerId
+            self.customerName = customerName
+            self.issueDate = issueDate
+            self.dueDate = dueDate
+            self.gross = gross
+            self.open = open
+            self.cancelled = cancelled
+            self.lastPayment = lastPayment
+        }
+    }
+
+    public var asOf: Day
+    public var buckets: [Bucket]
+    public var customers: [CustomerLine]
+    public var totalOpen: Money
+    /// Open receivables ÷ revenue of the last 365 days × 365; nil without revenue.
+    public var dso: Int?
+
+    /// The bucket labels, in order.
+    public static let bucketLabels = ["not-due", "1-30", "31-60", "61-90", "over-90"]
+
+    /// Builds the report as of `day`.
+    public init(items: [Item], asOf day: Day) {
+        asOf = day
+        var buckets = ReceivablesReport.bucketLabels.map { Bucket(label: $0, invoices: 0, amount: .zero) }
+        struct Tally { var name = ""; var open = Money.zero; var overdue = Money.zero; var count = 0; var late: [Int] = [] }
+        var tallies: [Int64: Tally] = [:]
+        var revenue = Money.zero
+        for item in items where !item.cancelled {
+            var tally = tallies[item.customerId] ?? Tally(name: item.customerName)
+            if item.issueDate > day.adding(days: -365) && item.issueDate <= day { revenue += item.gross }
+            if item.open.cents > 0 {
+                let late = item.dueDate.days(until: day)
+                let index = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4
+                buckets[index].invoices += 1
+                buckets[index].amount += item.open
+                tally.open += item.open
+                tally.count += 1
+                if late > 0 {
+                    tally.overdue += item.open
+                    tally.late.append(late)
+                }
+            } else if let paid = item.lastPayment {
+                tally.late.append(max(0, item.dueDate.days(until: paid)))
+            }
+            tallies[item.customerId] = tally
+        }
+        self.buckets = buckets
+        customers = tallies.map { id, tally in
+            CustomerLine(
+                customerId: id, name: tally.name, openAmount: tally.open, overdueAmount: tally.overdue,
+                openInvoices: tally.count,
+                averageDaysLate: tally.late.isEmpty ? nil : (tally.late.reduce(0, +) + tally.late.count / 2) / tally.late.count)
+        }
+        .filter { $0.openAmount.cents > 0 }
+        .sorted { ($0.overdueAmount, $0.openAmount, -$0.customerId) > ($1.overdueAmount, $1.openAmount, -$1.customerId) }
+        totalOpen = buckets.map(\.amount).sum()
+        dso = revenue.cents > 0 ? Int(totalOpen.cents * 365 / revenue.cents) : nil
+    }
+}

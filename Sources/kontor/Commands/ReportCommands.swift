@@ -1,0 +1,33 @@
+import ArgumentParser
+import KontorApp
+import KontorCore
+
+/// `kontor report …`: figures for the writer.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports.", subcommands: [Receivables.self])
+
+    struct Receivables: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who owes what for how long: aging buckets, per customer, DSO.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let report = try await global.kontor().receivablesReport(today: try global.day())
+            if global.json { return try Output.json(report) }
+            let lang = global.language
+            print("Receivables as of \(report.asOf.formatted(lang)): \(report.totalOpen.formatted(lang)) open"
+                + (report.dso.map { ", DSO \($0) days" } ?? ""))
+            Output.table(
+                ["Days past due", "Invoices", "Amount"],
+                report.buckets.map { [$0.label, "\($0.invoices)", $0.amount.formatted(lang)] }, rightAligned: [1, 2])
+            print("")
+            Output.table(
+                ["Customer", "Open", "Overdue", "Invoices", "Avg. days late"],
+                report.customers.map {
+                    [$0.name, $0.openAmount.formatted(lang), $0.overdueAmount.formatted(lang), "\($0.openInvoices)",
+                     $0.averageDaysLate.map(String.init) ?? ""]
+                }, rightAligned: [1, 2, 3, 4])
+        }
+    }
+}
