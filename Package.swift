@@ -38,7 +38,9 @@ let package = Package(
             name: "KontorBanking",
             dependencies: ["KontorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings),
-        .target(name: "KontorApp", dependencies: ["KontorCore", "KontorDocuments"], swiftSettings: strictSettings),
+        .target(
+            name: "KontorApp", dependencies: ["KontorCore", "KontorDocuments", "KontorBanking", "KontorEInvoice"],
+            swiftSettings: strictSettings),
         .target(
             name: "KontorStore",
             dependencies: ["KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift")],

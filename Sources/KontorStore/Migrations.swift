@@ -205,6 +205,28 @@ extension DatabaseMigrator {
                 BEGIN SELECT RAISE(ABORT, 'a sent reminder is part of the record and cannot be changed'); END;
                 """)
         }
+        migrator.registerMigration("v4-bank-import") { db in
+            try db.create(table: "bankEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("identity", .text).notNull().unique()
+                t.column("bookingDate", .text).notNull()
+                t.column("amountCents", .integer).notNull()
+                t.column("isCredit", .boolean).notNull()
+                t.column("currency", .text).notNull()
+                t.column("counterpartyName", .text)
+                t.column("counterpartyIBAN", .text)
+                t.column("text", .text).notNull()
+                t.column("status", .text).notNull().indexed()
+                t.column("invoiceIds", .text).notNull()
+                t.column("confidence", .integer).notNull()
+                t.column("reason", .text)
+                t.column("importedOn", .text).notNull()
+                t.column("sourceFile", .text).notNull()
+            }
+            try db.alter(table: "payment") { t in
+                t.add(column: "bankEntryId", .integer).references("bankEntry", onDelete: .restrict)
+            }
+        }
         return migrator
     }
 }

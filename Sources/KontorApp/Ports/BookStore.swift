@@ -53,6 +53,12 @@ public protocol BookReader {
     func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold]
     /// Every issued invoice's figures for the receivables report, without lines.
     func receivableRows() throws -> [ReceivableRow]
+    /// Which of these bank entry identities were imported before.
+    func knownBankEntries(identities: Set<String>) throws -> Set<String>
+    func bankEntry(id: Int64) throws -> BankEntry?
+    func bankEntries(status: BankEntryStatus?) throws -> [BankEntry]
+    /// IBANs that earlier payments of each customer came from.
+    func customerIBANs() throws -> [Int64: [String]]
     /// A user's version of a message template, if saved.
     func messageTemplate(key: String) throws -> String?
 }
@@ -99,6 +105,11 @@ public protocol BookWriter: BookReader {
     func update(dunningLetter: DunningLetter) throws
     func insert(dunningHold: DunningHold) throws -> DunningHold
     func save(messageTemplate text: String, key: String) throws
+
+    func insert(bankEntry: BankEntry) throws -> BankEntry
+    func update(bankEntry: BankEntry) throws
+    /// Records a payment that came from a bank entry.
+    func insert(payment: Payment, bankEntryId: Int64) throws -> Payment
 }
 
 /// Which invoices to list.

@@ -72,7 +72,7 @@ extension Kontor {
     }
 
     /// Gathers the facts of a step and writes its texts.
-    private func prepare(
+    func prepare(
         _ step: DunningStep, invoice: Invoice, customer: Customer, situation: DunningSituation, notes: [Note],
         payments: [Payment], profile: BusinessProfile, today: Day, book: any BookReader
     ) throws -> DunningLetter {
@@ -252,5 +252,31 @@ extension Kontor {
             seller: profile, customer: customer, invoice: invoice, letter: letter, defaultFrom: start?.firstDay,
             timeline: timeline, limitationEnd: Limitation.end(dueOn: invoice.dueDate!)))
         return RenderedDocument(fileName: "Dossier-Mahnantrag-\(letter.invoiceNumber).pdf", data: data)
+    }
+}
+
+extension Kontor {
+    /// What a step's letter for an invoice would say today, with the current templates (nothing is stored).
+    public func previewReminder(step: DunningStep, invoice reference: String, today: Day) async throws
+        -> (subject: String, body: String)
+    {
+        try await store.read { book in
+            let profile = try book.requireProfile()
+            let invoice = try book.requireInvoice(reference)
+            guard invoice.isIssued, invoice.dueDate != nil else { throw WorkflowError.invoiceNotIssued(id: invoice.id) }
+            let customer = try book.requireCustomer(invoice.customerId)
+            let letters = try book.dunningLetters(status: .sent, invoiceIds: [invoice.id])
+            let notes = try book.notes(customerId: customer.id)
+            var sent = Dictionary(letters.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max)
+            // A preview of a later step shows earlier steps that were not sent as if sent today.
+            for earlier in DunningStep.sequence where earlier < step && sent[earlier] == nil { sent[earlier] = today }
+            let situation = DunningSituation(
+                dueDate: invoice.dueDate!, state: customer.address?.state, openAmount: invoice.openAmount, sent: sent)
+            let letter = try self.prepare(
+                step, invoice: invoice, customer: customer, situation: situation, notes: notes,
+                payments: try book.payments(invoiceId: invoice.id, customerId: nil), profile: profile, today: today,
+                book: book)
+            return (letter.subject, letter.body)
+        }
     }
 }

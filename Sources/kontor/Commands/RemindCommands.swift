@@ -124,7 +124,8 @@ struct RemindCommand: AsyncParsableCommand {
 
     struct Template: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or edit the texts of the dunning steps (Mustache templates).", subcommands: [Show.self, Edit.self])
+            abstract: "Show, preview or edit the texts of the dunning steps (Mustache templates).",
+            subcommands: [Show.self, Preview.self, Edit.self])
 
         struct Choice: ParsableArguments {
             @Argument(help: "inquiry, notice-1, notice-2 or handover.") var step: String
@@ -143,6 +144,21 @@ struct RemindCommand: AsyncParsableCommand {
                     language: try Language.named(choice.language, what: "language"), subject: choice.subject)
                 if global.json { return try Output.json(["text": template.text, "custom": "\(template.custom)"]) }
                 print(template.text)
+            }
+        }
+
+        struct Preview: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Show what the step's letter for an invoice would say today.")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "inquiry, notice-1, notice-2 or handover.") var step: String
+            @Option(help: "Invoice number.") var invoice: String
+
+            func run() async throws {
+                let text = try await global.kontor().previewReminder(
+                    step: try DunningStep.named(step, what: "step"), invoice: invoice, today: try global.day())
+                if global.json { return try Output.json(["subject": text.subject, "body": text.body]) }
+                print("Subject: \(text.subject)\n\n\(text.body)")
             }
         }
 

@@ -1,0 +1,48 @@
+import GRDB
+import KontorApp
+import KontorCore
+
+extension GRDBBook {
+    func knownBankEntries(identities: Set<String>) throws -> Set<String> {
+        guard !identities.isEmpty else { return [] }
+        return Set(try String.fetchAll(
+            db, sql: "SELECT identity FROM bankEntry WHERE identity IN (SELECT value FROM json_each(?))",
+            arguments: [try JSONText.encode(Array(identities))]))
+    }
+
+    func bankEntry(id: Int64) throws -> BankEntry? {
+        try BankEntryRecord.fetchOne(db, key: id)?.domain()
+    }
+
+    func bankEntries(status: BankEntryStatus?) throws -> [BankEntry] {
+        var request = BankEntryRecord.all()
+        if let status { request = request.filter(Column("status") == status.rawValue) }
+        return try request.order(Column("bookingDate"), Column("id")).fetchAll(db).map { try $0.domain() }
+    }
+
+    func customerIBANs() throws -> [Int64: [String]] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT p.customerId, e.counterpartyIBAN FROM payment p JOIN bankEntry e ON e.id = p.bankEntryId
+                WHERE e.counterpartyIBAN IS NOT NULL
+                """)
+        return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
+    }
+
+    func insert(bankEntry: BankEntry) throws -> BankEntry {
+        var record = try BankEntryRecord(bankEntry)
+        try record.insert(db)
+        return try record.domain()
+    }
+
+    func update(bankEntry: BankEntry) throws {
+        try BankEntryRecord(bankEntry).update(db)
+    }
+
+    func insert(payment: Payment, bankEntryId: Int64) throws -> Payment {
+        let stored = try insert(payment: payment)
+        try db.execute(sql: "UPDATE payment SET bankEntryId = ? WHERE id = ?", arguments: [bankEntryId, stored.id])
+        return stored
+    }
+}

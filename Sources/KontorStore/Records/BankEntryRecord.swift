@@ -1,0 +1,50 @@
+import GRDB
+import KontorCore
+
+/// A row of `bankEntry`.
+struct BankEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "bankEntry"
+    var id: Int64?
+    var identity: String
+    var bookingDate: String
+    var amountCents: Int64
+    var isCredit: Bool
+    var currency: String
+    var counterpartyName: String?
+    var counterpartyIBAN: String?
+    var text: String
+    var status: String
+    var invoiceIds: String
+    var confidence: Int
+    var reason: String?
+    var importedOn: String
+    var sourceFile: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ e: BankEntry) throws {
+        id = e.id == 0 ? nil : e.id
+        identity = e.identity
+        bookingDate = e.bookingDate.description
+        amountCents = e.amount.cents
+        isCredit = e.isCredit
+        currency = e.currency
+        counterpartyName = e.counterpartyName
+        counterpartyIBAN = e.counterpartyIBAN
+        text = e.text
+        status = e.status.rawValue
+        invoiceIds = try JSONText.encode(e.invoiceIds)
+        confidence = e.confidence
+        reason = e.reason
+        importedOn = e.importedOn.description
+        sourceFile = e.sourceFile
+    }
+
+    func domain() throws -> BankEntry {
+        BankEntry(
+            id: id ?? 0, identity: identity, bookingDate: try Convert.day(bookingDate), amount: Money(cents: amountCents),
+            isCredit: isCredit, currency: currency, counterpartyName: counterpartyName, counterpartyIBAN: counterpartyIBAN,
+            text: text, status: try Convert.choice(status), invoiceIds: try JSONText.decode([Int64].self, invoiceIds),
+            confidence: confidence, reason: reason, importedOn: try Convert.day(importedOn), sourceFile: sourceFile)
+    }
+}
