@@ -64,6 +64,14 @@ struct Bench {
         measurements.append(try await measure("today (morning list)", count: 200) {
             for _ in 0..<200 { _ = try await kontor.morningList(today: today) }
         })
+        var reminderDrafts = 0
+        measurements.append(try await measure("remind (all open invoices)", count: 1) {
+            reminderDrafts = try await kontor.runReminders(today: today).created.count
+        })
+        measurements.append(try await measure("remind again (nothing new)", count: 1) {
+            reminderDrafts += try await kontor.runReminders(today: today).created.count
+        })
+        print("remind prepared \(reminderDrafts) drafts")
         measurements.append(try await measure("customer timeline", count: 200) {
             for index in 0..<200 { _ = try await kontor.timeline(customerId: Int64(index * 13 % book.customerCount + 1)) }
         })
