@@ -46,3 +46,20 @@ extension GRDBBook {
         return stored
     }
 }
+
+extension GRDBBook {
+    func agendaSlots() throws -> [PlanSlot] {
+        try Row.fetchAll(db, sql: "SELECT day, jobId, hours FROM agendaSlot ORDER BY day, id").map { row in
+            PlanSlot(day: try Convert.day(row[0] as String), itemId: row[1], hours: row[2])
+        }
+    }
+
+    func replaceAgenda(_ slots: [PlanSlot]) throws {
+        try db.execute(sql: "DELETE FROM agendaSlot")
+        for slot in slots {
+            try db.execute(
+                sql: "INSERT INTO agendaSlot (day, jobId, hours) VALUES (?, ?, ?)",
+                arguments: [slot.day.description, slot.itemId, slot.hours])
+        }
+    }
+}

@@ -227,6 +227,15 @@ extension DatabaseMigrator {
                 t.add(column: "bankEntryId", .integer).references("bankEntry", onDelete: .restrict)
             }
         }
+        migrator.registerMigration("v5-agenda") { db in
+            try db.alter(table: "job") { t in t.add(column: "priority", .integer).notNull().defaults(to: 0) }
+            try db.create(table: "agendaSlot") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("day", .text).notNull().indexed()
+                t.belongsTo("job", onDelete: .cascade).notNull()
+                t.column("hours", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

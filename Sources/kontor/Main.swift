@@ -31,6 +31,6 @@ struct KontorCommand: AsyncParsableCommand {
             InitCommand.self, ProfileCommand.self, CustomerCommand.self, InquiryCommand.self, QuoteCommand.self,
             JobCommand.self, InvoiceCommand.self, PaymentCommand.self, TodayCommand.self, NoteCommand.self,
             DemoCommand.self, InterestCommand.self, DueDateCommand.self, SettingsCommand.self,
-            RemindCommand.self, ReportCommand.self, EInvoiceCommand.self,
+            RemindCommand.self, ReportCommand.self, EInvoiceCommand.self, AgendaCommand.self,
         ])
 }

@@ -59,6 +59,8 @@ public protocol BookReader {
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry]
     /// IBANs that earlier payments of each customer came from.
     func customerIBANs() throws -> [Int64: [String]]
+    /// The stored agenda (planned hours per day and job).
+    func agendaSlots() throws -> [PlanSlot]
     /// A user's version of a message template, if saved.
     func messageTemplate(key: String) throws -> String?
 }
@@ -108,6 +110,8 @@ public protocol BookWriter: BookReader {
 
     func insert(bankEntry: BankEntry) throws -> BankEntry
     func update(bankEntry: BankEntry) throws
+    /// Replaces the stored agenda.
+    func replaceAgenda(_ slots: [PlanSlot]) throws
     /// Records a payment that came from a bank entry.
     func insert(payment: Payment, bankEntryId: Int64) throws -> Payment
 }

@@ -97,15 +97,17 @@ extension Kontor {
             round += 1
         }
         // This week: fresh inquiries, a caller, and work due soon.
-        let fresh: [(InquirySender, InquiryChannel, Int, String)] = [
+        let fresh: [(InquirySender, InquiryChannel, Int, String, WorkSize)] = [
             (.contact(name: "Brauhaus Feldmann GmbH", email: "info@brauhaus-feldmann.de", phone: nil, kind: .business),
-             .email, -4, "Texte für die neue Website (5 Seiten)"),
+             .email, -4, "Texte für die neue Website (5 Seiten)", WorkSize(quantity: Quantity(2500), unit: .word)),
             (.contact(name: "Dr. Ines Wolff", email: nil, phone: "0221 555 0199", kind: .consumer),
-             .phone, -1, "Lektorat Festschrift, ca. 60 Normseiten"),
-            (.customer(customerIds[2]), .email, -2, "Newsletter Dezember"),
+             .phone, -1, "Lektorat Festschrift, ca. 60 Normseiten", WorkSize(quantity: Quantity(60), unit: .page)),
+            (.customer(customerIds[2]), .email, -2, "Newsletter Dezember", WorkSize(quantity: Quantity(600), unit: .word)),
         ]
-        for (sender, channel, offset, subject) in fresh {
-            _ = try await addInquiry(from: sender, channel: channel, receivedOn: today.adding(days: offset), subject: subject)
+        for (sender, channel, offset, subject, size) in fresh {
+            _ = try await addInquiry(
+                from: sender, channel: channel, receivedOn: today.adding(days: offset), subject: subject, size: size,
+                wishedDeadline: today.adding(days: 14))
             summary.inquiries += 1
         }
         for (index, customerId) in customerIds.prefix(3).enumerated() {

@@ -17,6 +17,21 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
     /// Base rates the user added beyond the table Kontor ships (nil: the shipped table).
     public var baseRates: BaseRateTable?
 
+    /// Writing hours per weekday, days off and vacations (nil: six hours Monday to Friday).
+    public var capacity: WorkingCapacity?
+    /// Prices and pace (nil: typical rates).
+    public var rateCard: RateCard?
+
+    /// The capacity to plan with; public holidays of the business's own state count as days off.
+    public var effectiveCapacity: WorkingCapacity {
+        var capacity = self.capacity ?? WorkingCapacity()
+        if capacity.state == nil { capacity.state = address?.state }
+        return capacity
+    }
+
+    /// The rate card to price and plan inquiries with.
+    public var effectiveRateCard: RateCard { rateCard ?? RateCard() }
+
     /// The dunning policy (nil: the defaults).
     public var dunning: DunningPolicy?
 

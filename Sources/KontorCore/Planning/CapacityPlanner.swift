@@ -24,6 +24,13 @@ public struct PlanSlot: Sendable, Hashable, Codable {
     public var itemId: Int64
     /// In thousandths of an hour.
     public var hours: Int64
+
+    /// Creates a slot.
+    public init(day: Day, itemId: Int64, hours: Int64) {
+        self.day = day
+        self.itemId = itemId
+        self.hours = hours
+    }
 }
 
 /// The agenda: which work happens on which day, when each item is finished, and which deadlines are at risk.

@@ -9,6 +9,8 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
     public var deadline: Day?
     public var status: JobStatus
     public var includedRevisions: Int
+    /// Higher goes first among jobs with the same deadline.
+    public var priority: Int
     public var createdOn: Day
     public var startedOn: Day?
     public var deliveredOn: Day?
@@ -18,7 +20,7 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
     /// Creates a job.
     public init(
         id: Int64 = 0, customerId: Int64, quoteId: Int64? = nil, title: String, effortHours: Quantity? = nil,
-        deadline: Day? = nil, status: JobStatus = .planned, includedRevisions: Int = 2, createdOn: Day,
+        deadline: Day? = nil, status: JobStatus = .planned, includedRevisions: Int = 2, priority: Int = 0, createdOn: Day,
         startedOn: Day? = nil, deliveredOn: Day? = nil, acceptedOn: Day? = nil, revisions: [Revision] = []
     ) {
         self.id = id
@@ -29,6 +31,7 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
         self.deadline = deadline
         self.status = status
         self.includedRevisions = includedRevisions
+        self.priority = priority
         self.createdOn = createdOn
         self.startedOn = startedOn
         self.deliveredOn = deliveredOn

@@ -12,6 +12,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var deadline: String?
     var status: String
     var includedRevisions: Int
+    var priority: Int
     var createdOn: String
     var startedOn: String?
     var deliveredOn: String?
@@ -28,6 +29,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
         deadline = j.deadline?.description
         status = j.status.rawValue
         includedRevisions = j.includedRevisions
+        priority = j.priority
         createdOn = j.createdOn.description
         startedOn = j.startedOn?.description
         deliveredOn = j.deliveredOn?.description
@@ -38,7 +40,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
         Job(
             id: id ?? 0, customerId: customerId, quoteId: quoteId, title: title,
             effortHours: effortHours.map { Quantity(thousandths: $0) }, deadline: try Convert.day(deadline),
-            status: try Convert.choice(status), includedRevisions: includedRevisions,
+            status: try Convert.choice(status), includedRevisions: includedRevisions, priority: priority,
             createdOn: try Convert.day(createdOn), startedOn: try Convert.day(startedOn),
             deliveredOn: try Convert.day(deliveredOn), acceptedOn: try Convert.day(acceptedOn), revisions: revisions)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KontorApp
 import KontorCore
 
@@ -37,7 +38,7 @@ struct CustomerOptions: ParsableArguments {
 struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer", abstract: "Customers: prospects, new and regular customers.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Timeline.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Timeline.self, Export.self, Import.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a customer.")
@@ -109,6 +110,34 @@ struct CustomerCommand: AsyncParsableCommand {
             let saved = try await global.kontor().editCustomer(id: id) { try fields.apply(to: &$0) }
             if global.json { return try Output.json(saved) }
             print("Saved customer \(saved.id): \(saved.name) (\(saved.status.rawValue)).")
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export all customers as vCard 4.0.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "vCard 4.0 (the only format so far).") var vcard = false
+        @Option(name: .shortAndLong, help: "Output file (default: kontor-kunden.vcf).") var output: String?
+
+        func run() async throws {
+            try DocumentOutput.save(try await global.kontor().exportVCards(), to: output, json: global.json)
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import customers from a .vcf file; known ones stay as they are.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The .vcf file.") var file: String
+
+        func run() async throws {
+            let text: String
+            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+                throw CLIError("Cannot read \(file): \(error.localizedDescription)")
+            }
+            let result = try await global.kontor().importVCards(text, today: try global.day())
+            if global.json { return try Output.json(["created": "\(result.created.count)", "unchanged": "\(result.unchanged)"]) }
+            print("Imported \(result.created.count) new customer(s); \(result.unchanged) known already.")
         }
     }
 

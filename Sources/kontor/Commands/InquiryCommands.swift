@@ -5,7 +5,7 @@ import KontorCore
 struct InquiryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inquiry", abstract: "Inquiries by e-mail, phone, form or referral.",
-        subcommands: [Add.self, List.self, Show.self, Answer.self, Win.self, Lose.self])
+        subcommands: [Add.self, List.self, Show.self, Answer.self, Win.self, Lose.self, Propose.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -117,6 +117,33 @@ struct InquiryCommand: AsyncParsableCommand {
         }
     }
 
+    struct Propose: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The earliest realistic delivery date and price, with a reply draft. Never 'no capacity'.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Inquiry id.") var id: Int64
+
+        func run() async throws {
+            let today = try global.day()
+            let kontor = try global.kontor()
+            let result = try await kontor.proposeDelivery(inquiryId: id, today: today)
+            let reply = try await kontor.replyDraft(inquiryId: id, today: today)
+            let p = result.proposal
+            if global.json {
+                return try Output.json(ProposalJSON(
+                    inquiryId: id, deliveryDate: p.deliveryDate, hours: Quantity(thousandths: p.hours),
+                    fitsInBetween: p.fitsInBetween, firstPieceDate: p.firstPiece?.deliveryDate, price: result.price,
+                    reply: reply))
+            }
+            let lang = global.language
+            print("Inquiry \(id): about \(Quantity(thousandths: p.hours).formatted(lang)) h of work"
+                + (result.price.map { ", \($0.formatted(lang)) net" } ?? ""))
+            print("Delivery by \(p.deliveryDate.formatted(lang))" + (p.fitsInBetween ? " (a small job, fitted in between)" : ""))
+            if let piece = p.firstPiece { print("A first piece by \(piece.deliveryDate.formatted(lang))") }
+            print("\n\(reply)")
+        }
+    }
+
     static func present(_ i: Inquiry, customerName: String?, global: GlobalOptions) throws {
         let today = try global.day()
         if global.json { return try Output.json(InquiryJSON(i, customerName: customerName, today: today)) }
@@ -156,4 +183,15 @@ struct InquiryJSON: Encodable {
         try container.encodeIfPresent(daysWaiting, forKey: .daysWaiting)
         try container.encode(decidedBuyer, forKey: .decidedBuyer)
     }
+}
+
+/// A delivery proposal in JSON.
+struct ProposalJSON: Encodable {
+    let inquiryId: Int64
+    let deliveryDate: Day
+    let hours: Quantity
+    let fitsInBetween: Bool
+    let firstPieceDate: Day?
+    let price: Money?
+    let reply: String
 }

@@ -1,11 +1,31 @@
 import ArgumentParser
+import Foundation
 import KontorApp
 import KontorCore
 
 /// `kontor report …`: figures for the writer.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports.", subcommands: [Receivables.self])
+        commandName: "report", abstract: "Reports.", subcommands: [Receivables.self, Inquiries.self])
+
+    struct Inquiries: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Conversion per channel: time to answer, quote rate, win rate, average order value.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let report = try await global.kontor().inquiryConversion()
+            if global.json { return try Output.json(report) }
+            if report.channels.isEmpty { return print("No inquiries yet.") }
+            let lang = global.language
+            Output.table(
+                ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"],
+                report.channels.map {
+                    [$0.channel.rawValue, "\($0.inquiries)", $0.averageDaysToAnswer.map { String(format: "%.1f", $0) } ?? "",
+                     "\($0.quoteRate) %", "\($0.winRate) %", $0.averageOrderValue?.formatted(lang) ?? ""]
+                }, rightAligned: [1, 2, 3, 4, 5])
+        }
+    }
 
     struct Receivables: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

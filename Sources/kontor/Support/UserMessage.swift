@@ -19,6 +19,7 @@ enum UserMessage {
         case let error as EInvoiceError: return error.description
         case let error as LegalError: return error.description
         case let error as MessageTemplateError: return error.description
+        case let error as VCardError: return error.description
         case let error as DatabaseError:
             if let message = error.message, message.contains("immutable") || message.contains("never deleted") {
                 return "The database refused the change: \(message)."

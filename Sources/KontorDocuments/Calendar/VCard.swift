@@ -1,0 +1,145 @@
+import Foundation
+public import KontorCore
+
+/// Customers as vCard 4.0 (RFC 6350), the format address books exchange.
+public enum VCard {
+    /// The cards of `customers`, one after the other.
+    public static func export(_ customers: [Customer]) -> String {
+        customers.map(card).joined()
+    }
+
+    static func card(_ customer: Customer) -> String {
+        var lines = ["BEGIN:VCARD", "VERSION:4.0", "UID:urn:kontor:customer:\(customer.id)"]
+        lines.append("KIND:\(customer.kind == .business ? "org" : "individual")")
+        lines.append("FN:\(ContentLines.escape(customer.name))")
+        if customer.kind == .business {
+            lines.append("ORG:\(ContentLines.escape(customer.name))")
+            if let contact = customer.contactPerson { lines.append("X-KONTOR-CONTACT:\(ContentLines.escape(contact))") }
+        } else {
+            let parts = customer.name.split(separator: " ")
+            let family = parts.count > 1 ? String(parts.last!) : customer.name
+            let given = parts.count > 1 ? parts.dropLast().joined(separator: " ") : ""
+            lines.append("N:\(ContentLines.escape(family));\(ContentLines.escape(given));;;")
+        }
+        if let email = customer.email { lines.append("EMAIL;TYPE=work:\(ContentLines.escape(email))") }
+        if let phone = customer.phone { lines.append("TEL;VALUE=text;TYPE=work:\(ContentLines.escape(phone))") }
+        if let address = customer.address {
+            let parts = ["", "", address.street, address.city, address.state?.rawValue ?? "", address.postalCode,
+                         address.country]
+            lines.append("ADR;TYPE=work:" + parts.map(ContentLines.escape).joined(separator: ";"))
+        }
+        if let vatId = customer.vatId { lines.append("X-KONTOR-VATID:\(ContentLines.escape(vatId))") }
+        if let reference = customer.buyerReference {
+            lines.append("X-KONTOR-BUYER-REFERENCE:\(ContentLines.escape(reference))")
+        }
+        lines.append("LANG:\(customer.language.rawValue)")
+        if let notes = customer.notes { lines.append("NOTE:\(ContentLines.escape(notes))") }
+        lines.append("END:VCARD")
+        return lines.map(ContentLines.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A card read from a file: the customer's fields, and the Kontor id when it came from Kontor.
+    public struct Imported: Sendable {
+        public var customer: Customer
+        public var kontorId: Int64?
+    }
+
+    private struct Field {
+        let name: String
+        let value: String
+    }
+
+    /// Reads every card of a .vcf file (vCard 3.0 and 4.0).
+    /// - Throws: `VCardError` naming the card that cannot be read.
+    public static func parse(_ text: String, today: Day) throws(VCardError) -> [Imported] {
+        var result: [Imported] = []
+        var fields: [Field]?
+        for line in ContentLines.unfold(text) {
+            let upper = line.uppercased()
+            if upper == "BEGIN:VCARD" {
+                fields = []
+                continue
+            }
+            if upper == "END:VCARD" {
+                guard let current = fields else { throw .unbalanced(card: result.count + 1) }
+                result.append(try make(current, index: result.count + 1, today: today))
+                fields = nil
+                continue
+            }
+            guard fields != nil, let colon = line.firstIndex(of: ":") else { continue }
+            var name = String(line[..<colon].split(separator: ";", maxSplits: 1)[0]).uppercased()
+            if let dot = name.firstIndex(of: ".") { name = String(name[name.index(after: dot)...]) }  // group prefixes
+            fields!.append(Field(name: name, value: String(line[line.index(after: colon)...])))
+        }
+        if fields != nil { throw .unbalanced(card: result.count + 1) }
+        if result.isEmpty { throw .noCards }
+        return result
+    }
+
+    private static func make(_ fields: [Field], index: Int, today: Day) throws(VCardError) -> Imported {
+        func first(_ name: String) -> String? { fields.first { $0.name == name }.map { ContentLines.unescape($0.value) } }
+        let org = fields.first { $0.name == "ORG" }.map { splitStructured($0.value)[0] }
+        guard let name = first("FN") ?? org, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .missingName(card: index)
+        }
+        let kindText = first("KIND")?.lowercased()
+        let kind: CustomerKind = kindText == "org" || (kindText == nil && org != nil) ? .business : .consumer
+        var customer = Customer(name: name, kind: kind, createdOn: today)
+        customer.contactPerson = first("X-KONTOR-CONTACT")
+        customer.email = first("EMAIL")
+        customer.phone = first("TEL").map { $0.hasPrefix("tel:") ? String($0.dropFirst(4)) : $0 }
+        if let adr = fields.first(where: { $0.name == "ADR" }) {
+            let parts = splitStructured(adr.value)
+            if parts.count >= 7 {
+                customer.address = PostalAddress(
+                    street: parts[2], postalCode: parts[5], city: parts[3],
+                    country: parts[6].count == 2 ? parts[6] : "DE", state: GermanState(rawValue: parts[4].uppercased()))
+            }
+        }
+        customer.vatId = first("X-KONTOR-VATID")
+        customer.buyerReference = first("X-KONTOR-BUYER-REFERENCE")
+        customer.language = first("LANG").flatMap { Language(rawValue: String($0.prefix(2)).lowercased()) } ?? .de
+        customer.notes = first("NOTE")
+        let prefix = "urn:kontor:customer:"
+        let kontorId = first("UID").flatMap { $0.hasPrefix(prefix) ? Int64($0.dropFirst(prefix.count)) : nil }
+        return Imported(customer: customer, kontorId: kontorId)
+    }
+
+    /// Splits a structured value at unescaped semicolons and unescapes the parts.
+    static func splitStructured(_ value: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var escaping = false
+        for character in value {
+            if escaping {
+                current.append("\\")
+                current.append(character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else if character == ";" {
+                parts.append(ContentLines.unescape(current))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(ContentLines.unescape(current))
+        return parts
+    }
+}
+
+/// A .vcf file that cannot be read.
+public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noCards
+    case unbalanced(card: Int)
+    case missingName(card: Int)
+
+    public var description: String {
+        switch self {
+        case .noCards: return "The file holds no vCard (BEGIN:VCARD … END:VCARD). Nothing was imported."
+        case let .unbalanced(card): return "vCard \(card) is not closed with END:VCARD. Nothing was imported."
+        case let .missingName(card): return "vCard \(card) has no name (FN or ORG). Nothing was imported."
+        }
+    }
+}
