@@ -26,9 +26,10 @@ public enum QuoteDocument {
             date: quote.createdOn)
         letter.paragraph(texts.salutation(for: customer), spacingAfter: 4)
         letter.paragraph(texts.quoteIntro)
-        letter.lineTable(quote.lines, language: language)
+        let lines = quote.lines + LoyaltyDiscount.lines(for: quote.lines, percent: quote.loyaltyPercent, language: language)
+        letter.lineTable(lines, language: language)
         let treatment = TaxTreatment.determine(mode: seller.taxMode, customer: customer)
-        let totals = InvoiceTotals(lines: quote.lines, treatment: treatment)
+        let totals = InvoiceTotals(lines: lines, treatment: treatment)
         letter.totalLine(texts.netTotal, totals.net.formatted(language))
         for group in totals.breakdown where group.rate.percent > 0 {
             letter.totalLine(texts.vatLine(group.rate.percent, on: group.net.formatted(language)), group.vat.formatted(language))

@@ -236,6 +236,9 @@ extension DatabaseMigrator {
                 t.column("hours", .integer).notNull()
             }
         }
+        migrator.registerMigration("v6-quote-loyalty") { db in
+            try db.alter(table: "quote") { t in t.add(column: "loyaltyPercent", .integer).notNull().defaults(to: 0) }
+        }
         return migrator
     }
 }

@@ -147,6 +147,25 @@ struct StoreTests {
         #expect(fourth.lines.last?.isDiscount == true && fourth.totals.net.cents == 97_000)
     }
 
+    @Test func quotesCarryTheLoyaltyDiscountIntoTheInvoice() async throws {
+        let (kontor, _) = try makeKontor()
+        let customer = try await setUpBook(kontor)
+        for _ in 0..<3 {
+            let invoice = try await issuedInvoice(kontor, customer: customer)
+            _ = try await kontor.addPayment(invoice: invoice.number!, amount: invoice.totals.gross, on: day)
+        }
+        let quote = try await kontor.addQuote(
+            customerId: customer.id, inquiryId: nil, title: "Website", on: day, validUntil: nil, paymentTermDays: 21)
+        let withLine = try await kontor.addQuoteLine(quoteId: quote.id, line: DocumentLine(
+            description: "Texte", quantity: Quantity(1), unit: .flat, unitPrice: UnitPrice(Money(cents: 100_000)),
+            vatRate: .standard))
+        #expect(withLine.loyaltyPercent == 3 && withLine.net.cents == 97_000)
+        let accepted = try await kontor.acceptQuote(id: quote.id, on: day)
+        let draft = try await kontor.draftInvoice(from: .job(accepted.job.id), on: day)
+        #expect(draft.loyaltyPercent == 3 && draft.paymentTermDays == 21 && draft.termAgreed)
+        #expect(try await kontor.issueInvoice("\(draft.id)", on: day).totals.net.cents == 97_000)
+    }
+
     @Test func aFailingWriteRollsBackEverything() async throws {
         let (kontor, database) = try makeKontor()
         _ = try await setUpBook(kontor)

@@ -37,8 +37,9 @@ extension Kontor {
             }
             if let quote { lines = quote.lines }
             let customer = try book.requireCustomer(customerId)
-            let percent = discount
-                ? profile.loyalty.percent(forPaidInvoices: try book.paidInvoiceCount(customerId: customerId)) : 0
+            // An accepted quote's discount was agreed; otherwise the policy decides now.
+            let percent = !discount ? 0 : quote?.status == .accepted ? quote!.loyaltyPercent
+                : profile.loyalty.percent(forPaidInvoices: try book.paidInvoiceCount(customerId: customerId))
             let draft = Invoice(
                 customerId: customerId, jobId: jobId, quoteId: quote?.id, draftedOn: day, serviceFrom: serviceDay,
                 serviceTo: serviceDay, paymentTermDays: quote?.paymentTermDays ?? profile.paymentTermDays,

@@ -31,7 +31,8 @@ extension Kontor {
             let quote = Quote(
                 customerId: customerId, inquiryId: inquiryId, title: title, createdOn: day,
                 validUntil: validUntil ?? day.adding(days: 30),
-                paymentTermDays: paymentTermDays ?? profile.paymentTermDays, includedRevisions: includedRevisions)
+                paymentTermDays: paymentTermDays ?? profile.paymentTermDays, includedRevisions: includedRevisions,
+                loyaltyPercent: profile.loyalty.percent(forPaidInvoices: try book.paidInvoiceCount(customerId: customerId)))
             return try book.insert(quote: quote)
         }
     }

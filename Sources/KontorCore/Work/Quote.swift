@@ -13,12 +13,14 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
     public var status: QuoteStatus
     public var decidedOn: Day?
     public var lines: [DocumentLine]
+    /// The regular-customer discount granted when the quote was made (0 for none).
+    public var loyaltyPercent: Int64
 
     /// Creates a quote.
     public init(
         id: Int64 = 0, customerId: Int64, inquiryId: Int64? = nil, title: String, createdOn: Day, validUntil: Day,
         paymentTermDays: Int, includedRevisions: Int = 2, status: QuoteStatus = .open, decidedOn: Day? = nil,
-        lines: [DocumentLine] = []
+        lines: [DocumentLine] = [], loyaltyPercent: Int64 = 0
     ) {
         self.id = id
         self.customerId = customerId
@@ -31,10 +33,16 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         self.status = status
         self.decidedOn = decidedOn
         self.lines = lines
+        self.loyaltyPercent = loyaltyPercent
     }
 
     /// The net sum of the lines.
-    public var net: Money { lines.map(\.net).sum() }
+    public var net: Money { effectiveLines.map(\.net).sum() }
+
+    /// The lines with the loyalty discount as lines of its own, as quote documents show them.
+    public var effectiveLines: [DocumentLine] {
+        lines + LoyaltyDiscount.lines(for: lines, percent: loyaltyPercent, language: .de)
+    }
 }
 
 /// Whether a quote is still open or was accepted or declined.

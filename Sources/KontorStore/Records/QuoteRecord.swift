@@ -14,6 +14,7 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var includedRevisions: Int
     var status: String
     var decidedOn: String?
+    var loyaltyPercent: Int64
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -28,6 +29,7 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
         includedRevisions = q.includedRevisions
         status = q.status.rawValue
         decidedOn = q.decidedOn?.description
+        loyaltyPercent = q.loyaltyPercent
     }
 
     func domain(lines: [DocumentLine]) throws -> Quote {
@@ -35,6 +37,6 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, customerId: customerId, inquiryId: inquiryId, title: title,
             createdOn: try Convert.day(createdOn), validUntil: try Convert.day(validUntil),
             paymentTermDays: paymentTermDays, includedRevisions: includedRevisions, status: try Convert.choice(status),
-            decidedOn: try Convert.day(decidedOn), lines: lines)
+            decidedOn: try Convert.day(decidedOn), lines: lines, loyaltyPercent: loyaltyPercent)
     }
 }

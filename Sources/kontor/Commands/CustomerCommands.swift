@@ -95,7 +95,10 @@ struct CustomerCommand: AsyncParsableCommand {
             if let notes = c.notes { print("Notes: \(notes)") }
             print("Revenue: \(detail.revenue.formatted(lang)), open: \(detail.openAmount.formatted(lang))"
                 + (detail.credit.cents > 0 ? ", credit: \(detail.credit.formatted(lang))" : ""))
-            print("Invoices paid in full: \(detail.paidInvoiceCount); loyalty discount now: \(detail.loyaltyPercent) %")
+            print("Invoices paid in full: \(detail.paidInvoiceCount); loyalty discount now: \(detail.loyaltyPercent) %"
+                + (detail.loyaltyPercent > 0
+                    ? " (regular customer with \(detail.paidInvoiceCount) paid invoices)"
+                    : " (none yet: the policy grants it from more paid invoices)"))
         }
     }
 

@@ -114,8 +114,8 @@ struct QuoteCommand: AsyncParsableCommand {
         print("Quote \(q.id) – \(q.title) [\(q.status.rawValue)]")
         print("Customer \(q.customerId), dated \(q.createdOn.formatted(lang)), valid until \(q.validUntil.formatted(lang))")
         print("Payment term \(q.paymentTermDays) days; \(q.includedRevisions) revision rounds included")
-        LinesTable.print(q.lines, language: lang)
-        let totals = InvoiceTotals(lines: q.lines, treatment: .standard)
+        LinesTable.print(q.effectiveLines, language: lang)
+        let totals = InvoiceTotals(lines: q.effectiveLines, treatment: .standard)
         print("Net \(totals.net.formatted(lang)), VAT \(totals.vat.formatted(lang)), gross \(totals.gross.formatted(lang))")
     }
 }
@@ -129,7 +129,7 @@ struct QuoteJSON: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         try quote.encode(to: encoder)
-        let totals = InvoiceTotals(lines: quote.lines, treatment: .standard)
+        let totals = InvoiceTotals(lines: quote.effectiveLines, treatment: .standard)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(totals.net, forKey: .net)
         try container.encode(totals.vat, forKey: .vat)
