@@ -105,6 +105,16 @@ struct Bench {
         })
         _ = xmlBytes
 
+        let planItems = (0..<10_000).map { index in
+            PlanItem(id: Int64(index), title: "Auftrag \(index)", hours: Int64(2000 + index % 30 * 500),
+                     deadline: today.adding(days: 3 + index % 400), priority: index % 3)
+        }
+        var planned = 0
+        measurements.append(try await measure("plan 10,000 open jobs", count: 1) {
+            planned = CapacityPlanner.plan(planItems, capacity: WorkingCapacity(state: .NW), from: today, horizon: 20_000).slots.count
+        })
+        _ = planned
+
         let report = Report(scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements)
         print("Kontor benchmark, scale \(scale): \(report.customers) customers, \(report.invoices) invoices")
         print(String(repeating: "-", count: 78))

@@ -5,7 +5,7 @@ extension Kontor {
     /// Adds a job without a quote (e.g. a regular customer's small order by phone).
     public func addJob(
         customerId: Int64, title: String, on day: Day, effortHours: Quantity?, deadline: Day?,
-        includedRevisions: Int = 2
+        includedRevisions: Int = 2, priority: Int = 0
     ) async throws -> Job {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError.missing(what: "job title", hint: "Say what is to be written with --title.")
@@ -15,7 +15,7 @@ extension Kontor {
             _ = try book.requireCustomer(customerId)
             let job = try book.insert(job: Job(
                 customerId: customerId, title: title, effortHours: effortHours, deadline: deadline,
-                includedRevisions: includedRevisions, createdOn: day))
+                includedRevisions: includedRevisions, priority: priority, createdOn: day))
             try book.promote(customerId: customerId, to: .new)
             return job
         }

@@ -15,12 +15,13 @@ struct JobCommand: AsyncParsableCommand {
         @Option(help: "Effort estimate in hours.") var effort: String?
         @Option(help: "Deadline, YYYY-MM-DD.") var deadline: String?
         @Option(help: "Revision rounds included.") var revisions: Int = 2
+        @Option(help: "Priority among jobs with the same deadline (higher first).") var priority: Int = 0
 
         func run() async throws {
             let job = try await global.kontor().addJob(
                 customerId: customer, title: title, on: try global.day(),
                 effortHours: try effort.map { try Quantity(parsing: $0) },
-                deadline: try parseDay(deadline, what: "deadline"), includedRevisions: revisions)
+                deadline: try parseDay(deadline, what: "deadline"), includedRevisions: revisions, priority: priority)
             if global.json { return try Output.json(job) }
             print("Added job \(job.id): \(job.title).")
         }

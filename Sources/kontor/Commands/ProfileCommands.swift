@@ -21,6 +21,11 @@ struct ProfileOptions: ParsableArguments {
         Dunning waits as KEY=DAYS pairs: inquiry, notice1, deadline1, notice2, deadline2, handover, grace,         skip, patience (percent for regular customers), costs (EUR); e.g. inquiry=10,patience=200.
         """)
     var dunning: String?
+    @Option(help: "Writing hours Monday to Sunday, e.g. 6,6,6,6,4,0,0.") var hours: String?
+    @Option(help: "A vacation FROM..TO, e.g. 2026-12-21..2027-01-01 (repeatable).") var vacation: [String] = []
+    @Option(help: "A single day off, YYYY-MM-DD (repeatable).") var dayOff: [String] = []
+    @Option(help: "Prices as UNIT=EUR pairs: word, line, page, hour; e.g. word=0,12,hour=85 (use ; between pairs).")
+    var rates: String?
 
     func apply(to profile: inout BusinessProfile) throws {
         if let name { profile.name = name }
@@ -36,6 +41,43 @@ struct ProfileOptions: ParsableArguments {
         if let numberFormat { profile.numberFormat = try InvoiceNumberFormat(numberFormat) }
         if let loyalty { profile.loyalty = try LoyaltyPolicy(parsing: loyalty) }
         if let dunning { profile.dunning = try ProfileOptions.policy(dunning, from: profile.effectiveDunningPolicy) }
+        if hours != nil || !vacation.isEmpty || !dayOff.isEmpty {
+            var capacity = profile.capacity ?? WorkingCapacity()
+            if let hours {
+                capacity.hoursPerWeekday = try hours.split(separator: ",").map { part in
+                    let text = part.trimmingCharacters(in: .whitespaces)
+                    return text == "0" ? 0 : try Quantity(parsing: text).thousandths
+                }
+            }
+            for text in vacation {
+                let parts = text.components(separatedBy: "..")
+                guard parts.count == 2 else {
+                    throw InputError.invalid(what: "vacation '\(text)'", reason: "write it as FROM..TO, e.g. 2026-12-21..2027-01-01")
+                }
+                capacity.vacations.append(ClosedDayRange(
+                    first: try Day.parse(parts[0], what: "vacation start"), last: try Day.parse(parts[1], what: "vacation end")))
+            }
+            for text in dayOff { capacity.daysOff.append(try Day.parse(text, what: "day off")) }
+            try capacity.validate()
+            profile.capacity = capacity
+        }
+        if let rates {
+            var card = profile.effectiveRateCard
+            for pair in rates.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let unit = BillingUnit(rawValue: parts[0]), unit != .flat else {
+                    throw InputError.invalidChoice(what: "rate", text: String(pair), allowed: ["word=…", "line=…", "page=…", "hour=…"])
+                }
+                let price = try UnitPrice(parsing: parts[1])
+                switch unit {
+                case .word: card.pricePerWord = price
+                case .line: card.pricePerLine = price
+                case .page: card.pricePerPage = price
+                case .hour, .flat: card.pricePerHour = price
+                }
+            }
+            profile.rateCard = card
+        }
     }
 
     static func policy(_ text: String, from base: DunningPolicy) throws -> DunningPolicy {
@@ -135,6 +177,11 @@ struct ProfileCommand: AsyncParsableCommand {
             + "(deadline \(d.firstNoticeDeadlineDays) d), 2nd after \(d.secondNoticeAfterDeadlineDays) d "
             + "(deadline \(d.secondNoticeDeadlineDays) d), hand-over after \(d.handoverAfterDeadlineDays) d; "
             + "regular customers \(d.patientFactorPercent) %")
+        let c = p.effectiveCapacity
+        print("Writing hours Mon–Sun: " + c.hoursPerWeekday.map { Quantity(thousandths: $0).description }.joined(separator: ", ")
+            + (c.vacations.isEmpty ? "" : "; vacations: " + c.vacations.map { "\($0.first)..\($0.last)" }.joined(separator: ", ")))
+        let r = p.effectiveRateCard
+        print("Rates: \(r.pricePerWord) per word, \(r.pricePerLine) per line, \(r.pricePerPage) per page, \(r.pricePerHour) per hour")
         print("Loyalty discount: \(p.loyalty.tiers.isEmpty ? "none" : p.loyalty.tiers.map { "\($0.percent) % from paid invoice \($0.paidInvoices)" }.joined(separator: ", "))")
     }
 }
