@@ -177,3 +177,17 @@ struct ErrorTests {
             == "b.csv: column 'Betrag' is missing in the header on line 1.")
     }
 }
+
+/// Invalid UTF-8 must be an error naming the line, not a crash of the XML parser.
+@Test func invalidUTF8InACommentIsAClearError() throws {
+    var xml = Data(#"<?xml version="1.0" encoding="UTF-8"?>"#.utf8)
+    xml.append(Data("\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">\n<!-- ".utf8))
+    xml.append(contentsOf: [0xC3, 0x28, 0xFF])
+    xml.append(Data(" -->\n</Document>\n".utf8))
+    #expect(throws: StatementError.self) { try StatementParser.parse(data: xml, fileName: "broken.xml") }
+    do {
+        _ = try StatementParser.parse(data: xml, fileName: "broken.xml")
+    } catch {
+        #expect(error.description.contains("broken.xml") && error.description.contains("3"))
+    }
+}

@@ -13,6 +13,9 @@ import KontorCore
 enum CamtParser {
     /// Parses the camt file at `url`, reading it in chunks.
     static func parse(url: URL, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
+        if let line = UTF8Guard.firstInvalidLine(in: UTF8Guard.chunks(of: url)) {
+            throw .malformedXML(file: file, line: line, column: 0, message: "invalid UTF-8 byte sequence")
+        }
         guard let parser = XMLParser(contentsOf: url) else {
             throw .unreadable(file: file, reason: "cannot open \(url.path)")
         }
@@ -21,7 +24,10 @@ enum CamtParser {
 
     /// Parses camt XML held in memory.
     static func parse(data: Data, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
-        try run(XMLParser(data: data), file: file, progress: progress) { countLines(data) }
+        if let line = UTF8Guard.firstInvalidLine(in: [data]) {
+            throw .malformedXML(file: file, line: line, column: 0, message: "invalid UTF-8 byte sequence")
+        }
+        return try run(XMLParser(data: data), file: file, progress: progress) { countLines(data) }
     }
 
     private static func run(
