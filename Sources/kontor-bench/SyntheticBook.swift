@@ -56,7 +56,9 @@ struct SyntheticBook {
                     written += 1
                     // Older invoices are paid; recent ones are still open, and one customer in fifty pays late.
                     let latePayer = index % 50 == 0 && index < activeCustomers && n == SyntheticBook.invoicesPerCustomer - 1
-                    if !latePayer && issueDay.adding(days: 30) < today {
+                    // Recent invoices are still open only for the customers someone is working for now.
+                    let recentAndActive = issueDay.adding(days: 30) >= today && index < activeCustomers
+                    if !latePayer && !recentAndActive {
                         _ = try book.insert(payment: Payment(
                             invoiceId: draft.id, customerId: customer.id, amount: draft.totals.gross,
                             receivedOn: issueDay.adding(days: 10 + (index + n) % 20)))
