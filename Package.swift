@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "kontor",
             dependencies: [
-                "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorApp", "KontorStore",
+                "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorBanking", "KontorApp", "KontorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(
             name: "KontorEInvoiceTests", dependencies: ["KontorEInvoice", "KontorCore", "KontorPDF"],
             swiftSettings: strictSettings),
+        .testTarget(name: "KontorMatchingTests", dependencies: ["KontorBanking", "KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),
         .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF", "KontorTestTools"], swiftSettings: strictSettings),

@@ -4,7 +4,7 @@ import KontorCore
 
 struct PaymentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payment", abstract: "Payments received.", subcommands: [Add.self, List.self])
+        commandName: "payment", abstract: "Payments received.", subcommands: [Add.self, List.self, Match.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -35,6 +35,20 @@ struct PaymentCommand: AsyncParsableCommand {
             print("Recorded \(amount.formatted(lang)) for \(invoice): now \(receipt.invoice.status.rawValue), "
                 + "open \(receipt.invoice.openAmount.formatted(lang)).")
             if receipt.becameRegular { print("Customer \(receipt.invoice.customerId) is now a regular customer.") }
+        }
+    }
+
+    struct Match: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Book an imported bank entry from the review queue on an invoice by hand.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Bank entry id (see 'kontor import review').") var entry: Int64
+        @Argument(help: "Invoice number.") var invoice: String
+
+        func run() async throws {
+            let booked = try await global.kontor().assignBankEntry(id: entry, invoice: invoice)
+            if global.json { return try Output.json(booked) }
+            print("Booked \(booked.amount.formatted(global.language)) from entry \(entry) on \(invoice).")
         }
     }
 

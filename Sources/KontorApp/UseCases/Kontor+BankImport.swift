@@ -1,0 +1,232 @@
+public import Foundation
+public import KontorBanking
+public import KontorCore
+
+/// What an import did with one statement file.
+public struct ImportResult: Sendable, Codable {
+    /// A payment booked from the statement.
+    public struct Applied: Sendable, Codable {
+        public var entry: String
+        public var invoiceNumber: String
+        public var amount: Money
+        public var confidence: Int
+        public var reason: String
+    }
+
+    public var file: String
+    public var format: String
+    public var dryRun: Bool
+    /// Bookings in the file (camt Ntry, MT940 :61:, CSV rows).
+    public var entries: Int
+    /// Money-in bookings and their sums per currency.
+    public var credits: Int
+    public var creditSums: [String: Money]
+    public var debits: Int
+    public var alreadyImported: Int
+    public var applied: [Applied]
+    /// Credits waiting in the review queue (uncertain or unknown).
+    public var queued: Int
+    /// Debits, reversals and foreign currency.
+    public var ignored: Int
+    /// Rows the parser could not read and skipped (named in `warnings`).
+    public var skippedRows: Int
+    public var warnings: [String]
+}
+
+/// An entry in the review queue with the matcher's suggestion.
+public struct ReviewItem: Sendable, Codable {
+    public var entry: BankEntry
+    public var suggestedInvoices: [String]
+}
+
+extension Kontor {
+    /// Imports a bank statement (camt.053 XML or ZIP, MT940, CSV): every booking is stored once (the same file
+    /// twice adds nothing), credits are matched to open invoices; confident matches become payments, the rest
+    /// waits for review. A file that cannot be read imports nothing. `dryRun` reports without keeping anything.
+    public func importStatement(
+        data: Data, fileName: String, options: StatementParseOptions = StatementParseOptions(), dryRun: Bool,
+        today: Day, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> ImportResult {
+        let file = try StatementParser.parse(data: data, fileName: fileName, options: options, progress: progress)
+        return try await importParsed(file, fileName: fileName, dryRun: dryRun, today: today)
+    }
+
+    /// As `importStatement(data:…)`, streaming a file from disk.
+    public func importStatement(
+        at url: URL, options: StatementParseOptions = StatementParseOptions(), dryRun: Bool, today: Day,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> ImportResult {
+        let file = try StatementParser.parse(contentsOf: url, options: options, progress: progress)
+        return try await importParsed(file, fileName: url.lastPathComponent, dryRun: dryRun, today: today)
+    }
+
+    private func importParsed(_ file: StatementFile, fileName: String, dryRun: Bool, today: Day) async throws
+        -> ImportResult
+    {
+        // A bank reference is unique per account and direction only (one transfer shows up as a debit on one
+        // account and a credit on another), so the stored identity names both.
+        let entries = file.statements.flatMap { statement in
+            statement.entries.map { entry in
+                var scoped = entry
+                let account = statement.accountIBAN ?? statement.accountId ?? ""
+                scoped.identity = "\(account)|\(entry.isCredit ? "C" : "D")|\(entry.identity)"
+                return scoped
+            }
+        }
+        var result = ImportResult(
+            file: fileName, format: file.format.rawValue, dryRun: dryRun, entries: entries.count,
+            credits: entries.filter(\.isCredit).count, creditSums: [:], debits: entries.filter { !$0.isCredit }.count,
+            alreadyImported: 0, applied: [], queued: 0, ignored: 0,
+            skippedRows: file.warnings.filter { $0.kind == .skippedRow }.count,
+            warnings: file.warnings.map(\.description))
+        for entry in entries where entry.isCredit { result.creditSums[entry.currency, default: .zero] += entry.amount }
+        let initial = result
+        let outcome = try await store.writeOrRollBack(commit: !dryRun) { book in
+            try Kontor.book(entries, into: book, result: initial, fileName: fileName, today: today)
+        }
+        return outcome
+    }
+
+    /// Stores and matches the entries inside one transaction.
+    static func book(
+        _ entries: [StatementEntry], into book: any BookWriter, result initial: ImportResult, fileName: String, today: Day
+    ) throws -> ImportResult {
+        var result = initial
+        // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: once only.
+        var seen = try book.knownBankEntries(identities: Set(entries.map(\.identity)))
+        let fresh = entries.filter { seen.insert($0.identity).inserted }
+        result.alreadyImported = entries.count - fresh.count
+        let open = try book.invoices(InvoiceQuery(openOnly: true)).filter { $0.kind == .invoice && $0.isIssued }
+        let ibans = try book.customerIBANs()
+        let profile = try book.requireProfile()
+        let candidates = open.map {
+            OpenInvoiceCandidate(
+                invoiceId: $0.id, number: $0.number!, customerId: $0.customerId, customerName: $0.buyer?.name ?? "",
+                customerIBANs: ibans[$0.customerId] ?? [], openAmount: $0.openAmount, gross: $0.totals.gross,
+                issueDate: $0.issueDate!, dueDate: $0.dueDate!)
+        }
+        let numbers = Dictionary(uniqueKeysWithValues: open.map { ($0.id, $0.number!) })
+        let matches = PaymentMatcher.match(fresh, against: candidates, invoiceNumberPattern: profile.numberFormat.pattern)
+        let threshold = MatchingPolicy().autoApplyThreshold
+        for entry in fresh {
+            var stored = BankEntry(
+                identity: entry.identity, bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
+                currency: entry.currency, counterpartyName: entry.counterpartyName,
+                counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText, status: .ignored,
+                importedOn: today, sourceFile: fileName)
+            guard entry.isCredit, !entry.isReversal, entry.currency == "EUR", entry.status == .booked else {
+                result.ignored += 1
+                _ = try book.insert(bankEntry: stored)
+                continue
+            }
+            let match = matches[entry.identity]
+            stored.invoiceIds = match?.allocations.map(\.invoiceId) ?? []
+            stored.confidence = match?.confidence ?? 0
+            stored.reason = match?.reason.rawValue
+            if let match, match.confidence >= threshold {
+                stored.status = .applied
+                let saved = try book.insert(bankEntry: stored)
+                try applyPayments(match.allocations, overpayment: match.overpayment, entry: saved, book: book)
+                for allocation in match.allocations {
+                    result.applied.append(ImportResult.Applied(
+                        entry: entry.identity, invoiceNumber: numbers[allocation.invoiceId] ?? "?",
+                        amount: allocation.amount, confidence: match.confidence, reason: match.reason.rawValue))
+                }
+            } else {
+                stored.status = .review
+                _ = try book.insert(bankEntry: stored)
+                result.queued += 1
+            }
+        }
+        return result
+    }
+
+    /// Books the allocations as payments; an overpayment goes onto the last invoice and stays credit there.
+    static func applyPayments(
+        _ allocations: [MatchAllocation], overpayment: Money, entry: BankEntry, book: any BookWriter
+    ) throws {
+        for (index, allocation) in allocations.enumerated() {
+            guard let invoice = try book.invoice(id: allocation.invoiceId) else {
+                throw AppError.notFound(kind: "invoice", id: "\(allocation.invoiceId)")
+            }
+            let amount = allocation.amount + (index == allocations.count - 1 ? overpayment : .zero)
+            guard amount.cents > 0 else { continue }
+            _ = try book.insert(
+                payment: Payment(
+                    invoiceId: invoice.id, customerId: invoice.customerId, amount: amount, receivedOn: entry.bookingDate,
+                    note: "Kontoauszug: \(entry.counterpartyName ?? "") \(entry.text.prefix(60))"),
+                bankEntryId: entry.id)
+            // The first invoice paid in full makes the customer a regular one, as with a payment typed in.
+            if try book.invoice(id: invoice.id)?.status == .paid {
+                try book.promote(customerId: invoice.customerId, to: .regular)
+            }
+        }
+    }
+
+    /// The review queue.
+    public func reviewQueue() async throws -> [ReviewItem] {
+        try await store.read { book in
+            let entries = try book.bankEntries(status: .review)
+            return try entries.map { entry in
+                ReviewItem(entry: entry, suggestedInvoices: try entry.invoiceIds.compactMap { try book.invoice(id: $0)?.number })
+            }
+        }
+    }
+
+    /// Assigns a reviewed (or any unassigned) bank entry to an invoice by hand and books the payment.
+    public func assignBankEntry(id: Int64, invoice reference: String) async throws -> BankEntry {
+        try await store.write { book in
+            guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(kind: "import review", id: "\(id)") }
+            guard entry.status == .review, entry.isCredit else {
+                throw InputError.invalid(what: "bank entry \(id)", reason: "it is \(entry.status.rawValue), not waiting for review")
+            }
+            let invoice = try book.requireInvoice(reference)
+            guard invoice.isIssued, invoice.kind == .invoice, !invoice.isCancelled else {
+                throw InputError.invalid(what: "invoice \(reference)", reason: "only issued, uncancelled invoices take payments")
+            }
+            entry.status = .assigned
+            entry.invoiceIds = [invoice.id]
+            try book.update(bankEntry: entry)
+            let open = invoice.openAmount
+            try Kontor.applyPayments(
+                [MatchAllocation(invoiceId: invoice.id, amount: min(open, entry.amount))],
+                overpayment: max(.zero, entry.amount - open), entry: entry, book: book)
+            return entry
+        }
+    }
+
+    /// Removes an entry from the review queue (e.g. a refund that is not a customer payment).
+    public func dismissBankEntry(id: Int64) async throws -> BankEntry {
+        try await store.write { book in
+            guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(kind: "import review", id: "\(id)") }
+            guard entry.status == .review else {
+                throw InputError.invalid(what: "bank entry \(id)", reason: "it is \(entry.status.rawValue)")
+            }
+            entry.status = .dismissed
+            try book.update(bankEntry: entry)
+            return entry
+        }
+    }
+}
+
+/// Thrown inside a dry-run transaction to roll it back after computing the result.
+struct DryRunRollback: Error {
+    let result: any Sendable
+}
+
+extension BookStore {
+    /// Runs `body` in a write transaction and keeps the changes only when `commit` is true.
+    func writeOrRollBack<T: Sendable>(commit: Bool, _ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
+        guard !commit else { return try await write(body) }
+        do {
+            _ = try await write { book -> T in
+                let result = try body(book)
+                throw DryRunRollback(result: result)
+            }
+        } catch let rollback as DryRunRollback {
+            guard let result = rollback.result as? T else { preconditionFailure("dry run result of another type") }
+            return result
+        }
+        preconditionFailure("a dry run always rolls back")
+    }
+}
