@@ -31,7 +31,7 @@ extension GRDBBook {
     }
 
     func insert(bankEntry: BankEntry) throws -> BankEntry {
-        var record = try BankEntryRecord(bankEntry)
+        var record = BankEntryRecord(bankEntry)
         try record.insert(db)
         return try record.domain()
     }

@@ -105,6 +105,33 @@ struct Bench {
         })
         _ = xmlBytes
 
+        // A camt.053 with 100,000 credits: some pay open invoices by number, the rest are unrelated.
+        let open = try await kontor.invoices(InvoiceQuery(openOnly: true))
+        var camt = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+            <GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-11-26T08:00:00</CreDtTm></GrpHdr>
+            <Stmt><Id>BENCH-1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+            """
+        for index in 0..<100_000 {
+            let invoice = index % 100 == 0 && index / 100 < open.count ? open[index / 100] : nil
+            let amount = invoice?.openAmount.decimalString ?? "\(10 + index % 900).\(String(format: "%02d", index % 100))"
+            let text = invoice.map { "RE \($0.number!)" } ?? "Gutschrift \(index) Rueckerstattung"
+            let payer = invoice?.buyer?.name ?? "Zahler \(index % 5000)"
+            camt += "<Ntry><Amt Ccy=\"EUR\">\(amount)</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+                + "<BookgDt><Dt>2026-11-25</Dt></BookgDt><AcctSvcrRef>B\(index)</AcctSvcrRef><NtryDtls><TxDtls>"
+                + "<RltdPties><Dbtr><Pty><Nm>\(payer.replacingOccurrences(of: "&", with: "&amp;"))</Nm></Pty></Dbtr></RltdPties>"
+                + "<RmtInf><Ustrd>\(text)</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n"
+        }
+        camt += "</Stmt></BkToCstmrStmt></Document>\n"
+        let camtURL = folder.appendingPathComponent("statement.xml")
+        try Data(camt.utf8).write(to: camtURL)
+        var appliedPayments = 0
+        measurements.append(try await measure("import camt.053, 100,000 entries", count: 100_000) {
+            appliedPayments = try await kontor.importStatement(at: camtURL, dryRun: false, today: today).applied.count
+        })
+        print("import booked \(appliedPayments) payments")
+
         let planItems = (0..<10_000).map { index in
             PlanItem(id: Int64(index), title: "Auftrag \(index)", hours: Int64(2000 + index % 30 * 500),
                      deadline: today.adding(days: 3 + index % 400), priority: index % 3)

@@ -22,7 +22,7 @@ struct BankEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    init(_ e: BankEntry) throws {
+    init(_ e: BankEntry) {
         id = e.id == 0 ? nil : e.id
         identity = e.identity
         bookingDate = e.bookingDate.description
@@ -33,7 +33,8 @@ struct BankEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         counterpartyIBAN = e.counterpartyIBAN
         text = e.text
         status = e.status.rawValue
-        invoiceIds = try JSONText.encode(e.invoiceIds)
+        // Written by hand: a JSONEncoder per row costs more than the row's insert on a 100,000-entry statement.
+        invoiceIds = "[" + e.invoiceIds.map(String.init).joined(separator: ",") + "]"
         confidence = e.confidence
         reason = e.reason
         importedOn = e.importedOn.description
