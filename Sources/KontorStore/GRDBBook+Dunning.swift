@@ -62,7 +62,7 @@ extension GRDBBook {
         ).map { try $0.domain() }
     }
 
-    func receivableRows() throws -> [ReceivableRow] {
+    func receivableItems() throws -> [ReceivablesReport.Item] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -72,8 +72,8 @@ extension GRDBBook {
                 WHERE i.kind = 'invoice'
                 """)
         return try rows.map { row in
-            ReceivableRow(
-                invoiceId: row[0], customerId: row[1], customerName: row[2], issueDate: try Convert.day(row[3] as String),
+            ReceivablesReport.Item(
+                customerId: row[1], customerName: row[2], issueDate: try Convert.day(row[3] as String),
                 dueDate: try Convert.day(row[4] as String), gross: Money(cents: row[5]), open: Money(cents: row[6]),
                 cancelled: row[7], lastPayment: try Convert.day(row[8] as String?))
         }

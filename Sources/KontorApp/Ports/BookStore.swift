@@ -52,7 +52,7 @@ public protocol BookReader {
     /// Holds of these customers (including invoice-level ones).
     func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold]
     /// Every issued invoice's figures for the receivables report, without lines.
-    func receivableRows() throws -> [ReceivableRow]
+    func receivableItems() throws -> [ReceivablesReport.Item]
     /// Which of these bank entry identities were imported before.
     func knownBankEntries(identities: Set<String>) throws -> Set<String>
     func bankEntry(id: Int64) throws -> BankEntry?
@@ -135,35 +135,5 @@ public struct InvoiceQuery: Sendable, Hashable {
         self.customerId = customerId
         self.openOnly = openOnly
         self.limit = limit
-    }
-}
-
-/// The figures of one issued invoice that the receivables report needs.
-public struct ReceivableRow: Sendable, Hashable {
-    public var invoiceId: Int64
-    public var customerId: Int64
-    public var customerName: String
-    public var issueDate: Day
-    public var dueDate: Day
-    public var gross: Money
-    public var open: Money
-    public var cancelled: Bool
-    /// The day of the last payment, if any.
-    public var lastPayment: Day?
-
-    /// Creates a row.
-    public init(
-        invoiceId: Int64, customerId: Int64, customerName: String, issueDate: Day, dueDate: Day, gross: Money,
-        open: Money, cancelled: Bool, lastPayment: Day?
-    ) {
-        self.invoiceId = invoiceId
-        self.customerId = customerId
-        self.customerName = customerName
-        self.issueDate = issueDate
-        self.dueDate = dueDate
-        self.gross = gross
-        self.open = open
-        self.cancelled = cancelled
-        self.lastPayment = lastPayment
     }
 }

@@ -106,12 +106,6 @@ extension Kontor {
 extension Kontor {
     /// Receivables as of `today`: aging buckets, per customer, DSO.
     public func receivablesReport(today: Day) async throws -> ReceivablesReport {
-        let rows = try await store.read { try $0.receivableRows() }
-        return ReceivablesReport(
-            items: rows.map {
-                ReceivablesReport.Item(
-                    customerId: $0.customerId, customerName: $0.customerName, issueDate: $0.issueDate, dueDate: $0.dueDate,
-                    gross: $0.gross, open: $0.open, cancelled: $0.cancelled, lastPayment: $0.lastPayment)
-            }, asOf: today)
+        ReceivablesReport(items: try await store.read { try $0.receivableItems() }, asOf: today)
     }
 }
