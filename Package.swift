@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "KontorCore", swiftSettings: strictSettings),
@@ -45,10 +47,20 @@ let package = Package(
             name: "KontorStore",
             dependencies: ["KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
+        .target(
+            name: "KontorWeb",
+            dependencies: [
+                "KontorCore", "KontorApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor",
             dependencies: [
-                "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorBanking", "KontorApp", "KontorStore",
+                "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorBanking", "KontorApp", "KontorStore", "KontorWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -80,6 +92,13 @@ let package = Package(
             dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .testTarget(name: "KontorCLITests", dependencies: ["kontor"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorWebTests",
+            dependencies: [
+                "KontorWeb", "KontorApp", "KontorCore", "KontorStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

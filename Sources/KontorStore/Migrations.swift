@@ -239,6 +239,13 @@ extension DatabaseMigrator {
         migrator.registerMigration("v6-quote-loyalty") { db in
             try db.alter(table: "quote") { t in t.add(column: "loyaltyPercent", .integer).notNull().defaults(to: 0) }
         }
+        migrator.registerMigration("web-1-user") { db in
+            try db.create(table: "webUser") { t in
+                t.primaryKey("name", .text)
+                t.column("passwordHash", .text).notNull()
+                t.column("changedOn", .text).notNull()
+            }
+        }
         return migrator
     }
 }

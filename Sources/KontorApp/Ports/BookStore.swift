@@ -63,6 +63,10 @@ public protocol BookReader {
     func agendaSlots() throws -> [PlanSlot]
     /// A user's version of a message template, if saved.
     func messageTemplate(key: String) throws -> String?
+    /// The web user with this login name, if any.
+    func webUser(name: String) throws -> WebUser?
+    /// How many web users have a password.
+    func webUserCount() throws -> Int
 }
 
 /// Changes the use cases make, inside the transaction of `BookStore.write`.
@@ -107,6 +111,8 @@ public protocol BookWriter: BookReader {
     func update(dunningLetter: DunningLetter) throws
     func insert(dunningHold: DunningHold) throws -> DunningHold
     func save(messageTemplate text: String, key: String) throws
+    /// Inserts a web user or replaces its password hash.
+    func save(webUser: WebUser) throws
 
     func insert(bankEntry: BankEntry) throws -> BankEntry
     func update(bankEntry: BankEntry) throws

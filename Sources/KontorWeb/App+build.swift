@@ -1,0 +1,59 @@
+public import Hummingbird
+import Foundation
+import KontorApp
+import KontorCore
+
+/// Builds the web application: checks that it may listen where it is told to, loads the templates once and
+/// mounts one controller per area.
+/// - Throws: `ServeError.passwordRequired` when it would listen beyond this machine without a password;
+///   `Views.MissingTemplate` when the resources are incomplete.
+public func buildApplication(
+    _ configuration: WebConfiguration, onServerRunning: @escaping @Sendable () async -> Void = {}
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kontor"),
+        onServerRunning: { _ in await onServerRunning() })
+}
+
+/// Runs the web app until SIGINT or SIGTERM (what `kontor serve` calls).
+public enum WebServer {
+    /// Builds and runs the app; `onServerRunning` is called once the port is open.
+    public static func run(
+        _ configuration: WebConfiguration, onServerRunning: @escaping @Sendable () async -> Void = {}
+    ) async throws {
+        let app = try await buildApplication(configuration, onServerRunning: onServerRunning)
+        try await app.runService()
+    }
+}
+
+/// The router with every route of the app (also what the router tests drive).
+public func buildRouter(_ configuration: WebConfiguration) async throws -> Router<AppRequestContext> {
+    let kontor = configuration.kontor
+    if configuration.requiresLogin, !(try await kontor.hasWebUsers()) {
+        throw ServeError.passwordRequired(host: configuration.host)
+    }
+    let services = AppServices(
+        kontor: kontor, views: try await Views.load(), sessions: SessionStore(lifetime: configuration.sessionLifetime),
+        today: configuration.today, requiresLogin: configuration.requiresLogin, bcryptCost: configuration.bcryptCost,
+        secureCookies: configuration.secureCookies)
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        SessionMiddleware(services: services, secureCookies: configuration.secureCookies)
+        ErrorMiddleware(services: services)
+    }
+    router.addRoutes(try StaticController.load().endpoints, atPath: "/static")
+    router.addRoutes(AccountController(services: services).endpoints)
+    router.addRoutes(TodayController(services: services).endpoints)
+    router.addRoutes(InquiryController(services: services).endpoints, atPath: "/inquiries")
+    router.addRoutes(CustomerController(services: services).endpoints, atPath: "/customers")
+    router.addRoutes(QuoteController(services: services).endpoints, atPath: "/quotes")
+    router.addRoutes(JobController(services: services).endpoints, atPath: "/jobs")
+    router.addRoutes(InvoiceController(services: services).endpoints, atPath: "/invoices")
+    router.addRoutes(DunningController(services: services).endpoints, atPath: "/dunning")
+    router.addRoutes(PaymentController(services: services).endpoints, atPath: "/payments")
+    router.addRoutes(ReportController(services: services).endpoints, atPath: "/reports")
+    router.addRoutes(SettingsController(services: services).endpoints, atPath: "/settings")
+    return router
+}

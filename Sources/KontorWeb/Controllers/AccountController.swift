@@ -1,0 +1,86 @@
+import HTTPTypes
+import Foundation
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// Signing in and out, and the language switch.
+struct AccountController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get("login", use: self.show)
+            .post("login", use: self.login)
+            .post("logout", use: self.logout)
+            .post("language", use: self.language)
+    }
+
+    struct LoginPage: Sendable {
+        let fields: [FieldView]
+        let next: String
+        let hasFormError: Bool
+        let formError: String
+    }
+
+    private func render(
+        _ state: FormState, next: String, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let texts = Texts(context.language)
+        let make = FieldFactory(state: state, texts: texts)
+        let page = LoginPage(
+            fields: [
+                make.text("user", "f_user", required: true, autocomplete: "username"),
+                make.text("password", "f_password", type: "password", required: true, autocomplete: "current-password"),
+            ],
+            next: next, hasFormError: state.general != nil, formError: state.generalText)
+        return try services.page("login", area: nil, title: texts["login_title"], page, request: request, context: context,
+                                 status: status)
+    }
+
+    /// GET /login
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        guard services.requiresLogin, context.session?.user == nil else { return .seeOther("/") }
+        let next = services.localPath(request.uri.queryParameters["next"].map(String.init), fallback: "/")
+        return try render(FormState(), next: next, request: request, context: context)
+    }
+
+    /// POST /login: checks the password, then starts a fresh session (a new id, so an old one cannot be reused).
+    @Sendable func login(request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form
+        let texts = Texts(context.language)
+        let next = services.localPath(form["next"], fallback: "/")
+        let name = form["user"] ?? ""
+        let password = form.raw("password")
+        let user = name.isEmpty ? nil : try await services.kontor.webUser(name: name)
+        let valid = WebPasswords.verify(password, hash: user?.passwordHash ?? WebPasswords.decoy) && user != nil
+        guard valid, let user else {
+            var state = FormState(values: ["user": name])
+            state.general = texts["login_failed"]
+            return try render(state, next: next, request: request, context: context, status: .unauthorized)
+        }
+        if let old = context.session?.id { services.sessions.remove(id: old) }
+        let session = services.sessions.create(user: user.name)
+        var response = Response.seeOther(next)
+        let secure = services.secureCookies || request.headers[.xForwardedProto]?.lowercased() == "https"
+        response.setCookie(SessionMiddleware.cookie(session.id, secure: secure))
+        return response
+    }
+
+    /// POST /logout
+    @Sendable func logout(request: Request, context: AppRequestContext) async throws -> Response {
+        if let id = context.session?.id { services.sessions.remove(id: id) }
+        return .seeOther(services.requiresLogin ? "/login" : "/")
+    }
+
+    /// POST /language: remembers the choice in a cookie for a year.
+    @Sendable func language(request: Request, context: AppRequestContext) async throws -> Response {
+        let language = context.form["lang"].flatMap(Language.init(rawValue:)) ?? .de
+        var response = services.redirect(
+            services.returnPath(context.form, fallback: "/"), flash: Texts(language)["flash_language"], context: context)
+        response.setCookie(Cookie(
+            name: SessionMiddleware.languageCookie, value: language.rawValue, maxAge: 365 * 86_400, path: "/",
+            httpOnly: true, sameSite: .strict))
+        return response
+    }
+}

@@ -1,0 +1,140 @@
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// Kunden: search and filter, detail with timeline and totals, add and edit, notes.
+struct CustomerController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: self.list)
+            .get("new", use: self.new)
+            .post(use: self.create)
+            .get(":id", use: self.show)
+            .get(":id/edit", use: self.edit)
+            .post(":id", use: self.update)
+            .post(":id/notes", use: self.addNote)
+    }
+
+    /// GET /customers?q=…&status=…
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let query = request.query("q")
+        let status = request.query("status").flatMap(CustomerStatus.init(rawValue:))
+        let customers = try await services.kontor.customers(status: status, search: query)
+        let report = try await services.kontor.receivablesReport(today: services.today())
+        let open = Dictionary(uniqueKeysWithValues: report.customers.map { ($0.customerId, $0.openAmount) })
+        let page = CustomerListPage(customers: customers, open: open, query: query, status: status, texts: texts)
+        return try services.page("customers/index", area: .customers, title: texts["nav_customers"], page,
+                                 request: request, context: context)
+    }
+
+    /// GET /customers/new
+    @Sendable func new(request: Request, context: AppRequestContext) async throws -> Response {
+        let state = FormState(values: ["kind": "business", "language": "de", "status": "prospect", "country": "DE"])
+        return try renderForm(state, customer: nil, request: request, context: context)
+    }
+
+    /// POST /customers
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let fields = CustomerFields(&reader)
+        var state = reader.state
+        if !reader.hasErrors {
+            var customer = Customer(name: "", createdOn: services.today())
+            fields.apply(to: &customer)
+            do {
+                let saved = try await services.kontor.addCustomer(customer)
+                return services.redirect("/customers/\(saved.id)", flash: texts.format("flash_customer_added", saved.name),
+                                         context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: CustomerFields.errorFields)
+            }
+        }
+        return try renderForm(state, customer: nil, request: request, context: context, status: .unprocessableContent)
+    }
+
+    /// GET /customers/:id
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderShow(id: try context.id(), noteState: FormState(), request: request, context: context)
+    }
+
+    /// GET /customers/:id/edit
+    @Sendable func edit(request: Request, context: AppRequestContext) async throws -> Response {
+        let customer = try await services.kontor.customerDetail(id: try context.id()).customer
+        return try renderForm(FormState(values: CustomerFields.values(of: customer)), customer: customer,
+                              request: request, context: context)
+    }
+
+    /// POST /customers/:id
+    @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        let texts = Texts(context.language)
+        let existing = try await services.kontor.customerDetail(id: id).customer
+        var reader = FormReader(context.form, texts: texts)
+        let fields = CustomerFields(&reader)
+        var state = reader.state
+        if !reader.hasErrors {
+            do {
+                let saved = try await services.kontor.editCustomer(id: id) { fields.apply(to: &$0) }
+                return services.redirect("/customers/\(id)", flash: texts.format("flash_customer_saved", saved.name),
+                                         context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: CustomerFields.errorFields)
+            }
+        }
+        return try renderForm(state, customer: existing, request: request, context: context, status: .unprocessableContent)
+    }
+
+    /// POST /customers/:id/notes: a note, a promise to pay, an objection or its settling.
+    @Sendable func addNote(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let text = reader.text("text", required: true)
+        let kind = reader.choice("kind", NoteKind.self) ?? .note
+        let promised = reader.day("promisedFor")
+        let invoice = reader.text("invoice")
+        if kind == .promise, promised == nil, reader.state.errors["promisedFor"] == nil {
+            reader.fail("promisedFor", texts["err_required"])
+        }
+        var state = reader.state
+        if !reader.hasErrors, let text {
+            do {
+                _ = try await services.kontor.addNote(
+                    customerId: id, text: text, on: services.today(), kind: kind, invoice: invoice, promisedFor: promised)
+                return services.redirect("/customers/\(id)", flash: texts["flash_note_added"], context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: [
+                    "note text": "text", "promised date": "promisedFor", "invoice": "invoice",
+                ])
+            }
+        }
+        return try await renderShow(id: id, noteState: state, request: request, context: context, status: .unprocessableContent)
+    }
+
+    // MARK: - Rendering
+
+    private func renderForm(
+        _ state: FormState, customer: Customer?, request: Request, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let texts = Texts(context.language)
+        let page = CustomerFormPage(state: state, texts: texts, customer: customer)
+        return try services.page("customers/form", area: .customers, title: page.heading, page, request: request,
+                                 context: context, status: status)
+    }
+
+    private func renderShow(
+        id: Int64, noteState: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let texts = Texts(context.language)
+        let detail = try await services.kontor.customerDetail(id: id)
+        let timeline = try await services.kontor.timeline(customerId: id)
+        let page = CustomerPage(detail, timeline: timeline, noteState: noteState, today: services.today(), texts: texts)
+        return try services.page("customers/show", area: .customers, title: detail.customer.name, page,
+                                 request: request, context: context, status: status)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// Mahnwesen: run the check, preview and approve or skip drafts, download the e-mail or the letter.
+struct DunningController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: self.list)
+            .post("run", use: self.run)
+            .get(":id", use: self.show)
+            .post(":id/approve", use: self.approve)
+            .post(":id/skip", use: self.skip)
+            .get(":id/eml", use: self.eml)
+            .get(":id/pdf", use: self.pdf)
+    }
+
+    /// GET /dunning
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let letters = try await services.kontor.reminders()
+        let names = try await customerNames()
+        let page = DunningPage(letters: letters, names: names, texts: texts)
+        return try services.page("dunning/index", area: .dunning, title: texts["nav_dunning"], page, request: request,
+                                 context: context)
+    }
+
+    /// POST /dunning/run: prepares due steps as drafts (never sends).
+    @Sendable func run(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let result = try await services.kontor.runReminders(today: services.today())
+        var message = switch result.created.count {
+        case 0: texts["dunning_run_none"]
+        case 1: texts["dunning_run_one"]
+        default: texts.format("dunning_run_some", "\(result.created.count)")
+        }
+        if !result.problems.isEmpty {
+            message += " " + texts["dunning_problems"] + " " + result.problems.joined(separator: "; ")
+        }
+        return services.redirect("/dunning", flash: message, kind: result.problems.isEmpty ? .success : .warning,
+                                 context: context)
+    }
+
+    /// GET /dunning/:id
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let letter = try await services.kontor.reminder(id: try context.id())
+        let names = try await customerNames()
+        let page = LetterPage(letter, customerName: names[letter.customerId] ?? "–", texts: texts)
+        return try services.page("dunning/show", area: .dunning, title: page.stepLabel, page, request: request,
+                                 context: context)
+    }
+
+    /// POST /dunning/:id/approve: recorded as sent today.
+    @Sendable func approve(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let letter = try await services.kontor.approveReminder(id: try context.id(), on: services.today())
+        return services.redirect("/dunning", flash: texts.format("flash_reminder_approved", texts.step(letter.step),
+                                                                letter.invoiceNumber), context: context)
+    }
+
+    /// POST /dunning/:id/skip
+    @Sendable func skip(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let letter = try await services.kontor.skipReminder(id: try context.id(), on: services.today())
+        return services.redirect("/dunning", flash: texts.format("flash_reminder_skipped", texts.step(letter.step),
+                                                                letter.invoiceNumber), context: context)
+    }
+
+    /// GET /dunning/:id/eml
+    @Sendable func eml(request: Request, context: AppRequestContext) async throws -> Response {
+        .download(try await services.kontor.reminderEML(id: try context.id(), now: Date()), contentType: "message/rfc822")
+    }
+
+    /// GET /dunning/:id/pdf
+    @Sendable func pdf(request: Request, context: AppRequestContext) async throws -> Response {
+        .download(try await services.kontor.reminderPDF(id: try context.id()), contentType: "application/pdf")
+    }
+
+    private func customerNames() async throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
+    }
+}
+
+/// The dunning page: drafts with their text, then the history.
+struct DunningPage: Sendable {
+    struct Draft: Sendable {
+        let id: Int64
+        let stepLabel: String
+        let stepTone: String
+        let invoiceNumber: String
+        let invoicePath: String
+        let customerName: String
+        let customerPath: String
+        let createdText: String
+        let deadlineText: String?
+        let claimText: String
+        let subject: String
+        let paragraphs: [String]
+        let canEmail: Bool
+    }
+
+    struct HistoryRow: Sendable {
+        let id: Int64
+        let dateText: String
+        let invoiceNumber: String
+        let customerName: String
+        let stepLabel: String
+        let statusLabel: String
+        let statusTone: String
+        let openText: String
+    }
+
+    let draftCount: Int
+    let drafts: [Draft]
+    let hasProblems: Bool
+    let problems: [String]
+    let hasHistory: Bool
+    let history: [HistoryRow]
+
+    init(letters: [DunningLetter], names: [Int64: String], texts: Texts) {
+        let drafts = letters.filter { $0.status == .draft }.sorted { ($0.createdOn, $0.id) < ($1.createdOn, $1.id) }
+        draftCount = drafts.count
+        self.drafts = drafts.map { letter in
+            Draft(
+                id: letter.id, stepLabel: texts.step(letter.step), stepTone: Tone.step(letter.step),
+                invoiceNumber: letter.invoiceNumber, invoicePath: "/invoices/\(letter.invoiceNumber)",
+                customerName: names[letter.customerId] ?? "–", customerPath: "/customers/\(letter.customerId)",
+                createdText: texts.day(letter.createdOn), deadlineText: letter.deadline.map(texts.day),
+                claimText: texts.money(letter.claimTotal), subject: letter.subject, paragraphs: letter.paragraphs,
+                canEmail: letter.step != .handover)
+        }
+        hasProblems = false
+        problems = []
+        let done = letters.filter { $0.status != .draft }
+            .sorted { ($0.sentOn ?? $0.skippedOn ?? $0.createdOn, $0.id) > ($1.sentOn ?? $1.skippedOn ?? $1.createdOn, $1.id) }
+        history = done.prefix(40).map { letter in
+            HistoryRow(
+                id: letter.id, dateText: texts.day(letter.sentOn ?? letter.skippedOn ?? letter.createdOn),
+                invoiceNumber: letter.invoiceNumber, customerName: names[letter.customerId] ?? "–",
+                stepLabel: texts.step(letter.step), statusLabel: texts.letterStatus(letter.status),
+                statusTone: Tone.letter(letter.status), openText: texts.money(letter.openAmount))
+        }
+        hasHistory = !history.isEmpty
+    }
+}
+
+/// One prepared letter.
+struct LetterPage: Sendable {
+    let id: Int64
+    let stepLabel: String
+    let invoiceNumber: String
+    let statusLabel: String
+    let statusTone: String
+    let customerName: String
+    let customerPath: String
+    let dateText: String
+    let subject: String
+    let paragraphs: [String]
+    let facts: [Fact]
+    let canEmail: Bool
+
+    init(_ letter: DunningLetter, customerName: String, texts: Texts) {
+        id = letter.id
+        stepLabel = texts.step(letter.step)
+        invoiceNumber = letter.invoiceNumber
+        statusLabel = texts.letterStatus(letter.status)
+        statusTone = Tone.letter(letter.status)
+        self.customerName = customerName
+        customerPath = "/customers/\(letter.customerId)"
+        dateText = texts.day(letter.sentOn ?? letter.skippedOn ?? letter.createdOn)
+        subject = letter.subject
+        paragraphs = letter.paragraphs
+        var facts = [Fact(term: texts["letter_open"], detail: texts.money(letter.openAmount))]
+        if letter.interest.cents > 0 { facts.append(Fact(term: texts["letter_interest"], detail: texts.money(letter.interest))) }
+        if letter.lumpSum.cents > 0 { facts.append(Fact(term: texts["letter_lump"], detail: texts.money(letter.lumpSum))) }
+        if letter.costs.cents > 0 { facts.append(Fact(term: texts["letter_costs"], detail: texts.money(letter.costs))) }
+        facts.append(Fact(term: texts["letter_claim"], detail: texts.money(letter.claimTotal)))
+        if let deadline = letter.deadline { facts.append(Fact(term: texts["letter_deadline"], detail: texts.day(deadline))) }
+        self.facts = facts
+        canEmail = letter.step != .handover
+    }
+}

@@ -1,0 +1,200 @@
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// Anfragen: a board by status, answered in place, and the form to record one.
+struct InquiryController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: self.board)
+            .get("new", use: self.new)
+            .post(use: self.create)
+            .post(":id/answer", use: self.answer)
+            .post(":id/win", use: self.win)
+            .post(":id/lose", use: self.lose)
+    }
+
+    /// GET /inquiries
+    @Sendable func board(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let items = try await services.kontor.inquiries()
+        let page = InquiryBoardPage(items, today: services.today(), texts: texts)
+        return try services.page("inquiries/index", area: .inquiries, title: texts["nav_inquiries"], page,
+                                 request: request, context: context)
+    }
+
+    /// GET /inquiries/new
+    @Sendable func new(request: Request, context: AppRequestContext) async throws -> Response {
+        var values = ["channel": "email", "kind": "business", "received": services.today().description, "unit": "word"]
+        values["customer"] = request.query("customer")
+        return try await render(FormState(values: values), request: request, context: context)
+    }
+
+    /// POST /inquiries
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let customerId = reader.id("customer")
+        let name = reader.text("name")
+        let email = reader.text("email")
+        let phone = reader.text("phone")
+        let kind = reader.choice("kind", CustomerKind.self) ?? .business
+        let channel = reader.choice("channel", InquiryChannel.self, required: true)
+        let received = reader.day("received") ?? services.today()
+        let subject = reader.text("subject", required: true)
+        let sizeQuantity = reader.quantity("size")
+        let unit = reader.choice("unit", BillingUnit.self) ?? .word
+        let deadline = reader.day("deadline")
+        let note = reader.text("note")
+        if customerId == nil && name == nil && email == nil && phone == nil && reader.state.errors["customer"] == nil {
+            reader.fail("name", texts["err_sender"])
+        }
+        var state = reader.state
+        if !reader.hasErrors, let channel, let subject {
+            let sender: InquirySender = customerId.map { .customer($0) }
+                ?? .contact(name: name ?? "", email: email, phone: phone, kind: kind)
+            do {
+                let result = try await services.kontor.addInquiry(
+                    from: sender, channel: channel, receivedOn: received, subject: subject,
+                    size: sizeQuantity.map { WorkSize(quantity: $0, unit: unit) }, wishedDeadline: deadline, note: note)
+                let flash = result.createdCustomer
+                    ? texts.format("flash_inquiry_added_new", result.customer.name)
+                    : texts.format("flash_inquiry_added", result.customer.name)
+                return services.redirect("/inquiries#inquiry-\(result.inquiry.id)", flash: flash, context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: [
+                    "subject": "subject", "customer name": "name", "e-mail": "email", "customer": "customer",
+                ])
+            }
+        }
+        return try await render(state, request: request, context: context, status: .unprocessableContent)
+    }
+
+    /// POST /inquiries/:id/answer (with an optional note of what was answered)
+    @Sendable func answer(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let id = try context.id()
+        _ = try await services.kontor.answerInquiry(id: id, on: services.today(), note: context.form["note"])
+        return services.redirect(services.returnPath(context.form, fallback: "/inquiries#inquiry-\(id)"),
+                                 flash: texts["flash_inquiry_answered"], context: context)
+    }
+
+    /// POST /inquiries/:id/win
+    @Sendable func win(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        _ = try await services.kontor.closeInquiry(id: id, won: true, on: services.today())
+        return services.redirect("/inquiries", flash: Texts(context.language)["flash_inquiry_won"], context: context)
+    }
+
+    /// POST /inquiries/:id/lose
+    @Sendable func lose(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        _ = try await services.kontor.closeInquiry(id: id, won: false, on: services.today(), note: context.form["note"])
+        return services.redirect("/inquiries", flash: Texts(context.language)["flash_inquiry_lost"], context: context)
+    }
+
+    private func render(
+        _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let texts = Texts(context.language)
+        let customers = try await services.kontor.customers()
+        let page = InquiryFormPage(state: state, customers: customers, texts: texts)
+        return try services.page("inquiries/new", area: .inquiries, title: texts["inquiry_add"], page,
+                                 request: request, context: context, status: status)
+    }
+}
+
+/// The inquiry board: one column per status; won and lost show the latest only.
+struct InquiryBoardPage: Sendable {
+    struct Card: Sendable {
+        let id: Int64
+        let subject: String
+        let customerName: String
+        let customerPath: String
+        let channelLabel: String
+        let channelTone: String
+        let ageText: String
+        let late: Bool
+        let sizeText: String?
+        let wishText: String?
+        let noteText: String?
+        let isOpen: Bool
+        let canQuote: Bool
+    }
+
+    struct Column: Sendable {
+        let key: String
+        let title: String
+        let count: Int
+        let cards: [Card]
+        let hasMore: Bool
+        let moreText: String
+    }
+
+    let isEmpty: Bool
+    let columns: [Column]
+
+    static let closedLimit = 8
+
+    init(_ items: [InquiryListItem], today: Day, texts: Texts) {
+        isEmpty = items.isEmpty
+        columns = InquiryStatus.allCases.map { status in
+            var matching = items.filter { $0.inquiry.status == status }
+            if status == .won || status == .lost {
+                matching.sort { ($0.inquiry.closedOn ?? $0.inquiry.receivedOn) > ($1.inquiry.closedOn ?? $1.inquiry.receivedOn) }
+            }
+            let limit = status == .won || status == .lost ? InquiryBoardPage.closedLimit : Int.max
+            let shown = matching.prefix(limit)
+            return Column(
+                key: status.rawValue, title: texts["col_\(status.rawValue)"], count: matching.count,
+                cards: shown.map { item in
+                    let inquiry = item.inquiry
+                    let waiting = max(0, inquiry.receivedOn.days(until: today))
+                    return Card(
+                        id: inquiry.id, subject: inquiry.subject, customerName: item.customerName,
+                        customerPath: "/customers/\(inquiry.customerId)", channelLabel: texts.channel(inquiry.channel),
+                        channelTone: Tone.channel(inquiry.channel),
+                        ageText: inquiry.status == .open ? texts.waiting(waiting) : texts.day(inquiry.receivedOn),
+                        late: inquiry.status == .open && waiting >= 2,
+                        sizeText: inquiry.size.map { "\(texts.quantity($0.quantity)) \(texts.unit($0.unit))" },
+                        wishText: inquiry.wishedDeadline.map(texts.day), noteText: inquiry.note,
+                        isOpen: inquiry.status == .open, canQuote: inquiry.status == .open || inquiry.status == .answered)
+                },
+                hasMore: matching.count > shown.count, moreText: texts.format("board_more", "\(matching.count - shown.count)"))
+        }
+    }
+}
+
+/// The form to record an inquiry.
+struct InquiryFormPage: Sendable {
+    let senderFields: [FieldView]
+    let fields: [FieldView]
+    let hasFormError: Bool
+    let formError: String
+
+    init(state: FormState, customers: [Customer], texts: Texts) {
+        let make = FieldFactory(state: state, texts: texts)
+        senderFields = [
+            make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) },
+                        blank: texts["choose"], wide: true),
+            make.text("name", "f_name", autocomplete: "name"),
+            make.text("email", "f_email", type: "email", hint: texts["h_email_match"], autocomplete: "email"),
+            make.text("phone", "f_phone", type: "tel", autocomplete: "tel"),
+            make.select("kind", "f_kind", options: CustomerKind.allCases.map { ($0.rawValue, texts.kind($0)) }),
+        ]
+        fields = [
+            make.select("channel", "f_channel", options: InquiryChannel.allCases.map { ($0.rawValue, texts.channel($0)) },
+                        required: true),
+            make.date("received", "f_received"),
+            make.text("subject", "f_subject", required: true, wide: true),
+            make.amount("size", "f_size"),
+            make.select("unit", "f_size_unit", options: BillingUnit.allCases.filter { $0 != .flat }.map { ($0.rawValue, texts.unit($0)) }),
+            make.date("deadline", "f_wished_deadline"),
+            make.textarea("note", "f_note", rows: 3),
+        ]
+        hasFormError = state.general != nil
+        formError = state.generalText
+    }
+}

@@ -1,0 +1,302 @@
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// Aufträge: a week of deadlines and the list; start, deliver, accept, revise.
+struct JobController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: self.list)
+            .get("new", use: self.new)
+            .post(use: self.create)
+            .get(":id", use: self.show)
+            .post(":id/start", use: self.start)
+            .post(":id/deliver", use: self.deliver)
+            .post(":id/accept", use: self.accept)
+            .post(":id/revise", use: self.revise)
+    }
+
+    /// GET /jobs?week=…&all=1
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let all = request.query("all") == "1"
+        let week = request.query("week").flatMap(Int.init).map { max(-520, min(520, $0)) } ?? 0
+        let jobs = try await services.kontor.jobs(all: true)
+        let names = Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
+        let page = JobListPage(jobs: jobs, names: names, today: services.today(), week: week, all: all, texts: texts)
+        return try services.page("jobs/index", area: .jobs, title: texts["nav_jobs"], page, request: request, context: context)
+    }
+
+    /// GET /jobs/new
+    @Sendable func new(request: Request, context: AppRequestContext) async throws -> Response {
+        var values = ["revisions": "2"]
+        values["customer"] = request.query("customer")
+        return try await renderNew(FormState(values: values), request: request, context: context)
+    }
+
+    /// POST /jobs
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let customerId = reader.id("customer", required: true)
+        let title = reader.text("title", required: true)
+        let effort = reader.quantity("effort")
+        let deadline = reader.day("deadline")
+        let revisions = reader.int("revisions", range: 0...20) ?? 2
+        var state = reader.state
+        if !reader.hasErrors, let customerId, let title {
+            do {
+                let job = try await services.kontor.addJob(
+                    customerId: customerId, title: title, on: services.today(), effortHours: effort, deadline: deadline,
+                    includedRevisions: revisions)
+                return services.redirect("/jobs/\(job.id)", flash: texts["flash_job_added"], context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: ["job title": "title", "number of revisions": "revisions"])
+            }
+        }
+        return try await renderNew(state, request: request, context: context, status: .unprocessableContent)
+    }
+
+    /// GET /jobs/:id
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderShow(try context.id(), revise: FormState(values: ["kind": "change"]), request: request,
+                             context: context)
+    }
+
+    /// POST /jobs/:id/start
+    @Sendable func start(request: Request, context: AppRequestContext) async throws -> Response {
+        try await advance(to: JobActions.start, request: request, context: context)
+    }
+
+    /// POST /jobs/:id/deliver
+    @Sendable func deliver(request: Request, context: AppRequestContext) async throws -> Response {
+        try await advance(to: JobActions.deliver, request: request, context: context)
+    }
+
+    /// POST /jobs/:id/accept
+    @Sendable func accept(request: Request, context: AppRequestContext) async throws -> Response {
+        try await advance(to: JobActions.accept, request: request, context: context)
+    }
+
+    private func advance(to action: JobActions.Action, request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        let texts = Texts(context.language)
+        let job = try await services.kontor.advanceJob(id: id, to: action.target, on: services.today())
+        return services.redirect(services.returnPath(context.form, fallback: "/jobs/\(id)"),
+                                 flash: texts.format("flash_job_moved", job.title, texts.jobStatus(job.status)),
+                                 context: context)
+    }
+
+    /// POST /jobs/:id/revise
+    @Sendable func revise(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let kind = reader.choice("kind", RevisionKind.self) ?? .change
+        let note = reader.text("note", required: true)
+        var state = reader.state
+        if !reader.hasErrors, let note {
+            do {
+                _ = try await services.kontor.reviseJob(id: id, kind: kind, note: note, on: services.today())
+                return services.redirect("/jobs/\(id)", flash: texts["flash_revision_added"], context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: ["revision note": "note"])
+            }
+        }
+        return try await renderShow(id, revise: state, request: request, context: context, status: .unprocessableContent)
+    }
+
+    // MARK: - Rendering
+
+    private func renderNew(
+        _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let texts = Texts(context.language)
+        let customers = try await services.kontor.customers()
+        let make = FieldFactory(state: state, texts: texts)
+        let page = JobNewPage(
+            hasFormError: state.general != nil, formError: state.generalText,
+            fields: [
+                make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) }, required: true,
+                            blank: texts["choose"]),
+                make.text("title", "f_title", required: true, wide: true),
+                make.date("deadline", "f_deadline"),
+                make.amount("effort", "f_effort"),
+                make.number("revisions", "f_revisions"),
+            ])
+        return try services.page("jobs/new", area: .jobs, title: texts["job_add"], page, request: request,
+                                 context: context, status: status)
+    }
+
+    private func renderShow(
+        _ id: Int64, revise: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let texts = Texts(context.language)
+        let job = try await services.kontor.job(id: id)
+        let customer = try await services.kontor.customerDetail(id: job.customerId).customer
+        let page = JobPage(job, customer: customer, revise: revise, today: services.today(), texts: texts)
+        return try services.page("jobs/show", area: .jobs, title: job.title, page, request: request, context: context,
+                                 status: status)
+    }
+}
+
+/// The form for a job without a quote.
+struct JobNewPage: Sendable {
+    let hasFormError: Bool
+    let formError: String
+    let fields: [FieldView]
+}
+
+/// A button that moves a job on.
+struct JobActionView: Sendable {
+    let actionPath: String
+    let actionLabel: String
+}
+
+/// The week of deadlines and the list of jobs.
+struct JobListPage: Sendable {
+    struct Entry: Sendable {
+        let path: String
+        let title: String
+        let customerName: String
+        let statusTone: String
+    }
+
+    struct DayColumn: Sendable {
+        let weekday: String
+        let dateText: String
+        let isToday: Bool
+        let isWeekend: Bool
+        let entries: [Entry]
+    }
+
+    struct Row: Sendable {
+        let path: String
+        let title: String
+        let customerName: String
+        let statusLabel: String
+        let statusTone: String
+        let deadlineText: String
+        let late: Bool
+        let effortText: String
+        let revisionText: String
+        let actions: [JobActionView]
+    }
+
+    let weekTitle: String
+    let prevPath: String
+    let nextPath: String
+    let days: [DayColumn]
+    let listTitle: String
+    let toggleAllPath: String
+    let toggleAllLabel: String
+    let isEmpty: Bool
+    let rows: [Row]
+
+    init(jobs: [Job], names: [Int64: String], today: Day, week: Int, all: Bool, texts: Texts) {
+        let monday = today.adding(days: 1 - today.isoWeekday + 7 * week)
+        let sunday = monday.adding(days: 6)
+        let thursday = monday.adding(days: 3)
+        let weekNumber = Day(year: thursday.year, month: 1, day: 1)!.days(until: thursday) / 7 + 1
+        weekTitle = texts.format("week_title", "\(weekNumber)", texts.day(monday), texts.day(sunday))
+        let allQuery = all ? "&all=1" : ""
+        prevPath = "/jobs?week=\(week - 1)\(allQuery)"
+        nextPath = "/jobs?week=\(week + 1)\(allQuery)"
+        days = (0..<7).map { offset in
+            let day = monday.adding(days: offset)
+            let due = jobs.filter { $0.deadline == day }.sorted { $0.id < $1.id }
+            return DayColumn(
+                weekday: texts.weekdayName(day, short: true), dateText: texts.shortDay(day), isToday: day == today,
+                isWeekend: day.isWeekend,
+                entries: due.map { job in
+                    Entry(path: "/jobs/\(job.id)", title: job.title, customerName: names[job.customerId] ?? "–",
+                          statusTone: job.isOpen ? (day < today ? "warn" : "info") : "ok")
+                })
+        }
+        listTitle = texts[all ? "jobs_all" : "jobs_open"]
+        toggleAllPath = all ? "/jobs" : "/jobs?all=1"
+        toggleAllLabel = texts[all ? "jobs_show_open" : "jobs_show_all"]
+        let listed = jobs.filter { all || $0.isOpen }.sorted {
+            ($0.deadline ?? Day(ordinal: Int.max / 2), $0.id) < ($1.deadline ?? Day(ordinal: Int.max / 2), $1.id)
+        }
+        isEmpty = listed.isEmpty
+        rows = listed.map { job in
+            Row(
+                path: "/jobs/\(job.id)", title: job.title, customerName: names[job.customerId] ?? "–",
+                statusLabel: texts.jobStatus(job.status), statusTone: Tone.job(job.status),
+                deadlineText: job.deadline.map { "\(texts.day($0)) · \(texts.daysLeft(today.days(until: $0)))" } ?? "–",
+                late: job.isOpen && (job.deadline.map { $0 < today } ?? false),
+                effortText: job.effortHours.map { "\(texts.quantity($0)) h" } ?? "–",
+                revisionText: "\(job.revisions.count)/\(job.includedRevisions)",
+                actions: JobActions.all(for: job.status).prefix(1).map {
+                    JobActionView(actionPath: "/jobs/\(job.id)/\($0.verb)", actionLabel: texts[$0.labelKey])
+                })
+        }
+    }
+}
+
+/// One job.
+struct JobPage: Sendable {
+    struct RevisionRow: Sendable {
+        let dateText: String
+        let kindLabel: String
+        let note: String
+        let billable: Bool
+    }
+
+    let id: Int64
+    let title: String
+    let statusLabel: String
+    let statusTone: String
+    let customerName: String
+    let customerPath: String
+    let quotePath: String?
+    let quoteId: String
+    let actions: [JobActionView]
+    let canInvoice: Bool
+    let facts: [Fact]
+    let revisionText: String
+    let revisions: [RevisionRow]
+    let canRevise: Bool
+    let reviseFields: [FieldView]
+    let hasReviseError: Bool
+    let reviseError: String
+
+    init(_ job: Job, customer: Customer, revise: FormState, today: Day, texts: Texts) {
+        id = job.id
+        title = job.title
+        statusLabel = texts.jobStatus(job.status)
+        statusTone = Tone.job(job.status)
+        customerName = customer.name
+        customerPath = "/customers/\(customer.id)"
+        quotePath = job.quoteId.map { "/quotes/\($0)" }
+        quoteId = job.quoteId.map(String.init) ?? ""
+        actions = JobActions.all(for: job.status).map {
+            JobActionView(actionPath: "/jobs/\(job.id)/\($0.verb)", actionLabel: texts[$0.labelKey])
+        }
+        canInvoice = job.status == .delivered || job.status == .accepted
+        var facts = [Fact(term: texts["deadline"], detail: job.deadline.map {
+            "\(texts.day($0)) · \(texts.daysLeft(today.days(until: $0)))" } ?? "–")]
+        if let effort = job.effortHours { facts.append(Fact(term: texts["effort"], detail: "\(texts.quantity(effort)) h")) }
+        facts.append(Fact(term: texts["created_on"], detail: texts.day(job.createdOn)))
+        if let day = job.startedOn { facts.append(Fact(term: texts["started_on"], detail: texts.day(day))) }
+        if let day = job.deliveredOn { facts.append(Fact(term: texts["delivered_on"], detail: texts.day(day))) }
+        if let day = job.acceptedOn { facts.append(Fact(term: texts["accepted_on"], detail: texts.day(day))) }
+        self.facts = facts
+        revisionText = texts.format("revisions_of", "\(job.revisions.count)", "\(job.includedRevisions)")
+        revisions = job.revisions.map {
+            RevisionRow(dateText: texts.day($0.requestedOn), kindLabel: texts.revisionKind($0.kind), note: $0.note,
+                        billable: $0.billable)
+        }
+        canRevise = job.status == .delivered
+        let make = FieldFactory(state: revise, texts: texts, idPrefix: "revise-")
+        reviseFields = [
+            make.select("kind", "f_revision_kind", options: RevisionKind.allCases.map { ($0.rawValue, texts.revisionKind($0)) }),
+            make.textarea("note", "f_note", rows: 3, required: true),
+        ]
+        hasReviseError = revise.general != nil
+        reviseError = revise.generalText
+    }
+}

@@ -1,0 +1,199 @@
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// Zahlungen: statement upload with its review queue, payments received, and a form to record one by hand.
+struct PaymentController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: self.list)
+            .post(use: self.create)
+            .post("import", use: self.importStatement)
+            .post("review/:id/assign", use: self.assign)
+            .post("review/:id/dismiss", use: self.dismiss)
+    }
+
+    /// GET /payments
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        var state = FormState()
+        state.values["date"] = services.today().description
+        state.values["invoice"] = request.query("invoice")
+        return try await render(state, request: request, context: context)
+    }
+
+    /// POST /payments
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        guard let reference = context.form["invoice"] else {
+            var state = FormState(context.form)
+            state.errors["invoice"] = texts["err_choose"]
+            return try await render(state, request: request, context: context, status: .unprocessableContent)
+        }
+        switch try await PaymentForm.record(reference: reference, form: context.form, services: services, texts: texts) {
+        case let .recorded(message, _): return services.redirect("/payments", flash: message, context: context)
+        case let .invalid(state): return try await render(state, request: request, context: context, status: .unprocessableContent)
+        }
+    }
+
+    /// POST /payments/import: a camt.053 (XML or ZIP), MT940 or CSV statement; `dryRun` only reports.
+    @Sendable func importStatement(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        var upload = FormState()
+        guard let file = context.files.first(where: { $0.fieldName == "statement" }), !file.data.isEmpty else {
+            upload.errors["statement"] = texts["err_file"]
+            return try await render(FormState(), upload: upload, request: request, context: context, status: .unprocessableContent)
+        }
+        let dryRun = context.form.flag("dryRun")
+        do {
+            let result = try await services.kontor.importStatement(
+                data: file.data, fileName: file.fileName, dryRun: dryRun, today: services.today())
+            var message = texts.format(
+                dryRun ? "flash_import_dry" : "flash_import", result.file, "\(result.entries)", "\(result.applied.count)",
+                "\(result.queued)", "\(result.alreadyImported)")
+            if !result.warnings.isEmpty { message += " " + result.warnings.prefix(3).joined(separator: " ") }
+            return services.redirect("/payments#review", flash: message, kind: result.warnings.isEmpty ? .success : .warning,
+                                     context: context)
+        } catch {
+            guard let message = ErrorText(texts).message(error) else { throw error }
+            upload.errors["statement"] = message
+            return try await render(FormState(), upload: upload, request: request, context: context, status: .unprocessableContent)
+        }
+    }
+
+    /// POST /payments/review/:id/assign: books a reviewed bank entry on an invoice.
+    @Sendable func assign(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let id = try context.id()
+        guard let invoice = context.form["invoice"] else {
+            var review = FormState()
+            review.general = texts["err_choose_invoice"]
+            return try await render(FormState(), review: (id, review), request: request, context: context,
+                                    status: .unprocessableContent)
+        }
+        do {
+            let entry = try await services.kontor.assignBankEntry(id: id, invoice: invoice)
+            return services.redirect("/payments#review", flash: texts.format("flash_entry_assigned", texts.money(entry.amount), invoice),
+                                     context: context)
+        } catch {
+            var review = FormState()
+            try ErrorText(texts).place(error, into: &review)
+            return try await render(FormState(), review: (id, review), request: request, context: context,
+                                    status: .unprocessableContent)
+        }
+    }
+
+    /// POST /payments/review/:id/dismiss: not a customer's payment (a refund, a transfer of one's own).
+    @Sendable func dismiss(request: Request, context: AppRequestContext) async throws -> Response {
+        let entry = try await services.kontor.dismissBankEntry(id: try context.id())
+        return services.redirect("/payments#review",
+                                 flash: Texts(context.language).format("flash_entry_dismissed", entry.counterpartyName ?? entry.text),
+                                 context: context)
+    }
+
+    private func render(
+        _ state: FormState, upload: FormState = FormState(), review: (id: Int64, state: FormState)? = nil,
+        request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let texts = Texts(context.language)
+        let payments = try await services.kontor.payments()
+        let invoices = try await services.kontor.invoices(InvoiceQuery())
+        let customers = try await services.kontor.customers()
+        let queue = try await services.kontor.reviewQueue()
+        let page = PaymentsPage(payments: payments, invoices: invoices, customers: customers, queue: queue, state: state,
+                                upload: upload, review: review, texts: texts)
+        return try services.page("payments/index", area: .payments, title: texts["nav_payments"], page, request: request,
+                                 context: context, status: status)
+    }
+}
+
+/// The payments page.
+struct PaymentsPage: Sendable {
+    struct Row: Sendable {
+        let dateText: String
+        let invoiceLabel: String
+        let invoicePath: String
+        let customerName: String
+        let customerPath: String
+        let noteText: String
+        let amountText: String
+    }
+
+    struct ReviewRow: Sendable {
+        let id: Int64
+        let dateText: String
+        let payer: String
+        let text: String
+        let amountText: String
+        let reasonText: String?
+        let invoiceOptions: [OptionView]
+        let hasError: Bool
+        let error: String
+    }
+
+    let summaryText: String
+    let uploadFields: [FieldView]
+    let hasReview: Bool
+    let reviewCount: Int
+    let review: [ReviewRow]
+    let noOpen: Bool
+    let fields: [FieldView]
+    let hasFormError: Bool
+    let formError: String
+    let isEmpty: Bool
+    let rows: [Row]
+
+    static let shown = 300
+
+    init(
+        payments: [Payment], invoices: [Invoice], customers: [Customer], queue: [ReviewItem], state: FormState,
+        upload: FormState, review failed: (id: Int64, state: FormState)?, texts: Texts
+    ) {
+        let byId = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0) })
+        let names = Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0.name) })
+        summaryText = texts.format("payments_summary", "\(payments.count)", texts.money(payments.map(\.amount).sum()))
+        let open = invoices.filter { $0.openAmount.cents > 0 }.sorted { ($0.dueDate ?? $0.draftedOn) < ($1.dueDate ?? $1.draftedOn) }
+        noOpen = open.isEmpty
+        let uploadMake = FieldFactory(state: upload, texts: texts, idPrefix: "import-")
+        var file = uploadMake.text("statement", "f_statement", type: "file", required: true, hint: texts["h_statement"], wide: true)
+        file.placeholder = nil
+        uploadFields = [file, uploadMake.checkbox("dryRun", "f_dry_run")]
+        review = queue.map { item in
+            let entry = item.entry
+            let suggested = Set(item.suggestedInvoices)
+            let options = item.suggestedInvoices.map { OptionView(optionValue: $0, optionLabel: "\($0) · \(texts["review_suggested"])", selected: false) }
+                + open.compactMap(\.number).filter { !suggested.contains($0) }.map { number in
+                    let invoice = open.first { $0.number == number }!
+                    return OptionView(optionValue: number,
+                                      optionLabel: "\(number) · \(names[invoice.customerId] ?? "") · \(texts.money(invoice.openAmount))",
+                                      selected: false)
+                }
+            let error = failed?.id == entry.id ? failed?.state.general : nil
+            return ReviewRow(
+                id: entry.id, dateText: texts.day(entry.bookingDate), payer: entry.counterpartyName ?? "–", text: entry.text,
+                amountText: texts.money(entry.amount), reasonText: entry.reason, invoiceOptions: options,
+                hasError: error != nil, error: error ?? "")
+        }
+        hasReview = !review.isEmpty
+        reviewCount = review.count
+        let make = FieldFactory(state: state, texts: texts)
+        fields = [
+            make.select("invoice", "f_invoice", options: open.map { invoice in
+                (InvoicePaths.reference(invoice),
+                 "\(invoice.number ?? "") · \(names[invoice.customerId] ?? "") · \(texts.money(invoice.openAmount))")
+            }, required: true, blank: texts["choose"], wide: true),
+        ] + PaymentForm.fields(state, texts: texts, idPrefix: "")
+        hasFormError = state.general != nil
+        formError = state.generalText
+        isEmpty = payments.isEmpty
+        rows = payments.sorted { ($0.receivedOn, $0.id) > ($1.receivedOn, $1.id) }.prefix(PaymentsPage.shown).map { payment in
+            let invoice = byId[payment.invoiceId]
+            return Row(
+                dateText: texts.day(payment.receivedOn), invoiceLabel: invoice?.number ?? "#\(payment.invoiceId)",
+                invoicePath: invoice.map(InvoicePaths.show) ?? "/invoices/\(payment.invoiceId)",
+                customerName: names[payment.customerId] ?? "–", customerPath: "/customers/\(payment.customerId)",
+                noteText: payment.note ?? "", amountText: texts.money(payment.amount))
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// Auswertungen: receivables by age and customer, revenue per month, inquiries won per channel.
+struct ReportController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: self.show)
+    }
+
+    /// GET /reports
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let today = services.today()
+        let receivables = try await services.kontor.receivablesReport(today: today)
+        let months = try await services.kontor.revenueByMonth(today: today)
+        let channels = try await services.kontor.inquiriesByChannel()
+        let page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
+        return try services.page("reports/index", area: .reports, title: texts["nav_reports"], page, request: request,
+                                 context: context)
+    }
+}
+
+/// The reports page: each chart with its numbers beside it.
+struct ReportPage: Sendable {
+    struct BucketRow: Sendable {
+        let label: String
+        let count: Int
+        let amountText: String
+    }
+
+    struct DebtorRow: Sendable {
+        let path: String
+        let name: String
+        let openText: String
+        let overdueText: String
+        let isLate: Bool
+        let count: Int
+        let lateText: String
+    }
+
+    struct MonthRow: Sendable {
+        let label: String
+        let count: Int
+        let amountText: String
+    }
+
+    struct ChannelRow: Sendable {
+        let label: String
+        let total: Int
+        let won: Int
+        let lost: Int
+        let rateText: String
+    }
+
+    let asOfText: String
+    let totalOpenText: String
+    let overdueText: String
+    let hasOverdue: Bool
+    let dsoText: String
+    let yearRevenueText: String
+    let agingChart: BarChart
+    let buckets: [BucketRow]
+    let bucketCount: Int
+    let hasDebtors: Bool
+    let debtors: [DebtorRow]
+    let revenueChart: BarChart
+    let months: [MonthRow]
+    let monthCount: Int
+    let channelChart: BarChart
+    let channels: [ChannelRow]
+
+    init(receivables: ReceivablesReport, months: [MonthRevenue], channels: [ChannelTally], texts: Texts) {
+        asOfText = texts.format("report_as_of", texts.day(receivables.asOf))
+        totalOpenText = texts.money(receivables.totalOpen)
+        let overdue = receivables.buckets.dropFirst().map(\.amount).sum()
+        overdueText = texts.money(overdue)
+        hasOverdue = overdue.cents > 0
+        dsoText = receivables.dso.map { texts.format("days_unit", "\($0)") } ?? "–"
+        let year = months.map(\.gross).sum()
+        yearRevenueText = texts.money(year)
+        let euros: (Int64) -> String = { cents in texts.money(Money(cents: cents)).replacingOccurrences(of: texts.language == .de ? ",00" : ".00", with: "") }
+        let tones = ["ok", "warn", "warn", "bad", "bad"]
+        buckets = receivables.buckets.map {
+            BucketRow(label: texts["bucket_\($0.label)"], count: $0.invoices, amountText: texts.money($0.amount))
+        }
+        bucketCount = receivables.buckets.map(\.invoices).reduce(0, +)
+        agingChart = BarChart(
+            id: "aging", caption: texts["chart_aging"],
+            values: receivables.buckets.enumerated().map { index, bucket in
+                BarChart.Value(label: texts["bucket_\(bucket.label)"], shortLabel: texts["bucket_short_\(bucket.label)"],
+                               value: bucket.amount.cents, valueText: texts.money(bucket.amount), tone: tones[index])
+            }, axisLabel: euros)
+        debtors = receivables.customers.prefix(15).map { line in
+            DebtorRow(
+                path: "/customers/\(line.customerId)", name: line.name, openText: texts.money(line.openAmount),
+                overdueText: texts.money(line.overdueAmount), isLate: line.overdueAmount.cents > 0, count: line.openInvoices,
+                lateText: line.averageDaysLate.map { "\($0)" } ?? "–")
+        }
+        hasDebtors = !debtors.isEmpty
+        self.months = months.reversed().map { month in
+            MonthRow(label: "\(texts.monthName(month.month.month)) \(month.month.year)", count: month.invoices,
+                     amountText: texts.money(month.gross))
+        }
+        monthCount = months.map(\.invoices).reduce(0, +)
+        revenueChart = BarChart(
+            id: "revenue", caption: texts["chart_revenue"],
+            values: months.map { month in
+                BarChart.Value(label: "\(texts.monthName(month.month.month)) \(month.month.year)",
+                               shortLabel: texts.monthName(month.month.month, short: true), value: month.gross.cents,
+                               valueText: texts.money(month.gross), tone: "")
+            }, axisLabel: euros)
+        let active = channels.filter { $0.total > 0 }
+        self.channels = active.map { tally in
+            ChannelRow(label: texts.channel(tally.channel), total: tally.total, won: tally.won, lost: tally.lost,
+                       rateText: tally.winRatePercent.map { "\($0) %" } ?? "–")
+        }
+        channelChart = BarChart(
+            id: "channels", caption: texts["chart_channels"],
+            values: active.map { tally in
+                BarChart.Value(label: texts.channel(tally.channel), shortLabel: texts.channel(tally.channel),
+                               value: Int64(tally.won), valueText: "\(tally.won) / \(tally.total)", tone: "ok")
+            }, axisLabel: { "\($0)" })
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import KontorApp
+import KontorCore
+
+extension AppServices {
+    /// Renders a page inside the layout.
+    func page<Page: Sendable>(
+        _ template: String, area: Area?, title: String, _ page: Page, request: Request, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let texts = Texts(context.language)
+        let shell = makeShell(title: title, area: area, request: request, context: context, texts: texts)
+        let html = try views.render(template, Envelope(shell: shell, t: texts.table, page: page))
+        return .html(html, status: status)
+    }
+
+    private func makeShell(
+        title: String, area: Area?, request: Request, context: AppRequestContext, texts: Texts
+    ) -> Shell {
+        let flash = context.session.flatMap { sessions.takeFlash(for: $0.id) }
+        let signedIn = context.session?.user
+        let showNav = !requiresLogin || signedIn != nil
+        let other: Language = context.language == .de ? .en : .de
+        var returnPath = "/"
+        if request.method == .get {
+            returnPath = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+        }
+        return Shell(
+            lang: context.language.rawValue, title: "\(title) · Kontor",
+            nav: Area.allCases.map {
+                Shell.NavItem(path: $0.path, label: texts[$0.labelKey], current: $0 == area, badge: nil)
+            },
+            showNav: showNav, csrf: context.session?.csrfToken ?? "", hasFlash: flash != nil,
+            flashText: flash?.text ?? "", flashKind: flash?.kind.rawValue ?? "success", signedInAs: signedIn,
+            todayText: texts.longDay(today()), otherLanguage: other.rawValue, otherLanguageLabel: texts["switch_language"],
+            returnPath: returnPath)
+    }
+
+    /// Leaves a message for the next page and sends the browser there.
+    func redirect(_ path: String, flash text: String, kind: Flash.Kind = .success, context: AppRequestContext) -> Response {
+        if let id = context.session?.id { sessions.setFlash(Flash(kind: kind, text: text), for: id) }
+        return .seeOther(path)
+    }
+
+    /// A local path from a form's `return` field, else `fallback` (never another site).
+    func returnPath(_ form: FormData, fallback: String) -> String { localPath(form["return"], fallback: fallback) }
+
+    /// `path` if it is a path on this site, else `fallback`.
+    func localPath(_ path: String?, fallback: String) -> String {
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), !path.contains("://") else {
+            return fallback
+        }
+        return path
+    }
+}
+
+/// The view model of the error page.
+struct ErrorPage: Sendable {
+    let code: String
+    let heading: String
+    let message: String
+    let backPath: String
+    let backLabel: String
+}
+
+extension AppServices {
+    /// An error page; falls back to plain HTML if even the template fails, so there is never an empty answer.
+    func errorPage(
+        _ status: HTTPResponse.Status, heading: String, message: String, request: Request, context: AppRequestContext
+    ) -> Response {
+        let texts = Texts(context.language)
+        let page = ErrorPage(
+            code: "\(status.code)", heading: heading, message: message, backPath: "/", backLabel: texts["back_to_today"])
+        do {
+            return try self.page("error", area: nil, title: heading, page, request: request, context: context, status: status)
+        } catch {
+            let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            return .html("<!doctype html><title>Kontor</title><h1>\(status.code)</h1><p>\(escaped)</p>", status: status)
+        }
+    }
+
+    /// Maps any error to a page with the right status: unknown ids 404, a user's mistake 422, a step the
+    /// record does not allow 409, a foreign form 403, everything else a 500 page (and a log line).
+    func errorResponse(for error: any Error, request: Request, context: AppRequestContext) -> Response {
+        let texts = Texts(context.language)
+        let words = ErrorText(texts)
+        switch error {
+        case WebError.notFound:
+            return errorPage(.notFound, heading: texts["error_not_found"], message: texts["error_not_found_text"],
+                             request: request, context: context)
+        case WebError.csrf:
+            return errorPage(.forbidden, heading: texts["error_forbidden"], message: texts["error_csrf"],
+                             request: request, context: context)
+        case WebError.badRequest:
+            return errorPage(.badRequest, heading: texts["error_bad_request"], message: texts["error_bad_request_text"],
+                             request: request, context: context)
+        case let error as AppError:
+            if case .notFound = error {
+                return errorPage(.notFound, heading: texts["error_not_found"], message: words.message(error) ?? "",
+                                 request: request, context: context)
+            }
+            let status: HTTPResponse.Status = error == .noProfile ? .conflict : .unprocessableContent
+            return errorPage(status, heading: texts["error_unprocessable"], message: words.message(error) ?? "",
+                             request: request, context: context)
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound, .methodNotAllowed:
+                return errorPage(.notFound, heading: texts["error_not_found"], message: texts["error_not_found_text"],
+                                 request: request, context: context)
+            case .contentTooLarge:
+                return errorPage(.contentTooLarge, heading: texts["error_too_large"], message: texts["error_too_large_text"],
+                                 request: request, context: context)
+            case .badRequest:
+                return errorPage(.badRequest, heading: texts["error_bad_request"], message: texts["error_bad_request_text"],
+                                 request: request, context: context)
+            default:
+                let server = error.status.code >= 500
+                return errorPage(error.status, heading: texts[server ? "error_server" : "error_bad_request"],
+                                 message: texts[server ? "error_server_text" : "error_bad_request_text"],
+                                 request: request, context: context)
+            }
+        case is WorkflowError:
+            return errorPage(.conflict, heading: texts["error_conflict"], message: words.message(error) ?? "",
+                             request: request, context: context)
+        default:
+            if let message = words.message(error) {
+                return errorPage(.unprocessableContent, heading: texts["error_unprocessable"], message: message,
+                                 request: request, context: context)
+            }
+            if String(reflecting: type(of: error)).contains("TooManyBytes") {
+                return errorPage(.contentTooLarge, heading: texts["error_too_large"], message: texts["error_too_large_text"],
+                                 request: request, context: context)
+            }
+            let description = String(describing: error)
+            FileHandle.standardError.write(Data("kontor serve: \(request.method) \(request.uri.path): \(description)\n".utf8))
+            if description.contains("SQLITE_BUSY") || description.contains("database is locked") {
+                return errorPage(.serviceUnavailable, heading: texts["error_server"], message: texts["error_busy"],
+                                 request: request, context: context)
+            }
+            return errorPage(.internalServerError, heading: texts["error_server"], message: texts["error_server_text"],
+                             request: request, context: context)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import KontorApp
+import KontorCore
+
+/// Words and badge colours for the domain's states, and dates and amounts as people read them.
+extension Texts {
+    func customerStatus(_ status: CustomerStatus) -> String { self["cust_\(status.rawValue)"] }
+    func kind(_ kind: CustomerKind) -> String { self["kind_\(kind.rawValue)"] }
+    func channel(_ channel: InquiryChannel) -> String { self["channel_\(channel.rawValue)"] }
+    func inquiryStatus(_ status: InquiryStatus) -> String { self["inq_\(status.rawValue)"] }
+    func quoteStatus(_ status: QuoteStatus) -> String { self["quote_\(status.rawValue)"] }
+    func jobStatus(_ status: JobStatus) -> String { self["job_\(status.rawValue)"] }
+    func invoiceStatus(_ status: InvoiceStatus) -> String { self["inv_\(status.rawValue)"] }
+    func letterStatus(_ status: DunningLetterStatus) -> String { self["letter_\(status.rawValue)"] }
+    func unit(_ unit: BillingUnit) -> String { self["unit_\(unit.rawValue)"] }
+    func revisionKind(_ kind: RevisionKind) -> String { self["revision_\(kind.rawValue)"] }
+    func noteKind(_ kind: NoteKind) -> String { self["note_\(kind.rawValue)"] }
+    func step(_ step: DunningStep) -> String { step.label(language) }
+
+    func money(_ amount: Money) -> String { amount.formatted(language) }
+    func day(_ day: Day) -> String { day.formatted(language) }
+    func day(_ day: Day?) -> String { day.map { $0.formatted(language) } ?? "–" }
+    func quantity(_ quantity: Quantity) -> String { quantity.formatted(language) }
+
+    /// "26.11." / "26 Nov".
+    func shortDay(_ day: Day) -> String {
+        let (_, m, d) = day.components
+        return language == .de ? "\(d).\(m)." : "\(d) \(monthName(m, short: true))"
+    }
+
+    /// "Donnerstag, 26. November 2026" / "Thursday, 26 November 2026".
+    func longDay(_ day: Day) -> String {
+        let (y, m, d) = day.components
+        let weekday = weekdayName(day)
+        let month = monthName(m)
+        return language == .de ? "\(weekday), \(d). \(month) \(y)" : "\(weekday), \(d) \(month) \(y)"
+    }
+
+    func weekdayName(_ day: Day, short: Bool = false) -> String {
+        let de = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+        let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let name = (language == .de ? de : en)[day.isoWeekday - 1]
+        return short ? String(name.prefix(2)) : name
+    }
+
+    func monthName(_ month: Int, short: Bool = false) -> String {
+        let de = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                  "November", "Dezember"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+        let name = (language == .de ? de : en)[month - 1]
+        return short ? String(name.prefix(3)) : name
+    }
+
+    /// "wartet seit 3 Tagen".
+    func waiting(_ days: Int) -> String {
+        days <= 0 ? self["waiting_today"] : days == 1 ? self["waiting_one"] : format("waiting_days", "\(days)")
+    }
+
+    /// "in 3 Tagen", "heute fällig", "2 Tage über Termin".
+    func daysLeft(_ days: Int) -> String {
+        switch days {
+        case ..<(-1): format("late_days", "\(-days)")
+        case -1: self["late_one"]
+        case 0: self["due_today"]
+        case 1: self["due_tomorrow"]
+        default: format("due_in_days", "\(days)")
+        }
+    }
+
+    func overdue(_ days: Int) -> String { days == 1 ? self["overdue_one"] : format("overdue_days", "\(days)") }
+}
+
+/// The badge colours (CSS classes `badge-ok`, `-info`, `-warn`, `-bad`, `-muted`).
+enum Tone {
+    static func customer(_ status: CustomerStatus) -> String {
+        switch status { case .prospect: "muted"; case .new: "info"; case .regular: "ok" }
+    }
+    static func channel(_ channel: InquiryChannel) -> String { channel == .phone ? "phone" : "info" }
+    static func inquiry(_ status: InquiryStatus) -> String {
+        switch status { case .open: "warn"; case .answered, .quoted: "info"; case .won: "ok"; case .lost: "muted" }
+    }
+    static func quote(_ status: QuoteStatus) -> String {
+        switch status { case .open: "info"; case .accepted: "ok"; case .declined: "muted" }
+    }
+    static func job(_ status: JobStatus) -> String {
+        switch status { case .planned: "muted"; case .inProgress: "info"; case .delivered: "ok"; case .revising: "warn"; case .accepted: "ok" }
+    }
+    static func invoice(_ invoice: Invoice, today: Day) -> String {
+        if invoice.isOverdue(on: today) { return "bad" }
+        switch invoice.status {
+        case .draft: return "muted"
+        case .issued: return invoice.kind == .cancellation ? "muted" : "info"
+        case .partiallyPaid: return "warn"
+        case .paid: return "ok"
+        case .cancelled: return "muted"
+        }
+    }
+    static func letter(_ status: DunningLetterStatus) -> String {
+        switch status { case .draft: "warn"; case .sent: "ok"; case .skipped: "muted" }
+    }
+    static func step(_ step: DunningStep) -> String {
+        switch step { case .inquiry: "info"; case .firstNotice: "warn"; case .secondNotice, .handover: "bad" }
+    }
+}
+
+extension Texts {
+    /// The status word of an invoice, "überfällig" when it is.
+    func invoiceStatus(_ invoice: Invoice, today: Day) -> String {
+        if invoice.kind == .cancellation { return self["inv_cancellation"] }
+        return invoice.isOverdue(on: today) ? self["inv_overdue"] : invoiceStatus(invoice.status)
+    }
+}

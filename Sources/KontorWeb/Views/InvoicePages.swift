@@ -1,0 +1,205 @@
+import KontorApp
+import KontorCore
+
+/// The invoice list with its filter tabs.
+struct InvoiceListPage: Sendable {
+    struct FilterTab: Sendable {
+        let path: String
+        let label: String
+        let current: Bool
+    }
+
+    struct Row: Sendable {
+        let path: String
+        let label: String
+        let customerName: String
+        let issuedText: String
+        let dueText: String
+        let overdue: Bool
+        let overdueText: String?
+        let statusLabel: String
+        let statusTone: String
+        let grossText: String
+        let openText: String
+    }
+
+    let summaryText: String
+    let filters: [FilterTab]
+    let isEmpty: Bool
+    let emptyTitle: String
+    let emptyText: String
+    let rows: [Row]
+    let hasTotals: Bool
+    let openTotal: String
+    let limitText: String?
+
+    init(invoices: [Invoice], names: [Int64: String], filter: InvoiceController.Filter, today: Day, texts: Texts) {
+        let open = invoices.map(\.openAmount).sum()
+        summaryText = texts.format("invoices_summary", "\(invoices.count)", texts.money(open))
+        filters = InvoiceController.Filter.allCases.map {
+            FilterTab(path: "/invoices?filter=\($0.rawValue)", label: texts["filter_\($0.rawValue)"], current: $0 == filter)
+        }
+        isEmpty = invoices.isEmpty
+        emptyTitle = texts["invoices_empty_\(filter.rawValue)"]
+        emptyText = texts["invoices_empty_\(filter.rawValue)_text"]
+        rows = invoices.map { invoice in
+            let overdue = invoice.isOverdue(on: today)
+            return Row(
+                path: InvoicePaths.show(invoice),
+                label: invoice.number ?? texts.format("invoice_draft_title", "\(invoice.id)"),
+                customerName: invoice.buyer?.name ?? names[invoice.customerId] ?? "–",
+                issuedText: texts.day(invoice.issueDate), dueText: invoice.kind == .invoice ? texts.day(invoice.dueDate) : "–",
+                overdue: overdue, overdueText: overdue ? texts.overdue(invoice.daysOverdue(on: today)) : nil,
+                statusLabel: texts.invoiceStatus(invoice, today: today), statusTone: Tone.invoice(invoice, today: today),
+                grossText: texts.money(invoice.totals.gross), openText: texts.money(invoice.openAmount))
+        }
+        hasTotals = open.cents > 0
+        openTotal = texts.money(open)
+        limitText = invoices.count >= InvoiceController.listLimit
+            ? texts.format("invoices_limited", "\(InvoiceController.listLimit)") : nil
+    }
+}
+
+/// Where a new draft comes from.
+struct InvoiceNewPage: Sendable {
+    let hasFormError: Bool
+    let formError: String
+    let hasJobs: Bool
+    let jobFields: [FieldView]
+    let noCustomers: Bool
+    let customerFields: [FieldView]
+}
+
+/// One invoice: figures, lines, the draft's editor, payment, cancellation.
+struct InvoicePage: Sendable {
+    struct Figure: Sendable {
+        let value: String
+        let caption: String
+        let alert: Bool
+    }
+
+    struct PaymentRow: Sendable {
+        let dateText: String
+        let noteText: String
+        let amountText: String
+    }
+
+    let heading: String
+    let basePath: String
+    let statusLabel: String
+    let statusTone: String
+    let customerName: String
+    let customerPath: String
+    let relationText: String?
+    let pdfPath: String
+    let pdfLabel: String
+    let xmlPath: String
+    let isIssued: Bool
+    let isDraft: Bool
+    let figures: [Figure]
+    let hasLines: Bool
+    let lines: [LineRow]
+    let totals: TotalsView
+    let lineFields: [FieldView]
+    let hasLineError: Bool
+    let lineError: String
+    let termFields: [FieldView]
+    let hasTermsError: Bool
+    let termsError: String
+    let hasIssueError: Bool
+    let issueError: String
+    let canPay: Bool
+    let paymentFields: [FieldView]
+    let hasPaymentError: Bool
+    let paymentError: String
+    let hasPayments: Bool
+    let payments: [PaymentRow]
+    let canCancel: Bool
+
+    init(
+        _ invoice: Invoice, customer: Customer, payments: [Payment], forms: InvoiceController.Forms, today: Day,
+        texts: Texts
+    ) {
+        let reference = InvoicePaths.reference(invoice)
+        if let number = invoice.number {
+            heading = invoice.kind == .cancellation ? texts.format("invoice_cancellation_title", number)
+                : "\(texts["invoice"]) \(number)"
+        } else {
+            heading = texts.format("invoice_draft_title", "\(invoice.id)")
+        }
+        basePath = "/invoices/\(reference)"
+        statusLabel = texts.invoiceStatus(invoice, today: today)
+        statusTone = Tone.invoice(invoice, today: today)
+        customerName = invoice.buyer?.name ?? customer.name
+        customerPath = "/customers/\(customer.id)"
+        var relations: [String] = []
+        if let from = invoice.serviceFrom {
+            let to = invoice.serviceTo ?? from
+            relations.append(texts.format("service", to == from ? texts.day(from) : "\(texts.day(from)) – \(texts.day(to))"))
+        }
+        if let job = invoice.jobId { relations.append(texts.format("from_job", "\(job)")) }
+        if let number = invoice.cancelsNumber { relations.append(texts.format("cancels", number)) }
+        if let number = invoice.cancelledByNumber { relations.append(texts.format("cancelled_by", number)) }
+        relationText = relations.isEmpty ? nil : relations.joined(separator: " · ")
+        pdfPath = basePath + "/pdf"
+        pdfLabel = texts[invoice.isIssued ? "download_pdf" : "invoice_preview_pdf"]
+        xmlPath = basePath + "/xml"
+        isIssued = invoice.isIssued
+        isDraft = !invoice.isIssued
+        let totals = invoice.totals
+        if invoice.isIssued {
+            var figures = [Figure(value: texts.money(totals.gross), caption: texts["fig_gross"], alert: false)]
+            if invoice.kind == .invoice {
+                figures.append(Figure(value: texts.money(invoice.paid), caption: texts["fig_paid"], alert: false))
+                figures.append(Figure(value: texts.money(invoice.openAmount), caption: texts["fig_open"],
+                                      alert: invoice.isOverdue(on: today)))
+                figures.append(Figure(
+                    value: texts.day(invoice.dueDate),
+                    caption: invoice.isOverdue(on: today) ? texts.overdue(invoice.daysOverdue(on: today)) : texts["fig_due"],
+                    alert: invoice.isOverdue(on: today)))
+            }
+            self.figures = figures
+        } else {
+            figures = [
+                Figure(value: texts.money(totals.net), caption: texts["fig_net"], alert: false),
+                Figure(value: texts.money(totals.gross), caption: texts["fig_gross"], alert: false),
+                Figure(value: texts.format("term_days", "\(invoice.paymentTermDays)"), caption: texts["fig_term"], alert: false),
+            ]
+        }
+        hasLines = !invoice.effectiveLines.isEmpty
+        lines = invoice.effectiveLines.map { LineRow($0, texts: texts) }
+        self.totals = TotalsView(totals, treatment: invoice.treatment, texts: texts)
+        lineFields = LineFields.make(forms.line, texts: texts)
+        hasLineError = forms.line.general != nil
+        lineError = forms.line.generalText
+        var termState = forms.terms
+        if termState.values.isEmpty {
+            termState.values["serviceFrom"] = invoice.serviceFrom?.description
+            termState.values["serviceTo"] = invoice.serviceTo?.description
+            termState.values["paymentTerm"] = "\(invoice.paymentTermDays)"
+        }
+        let make = FieldFactory(state: termState, texts: texts, idPrefix: "terms-")
+        termFields = [
+            make.date("serviceFrom", "f_service_from"), make.date("serviceTo", "f_service_to"),
+            make.number("paymentTerm", "f_payment_term"),
+        ]
+        hasTermsError = forms.terms.general != nil
+        termsError = forms.terms.generalText
+        hasIssueError = forms.issue.general != nil
+        issueError = forms.issue.generalText
+        canPay = invoice.isIssued && invoice.kind == .invoice && !invoice.isCancelled && invoice.openAmount.cents > 0
+        var paymentState = forms.payment
+        if paymentState.values.isEmpty {
+            paymentState.values["amount"] = PaymentForm.typed(invoice.openAmount, texts.language)
+            paymentState.values["date"] = today.description
+        }
+        paymentFields = PaymentForm.fields(paymentState, texts: texts)
+        hasPaymentError = forms.payment.general != nil
+        paymentError = forms.payment.generalText
+        self.payments = payments.map {
+            PaymentRow(dateText: texts.day($0.receivedOn), noteText: $0.note ?? "", amountText: texts.money($0.amount))
+        }
+        hasPayments = !payments.isEmpty
+        canCancel = invoice.isIssued && invoice.kind == .invoice && !invoice.isCancelled
+    }
+}

@@ -1,0 +1,62 @@
+public import KontorApp
+public import KontorCore
+
+/// How `kontor serve` runs the web app: where it listens, which book it shows, which day it is.
+public struct WebConfiguration: Sendable {
+    /// The address to bind to; 127.0.0.1 unless told otherwise.
+    public var host: String
+    /// The TCP port.
+    public var port: Int
+    /// The use cases over the opened book.
+    public var kontor: Kontor
+    /// The day every rule is evaluated on (fixed with `--today`, else the calendar day in Berlin).
+    public var today: @Sendable () -> Day
+    /// Marks the session cookie `Secure` (behind a TLS proxy). It is also set when a request arrives with
+    /// `X-Forwarded-Proto: https`.
+    public var secureCookies: Bool
+    /// Asks for a login even on 127.0.0.1 (always asked on any other address).
+    public var alwaysRequireLogin: Bool
+    /// The bcrypt cost for password hashes (lower only in tests).
+    public var bcryptCost: UInt8
+    /// How long an idle session stays signed in, in seconds.
+    public var sessionLifetime: Double
+
+    /// Creates a configuration with the safe defaults: 127.0.0.1:8080, no login on the local machine.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, kontor: Kontor, today: @escaping @Sendable () -> Day,
+        secureCookies: Bool = false, alwaysRequireLogin: Bool = false, bcryptCost: UInt8 = 12,
+        sessionLifetime: Double = 12 * 3600
+    ) {
+        self.host = host
+        self.port = port
+        self.kontor = kontor
+        self.today = today
+        self.secureCookies = secureCookies
+        self.alwaysRequireLogin = alwaysRequireLogin
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+    }
+
+    /// Whether `host` is reachable only from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased()
+        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
+    /// Whether the app asks for a login.
+    public var requiresLogin: Bool { alwaysRequireLogin || !WebConfiguration.isLoopback(host) }
+}
+
+/// Why the server does not start.
+public enum ServeError: Error, Sendable, CustomStringConvertible {
+    /// Listening beyond this machine needs a password first.
+    case passwordRequired(host: String)
+
+    public var description: String {
+        switch self {
+        case let .passwordRequired(host):
+            return "Refusing to listen on \(host) without a password: anyone on the network could open your books. "
+                + "Set one with 'kontor user set-password' (then a login is required), or serve on 127.0.0.1."
+        }
+    }
+}
