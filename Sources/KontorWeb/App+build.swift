@@ -50,6 +50,7 @@ public func buildRouter(_ configuration: WebConfiguration) async throws -> Route
     router.addRoutes(CustomerController(services: services).endpoints, atPath: "/customers")
     router.addRoutes(QuoteController(services: services).endpoints, atPath: "/quotes")
     router.addRoutes(JobController(services: services).endpoints, atPath: "/jobs")
+    router.addRoutes(AgendaController(services: services).endpoints)
     router.addRoutes(InvoiceController(services: services).endpoints, atPath: "/invoices")
     router.addRoutes(DunningController(services: services).endpoints, atPath: "/dunning")
     router.addRoutes(PaymentController(services: services).endpoints, atPath: "/payments")

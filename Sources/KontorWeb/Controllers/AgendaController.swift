@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import KontorApp
+import KontorCore
+
+/// The agenda as a week view of planned work, and the same plan as a calendar feed (`/agenda.ics`).
+struct AgendaController: Sendable {
+    let services: AppServices
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get("agenda", use: self.show)
+            .get("agenda.ics", use: self.calendar)
+    }
+
+    /// GET /agenda
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let agenda = try await services.kontor.agenda(today: services.today())
+        let page = AgendaPage(agenda, weeks: 4, language: context.language)
+        return try services.page("agenda/index", area: .jobs, title: page.title, page, request: request, context: context)
+    }
+
+    /// GET /agenda.ics: deadlines and planned work for calendar programs.
+    @Sendable func calendar(request: Request, context: AppRequestContext) async throws -> Response {
+        let document = try await services.kontor.agendaCalendar(today: services.today())
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: document.data)))
+    }
+}
+
+/// The agenda page: per week the load, per day the planned work.
+struct AgendaPage: Sendable {
+    struct Slot: Sendable {
+        let title: String
+        let customer: String
+        let hoursText: String
+        let done: Bool
+        let path: String
+    }
+
+    struct DayColumn: Sendable {
+        let label: String
+        let slots: [Slot]
+        let free: Bool
+    }
+
+    struct Week: Sendable {
+        let label: String
+        let loadText: String
+        let percent: Int
+        let busy: Bool
+        let days: [DayColumn]
+    }
+
+    struct Risk: Sendable {
+        let title: String
+        let text: String
+        let path: String
+    }
+
+    let title: String
+    let intro: String
+    let feedLabel: String
+    let weeks: [Week]
+    let risks: [Risk]
+    let hasRisks: Bool
+    let riskHeading: String
+
+    init(_ agenda: Agenda, weeks count: Int, language: Language) {
+        let de = language == .de
+        title = "Agenda"
+        intro = de ? "Geplante Schreibzeit nach Abgabeterminen (früheste zuerst)."
+            : "Planned writing time by deadline (earliest first)."
+        feedLabel = de ? "Als Kalender abonnieren (.ics)" : "Subscribe as calendar (.ics)"
+        riskHeading = de ? "Termine in Gefahr" : "Deadlines at risk"
+        let plan = agenda.plan
+        let monday = plan.start.adding(days: -(plan.start.isoWeekday - 1))
+        weeks = agenda.weeklyLoad(weeks: count).enumerated().map { index, load in
+            let days = (0..<5).map { monday.adding(days: index * 7 + $0) }.map { day in
+                let slots = plan.slots.filter { $0.day == day }.map { slot in
+                    let job = agenda.jobs[slot.itemId]
+                    return Slot(
+                        title: job?.title ?? "#\(slot.itemId)", customer: job.flatMap { agenda.customers[$0.customerId] } ?? "",
+                        hoursText: Quantity(thousandths: slot.hours).formatted(language) + " h",
+                        done: plan.finishes[slot.itemId] == day, path: "/jobs/\(slot.itemId)")
+                }
+                return DayColumn(label: day.formatted(language), slots: slots, free: slots.isEmpty)
+            }
+            let percent = load.capacity > 0 ? Int(load.planned * 100 / load.capacity) : 0
+            return Week(
+                label: (de ? "Woche ab " : "Week of ") + load.weekStart.formatted(language),
+                loadText: "\(Quantity(thousandths: load.planned).formatted(language)) / "
+                    + "\(Quantity(thousandths: load.capacity).formatted(language)) h",
+                percent: min(100, percent), busy: percent >= 90, days: days)
+        }
+        risks = plan.atRisk.compactMap { id in
+            guard let job = agenda.jobs[id], let deadline = job.deadline else { return nil }
+            let finish = plan.finishes[id]?.formatted(language) ?? "–"
+            return Risk(
+                title: job.title,
+                text: de ? "Abgabe \(deadline.formatted(language)), fertig voraussichtlich \(finish)"
+                    : "due \(deadline.formatted(language)), expected \(finish)",
+                path: "/jobs/\(id)")
+        }
+        hasRisks = !risks.isEmpty
+    }
+}
