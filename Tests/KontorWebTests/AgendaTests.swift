@@ -20,6 +20,9 @@ struct AgendaTests {
             let feed = try await browser.get("/agenda.ics")
             #expect(feed.status == .ok)
             #expect(feed.contains("BEGIN:VCALENDAR") && feed.contains("SUMMARY:Abgabe: Pressemitteilung Jubiläum"))
+            // And the reports page tells whether callers are decided
+            let reports = try await browser.get("/reports")
+            #expect(reports.contains("Umwandlung nach Kanal") && reports.contains("Tage bis Antwort"))
         }
     }
 }

@@ -19,7 +19,21 @@ struct ReportController: Sendable {
         let receivables = try await services.kontor.receivablesReport(today: today)
         let months = try await services.kontor.revenueByMonth(today: today)
         let channels = try await services.kontor.inquiriesByChannel()
-        let page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
+        var page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
+        let conversion = try await services.kontor.inquiryConversion()
+        let de = context.language == .de
+        page.conversionHeadings = de
+            ? ["Kanal", "Anfragen", "Tage bis Antwort", "Angebote", "Gewonnen", "Ø Auftrag"]
+            : ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"]
+        page.conversionTitle = de ? "Umwandlung nach Kanal" : "Conversion by channel"
+        page.conversion = conversion.channels.map { row in
+            ReportPage.ConversionRow(
+                label: texts.channel(row.channel), inquiries: row.inquiries,
+                daysText: row.averageDaysToAnswer.map { String(format: de ? "%.1f" : "%.1f", $0)
+                    .replacingOccurrences(of: ".", with: de ? "," : ".") } ?? "–",
+                quoteRateText: "\(row.quoteRate) %", winRateText: "\(row.winRate) %",
+                orderText: row.averageOrderValue?.formatted(context.language) ?? "–")
+        }
         return try services.page("reports/index", area: .reports, title: texts["nav_reports"], page, request: request,
                                  context: context)
     }
@@ -48,6 +62,20 @@ struct ReportPage: Sendable {
         let count: Int
         let amountText: String
     }
+
+    /// One channel's conversion: "are callers decided?"
+    struct ConversionRow: Sendable {
+        let label: String
+        let inquiries: Int
+        let daysText: String
+        let quoteRateText: String
+        let winRateText: String
+        let orderText: String
+    }
+
+    var conversion: [ConversionRow] = []
+    var conversionHeadings: [String] = []
+    var conversionTitle = ""
 
     struct ChannelRow: Sendable {
         let label: String
