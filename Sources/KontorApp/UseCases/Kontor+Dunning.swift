@@ -245,8 +245,8 @@ extension Kontor {
         let timeline = try await timeline(customerId: customer.id)
         let start = DefaultStart.determine(
             dueDate: invoice.dueDate!, dueDateAgreed: invoice.termAgreed, invoiceReceived: invoice.issueDate,
-            paymentRequestReceived: try await reminders(status: .sent)
-                .first { $0.invoiceId == invoice.id && $0.step == .inquiry }?.sentOn,
+            paymentRequestReceived: try await store.read { try $0.dunningLetters(status: .sent, invoiceIds: [invoice.id]) }
+                .first { $0.step == .inquiry }?.sentOn,
             debtor: customer.kind, invoiceHasConsumerNotice: customer.kind == .consumer, state: customer.address?.state)
         let data = try DossierDocument.pdf(DossierFacts(
             seller: profile, customer: customer, invoice: invoice, letter: letter, defaultFrom: start?.firstDay,

@@ -177,7 +177,10 @@ struct InvoiceCommand: AsyncParsableCommand {
         }
         print("Gross \(totals.gross.formatted(lang))")
         if i.paid.cents > 0 { print("Paid \(i.paid.formatted(lang)), open \(i.openAmount.formatted(lang))") }
-        if i.isOverdue(on: today) { print("Overdue by \(i.daysOverdue(on: today)) days") }
+        if i.isOverdue(on: today) {
+            let days = i.daysOverdue(on: today)
+            print("Overdue by \(days) day\(days == 1 ? "" : "s")")
+        }
     }
 }
 
