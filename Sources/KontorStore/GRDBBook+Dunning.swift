@@ -62,6 +62,12 @@ extension GRDBBook {
         ).map { try $0.domain() }
     }
 
+    func dunningHolds(endingOnOrAfter day: Day) throws -> [DunningHold] {
+        try DunningHoldRecord.fetchAll(
+            db, sql: "SELECT * FROM dunningHold WHERE until >= ? ORDER BY until, id", arguments: [day.description]
+        ).map { try $0.domain() }
+    }
+
     func receivableItems() throws -> [ReceivablesReport.Item] {
         let rows = try Row.fetchAll(
             db,

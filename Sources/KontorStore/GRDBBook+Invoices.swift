@@ -14,6 +14,26 @@ extension GRDBBook {
     }
 
     func invoices(_ query: InvoiceQuery) throws -> [Invoice] {
+        let (conditions, arguments) = Self.conditions(query)
+        var sql = "SELECT i.* FROM invoice i LEFT JOIN invoiceBalance b ON b.invoiceId = i.id" + conditions
+        sql += " ORDER BY COALESCE(i.issueDate, i.draftedOn) DESC, i.id DESC"
+        if let limit = query.limit { sql += " LIMIT \(limit)" + (query.offset.map { " OFFSET \($0)" } ?? "") }
+        let invoices = try assemble(InvoiceRecord.fetchAll(db, sql: sql, arguments: arguments))
+        // The SQL narrows down; the domain's own status rule has the last word.
+        guard let status = query.status else { return invoices }
+        return invoices.filter { $0.status == status }
+    }
+
+    func invoiceCount(_ query: InvoiceQuery) throws -> (count: Int, open: Money) {
+        let (conditions, arguments) = Self.conditions(query)
+        let row = try Row.fetchOne(
+            db, sql: "SELECT COUNT(*), COALESCE(SUM(b.openCents), 0) FROM invoice i "
+                + "LEFT JOIN invoiceBalance b ON b.invoiceId = i.id" + conditions, arguments: arguments)
+        return (row?[0] ?? 0, Money(cents: row?[1] ?? 0))
+    }
+
+    /// The WHERE clause (with its leading space) of an invoice query over `invoice i` and `invoiceBalance b`.
+    private static func conditions(_ query: InvoiceQuery) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let customerId = query.customerId {
@@ -33,14 +53,7 @@ extension GRDBBook {
             conditions.append("b.openCents > 0 AND b.dueDate < ?")
             _ = arguments.append(contentsOf: [day.description])
         }
-        var sql = "SELECT i.* FROM invoice i LEFT JOIN invoiceBalance b ON b.invoiceId = i.id"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY COALESCE(i.issueDate, i.draftedOn) DESC, i.id DESC"
-        if let limit = query.limit { sql += " LIMIT \(limit)" }
-        let invoices = try assemble(InvoiceRecord.fetchAll(db, sql: sql, arguments: arguments))
-        // The SQL narrows down; the domain's own status rule has the last word.
-        guard let status = query.status else { return invoices }
-        return invoices.filter { $0.status == status }
+        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     /// Loads lines and balances of many invoices with a few queries instead of one per invoice.

@@ -50,6 +50,10 @@ struct GRDBBook: BookWriter {
         )?.domain()
     }
 
+    func bookVersion() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT version FROM bookVersion WHERE id = 1") ?? 0
+    }
+
     func customerNames(ids: Set<Int64>) throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         let rows = try Row.fetchAll(

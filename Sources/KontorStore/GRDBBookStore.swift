@@ -13,6 +13,10 @@ public struct GRDBBookStore: BookStore {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
-        try await database.writer.write { db in try body(GRDBBook(db: db)) }
+        try await database.writer.write { db in
+            let result = try body(GRDBBook(db: db))
+            try db.execute(sql: "UPDATE bookVersion SET version = version + 1 WHERE id = 1")
+            return result
+        }
     }
 }

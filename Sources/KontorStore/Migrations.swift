@@ -246,6 +246,15 @@ extension DatabaseMigrator {
                 t.column("changedOn", .text).notNull()
             }
         }
+        migrator.registerMigration("v7-book-version") { db in
+            // One row counting committed write transactions, so that readers (the web app's Heute) can tell
+            // cheaply whether anything changed, also when another process (the CLI) wrote.
+            try db.create(table: "bookVersion") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("version", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO bookVersion (id, version) VALUES (1, 0)")
+        }
         return migrator
     }
 }

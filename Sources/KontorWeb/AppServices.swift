@@ -10,4 +10,5 @@ struct AppServices: Sendable {
     let requiresLogin: Bool
     let bcryptCost: UInt8
     let secureCookies: Bool
+    let pages = PageCache()
 }

@@ -5,6 +5,8 @@ import KontorDocuments
 import KontorStore
 
 /// `kontor-bench --scale N [--json FILE]`: builds a synthetic book and times the operations users wait for.
+/// `kontor-bench --scale N --keep FILE` only builds the book (with its reminder drafts) into FILE and keeps it, for
+/// benchmarks from outside such as `wrk` against `kontor serve --db FILE`.
 @main
 struct Bench {
     struct Measurement: Codable {
@@ -25,19 +27,25 @@ struct Bench {
     static func main() async throws {
         var scale = 1
         var jsonPath: String?
+        var keepPath: String?
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
             case "--scale": scale = Int(arguments.next() ?? "") ?? 1
             case "--json": jsonPath = arguments.next()
+            case "--keep": keepPath = arguments.next()
             default:
-                print("usage: kontor-bench [--scale N] [--json FILE]")
+                print("usage: kontor-bench [--scale N] [--json FILE] [--keep FILE]")
                 exit(2)
             }
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
+        if let keepPath, FileManager.default.fileExists(atPath: keepPath) {
+            print("kontor-bench: \(keepPath) exists already; name a new file for --keep.")
+            exit(2)
+        }
+        let database = try AppDatabase.open(path: keepPath ?? folder.appendingPathComponent("bench.sqlite").path)
         let store = GRDBBookStore(database)
         let kontor = Kontor(store: store)
         let today = Day("2026-11-26")!
@@ -48,6 +56,12 @@ struct Bench {
         measurements.append(try await measure("build book (invoices)", count: 1) {
             invoices = try await book.build(into: kontor, store: store)
         }.rescaled(count: invoices))
+        if let keepPath {
+            let drafts = try await kontor.runReminders(today: today).created.count
+            print("Kept a scale-\(scale) book at \(keepPath): \(book.customerCount) customers, \(invoices) invoices, "
+                + "\(drafts) reminder drafts.")
+            return
+        }
 
         // Issuing: each its own transaction, number allocation included.
         var drafts: [String] = []

@@ -195,3 +195,25 @@ struct StoreTests {
         #expect(list.first?.inquiry.channel == .phone)
     }
 }
+
+/// The book version the web app's page cache relies on.
+struct BookVersionTests {
+    @Test func everyCommittedWriteRaisesTheVersionAndAFailedOneDoesNot() async throws {
+        let store = GRDBBookStore(try AppDatabase.inMemory())
+        let kontor = Kontor(store: store)
+        let start = try await kontor.bookVersion()
+        _ = try await kontor.addCustomer(Customer(name: "Verlag Süd", createdOn: Day("2026-03-02")!))
+        let afterWrite = try await kontor.bookVersion()
+        #expect(afterWrite > start)
+        // A transaction that fails after writing is rolled back with its version bump.
+        await #expect(throws: CancellationError.self) {
+            try await store.write { book in
+                _ = try book.insert(customer: Customer(name: "Halb geschrieben", createdOn: Day("2026-03-02")!))
+                throw CancellationError()
+            }
+        }
+        #expect(try await kontor.bookVersion() == afterWrite)
+        _ = try await kontor.customers()
+        #expect(try await kontor.bookVersion() == afterWrite)
+    }
+}

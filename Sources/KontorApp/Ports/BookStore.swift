@@ -11,6 +11,8 @@ public protocol BookStore: Sendable {
 
 /// Queries the use cases need.
 public protocol BookReader {
+    /// A number that grows with every committed write (of any process): equal numbers, same book.
+    func bookVersion() throws -> Int64
     func profile() throws -> BusinessProfile?
 
     func customer(id: Int64) throws -> Customer?
@@ -32,6 +34,8 @@ public protocol BookReader {
     func invoice(id: Int64) throws -> Invoice?
     func invoice(number: String) throws -> Invoice?
     func invoices(_ query: InvoiceQuery) throws -> [Invoice]
+    /// How many invoices the query finds (ignoring limit and offset) and the money open on them.
+    func invoiceCount(_ query: InvoiceQuery) throws -> (count: Int, open: Money)
     /// Open invoices due on or before `day`, without their lines (the morning list's fast path).
     func openInvoices(dueOnOrBefore day: Day) throws -> [MorningList.OpenInvoice]
     /// How many invoices of the customer are paid in full (for the loyalty discount).
@@ -51,6 +55,8 @@ public protocol BookReader {
     func dunningLetters(status: DunningLetterStatus?, invoiceIds: Set<Int64>?) throws -> [DunningLetter]
     /// Holds of these customers (including invoice-level ones).
     func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold]
+    /// Holds whose last day is `day` or later, the soonest ending first.
+    func dunningHolds(endingOnOrAfter day: Day) throws -> [DunningHold]
     /// Every issued invoice's figures for the receivables report, without lines.
     func receivableItems() throws -> [ReceivablesReport.Item]
     /// Which of these bank entry identities were imported before.
@@ -130,6 +136,8 @@ public struct InvoiceQuery: Sendable, Hashable {
     /// Only issued invoices with money open.
     public var openOnly: Bool
     public var limit: Int?
+    /// Skips this many (for pages of a list); needs `limit`.
+    public var offset: Int?
 
     /// Creates a query; all filters are optional.
     public init(

@@ -74,7 +74,8 @@ extension Kontor {
     /// Gathers the facts of a step and writes its texts.
     func prepare(
         _ step: DunningStep, invoice: Invoice, customer: Customer, situation: DunningSituation, notes: [Note],
-        payments: [Payment], profile: BusinessProfile, today: Day, book: any BookReader
+        payments: [Payment], profile: BusinessProfile, today: Day, book: any BookReader,
+        templateOverrides: [String: String] = [:]
     ) throws -> DunningLetter {
         let policy = profile.effectiveDunningPolicy
         let deadline = policy.deadlineDays(for: step).map {
@@ -106,7 +107,9 @@ extension Kontor {
             noticeDate: step == .handover ? situation.sent[.secondNotice] : situation.sent[.firstNotice],
             defaultStart: start, interest: interest, lumpSum: lumpSum, costs: costs,
             neverObjected: !notes.everObjected(to: invoice.id))
-        let text = try DunningComposer.compose(facts) { key in (try? book.messageTemplate(key: key)) ?? nil }
+        let text = try DunningComposer.compose(facts) { key in
+            templateOverrides[key] ?? (try? book.messageTemplate(key: key)) ?? nil
+        }
         return DunningLetter(
             invoiceId: invoice.id, invoiceNumber: invoice.number!, customerId: customer.id, step: step, createdOn: today,
             deadline: deadline, openAmount: open, interest: interest, lumpSum: lumpSum, costs: costs,
@@ -202,12 +205,26 @@ extension Kontor {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError.missing(what: "reason", hint: "Say why, e.g. --reason \"zahlt nach Projektende\".")
         }
+        guard until >= day else {
+            throw InputError.invalid(what: "pause end", reason: "\(until) has passed; name a day from today on")
+        }
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
-            let invoiceId = try invoice.map { try book.requireInvoice($0).id }
+            let invoiceId = try invoice.map { reference in
+                let found = try book.requireInvoice(reference)
+                guard found.customerId == customerId else {
+                    throw InputError.invalid(what: "invoice \(reference)", reason: "it belongs to another customer")
+                }
+                return found.id
+            }
             return try book.insert(dunningHold: DunningHold(
                 customerId: customerId, invoiceId: invoiceId, until: until, reason: reason, createdOn: day))
         }
+    }
+
+    /// The holds still in force on `day`, the soonest ending first.
+    public func dunningHolds(activeOn day: Day) async throws -> [DunningHold] {
+        try await store.read { try $0.dunningHolds(endingOnOrAfter: day) }
     }
 
     /// The template for a step, language and part: the user's version if saved, else Kontor's.
@@ -257,14 +274,29 @@ extension Kontor {
 
 extension Kontor {
     /// What a step's letter for an invoice would say today, with the current templates (nothing is stored).
-    public func previewReminder(step: DunningStep, invoice reference: String, today: Day) async throws
-        -> (subject: String, body: String)
-    {
-        try await store.read { book in
+    /// `language` writes it in that language whatever the customer's; `unsaved` tries a template being edited
+    /// (subject and body) in place of the saved one.
+    public func previewReminder(
+        step: DunningStep, invoice reference: String, today: Day, language: Language? = nil,
+        unsaved: (subject: String, body: String)? = nil
+    ) async throws -> (subject: String, body: String) {
+        if let unsaved {
+            try DunningComposer.check(template: unsaved.subject)
+            try DunningComposer.check(template: unsaved.body)
+        }
+        return try await store.read { book in
             let profile = try book.requireProfile()
             let invoice = try book.requireInvoice(reference)
             guard invoice.isIssued, invoice.dueDate != nil else { throw WorkflowError.invoiceNotIssued(id: invoice.id) }
-            let customer = try book.requireCustomer(invoice.customerId)
+            var customer = try book.requireCustomer(invoice.customerId)
+            if let language { customer.language = language }
+            var overrides: [String: String] = [:]
+            if let unsaved {
+                overrides[DunningComposer.templateKey(step: step, language: customer.language, subject: true)] =
+                    unsaved.subject
+                overrides[DunningComposer.templateKey(step: step, language: customer.language, subject: false)] =
+                    unsaved.body
+            }
             let letters = try book.dunningLetters(status: .sent, invoiceIds: [invoice.id])
             let notes = try book.notes(customerId: customer.id)
             var sent = Dictionary(letters.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max)
@@ -275,7 +307,7 @@ extension Kontor {
             let letter = try self.prepare(
                 step, invoice: invoice, customer: customer, situation: situation, notes: notes,
                 payments: try book.payments(invoiceId: invoice.id, customerId: nil), profile: profile, today: today,
-                book: book)
+                book: book, templateOverrides: overrides)
             return (letter.subject, letter.body)
         }
     }

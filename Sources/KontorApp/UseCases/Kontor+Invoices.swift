@@ -95,6 +95,22 @@ extension Kontor {
         try await store.read { try $0.invoices(query) }
     }
 
+    /// One page (numbered from 1) of the invoices a query finds, newest first, with their customers' names and
+    /// the count and open sum of all of them.
+    public func invoicePage(_ query: InvoiceQuery, page: Int, size: Int) async throws -> InvoiceListSlice {
+        var pageQuery = query
+        pageQuery.limit = max(size, 1)
+        pageQuery.offset = max(page - 1, 0) * max(size, 1)
+        let paged = pageQuery
+        return try await store.read { book in
+            let invoices = try book.invoices(paged)
+            let whole = try book.invoiceCount(query)
+            return InvoiceListSlice(
+                invoices: invoices, customerNames: try book.customerNames(ids: Set(invoices.map(\.customerId))),
+                total: whole.count, open: whole.open, page: max(page, 1), size: max(size, 1))
+        }
+    }
+
     /// Issues a draft: allocates the next number of its series in the same transaction (unique and gapless),
     /// fixes issue date, service period and due date, computes the totals and freezes the invoice.
     public func issueInvoice(_ reference: String, on day: Day) async throws -> Invoice {
@@ -127,5 +143,26 @@ extension Kontor {
             try book.markCancelled(invoiceId: original.id, byNumber: number)
             return cancellation
         }
+    }
+}
+
+/// A page of an invoice list.
+public struct InvoiceListSlice: Sendable {
+    public var invoices: [Invoice]
+    public var customerNames: [Int64: String]
+    /// Invoices in the whole list, and the money open on them.
+    public var total: Int
+    public var open: Money
+    public var page: Int
+    public var size: Int
+
+    /// The number of pages of the whole list (at least 1).
+    public var pageCount: Int { max(1, (total + size - 1) / size) }
+}
+
+extension Kontor {
+    /// A number that changes whenever anything in the book changed, also by another process.
+    public func bookVersion() async throws -> Int64 {
+        try await store.read { try $0.bookVersion() }
     }
 }

@@ -16,7 +16,7 @@ struct AccountController: Sendable {
             .post("language", use: self.language)
     }
 
-    struct LoginPage: Sendable {
+    struct LoginPage: Sendable, Encodable {
         let fields: [FieldView]
         let next: String
         let hasFormError: Bool

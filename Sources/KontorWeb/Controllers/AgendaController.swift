@@ -31,8 +31,8 @@ struct AgendaController: Sendable {
 }
 
 /// The agenda page: per week the load, per day the planned work.
-struct AgendaPage: Sendable {
-    struct Slot: Sendable {
+struct AgendaPage: Sendable, Encodable {
+    struct Slot: Sendable, Encodable {
         let title: String
         let customer: String
         let hoursText: String
@@ -40,13 +40,13 @@ struct AgendaPage: Sendable {
         let path: String
     }
 
-    struct DayColumn: Sendable {
+    struct DayColumn: Sendable, Encodable {
         let label: String
         let slots: [Slot]
         let free: Bool
     }
 
-    struct Week: Sendable {
+    struct Week: Sendable, Encodable {
         let label: String
         let loadText: String
         let percent: Int
@@ -54,7 +54,7 @@ struct AgendaPage: Sendable {
         let days: [DayColumn]
     }
 
-    struct Risk: Sendable {
+    struct Risk: Sendable, Encodable {
         let title: String
         let text: String
         let path: String

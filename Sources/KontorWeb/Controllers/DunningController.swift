@@ -86,8 +86,8 @@ struct DunningController: Sendable {
 }
 
 /// The dunning page: drafts with their text, then the history.
-struct DunningPage: Sendable {
-    struct Draft: Sendable {
+struct DunningPage: Sendable, Encodable {
+    struct Draft: Sendable, Encodable {
         let id: Int64
         let stepLabel: String
         let stepTone: String
@@ -103,7 +103,7 @@ struct DunningPage: Sendable {
         let canEmail: Bool
     }
 
-    struct HistoryRow: Sendable {
+    struct HistoryRow: Sendable, Encodable {
         let id: Int64
         let dateText: String
         let invoiceNumber: String
@@ -149,7 +149,7 @@ struct DunningPage: Sendable {
 }
 
 /// One prepared letter.
-struct LetterPage: Sendable {
+struct LetterPage: Sendable, Encodable {
     let id: Int64
     let stepLabel: String
     let invoiceNumber: String

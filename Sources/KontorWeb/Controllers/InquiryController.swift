@@ -107,8 +107,8 @@ struct InquiryController: Sendable {
 }
 
 /// The inquiry board: one column per status; won and lost show the latest only.
-struct InquiryBoardPage: Sendable {
-    struct Card: Sendable {
+struct InquiryBoardPage: Sendable, Encodable {
+    struct Card: Sendable, Encodable {
         let id: Int64
         let subject: String
         let customerName: String
@@ -124,7 +124,7 @@ struct InquiryBoardPage: Sendable {
         let canQuote: Bool
     }
 
-    struct Column: Sendable {
+    struct Column: Sendable, Encodable {
         let key: String
         let title: String
         let count: Int
@@ -168,7 +168,7 @@ struct InquiryBoardPage: Sendable {
 }
 
 /// The form to record an inquiry.
-struct InquiryFormPage: Sendable {
+struct InquiryFormPage: Sendable, Encodable {
     let senderFields: [FieldView]
     let fields: [FieldView]
     let hasFormError: Bool

@@ -26,9 +26,10 @@ struct InvoiceController: Sendable {
         case open, overdue, paid, drafts, all
     }
 
-    static let listLimit = 300
+    /// Rows per page of the list.
+    static let pageSize = 50
 
-    /// GET /invoices?filter=open|overdue|paid|drafts|all
+    /// GET /invoices?filter=open|overdue|paid|drafts|all&page=n
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         let filter = request.query("filter").flatMap(Filter.init(rawValue:)) ?? .open
@@ -36,13 +37,13 @@ struct InvoiceController: Sendable {
         let query: InvoiceQuery = switch filter {
         case .open: InvoiceQuery(openOnly: true)
         case .overdue: InvoiceQuery(overdueOn: today)
-        case .paid: InvoiceQuery(status: .paid, limit: InvoiceController.listLimit)
+        case .paid: InvoiceQuery(status: .paid)
         case .drafts: InvoiceQuery(status: .draft)
-        case .all: InvoiceQuery(limit: InvoiceController.listLimit)
+        case .all: InvoiceQuery()
         }
-        let invoices = try await services.kontor.invoices(query)
-        let names = Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
-        let page = InvoiceListPage(invoices: invoices, names: names, filter: filter, today: today, texts: texts)
+        let number = request.query("page").flatMap(Int.init) ?? 1
+        let slice = try await services.kontor.invoicePage(query, page: number, size: InvoiceController.pageSize)
+        let page = InvoiceListPage(slice, filter: filter, today: today, texts: texts)
         return try services.page("invoices/index", area: .invoices, title: texts["nav_invoices"], page, request: request,
                                  context: context)
     }
@@ -181,7 +182,7 @@ struct InvoiceController: Sendable {
     // MARK: - Rendering
 
     /// The states of the forms on the invoice page.
-    struct Forms: Sendable {
+    struct Forms: Sendable, Encodable {
         var line = FormState(values: LineFields.defaults)
         var terms = FormState()
         var issue = FormState()

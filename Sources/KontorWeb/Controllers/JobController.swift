@@ -143,28 +143,28 @@ struct JobController: Sendable {
 }
 
 /// The form for a job without a quote.
-struct JobNewPage: Sendable {
+struct JobNewPage: Sendable, Encodable {
     let hasFormError: Bool
     let formError: String
     let fields: [FieldView]
 }
 
 /// A button that moves a job on.
-struct JobActionView: Sendable {
+struct JobActionView: Sendable, Encodable {
     let actionPath: String
     let actionLabel: String
 }
 
 /// The week of deadlines and the list of jobs.
-struct JobListPage: Sendable {
-    struct Entry: Sendable {
+struct JobListPage: Sendable, Encodable {
+    struct Entry: Sendable, Encodable {
         let path: String
         let title: String
         let customerName: String
         let statusTone: String
     }
 
-    struct DayColumn: Sendable {
+    struct DayColumn: Sendable, Encodable {
         let weekday: String
         let dateText: String
         let isToday: Bool
@@ -172,7 +172,7 @@ struct JobListPage: Sendable {
         let entries: [Entry]
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         let path: String
         let title: String
         let customerName: String
@@ -238,8 +238,8 @@ struct JobListPage: Sendable {
 }
 
 /// One job.
-struct JobPage: Sendable {
-    struct RevisionRow: Sendable {
+struct JobPage: Sendable, Encodable {
+    struct RevisionRow: Sendable, Encodable {
         let dateText: String
         let kindLabel: String
         let note: String

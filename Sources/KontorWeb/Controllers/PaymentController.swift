@@ -46,9 +46,13 @@ struct PaymentController: Sendable {
             return try await render(FormState(), upload: upload, request: request, context: context, status: .unprocessableContent)
         }
         let dryRun = context.form.flag("dryRun")
+        upload = FormState(context.form)
+        let choices = StatementImportChoices(
+            format: context.form["format"], preset: context.form["preset"], mapping: context.form["mapping"])
         do {
+            let options = try choices.options(fileName: file.fileName)
             let result = try await services.kontor.importStatement(
-                data: file.data, fileName: file.fileName, dryRun: dryRun, today: services.today())
+                data: file.data, fileName: file.fileName, options: options, dryRun: dryRun, today: services.today())
             var message = texts.format(
                 dryRun ? "flash_import_dry" : "flash_import", result.file, "\(result.entries)", "\(result.applied.count)",
                 "\(result.queued)", "\(result.alreadyImported)")
@@ -56,8 +60,11 @@ struct PaymentController: Sendable {
             return services.redirect("/payments#review", flash: message, kind: result.warnings.isEmpty ? .success : .warning,
                                      context: context)
         } catch {
-            guard let message = ErrorText(texts).message(error) else { throw error }
-            upload.errors["statement"] = message
+            try ErrorText(texts).place(error, into: &upload, fields: ["format": "format", "preset": "preset", "column mapping": "mapping"])
+            if let general = upload.general {
+                upload.errors["statement"] = general
+                upload.general = nil
+            }
             return try await render(FormState(), upload: upload, request: request, context: context, status: .unprocessableContent)
         }
     }
@@ -109,8 +116,8 @@ struct PaymentController: Sendable {
 }
 
 /// The payments page.
-struct PaymentsPage: Sendable {
-    struct Row: Sendable {
+struct PaymentsPage: Sendable, Encodable {
+    struct Row: Sendable, Encodable {
         let dateText: String
         let invoiceLabel: String
         let invoicePath: String
@@ -120,7 +127,7 @@ struct PaymentsPage: Sendable {
         let amountText: String
     }
 
-    struct ReviewRow: Sendable {
+    struct ReviewRow: Sendable, Encodable {
         let id: Int64
         let dateText: String
         let payer: String
@@ -134,6 +141,8 @@ struct PaymentsPage: Sendable {
 
     let summaryText: String
     let uploadFields: [FieldView]
+    let importOptionFields: [FieldView]
+    let importOptionsOpen: Bool
     let hasReview: Bool
     let reviewCount: Int
     let review: [ReviewRow]
@@ -159,6 +168,16 @@ struct PaymentsPage: Sendable {
         var file = uploadMake.text("statement", "f_statement", type: "file", required: true, hint: texts["h_statement"], wide: true)
         file.placeholder = nil
         uploadFields = [file, uploadMake.checkbox("dryRun", "f_dry_run")]
+        importOptionFields = [
+            uploadMake.select("format", "f_statement_format", options: StatementImportChoices.formats.map {
+                ($0, texts["statement_format_\($0)"])
+            }, blank: texts["statement_auto"]),
+            uploadMake.select("preset", "f_csv_preset", options: StatementImportChoices.presets.map { ($0.id, $0.name) },
+                              blank: texts["statement_auto"]),
+            uploadMake.text("mapping", "f_csv_mapping", hint: texts["h_csv_mapping"], wide: true,
+                            placeholder: "date=Buchungstag,amount=Betrag,name=Name,text=Verwendungszweck"),
+        ]
+        importOptionsOpen = ["format", "preset", "mapping"].contains { upload.values[$0]?.isEmpty == false }
         review = queue.map { item in
             let entry = item.entry
             let suggested = Set(item.suggestedInvoices)

@@ -181,8 +181,8 @@ extension Optional {
 }
 
 /// The list of quotes.
-struct QuoteListPage: Sendable {
-    struct Row: Sendable {
+struct QuoteListPage: Sendable, Encodable {
+    struct Row: Sendable, Encodable {
         let id: Int64
         let path: String
         let title: String
@@ -211,7 +211,7 @@ struct QuoteListPage: Sendable {
 }
 
 /// The form for a new quote.
-struct QuoteNewPage: Sendable {
+struct QuoteNewPage: Sendable, Encodable {
     let inquiryText: String?
     let inquiryId: String?
     let noCustomers: Bool
@@ -221,7 +221,7 @@ struct QuoteNewPage: Sendable {
 }
 
 /// One quote with its lines and the forms to add lines and record the decision.
-struct QuotePage: Sendable {
+struct QuotePage: Sendable, Encodable {
     let id: Int64
     let title: String
     let customerName: String

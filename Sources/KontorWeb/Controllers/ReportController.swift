@@ -40,14 +40,14 @@ struct ReportController: Sendable {
 }
 
 /// The reports page: each chart with its numbers beside it.
-struct ReportPage: Sendable {
-    struct BucketRow: Sendable {
+struct ReportPage: Sendable, Encodable {
+    struct BucketRow: Sendable, Encodable {
         let label: String
         let count: Int
         let amountText: String
     }
 
-    struct DebtorRow: Sendable {
+    struct DebtorRow: Sendable, Encodable {
         let path: String
         let name: String
         let openText: String
@@ -57,14 +57,14 @@ struct ReportPage: Sendable {
         let lateText: String
     }
 
-    struct MonthRow: Sendable {
+    struct MonthRow: Sendable, Encodable {
         let label: String
         let count: Int
         let amountText: String
     }
 
     /// One channel's conversion: "are callers decided?"
-    struct ConversionRow: Sendable {
+    struct ConversionRow: Sendable, Encodable {
         let label: String
         let inquiries: Int
         let daysText: String
@@ -77,7 +77,7 @@ struct ReportPage: Sendable {
     var conversionHeadings: [String] = []
     var conversionTitle = ""
 
-    struct ChannelRow: Sendable {
+    struct ChannelRow: Sendable, Encodable {
         let label: String
         let total: Int
         let won: Int

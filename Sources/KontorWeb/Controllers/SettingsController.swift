@@ -237,7 +237,7 @@ struct SettingsController: Sendable {
 }
 
 /// The template editor.
-struct TemplatePage: Sendable {
+struct TemplatePage: Sendable, Encodable {
     let heading: String
     let action: String
     let hasFormError: Bool
@@ -246,8 +246,8 @@ struct TemplatePage: Sendable {
 }
 
 /// The settings page: one form per section.
-struct SettingsPage: Sendable {
-    struct SettingsForm: Sendable {
+struct SettingsPage: Sendable, Encodable {
+    struct SettingsForm: Sendable, Encodable {
         let anchor: String
         let title: String
         let intro: String?
@@ -258,14 +258,14 @@ struct SettingsPage: Sendable {
         let fields: [FieldView]
     }
 
-    struct TemplateRow: Sendable {
+    struct TemplateRow: Sendable, Encodable {
         let stepLabel: String
         let languageLabel: String
         let custom: Bool
         let path: String
     }
 
-    struct RateRow: Sendable {
+    struct RateRow: Sendable, Encodable {
         let dateText: String
         let percentText: String
     }

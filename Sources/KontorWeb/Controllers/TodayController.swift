@@ -14,17 +14,19 @@ struct TodayController: Sendable {
     /// GET /
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let today = services.today()
-        let list = try await services.kontor.morningList(today: today)
-        let drafts = try await services.kontor.reminders(status: .draft)
         let texts = Texts(context.language)
-        let page = TodayPage(list, drafts: drafts.count, texts: texts)
-        return try services.page("today", area: .today, title: texts["nav_today"], page, request: request, context: context)
+        return try await services.cachedPage("today", area: .today, title: texts["nav_today"], request: request,
+                                             context: context) {
+            let list = try await services.kontor.morningList(today: today)
+            let drafts = try await services.kontor.reminders(status: .draft).count
+            return TodayPage(list, drafts: drafts, texts: texts)
+        }
     }
 }
 
 /// The view model of Heute.
-struct TodayPage: Sendable {
-    struct InquiryItem: Sendable {
+struct TodayPage: Sendable, Encodable {
+    struct InquiryItem: Sendable, Encodable {
         let customerName: String
         let customerPath: String
         let subject: String
@@ -37,7 +39,7 @@ struct TodayPage: Sendable {
         let quotePath: String
     }
 
-    struct JobItem: Sendable {
+    struct JobItem: Sendable, Encodable {
         let title: String
         let path: String
         let customerName: String
@@ -51,7 +53,7 @@ struct TodayPage: Sendable {
         let actionLabel: String
     }
 
-    struct InvoiceItem: Sendable {
+    struct InvoiceItem: Sendable, Encodable {
         let number: String
         let path: String
         let paymentPath: String
@@ -76,6 +78,15 @@ struct TodayPage: Sendable {
     let overdue: [InvoiceItem]
     let hasDueSoon: Bool
     let dueSoon: [InvoiceItem]
+    /// "Show all n" under a section that shows only the most urgent items; nil when all are shown.
+    let moreInquiries: String?
+    let moreJobs: String?
+    let moreOverdue: String?
+    let moreDueSoon: String?
+
+    /// How many items a section shows; the rest is one click away on its list page. A morning list is read
+    /// top to bottom, and a team's book can have hundreds of open items.
+    static let sectionLimit = 12
 
     init(_ list: MorningList, drafts: Int, texts: Texts) {
         dateText = texts.longDay(list.today)
@@ -86,7 +97,13 @@ struct TodayPage: Sendable {
         hasOverdue = overdueSum.cents > 0
         draftCount = drafts
         isEmpty = list.isEmpty
-        inquiries = list.inquiries.map { item in
+        let limit = TodayPage.sectionLimit
+        func more(_ count: Int) -> String? { count > limit ? texts.format("today_show_all", "\(count)") : nil }
+        moreInquiries = more(list.inquiries.count)
+        moreJobs = more(list.jobs.count)
+        moreOverdue = more(list.invoicesOverdue.count)
+        moreDueSoon = more(list.invoicesDueSoon.count)
+        inquiries = list.inquiries.prefix(limit).map { item in
             InquiryItem(
                 customerName: item.customerName, customerPath: "/customers/\(item.inquiry.customerId)",
                 subject: item.inquiry.subject, channelLabel: texts.channel(item.inquiry.channel),
@@ -95,7 +112,7 @@ struct TodayPage: Sendable {
                 answerPath: "/inquiries/\(item.inquiry.id)/answer", quotePath: "/quotes/new?inquiry=\(item.inquiry.id)")
         }
         hasInquiries = !inquiries.isEmpty
-        jobs = list.jobs.map { item in
+        jobs = list.jobs.prefix(limit).map { item in
             let job = item.job
             let action = JobActions.next(for: job.status)
             return JobItem(
@@ -106,9 +123,9 @@ struct TodayPage: Sendable {
                 actionLabel: action.map { texts[$0.labelKey] } ?? "")
         }
         hasJobs = !jobs.isEmpty
-        overdue = list.invoicesOverdue.map { TodayPage.invoice($0, texts: texts) }
+        overdue = list.invoicesOverdue.prefix(limit).map { TodayPage.invoice($0, texts: texts) }
         hasOverdueInvoices = !overdue.isEmpty
-        dueSoon = list.invoicesDueSoon.map { TodayPage.invoice($0, texts: texts) }
+        dueSoon = list.invoicesDueSoon.prefix(limit).map { TodayPage.invoice($0, texts: texts) }
         hasDueSoon = !dueSoon.isEmpty
     }
 
@@ -122,7 +139,7 @@ struct TodayPage: Sendable {
 
 /// The next step of a job as a button: start, deliver, accept.
 enum JobActions {
-    struct Action: Sendable {
+    struct Action: Sendable, Encodable {
         let verb: String
         let labelKey: String
         let target: JobStatus

@@ -5,18 +5,48 @@ import KontorCore
 
 extension AppServices {
     /// Renders a page inside the layout.
-    func page<Page: Sendable>(
+    func page<Page: Sendable & Encodable>(
         _ template: String, area: Area?, title: String, _ page: Page, request: Request, context: AppRequestContext,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
+        .html(try html(template, area: area, title: title, page, request: request, context: context), status: status)
+    }
+
+    /// A page's HTML; `csrf` replaces the session's token (the page cache renders with a placeholder).
+    func html<Page: Sendable & Encodable>(
+        _ template: String, area: Area?, title: String, _ page: Page, request: Request, context: AppRequestContext,
+        csrf: String? = nil
+    ) throws -> String {
         let texts = Texts(context.language)
-        let shell = makeShell(title: title, area: area, request: request, context: context, texts: texts)
-        let html = try views.render(template, Envelope(shell: shell, t: texts.table, page: page))
-        return .html(html, status: status)
+        let shell = makeShell(title: title, area: area, request: request, context: context, texts: texts, csrf: csrf)
+        return try views.render(template, shell: shell, texts: texts, page: page)
+    }
+
+    /// Heute and other pages that depend only on the book, the day, the language and the user: served from
+    /// `pages` while the book is unchanged, else built by `make` and kept.
+    func cachedPage<Page: Sendable & Encodable>(
+        _ template: String, area: Area?, title: String, request: Request, context: AppRequestContext,
+        make: () async throws -> Page
+    ) async throws -> Response {
+        let session = context.session
+        let cacheable = session.map { !sessions.hasFlash(for: $0.id) } ?? false
+        let version = try await kontor.bookVersion()
+        let key = [template, today().description, context.language.rawValue, session?.user ?? "", request.uri.description]
+            .joined(separator: "|")
+        if cacheable, let session, let html = pages.page(key: key, version: version, csrf: session.csrfToken) {
+            return .html(html)
+        }
+        let page = try await make()
+        guard cacheable, let session else {
+            return .html(try html(template, area: area, title: title, page, request: request, context: context))
+        }
+        let stored = try html(
+            template, area: area, title: title, page, request: request, context: context, csrf: PageCache.csrfPlaceholder)
+        return .html(pages.store(stored, key: key, version: version, csrf: session.csrfToken))
     }
 
     private func makeShell(
-        title: String, area: Area?, request: Request, context: AppRequestContext, texts: Texts
+        title: String, area: Area?, request: Request, context: AppRequestContext, texts: Texts, csrf: String? = nil
     ) -> Shell {
         let flash = context.session.flatMap { sessions.takeFlash(for: $0.id) }
         let signedIn = context.session?.user
@@ -31,7 +61,7 @@ extension AppServices {
             nav: Area.allCases.map {
                 Shell.NavItem(path: $0.path, label: texts[$0.labelKey], current: $0 == area, badge: nil)
             },
-            showNav: showNav, csrf: context.session?.csrfToken ?? "", hasFlash: flash != nil,
+            showNav: showNav, csrf: csrf ?? context.session?.csrfToken ?? "", hasFlash: flash != nil,
             flashText: flash?.text ?? "", flashKind: flash?.kind.rawValue ?? "success", signedInAs: signedIn,
             todayText: texts.longDay(today()), otherLanguage: other.rawValue, otherLanguageLabel: texts["switch_language"],
             returnPath: returnPath)
@@ -56,7 +86,7 @@ extension AppServices {
 }
 
 /// The view model of the error page.
-struct ErrorPage: Sendable {
+struct ErrorPage: Sendable, Encodable {
     let code: String
     let heading: String
     let message: String

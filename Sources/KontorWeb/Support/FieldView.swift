@@ -1,12 +1,12 @@
 /// One option of a select.
-struct OptionView: Sendable {
+struct OptionView: Sendable, Encodable {
     let optionValue: String
     let optionLabel: String
     let selected: Bool
 }
 
 /// One form field as `partials/field` renders it: label, control, hint and error, linked for screen readers.
-struct FieldView: Sendable {
+struct FieldView: Sendable, Encodable {
     var name: String
     var fieldId: String
     var label: String
@@ -31,7 +31,7 @@ struct FieldView: Sendable {
 }
 
 /// What a form holds: the typed values and the messages per field (or for the whole form).
-struct FormState: Sendable {
+struct FormState: Sendable, Encodable {
     var values: [String: String] = [:]
     var errors: [String: String] = [:]
     var general: String?

@@ -69,6 +69,11 @@ final class SessionStore: @unchecked Sendable {
         lock.withLock { sessions[id]?.flash = flash }
     }
 
+    /// Whether a message waits for the session's next page.
+    func hasFlash(for id: String) -> Bool {
+        lock.withLock { sessions[id]?.flash != nil }
+    }
+
     /// Takes the waiting message, if any (it is shown once).
     func takeFlash(for id: String) -> Flash? {
         lock.withLock {
@@ -88,7 +93,18 @@ final class SessionStore: @unchecked Sendable {
 enum Token {
     static func random() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for _ in 0..<4 {
+            var word = generator.next()
+            for _ in 0..<8 {
+                hex.append(digits[Int(word & 0x0f)])
+                hex.append(digits[Int(word >> 4 & 0x0f)])
+                word >>= 8
+            }
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Compares in constant time, so that a forged token cannot be guessed byte by byte.

@@ -39,16 +39,19 @@ struct Views: Sendable {
         return Views(library: library)
     }
 
-    /// Renders `template` with `page` inside the layout.
-    func render(_ template: String, _ envelope: some Sendable) throws -> String {
-        guard let html = library.render(envelope, withTemplate: template) else { throw MissingTemplate(name: template) }
+    /// Renders `template` with the layout's shell, the labels and the page's view model.
+    func render(_ template: String, shell: Shell, texts: Texts, page: some Encodable) throws -> String {
+        let context: [String: Any] = [
+            "shell": try TemplateEncoder.encode(shell), "t": texts.table, "page": try TemplateEncoder.encode(page),
+        ]
+        guard let html = library.render(context, withTemplate: template) else { throw MissingTemplate(name: template) }
         return html
     }
 }
 
 /// What the layout shows around every page.
-struct Shell: Sendable {
-    struct NavItem: Sendable {
+struct Shell: Sendable, Encodable {
+    struct NavItem: Sendable, Encodable {
         let path: String
         let label: String
         let current: Bool
@@ -70,12 +73,6 @@ struct Shell: Sendable {
     let returnPath: String
 }
 
-/// The object every template is rendered with: the layout's shell, the labels and the page's view model.
-struct Envelope<Page: Sendable>: Sendable {
-    let shell: Shell
-    let t: [String: String]
-    let page: Page
-}
 
 /// The areas of the navigation.
 enum Area: String, Sendable, CaseIterable {

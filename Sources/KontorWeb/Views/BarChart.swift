@@ -1,6 +1,6 @@
 /// A bar chart drawn by the server as SVG (no script): geometry computed here, drawn by `partials/chart`.
-struct BarChart: Sendable {
-    struct Bar: Sendable {
+struct BarChart: Sendable, Encodable {
+    struct Bar: Sendable, Encodable {
         let x: Int
         let y: Int
         let barWidth: Int
@@ -13,7 +13,7 @@ struct BarChart: Sendable {
         let labelBaseline: Int
     }
 
-    struct GridLine: Sendable {
+    struct GridLine: Sendable, Encodable {
         let x1: Int
         let x2: Int
         let y: Int
@@ -22,7 +22,7 @@ struct BarChart: Sendable {
         let label: String
     }
 
-    struct Value: Sendable {
+    struct Value: Sendable, Encodable {
         let label: String
         let shortLabel: String
         let value: Int64

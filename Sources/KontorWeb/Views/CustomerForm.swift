@@ -2,7 +2,7 @@ import KontorApp
 import KontorCore
 
 /// The customer fields as typed, checked field by field; applied to a customer inside the use case.
-struct CustomerFields: Sendable {
+struct CustomerFields: Sendable, Encodable {
     var name: String?
     var contact: String?
     var email: String?
@@ -89,8 +89,8 @@ struct CustomerFields: Sendable {
 }
 
 /// The customer form page.
-struct CustomerFormPage: Sendable {
-    struct Section: Sendable {
+struct CustomerFormPage: Sendable, Encodable {
+    struct Section: Sendable, Encodable {
         let legend: String
         let fields: [FieldView]
     }

@@ -2,8 +2,8 @@ import KontorApp
 import KontorCore
 
 /// The customer list.
-struct CustomerListPage: Sendable {
-    struct Row: Sendable {
+struct CustomerListPage: Sendable, Encodable {
+    struct Row: Sendable, Encodable {
         let path: String
         let name: String
         let contact: String?
@@ -41,14 +41,14 @@ struct CustomerListPage: Sendable {
 }
 
 /// A label and a value.
-struct Fact: Sendable {
+struct Fact: Sendable, Encodable {
     let term: String
     let detail: String
 }
 
 /// One customer: contact, figures, invoices, timeline and the note form.
-struct CustomerPage: Sendable {
-    struct InvoiceRow: Sendable {
+struct CustomerPage: Sendable, Encodable {
+    struct InvoiceRow: Sendable, Encodable {
         let path: String
         let number: String
         let dateText: String

@@ -2,14 +2,14 @@ import KontorApp
 import KontorCore
 
 /// The invoice list with its filter tabs.
-struct InvoiceListPage: Sendable {
-    struct FilterTab: Sendable {
+struct InvoiceListPage: Sendable, Encodable {
+    struct FilterTab: Sendable, Encodable {
         let path: String
         let label: String
         let current: Bool
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         let path: String
         let label: String
         let customerName: String
@@ -31,11 +31,16 @@ struct InvoiceListPage: Sendable {
     let rows: [Row]
     let hasTotals: Bool
     let openTotal: String
-    let limitText: String?
+    /// "Seite 2 von 40" with links to the neighbours; nil when the list fits on one page.
+    let pageText: String?
+    let previousPath: String?
+    let nextPath: String?
 
-    init(invoices: [Invoice], names: [Int64: String], filter: InvoiceController.Filter, today: Day, texts: Texts) {
-        let open = invoices.map(\.openAmount).sum()
-        summaryText = texts.format("invoices_summary", "\(invoices.count)", texts.money(open))
+    init(_ slice: InvoiceListSlice, filter: InvoiceController.Filter, today: Day, texts: Texts) {
+        let invoices = slice.invoices
+        let names = slice.customerNames
+        let open = slice.open
+        summaryText = texts.format("invoices_summary", "\(slice.total)", texts.money(open))
         filters = InvoiceController.Filter.allCases.map {
             FilterTab(path: "/invoices?filter=\($0.rawValue)", label: texts["filter_\($0.rawValue)"], current: $0 == filter)
         }
@@ -55,13 +60,15 @@ struct InvoiceListPage: Sendable {
         }
         hasTotals = open.cents > 0
         openTotal = texts.money(open)
-        limitText = invoices.count >= InvoiceController.listLimit
-            ? texts.format("invoices_limited", "\(InvoiceController.listLimit)") : nil
+        let path = "/invoices?filter=\(filter.rawValue)&page="
+        pageText = slice.pageCount > 1 ? texts.format("page_of", "\(slice.page)", "\(slice.pageCount)") : nil
+        previousPath = slice.page > 1 ? path + "\(min(slice.page - 1, slice.pageCount))" : nil
+        nextPath = slice.page < slice.pageCount ? path + "\(slice.page + 1)" : nil
     }
 }
 
 /// Where a new draft comes from.
-struct InvoiceNewPage: Sendable {
+struct InvoiceNewPage: Sendable, Encodable {
     let hasFormError: Bool
     let formError: String
     let hasJobs: Bool
@@ -71,14 +78,14 @@ struct InvoiceNewPage: Sendable {
 }
 
 /// One invoice: figures, lines, the draft's editor, payment, cancellation.
-struct InvoicePage: Sendable {
-    struct Figure: Sendable {
+struct InvoicePage: Sendable, Encodable {
+    struct Figure: Sendable, Encodable {
         let value: String
         let caption: String
         let alert: Bool
     }
 
-    struct PaymentRow: Sendable {
+    struct PaymentRow: Sendable, Encodable {
         let dateText: String
         let noteText: String
         let amountText: String

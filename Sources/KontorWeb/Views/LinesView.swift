@@ -1,7 +1,7 @@
 import KontorCore
 
 /// One document line as the lines table shows it.
-struct LineRow: Sendable {
+struct LineRow: Sendable, Encodable {
     let description: String
     let quantityText: String
     let unitText: String
@@ -22,8 +22,8 @@ struct LineRow: Sendable {
 }
 
 /// Net, VAT per rate and gross under a lines table.
-struct TotalsView: Sendable {
-    struct VATRow: Sendable {
+struct TotalsView: Sendable, Encodable {
+    struct VATRow: Sendable, Encodable {
         let label: String
         let amountText: String
     }

@@ -2,7 +2,7 @@ import Foundation
 import KontorCore
 
 /// One line of a customer's timeline, in the user's language, with a link to its record.
-struct TimelineItem: Sendable {
+struct TimelineItem: Sendable, Encodable {
     let iso: String
     let dateText: String
     let title: String

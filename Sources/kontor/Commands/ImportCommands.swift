@@ -21,22 +21,8 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "CSV preset: \(CSVPreset.all.map(\.id).joined(separator: ", ")).") var preset: String?
 
         func run() async throws {
-            var options = StatementParseOptions()
-            if let format {
-                switch format.lowercased() {
-                case "camt": options.format = file.lowercased().hasSuffix(".zip") ? .camtZip : .camt
-                case "mt940": options.format = .mt940
-                case "csv": options.format = .csv
-                default: throw InputError.invalidChoice(what: "format", text: format, allowed: ["camt", "mt940", "csv"])
-                }
-            }
-            if let map { options.csv.mapping = try CSVColumnMapping(parsing: map) }
-            if let preset {
-                guard let found = CSVPreset.named(preset) else {
-                    throw InputError.invalidChoice(what: "preset", text: preset, allowed: CSVPreset.all.map(\.id))
-                }
-                options.csv.preset = found
-            }
+            let options = try StatementImportChoices(format: format, preset: preset, mapping: map)
+                .options(fileName: file)
             let interactive = isatty(2) != 0 && !global.json
             let progress: (@Sendable (Int) -> Void)? = interactive ? ImportCommand.showProgress : nil
             let result = try await global.kontor().importStatement(
