@@ -1,8 +1,10 @@
 import Foundation
+public import KontorCore
+
 /// Why a statement file could not be read. A file that throws imports nothing.
 ///
 /// Every case names the file (for ZIP members `bundle.zip/member.xml`) and, where it can, the line or element.
-public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, BilingualError {
     /// The file has no content (or only whitespace).
     case emptyFile(file: String)
     /// The content is none of camt XML, camt ZIP, MT940 or CSV.
@@ -55,6 +57,41 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file): column '\(column)' is missing\(at)."
         case let .badArchive(file, detail):
             return "\(file): damaged or unusable ZIP archive (\(detail))."
+        }
+    }
+
+    /// The message in `language`: English is ``description``; German says the same with the file, line and
+    /// element, and keeps the parser's detail text as it is.
+    public func message(_ language: Language) -> String {
+        guard language == .de else { return description }
+        func at(_ line: Int?) -> String { line.map { ", Zeile \($0)" } ?? "" }
+        switch self {
+        case let .emptyFile(file):
+            return "\(file): Die Datei ist leer."
+        case let .unknownFormat(file, reason):
+            return "\(file): Die Datei ist kein Kontoauszug im Format camt, MT940 oder CSV (\(reason))."
+        case let .unreadable(file, reason):
+            return "\(file): Die Datei kann nicht gelesen werden (\(reason))."
+        case let .malformedXML(file, line, column, message):
+            return "\(file), Zeile \(line), Spalte \(column): Das XML ist fehlerhaft: \(message)."
+        case let .unknownNamespace(file, namespace, root):
+            return "\(file): <\(root)> im Namensraum „\(namespace)“ ist keine camt.052-, camt.053- "
+                + "oder camt.054-Nachricht."
+        case let .truncated(file, line, detail):
+            return "\(file)\(at(line)): Die Datei bricht vorzeitig ab (\(detail))."
+        case let .missingElement(file, line, element):
+            return "\(file)\(at(line)): Die erforderliche Angabe \(element) fehlt."
+        case let .invalidAmount(file, line, field, text):
+            return "\(file)\(at(line)): „\(text)“ in \(field) ist kein gültiger Betrag."
+        case let .invalidDate(file, line, field, text):
+            return "\(file)\(at(line)): „\(text)“ in \(field) ist kein gültiges Datum."
+        case let .malformedLine(file, line, detail):
+            return "\(file), Zeile \(line): Die Zeile hat nicht das erwartete Format (\(detail))."
+        case let .missingColumn(file, column, headerLine):
+            let place = headerLine.map { " in der Kopfzeile (Zeile \($0))" } ?? " (keine Kopfzeile gefunden)"
+            return "\(file): Die Spalte „\(column)“ fehlt\(place)."
+        case let .badArchive(file, detail):
+            return "\(file): Das ZIP-Archiv ist beschädigt oder unbrauchbar (\(detail))."
         }
     }
 

@@ -6,6 +6,12 @@ public import KontorDocuments
 public struct RenderedDocument: Sendable {
     public let fileName: String
     public let data: Data
+
+    /// A document with the name to save it under.
+    public init(fileName: String, data: Data) {
+        self.fileName = fileName
+        self.data = data
+    }
 }
 
 extension Kontor {

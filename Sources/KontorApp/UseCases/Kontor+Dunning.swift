@@ -222,9 +222,25 @@ extension Kontor {
         }
     }
 
+    /// A template that cannot be read is the user's to fix: an `InputError` about the template.
+    static func checkTemplate(_ text: String) throws(InputError) {
+        do { try DunningComposer.check(template: text) } catch {
+            throw InputError.invalid(what: "template", reason: error.description)
+        }
+    }
+
     /// The holds still in force on `day`, the soonest ending first.
     public func dunningHolds(activeOn day: Day) async throws -> [DunningHold] {
         try await store.read { try $0.dunningHolds(endingOnOrAfter: day) }
+    }
+
+    /// The numbers of these invoices (drafts have none), to name them in lists.
+    public func invoiceNumbers(ids: Set<Int64>) async throws -> [Int64: String] {
+        try await store.read { book in
+            var numbers: [Int64: String] = [:]
+            for id in ids { numbers[id] = try book.invoice(id: id)?.number }
+            return numbers
+        }
     }
 
     /// The template for a step, language and part: the user's version if saved, else Kontor's.
@@ -238,7 +254,7 @@ extension Kontor {
 
     /// Saves an edited template after checking that it renders.
     public func saveMessageTemplate(_ text: String, step: DunningStep, language: Language, subject: Bool) async throws {
-        try DunningComposer.check(template: text)
+        try Self.checkTemplate(text)
         let key = DunningComposer.templateKey(step: step, language: language, subject: subject)
         try await store.write { try $0.save(messageTemplate: text, key: key) }
     }
@@ -281,8 +297,8 @@ extension Kontor {
         unsaved: (subject: String, body: String)? = nil
     ) async throws -> (subject: String, body: String) {
         if let unsaved {
-            try DunningComposer.check(template: unsaved.subject)
-            try DunningComposer.check(template: unsaved.body)
+            try Self.checkTemplate(unsaved.subject)
+            try Self.checkTemplate(unsaved.body)
         }
         return try await store.read { book in
             let profile = try book.requireProfile()

@@ -1,5 +1,5 @@
 /// Why a legal calculation cannot be made; each case says what the user can do about it.
-public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible, BilingualError {
     /// The base rate for this half-year is not in the table, so interest cannot be computed without guessing.
     case missingBaseRate(halfYearStarting: Day)
     /// Base rates change only on 1 January and 1 July (§ 247 Abs. 1 Satz 2 BGB).
@@ -25,6 +25,38 @@ public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The \(what) must not be negative."
         case .amountTooLarge:
             return "The amounts are too large to compute default interest exactly."
+        }
+    }
+
+    /// The message in `language`: English is ``description``, German names the half-year as a German date and
+    /// where to add a missing base rate in the web app and on the command line.
+    public func message(_ language: Language) -> String {
+        guard language == .de else { return description }
+        switch self {
+        case let .missingBaseRate(start):
+            return "Der Basiszinssatz für das Halbjahr ab \(start.formatted(.de)) ist in Kontor nicht hinterlegt. "
+                + "Sobald die Bundesbank ihn veröffentlicht hat, ergänzen Sie ihn in der Web-App unter "
+                + "Einstellungen → Basiszinssätze oder auf der Kommandozeile mit "
+                + "„kontor settings base-rate add \(start) SATZ“."
+        case let .notHalfYearStart(day):
+            return "Der Basiszinssatz ändert sich nur zum 1. Januar und zum 1. Juli; der \(day.formatted(.de)) ist "
+                + "keiner dieser Tage. Geben Sie den ersten Tag des Halbjahres an, z. B. den "
+                + "\(day.halfYearStart.formatted(.de))."
+        case let .invalidBaseRateTable(reason):
+            return "Die Tabelle der Basiszinssätze ist ungültig: \(reason)."
+        case let .negativeAmount(what):
+            return "\(Self.germanSubject(what)) darf nicht negativ sein."
+        case .amountTooLarge:
+            return "Die Beträge sind zu groß, um die Verzugszinsen exakt zu berechnen."
+        }
+    }
+
+    /// The German subject for the English `what` of ``negativeAmount(what:)``; unknown names are quoted as they are.
+    private static func germanSubject(_ what: String) -> String {
+        switch what {
+        case "principal": return "Die Hauptforderung"
+        case "partial payment": return "Eine Teilzahlung"
+        default: return "Der Wert „\(what)“"
         }
     }
 }

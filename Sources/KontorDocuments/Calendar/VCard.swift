@@ -130,7 +130,7 @@ public enum VCard {
 }
 
 /// A .vcf file that cannot be read.
-public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible, BilingualError {
     case noCards
     case unbalanced(card: Int)
     case missingName(card: Int)
@@ -140,6 +140,19 @@ public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noCards: return "The file holds no vCard (BEGIN:VCARD … END:VCARD). Nothing was imported."
         case let .unbalanced(card): return "vCard \(card) is not closed with END:VCARD. Nothing was imported."
         case let .missingName(card): return "vCard \(card) has no name (FN or ORG). Nothing was imported."
+        }
+    }
+
+    /// The message in `language`; English is ``description``.
+    public func message(_ language: Language) -> String {
+        guard language == .de else { return description }
+        switch self {
+        case .noCards:
+            return "Die Datei enthält keine vCard (BEGIN:VCARD … END:VCARD). Es wurde nichts importiert."
+        case let .unbalanced(card):
+            return "vCard \(card) wird nicht mit END:VCARD abgeschlossen. Es wurde nichts importiert."
+        case let .missingName(card):
+            return "vCard \(card) hat keinen Namen (FN oder ORG). Es wurde nichts importiert."
         }
     }
 }

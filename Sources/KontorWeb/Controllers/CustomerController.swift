@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KontorApp
 import KontorCore
@@ -10,6 +11,8 @@ struct CustomerController: Sendable {
         RouteCollection(context: AppRequestContext.self)
             .get(use: self.list)
             .get("new", use: self.new)
+            .get("export.vcf", use: self.exportVCards)
+            .post("import", use: self.importVCards)
             .post(use: self.create)
             .get(":id", use: self.show)
             .get(":id/edit", use: self.edit)
@@ -19,15 +22,52 @@ struct CustomerController: Sendable {
 
     /// GET /customers?q=…&status=…
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        try await renderList(request: request, context: context)
+    }
+
+    /// GET /customers/export.vcf: every customer as a vCard, for the address book or the phone.
+    @Sendable func exportVCards(request: Request, context: AppRequestContext) async throws -> Response {
+        .download(try await services.kontor.exportVCards(), contentType: "text/vcard; charset=utf-8")
+    }
+
+    /// POST /customers/import: contacts from a .vcf file become prospects; known ones are left alone.
+    @Sendable func importVCards(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        var state = FormState()
+        guard let file = context.files.first(where: { $0.fieldName == "vcards" }), !file.data.isEmpty else {
+            state.errors["vcards"] = texts["err_file"]
+            return try await renderList(importState: state, request: request, context: context, status: .unprocessableContent)
+        }
+        do {
+            guard let text = String(data: file.data, encoding: .utf8) else {
+                state.errors["vcards"] = texts["err_vcard_encoding"]
+                return try await renderList(importState: state, request: request, context: context,
+                                            status: .unprocessableContent)
+            }
+            let result = try await services.kontor.importVCards(text, today: services.today())
+            return services.redirect("/customers", flash: texts.format(
+                "flash_vcards_imported", "\(result.created.count)", "\(result.unchanged)"), context: context)
+        } catch {
+            guard let message = ErrorText(texts).message(error) else { throw error }
+            state.errors["vcards"] = message
+            return try await renderList(importState: state, request: request, context: context, status: .unprocessableContent)
+        }
+    }
+
+    private func renderList(
+        importState: FormState = FormState(), request: Request, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let texts = Texts(context.language)
         let query = request.query("q")
-        let status = request.query("status").flatMap(CustomerStatus.init(rawValue:))
-        let customers = try await services.kontor.customers(status: status, search: query)
+        let customerStatus = request.query("status").flatMap(CustomerStatus.init(rawValue:))
+        let customers = try await services.kontor.customers(status: customerStatus, search: query)
         let report = try await services.kontor.receivablesReport(today: services.today())
         let open = Dictionary(uniqueKeysWithValues: report.customers.map { ($0.customerId, $0.openAmount) })
-        let page = CustomerListPage(customers: customers, open: open, query: query, status: status, texts: texts)
+        let page = CustomerListPage(customers: customers, open: open, query: query, status: customerStatus,
+                                    importState: importState, texts: texts)
         return try services.page("customers/index", area: .customers, title: texts["nav_customers"], page,
-                                 request: request, context: context)
+                                 request: request, context: context, status: status)
     }
 
     /// GET /customers/new

@@ -11,6 +11,7 @@ struct DunningController: Sendable {
         RouteCollection(context: AppRequestContext.self)
             .get(use: self.list)
             .post("run", use: self.run)
+            .post("holds", use: self.hold)
             .get(":id", use: self.show)
             .post(":id/approve", use: self.approve)
             .post(":id/skip", use: self.skip)
@@ -20,12 +21,48 @@ struct DunningController: Sendable {
 
     /// GET /dunning
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(hold: FormState(), request: request, context: context)
+    }
+
+    /// POST /dunning/holds: no dunning for a customer, or one of its invoices, until a day (with the reason).
+    @Sendable func hold(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let customer = reader.id("customer", required: true)
+        let invoice = reader.text("invoice")
+        let until = reader.day("until", required: true)
+        let reason = reader.text("reason", required: true)
+        var state = reader.state
+        if !reader.hasErrors, let customer, let until, let reason {
+            do {
+                let hold = try await services.kontor.holdDunning(
+                    customerId: customer, invoice: invoice, until: until, reason: reason, on: services.today())
+                let message = invoice.map { texts.format("flash_hold_invoice", $0, texts.day(hold.until)) }
+                    ?? texts.format("flash_hold_customer", texts.day(hold.until))
+                return services.redirect(services.returnPath(context.form, fallback: "/dunning#holds"), flash: message,
+                                         context: context)
+            } catch {
+                try ErrorText(texts).place(
+                    error, into: &state, fields: ["pause end": "until", "invoice": "invoice", "reason": "reason"])
+            }
+        }
+        return try await render(hold: state, request: request, context: context, status: .unprocessableContent)
+    }
+
+    private func render(
+        hold: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let texts = Texts(context.language)
         let letters = try await services.kontor.reminders()
-        let names = try await customerNames()
-        let page = DunningPage(letters: letters, names: names, texts: texts)
+        let customers = try await services.kontor.customers()
+        let names = Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0.name) })
+        let holds = try await services.kontor.dunningHolds(activeOn: services.today())
+        let invoiceNumbers = try await services.kontor.invoiceNumbers(ids: Set(holds.compactMap(\.invoiceId)))
+        let page = DunningPage(
+            letters: letters, names: names, holds: holds, invoiceNumbers: invoiceNumbers,
+            holdForm: HoldForm(hold, customers: customers, texts: texts), texts: texts)
         return try services.page("dunning/index", area: .dunning, title: texts["nav_dunning"], page, request: request,
-                                 context: context)
+                                 context: context, status: status)
     }
 
     /// POST /dunning/run: prepares due steps as drafts (never sends).
@@ -120,8 +157,30 @@ struct DunningPage: Sendable, Encodable {
     let problems: [String]
     let hasHistory: Bool
     let history: [HistoryRow]
+    let hasHolds: Bool
+    let holds: [HoldRow]
+    let holdForm: HoldForm
 
-    init(letters: [DunningLetter], names: [Int64: String], texts: Texts) {
+    struct HoldRow: Sendable, Encodable {
+        let customerName: String
+        let customerPath: String
+        let invoiceNumber: String?
+        let untilText: String
+        let reason: String
+    }
+
+    init(
+        letters: [DunningLetter], names: [Int64: String], holds: [DunningHold], invoiceNumbers: [Int64: String],
+        holdForm: HoldForm, texts: Texts
+    ) {
+        self.holds = holds.map { hold in
+            HoldRow(
+                customerName: names[hold.customerId] ?? "–", customerPath: "/customers/\(hold.customerId)",
+                invoiceNumber: hold.invoiceId.flatMap { invoiceNumbers[$0] }, untilText: texts.day(hold.until),
+                reason: hold.reason)
+        }
+        hasHolds = !holds.isEmpty
+        self.holdForm = holdForm
         let drafts = letters.filter { $0.status == .draft }.sorted { ($0.createdOn, $0.id) < ($1.createdOn, $1.id) }
         draftCount = drafts.count
         self.drafts = drafts.map { letter in
@@ -182,5 +241,25 @@ struct LetterPage: Sendable, Encodable {
         if let deadline = letter.deadline { facts.append(Fact(term: texts["letter_deadline"], detail: texts.day(deadline))) }
         self.facts = facts
         canEmail = letter.step != .handover
+    }
+}
+
+/// The form that pauses dunning (on the dunning page, and compact on an invoice).
+struct HoldForm: Sendable, Encodable {
+    let hasFormError: Bool
+    let formError: String
+    let fields: [FieldView]
+
+    init(_ state: FormState, customers: [Customer], texts: Texts) {
+        let make = FieldFactory(state: state, texts: texts, idPrefix: "hold-")
+        fields = [
+            make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) }, required: true,
+                        blank: texts["choose"]),
+            make.text("invoice", "f_hold_invoice", hint: texts["h_hold_invoice"]),
+            make.date("until", "f_hold_until", required: true),
+            make.text("reason", "f_hold_reason", required: true, wide: true, placeholder: texts["p_hold_reason"]),
+        ]
+        hasFormError = state.general != nil
+        formError = state.generalText
     }
 }

@@ -220,8 +220,12 @@ struct InvoiceController: Sendable {
         let invoice = try await services.kontor.invoice(reference)
         let customer = try await services.kontor.customerDetail(id: invoice.customerId).customer
         let payments = invoice.isIssued ? try await services.kontor.payments(invoice: reference) : []
-        let page = InvoicePage(invoice, customer: customer, payments: payments, forms: forms, today: services.today(),
+        let holds = try await services.kontor.dunningHolds(activeOn: services.today())
+            .filter { $0.customerId == invoice.customerId && ($0.invoiceId == nil || $0.invoiceId == invoice.id) }
+        var page = InvoicePage(invoice, customer: customer, payments: payments, forms: forms, today: services.today(),
                                texts: texts)
+        page.holds = holds.map { texts.format("hold_active", texts.day($0.until), $0.reason) }
+        page.hasHolds = !holds.isEmpty
         return try services.page("invoices/show", area: .invoices, title: page.heading, page, request: request,
                                  context: context, status: status)
     }

@@ -142,8 +142,9 @@ struct SettingsController: Sendable {
         let (step, language) = try templateChoice(context)
         let subject = try await services.kontor.messageTemplate(step: step, language: language, subject: true)
         let body = try await services.kontor.messageTemplate(step: step, language: language, subject: false)
-        return try renderTemplate(step, language, FormState(values: ["subject": subject.text, "body": body.text]),
-                                  request: request, context: context)
+        return try await renderTemplate(
+            step, language, FormState(values: ["subject": subject.text, "body": body.text]), request: request,
+            context: context)
     }
 
     /// POST /settings/templates/:step/:lang
@@ -155,6 +156,10 @@ struct SettingsController: Sendable {
         _ = reader.text("body", required: true)
         let body = context.form.raw("body").replacingOccurrences(of: "\r\n", with: "\n")
         var state = reader.state
+        if context.form["intent"] == "preview" {
+            return try await preview(step, language, subject: subject, body: body, state: state, request: request,
+                                     context: context)
+        }
         if !reader.hasErrors, let subject {
             do {
                 try await services.kontor.saveMessageTemplate(subject, step: step, language: language, subject: true)
@@ -164,7 +169,35 @@ struct SettingsController: Sendable {
                 if let message = ErrorText(texts).message(error) { state.general = message } else { throw error }
             }
         }
-        return try renderTemplate(step, language, state, request: request, context: context, status: .unprocessableContent)
+        return try await renderTemplate(step, language, state, request: request, context: context,
+                                        status: .unprocessableContent)
+    }
+
+    /// The letter the typed (unsaved) template would give for a chosen invoice today.
+    private func preview(
+        _ step: DunningStep, _ language: Language, subject: String?, body: String, state: FormState, request: Request,
+        context: AppRequestContext
+    ) async throws -> Response {
+        let texts = Texts(context.language)
+        var state = state
+        guard let subject, !body.isEmpty else {
+            return try await renderTemplate(step, language, state, request: request, context: context,
+                                            status: .unprocessableContent)
+        }
+        guard let invoice = context.form["invoice"] else {
+            state.errors["invoice"] = texts["err_choose_invoice"]
+            return try await renderTemplate(step, language, state, request: request, context: context,
+                                            status: .unprocessableContent)
+        }
+        do {
+            let letter = try await services.kontor.previewReminder(
+                step: step, invoice: invoice, today: services.today(), language: language, unsaved: (subject, body))
+            return try await renderTemplate(step, language, state, preview: letter, request: request, context: context)
+        } catch {
+            try ErrorText(texts).place(error, into: &state)
+            return try await renderTemplate(step, language, state, request: request, context: context,
+                                            status: .unprocessableContent)
+        }
     }
 
     // MARK: - Helpers
@@ -218,11 +251,13 @@ struct SettingsController: Sendable {
     }
 
     private func renderTemplate(
-        _ step: DunningStep, _ language: Language, _ state: FormState, request: Request, context: AppRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) throws -> Response {
+        _ step: DunningStep, _ language: Language, _ state: FormState, preview: (subject: String, body: String)? = nil,
+        request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let texts = Texts(context.language)
         let make = FieldFactory(state: state, texts: texts)
+        let invoices = try await services.kontor.invoicePage(InvoiceQuery(status: nil), page: 1, size: 40).invoices
+            .filter { $0.isIssued && $0.kind == .invoice }
         let page = TemplatePage(
             heading: texts.format("template_heading", texts.step(step), texts["lang_\(language.rawValue)"]),
             action: "/settings/templates/\(step.rawValue)/\(language.rawValue)",
@@ -230,7 +265,14 @@ struct SettingsController: Sendable {
             fields: [
                 make.text("subject", "f_template_subject", required: true, wide: true),
                 make.textarea("body", "f_template_body", rows: 16, required: true),
-            ])
+            ],
+            previewFields: invoices.isEmpty ? [] : [
+                make.select("invoice", "f_preview_invoice", options: invoices.map { invoice in
+                    (invoice.number ?? "", "\(invoice.number ?? "") · \(invoice.buyer?.name ?? "")")
+                }, defaultValue: invoices.first?.number),
+            ],
+            canPreview: !invoices.isEmpty, hasPreview: preview != nil, previewSubject: preview?.subject ?? "",
+            previewParagraphs: (preview?.body ?? "").components(separatedBy: "\n\n"))
         return try services.page("settings/template", area: .settings, title: page.heading, page, request: request,
                                  context: context, status: status)
     }
@@ -243,6 +285,12 @@ struct TemplatePage: Sendable, Encodable {
     let hasFormError: Bool
     let formError: String
     let fields: [FieldView]
+    /// The invoice to try the template on; empty while no invoice has been issued.
+    let previewFields: [FieldView]
+    let canPreview: Bool
+    let hasPreview: Bool
+    let previewSubject: String
+    let previewParagraphs: [String]
 }
 
 /// The settings page: one form per section.

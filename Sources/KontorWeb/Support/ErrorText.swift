@@ -109,7 +109,7 @@ struct ErrorText {
                 ("state", "err_state"), ("payment term", "err_payment_term"), ("service period", "err_service_period"),
                 ("password", "err_password"), ("material costs", "err_material_costs"), ("dunning policy", "err_policy"),
                 ("loyalty", "err_loyalty"), ("reminder", "err_reminder_done"),
-                ("column mapping", "err_column_mapping"),
+                ("column mapping", "err_column_mapping"), ("template", "err_template"),
             ]
             if let key = table.first(where: { what.hasPrefix($0.0) })?.1 { return texts[key] }
             if reason.contains("another customer") { return texts["err_other_customer"] }

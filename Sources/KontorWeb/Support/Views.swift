@@ -25,7 +25,7 @@ struct Views: Sendable {
     static let required = [
         "layout", "error", "login", "today", "inquiries/index", "inquiries/new", "customers/index", "customers/show",
         "customers/form", "quotes/index", "quotes/show", "quotes/new", "jobs/index", "jobs/show", "jobs/new",
-        "invoices/index", "invoices/show", "invoices/new", "dunning/index", "dunning/show", "payments/index",
+        "invoices/index", "invoices/show", "invoices/new", "dunning/index", "dunning/show", "dunning/calculator", "einvoices/index", "payments/index",
         "reports/index", "settings/index", "settings/template", "partials/field", "partials/chart",
     ]
 

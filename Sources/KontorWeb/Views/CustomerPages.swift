@@ -20,8 +20,19 @@ struct CustomerListPage: Sendable, Encodable {
     let isEmpty: Bool
     let isFiltered: Bool
     let rows: [Row]
+    /// The vCard upload; open when it has a message.
+    let importFields: [FieldView]
+    let importOpen: Bool
 
-    init(customers: [Customer], open: [Int64: Money], query: String?, status: CustomerStatus?, texts: Texts) {
+    init(
+        customers: [Customer], open: [Int64: Money], query: String?, status: CustomerStatus?,
+        importState: FormState = FormState(), texts: Texts
+    ) {
+        let importMake = FieldFactory(state: importState, texts: texts, idPrefix: "import-")
+        var file = importMake.text("vcards", "f_vcards", type: "file", required: true, hint: texts["h_vcards"], wide: true)
+        file.placeholder = nil
+        importFields = [file]
+        importOpen = importState.hasErrors
         countText = customers.count == 1 ? texts["customers_count_one"] : texts.format("customers_count", "\(customers.count)")
         self.query = query ?? ""
         statusOptions = [OptionView(optionValue: "", optionLabel: texts["customers_all"], selected: status == nil)]

@@ -122,6 +122,12 @@ struct InvoicePage: Sendable, Encodable {
     let hasPayments: Bool
     let payments: [PaymentRow]
     let canCancel: Bool
+    /// Dunning pauses in force for this invoice, and the compact form to add one.
+    var hasHolds = false
+    var holds: [String] = []
+    let customerId: Int64
+    let number: String
+    let holdFields: [FieldView]
 
     init(
         _ invoice: Invoice, customer: Customer, payments: [Payment], forms: InvoiceController.Forms, today: Day,
@@ -208,5 +214,12 @@ struct InvoicePage: Sendable, Encodable {
         }
         hasPayments = !payments.isEmpty
         canCancel = invoice.isIssued && invoice.kind == .invoice && !invoice.isCancelled
+        customerId = invoice.customerId
+        number = invoice.number ?? ""
+        let holdMake = FieldFactory(state: FormState(), texts: texts, idPrefix: "pause-")
+        holdFields = [
+            holdMake.date("until", "f_hold_until", required: true),
+            holdMake.text("reason", "f_hold_reason", required: true, placeholder: texts["p_hold_reason"]),
+        ]
     }
 }
