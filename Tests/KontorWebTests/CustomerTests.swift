@@ -44,7 +44,7 @@ struct CustomerTests {
             #expect(noted.status == .seeOther)
             let timeline = try await book.kontor.timeline(customerId: id)
             #expect(timeline.contains { $0.kind == .promise && $0.detail == "Zahlt zum 15." })
-            #expect(try await browser.get("/customers/\(id)").contains("Zahlungszusage 15.03.2026"))
+            #expect(try await browser.get("/customers/\(id)").contains("Zahlungszusage bis 15.03.2026"))
         }
     }
 

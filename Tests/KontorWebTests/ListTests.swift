@@ -82,3 +82,29 @@ struct ListTests {
 enum PageCacheProbe {
     static let placeholder = "kontor-csrf-placeholder"
 }
+
+/// The customer's timeline in the page's language, worded from the events' facts.
+struct TimelineWordingTests {
+    @Test func timelineReadsInGermanAndInEnglish() async throws {
+        let book = try await Book()
+        let customer = try await book.customer()
+        _ = try await book.kontor.addInquiry(
+            from: .customer(customer.id), channel: .email, receivedOn: Book.today, subject: "Pressetext")
+        let invoice = try await book.issuedInvoice(for: customer)
+        _ = try await book.kontor.addPayment(invoice: invoice.number!, amount: Money(cents: 10_000), on: Book.today)
+        try await withBrowser(book) { browser in
+            let german = try await browser.get("/customers/\(customer.id)")
+            #expect(german.contains("Anfrage per E-Mail: Pressetext"))
+            #expect(german.contains("Rechnung \(invoice.number!) ausgestellt"))
+            #expect(german.contains("Brutto 595,00 €"))
+            #expect(german.contains("Zahlung erhalten · \(invoice.number!)"))
+            #expect(!german.contains("Inquiry by"))
+            browser.acceptLanguage = "en-GB,en;q=0.9"
+            let english = try await browser.get("/customers/\(customer.id)")
+            #expect(english.contains("Invoice \(invoice.number!) issued"))
+            #expect(english.contains("€595.00"))
+            #expect(english.contains("Payment received · \(invoice.number!)"))
+            #expect(!english.contains("Rechnung \(invoice.number!) ausgestellt"))
+        }
+    }
+}

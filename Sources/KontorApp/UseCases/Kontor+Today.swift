@@ -25,37 +25,41 @@ extension Kontor {
             for inquiry in try book.inquiries(statuses: nil, customerId: customerId) {
                 events.append(TimelineEvent(
                     day: inquiry.receivedOn, kind: .inquiry, title: "Inquiry by \(inquiry.channel.rawValue): \(inquiry.subject)",
-                    detail: inquiry.note, reference: "inquiry \(inquiry.id)"))
+                    detail: inquiry.note, reference: "inquiry \(inquiry.id)",
+                    facts: TimelineFacts(subject: inquiry.subject, status: inquiry.channel.rawValue)))
                 if let answered = inquiry.answeredOn {
                     events.append(TimelineEvent(day: answered, kind: .inquiryAnswered, title: "Inquiry answered",
                                                 reference: "inquiry \(inquiry.id)"))
                 }
                 if let closed = inquiry.closedOn {
                     events.append(TimelineEvent(day: closed, kind: .inquiryClosed, title: "Inquiry \(inquiry.status.rawValue)",
-                                                reference: "inquiry \(inquiry.id)"))
+                                                reference: "inquiry \(inquiry.id)",
+                                                facts: TimelineFacts(status: inquiry.status.rawValue)))
                 }
             }
             for quote in try book.quotes(customerId: customerId) {
                 events.append(TimelineEvent(
                     day: quote.createdOn, kind: .quote, title: "Quote: \(quote.title)",
                     detail: "net \(quote.net.decimalString), payment term \(quote.paymentTermDays) days",
-                    reference: "quote \(quote.id)"))
+                    reference: "quote \(quote.id)",
+                    facts: TimelineFacts(subject: quote.title, amount: quote.net, termDays: quote.paymentTermDays)))
                 if let decided = quote.decidedOn {
                     events.append(TimelineEvent(day: decided, kind: .quoteDecided, title: "Quote \(quote.status.rawValue)",
-                                                reference: "quote \(quote.id)"))
+                                                reference: "quote \(quote.id)", facts: TimelineFacts(status: quote.status.rawValue)))
                 }
             }
             for job in try book.jobs(openOnly: false, customerId: customerId, deadlineOnOrBefore: nil) {
                 let reference = "job \(job.id)"
                 events.append(TimelineEvent(day: job.createdOn, kind: .job, title: "Job: \(job.title)",
-                                            detail: job.deadline.map { "deadline \($0)" }, reference: reference))
+                                            detail: job.deadline.map { "deadline \($0)" }, reference: reference,
+                                            facts: TimelineFacts(subject: job.title, day: job.deadline)))
                 if let day = job.startedOn { events.append(TimelineEvent(day: day, kind: .jobStarted, title: "Job started", reference: reference)) }
                 if let day = job.deliveredOn { events.append(TimelineEvent(day: day, kind: .jobDelivered, title: "Job delivered", reference: reference)) }
                 for revision in job.revisions {
                     events.append(TimelineEvent(
                         day: revision.requestedOn, kind: .revision,
                         title: revision.kind == .change ? "Change request" : "Critique", detail: revision.note,
-                        reference: reference))
+                        reference: reference, facts: TimelineFacts(subject: revision.note, status: revision.kind.rawValue)))
                 }
                 if let day = job.acceptedOn { events.append(TimelineEvent(day: day, kind: .jobAccepted, title: "Job accepted", reference: reference)) }
             }
@@ -65,37 +69,47 @@ extension Kontor {
                 if invoice.kind == .cancellation {
                     events.append(TimelineEvent(
                         day: issued, kind: .cancellation, title: "Cancellation invoice \(number) for \(invoice.cancelsNumber ?? "?")",
-                        detail: "gross \(invoice.totals.gross.decimalString)", reference: number))
+                        detail: "gross \(invoice.totals.gross.decimalString)", reference: number,
+                        facts: TimelineFacts(amount: invoice.totals.gross, invoiceNumber: invoice.cancelsNumber)))
                 } else {
                     events.append(TimelineEvent(
                         day: issued, kind: .invoice, title: "Invoice \(number) issued",
-                        detail: "gross \(invoice.totals.gross.decimalString), due \(invoice.dueDate!)", reference: number))
+                        detail: "gross \(invoice.totals.gross.decimalString), due \(invoice.dueDate!)", reference: number,
+                        facts: TimelineFacts(amount: invoice.totals.gross, day: invoice.dueDate, invoiceNumber: number)))
                 }
             }
             let numbers = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0.number ?? "draft") })
             for payment in try book.payments(invoiceId: nil, customerId: customerId) {
                 events.append(TimelineEvent(
                     day: payment.receivedOn, kind: .payment, title: "Payment received for \(numbers[payment.invoiceId] ?? "?")",
-                    detail: payment.amount.decimalString, reference: numbers[payment.invoiceId]))
+                    detail: payment.amount.decimalString, reference: numbers[payment.invoiceId],
+                    facts: TimelineFacts(amount: payment.amount, invoiceNumber: numbers[payment.invoiceId])))
             }
             for letter in try book.dunningLetters(status: .sent, invoiceIds: Set(invoices.map(\.id))) {
                 events.append(TimelineEvent(
                     day: letter.sentOn!, kind: .reminder, title: "\(letter.step.label(.en)) sent for \(letter.invoiceNumber)",
-                    detail: letter.subject, reference: letter.invoiceNumber))
+                    detail: letter.subject, reference: letter.invoiceNumber,
+                    facts: TimelineFacts(subject: letter.subject, status: letter.step.rawValue, invoiceNumber: letter.invoiceNumber)))
             }
             for note in try book.notes(customerId: customerId) {
-                let about = note.invoiceId.flatMap { numbers[$0] }.map { " (\($0))" } ?? ""
+                let number = note.invoiceId.flatMap { numbers[$0] }
+                let about = number.map { " (\($0))" } ?? ""
+                let facts = TimelineFacts(subject: note.text, day: note.promisedFor, invoiceNumber: number)
                 switch note.kind {
-                case .note: events.append(TimelineEvent(day: note.writtenOn, kind: .note, title: "Note" + about, detail: note.text))
+                case .note:
+                    events.append(TimelineEvent(
+                        day: note.writtenOn, kind: .note, title: "Note" + about, detail: note.text, facts: facts))
                 case .promise:
                     events.append(TimelineEvent(
                         day: note.writtenOn, kind: .promise, title: "Promised to pay by \(note.promisedFor!)" + about,
-                        detail: note.text))
+                        detail: note.text, facts: facts))
                 case .objection:
-                    events.append(TimelineEvent(day: note.writtenOn, kind: .objection, title: "Objection" + about, detail: note.text))
+                    events.append(TimelineEvent(
+                        day: note.writtenOn, kind: .objection, title: "Objection" + about, detail: note.text, facts: facts))
                 case .objectionResolved:
                     events.append(TimelineEvent(
-                        day: note.writtenOn, kind: .objectionResolved, title: "Objection settled" + about, detail: note.text))
+                        day: note.writtenOn, kind: .objectionResolved, title: "Objection settled" + about,
+                        detail: note.text, facts: facts))
                 }
             }
             return events.sorted(by: TimelineEvent.chronological)

@@ -8,14 +8,20 @@ public struct TimelineEvent: Sendable, Hashable, Codable {
     public var detail: String?
     /// The id or number of the record the event belongs to.
     public var reference: String?
+    /// The facts behind `title` and `detail`, for wording the event in any language.
+    public var facts: TimelineFacts
 
     /// Creates an event.
-    public init(day: Day, kind: TimelineEventKind, title: String, detail: String? = nil, reference: String? = nil) {
+    public init(
+        day: Day, kind: TimelineEventKind, title: String, detail: String? = nil, reference: String? = nil,
+        facts: TimelineFacts = TimelineFacts()
+    ) {
         self.day = day
         self.kind = kind
         self.title = title
         self.detail = detail
         self.reference = reference
+        self.facts = facts
     }
 
     /// Date order; on the same day, the order in which things usually happen.
@@ -48,4 +54,34 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     case note
 
     var sequence: Int { TimelineEventKind.allCases.firstIndex(of: self)! }
+}
+
+/// What an event is about, as data: `TimelineEvent.title` and `detail` are English sentences for the CLI, and
+/// these fields let the web app and documents say the same in German.
+public struct TimelineFacts: Sendable, Hashable, Codable {
+    /// The record's own words: an inquiry's subject, a quote's or job's title, a note's text.
+    public var subject: String?
+    /// The raw value of the channel (inquiry), status (inquiry or quote closed), revision kind or dunning step.
+    public var status: String?
+    /// The amount named: gross of an invoice, net of a quote, a payment.
+    public var amount: Money?
+    /// The day named: an invoice's due date, a job's deadline, the day a payment was promised for.
+    public var day: Day?
+    /// A quote's payment term in days.
+    public var termDays: Int?
+    /// The invoice the event concerns (payments, reminders, notes, the original of a cancellation).
+    public var invoiceNumber: String?
+
+    /// Creates the facts; all are optional.
+    public init(
+        subject: String? = nil, status: String? = nil, amount: Money? = nil, day: Day? = nil, termDays: Int? = nil,
+        invoiceNumber: String? = nil
+    ) {
+        self.subject = subject
+        self.status = status
+        self.amount = amount
+        self.day = day
+        self.termDays = termDays
+        self.invoiceNumber = invoiceNumber
+    }
 }

@@ -69,8 +69,7 @@ public enum DossierDocument {
             + "Ein Mahnbescheid hemmt die Verjährung.")
         letter.paragraph("Verlauf", style: letter.bold)
         for event in facts.timeline {
-            letter.paragraph("\(event.day.formatted(language))  \(event.title)" + (event.detail.map { " – \($0)" } ?? ""),
-                             style: letter.small.withSize(8.5), spacingAfter: 1.5)
+            letter.paragraph(DossierTimeline.line(event), style: letter.small.withSize(8.5), spacingAfter: 1.5)
         }
         return letter.finish().serialized()
     }

@@ -153,6 +153,7 @@ extension Texts {
         "flash_vcards_imported": "{0} contacts added as prospects, {1} already known.",
         "err_vcard_encoding": "The file is not saved as UTF-8. Please export it as vCard 3.0 or 4.0 (UTF-8).",
         "calc_paid_before": "Paid before default would have begun (from {0}, {1}): no default interest.",
+        "tl_promise_by": "by {0}",
         "f_dry_run": "Check only, book nothing",
         "h_statement": "Up to 25 MB.",
         "err_file": "Please choose a file.",

@@ -153,6 +153,7 @@ extension Texts {
         "flash_vcards_imported": "{0} Kontakte als Interessenten angelegt, {1} schon bekannt.",
         "err_vcard_encoding": "Die Datei ist nicht in UTF-8 gespeichert. Bitte als vCard 3.0 oder 4.0 (UTF-8) exportieren.",
         "calc_paid_before": "Gezahlt, bevor der Verzug begonnen hätte (ab {0}, {1}): keine Verzugszinsen.",
+        "tl_promise_by": "bis {0}",
         "f_dry_run": "Nur prüfen, nichts verbuchen",
         "h_statement": "Bis 25 MB.",
         "err_file": "Bitte eine Datei wählen.",

@@ -1,0 +1,62 @@
+import KontorCore
+
+/// The timeline lines of the hand-over dossier, in German (the dossier goes to the Mahngericht or a lawyer).
+enum DossierTimeline {
+    /// "12.03.2026  Rechnung 2026-0042 ausgestellt – brutto 1.190,00 €, fällig 26.03.2026".
+    static func line(_ event: TimelineEvent) -> String {
+        let text = [title(event), detail(event)].compactMap { $0 }.joined(separator: " – ")
+        return "\(event.day.formatted(.de))  \(text)"
+    }
+
+    private static func title(_ event: TimelineEvent) -> String {
+        let facts = event.facts
+        let about = facts.invoiceNumber.map { " (Rechnung \($0))" } ?? ""
+        switch event.kind {
+        case .customerCreated: return "Kunde angelegt"
+        case .inquiry:
+            let channel: String = switch facts.status.flatMap(InquiryChannel.init(rawValue:)) {
+            case .phone?: "Telefon"
+            case .email?: "E-Mail"
+            default: facts.status ?? "–"
+            }
+            return "Anfrage per \(channel): \(facts.subject ?? "")"
+        case .inquiryAnswered: return "Anfrage beantwortet"
+        case .inquiryClosed:
+            return facts.status == InquiryStatus.won.rawValue ? "Anfrage gewonnen" : "Anfrage nicht zustande gekommen"
+        case .quote: return "Angebot: \(facts.subject ?? "")"
+        case .quoteDecided:
+            return facts.status == QuoteStatus.accepted.rawValue ? "Angebot angenommen" : "Angebot abgelehnt"
+        case .job: return "Auftrag: \(facts.subject ?? "")"
+        case .jobStarted: return "Auftrag begonnen"
+        case .jobDelivered: return "Auftrag geliefert"
+        case .jobAccepted: return "Auftrag abgenommen"
+        case .revision: return facts.status == RevisionKind.change.rawValue ? "Änderungswunsch" : "Kritik"
+        case .invoice: return "Rechnung \(event.reference ?? "") ausgestellt"
+        case .cancellation:
+            return "Stornorechnung \(event.reference ?? "")" + (facts.invoiceNumber.map { " zu Rechnung \($0)" } ?? "")
+        case .payment: return "Zahlung erhalten" + about
+        case .reminder:
+            return (facts.status.flatMap(DunningStep.init(rawValue:))?.label(.de) ?? "Mahnschritt") + " versendet" + about
+        case .promise: return "Zahlungszusage" + (facts.day.map { " bis \($0.formatted(.de))" } ?? "") + about
+        case .objection: return "Einwand" + about
+        case .objectionResolved: return "Einwand erledigt" + about
+        case .note: return "Notiz" + about
+        }
+    }
+
+    private static func detail(_ event: TimelineEvent) -> String? {
+        let facts = event.facts
+        switch event.kind {
+        case .payment: return facts.amount?.formatted(.de)
+        case .invoice:
+            return [facts.amount.map { "brutto \($0.formatted(.de))" }, facts.day.map { "fällig \($0.formatted(.de))" }]
+                .compactMap { $0 }.joined(separator: ", ")
+        case .cancellation: return facts.amount.map { "brutto \($0.formatted(.de))" }
+        case .quote:
+            return [facts.amount.map { "netto \($0.formatted(.de))" }, facts.termDays.map { "Zahlungsziel \($0) Tage" }]
+                .compactMap { $0 }.joined(separator: ", ")
+        case .job: return facts.day.map { "Termin \($0.formatted(.de))" }
+        default: return event.detail
+        }
+    }
+}
