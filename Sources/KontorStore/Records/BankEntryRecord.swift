@@ -49,3 +49,24 @@ struct BankEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
             confidence: confidence, reason: reason, importedOn: try Convert.day(importedOn), sourceFile: sourceFile)
     }
 }
+
+extension BankEntryRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        identity = row["identity"]
+        bookingDate = row["bookingDate"]
+        amountCents = row["amountCents"]
+        isCredit = row["isCredit"]
+        currency = row["currency"]
+        counterpartyName = row["counterpartyName"]
+        counterpartyIBAN = row["counterpartyIBAN"]
+        text = row["text"]
+        status = row["status"]
+        invoiceIds = row["invoiceIds"]
+        confidence = row["confidence"]
+        reason = row["reason"]
+        importedOn = row["importedOn"]
+        sourceFile = row["sourceFile"]
+    }
+}

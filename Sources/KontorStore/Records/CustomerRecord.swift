@@ -60,3 +60,27 @@ struct CustomerRecord: Codable, FetchableRecord, MutablePersistableRecord {
             createdOn: try Convert.day(createdOn), eInvoiceFormat: try eInvoiceFormat.map { try Convert.choice($0) })
     }
 }
+
+extension CustomerRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        contactPerson = row["contactPerson"]
+        street = row["street"]
+        postalCode = row["postalCode"]
+        city = row["city"]
+        country = row["country"]
+        state = row["state"]
+        email = row["email"]
+        phone = row["phone"]
+        kind = row["kind"]
+        vatId = row["vatId"]
+        buyerReference = row["buyerReference"]
+        language = row["language"]
+        notes = row["notes"]
+        status = row["status"]
+        createdOn = row["createdOn"]
+        eInvoiceFormat = row["eInvoiceFormat"]
+    }
+}

@@ -46,3 +46,21 @@ struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
             answeredOn: try Convert.day(answeredOn), closedOn: try Convert.day(closedOn), note: note)
     }
 }
+
+extension InquiryRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        customerId = row["customerId"]
+        channel = row["channel"]
+        receivedOn = row["receivedOn"]
+        subject = row["subject"]
+        sizeQuantity = row["sizeQuantity"]
+        sizeUnit = row["sizeUnit"]
+        wishedDeadline = row["wishedDeadline"]
+        status = row["status"]
+        answeredOn = row["answeredOn"]
+        closedOn = row["closedOn"]
+        note = row["note"]
+    }
+}

@@ -106,3 +106,45 @@ enum JSONText {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }
+
+extension InvoiceRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        customerId = row["customerId"]
+        kind = row["kind"]
+        number = row["number"]
+        jobId = row["jobId"]
+        quoteId = row["quoteId"]
+        cancelsInvoiceId = row["cancelsInvoiceId"]
+        cancelsNumber = row["cancelsNumber"]
+        draftedOn = row["draftedOn"]
+        issueDate = row["issueDate"]
+        serviceFrom = row["serviceFrom"]
+        serviceTo = row["serviceTo"]
+        dueDate = row["dueDate"]
+        paymentTermDays = row["paymentTermDays"]
+        termAgreed = row["termAgreed"]
+        treatment = row["treatment"]
+        loyaltyPercent = row["loyaltyPercent"]
+        language = row["language"]
+        buyerJSON = row["buyerJSON"]
+        sellerJSON = row["sellerJSON"]
+        netCents = row["netCents"]
+        vatCents = row["vatCents"]
+        grossCents = row["grossCents"]
+    }
+}
+
+extension InvoiceBalanceRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        invoiceId = row["invoiceId"]
+        customerId = row["customerId"]
+        dueDate = row["dueDate"]
+        grossCents = row["grossCents"]
+        paidCents = row["paidCents"]
+        openCents = row["openCents"]
+        cancelledByNumber = row["cancelledByNumber"]
+    }
+}

@@ -69,3 +69,34 @@ struct RevisionRecord: Codable, FetchableRecord, PersistableRecord {
         Revision(requestedOn: try Convert.day(requestedOn), kind: try Convert.choice(kind), note: note, billable: billable)
     }
 }
+
+extension JobRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        customerId = row["customerId"]
+        quoteId = row["quoteId"]
+        title = row["title"]
+        effortHours = row["effortHours"]
+        deadline = row["deadline"]
+        status = row["status"]
+        includedRevisions = row["includedRevisions"]
+        priority = row["priority"]
+        createdOn = row["createdOn"]
+        startedOn = row["startedOn"]
+        deliveredOn = row["deliveredOn"]
+        acceptedOn = row["acceptedOn"]
+    }
+}
+
+extension RevisionRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        jobId = row["jobId"]
+        position = row["position"]
+        requestedOn = row["requestedOn"]
+        kind = row["kind"]
+        note = row["note"]
+        billable = row["billable"]
+    }
+}

@@ -62,3 +62,32 @@ struct InvoiceLineRecord: Codable, FetchableRecord, PersistableRecord {
             unitPrice: UnitPrice(tenThousandths: unitPrice), vatRate: try Convert.vat(vatPercent), isDiscount: isDiscount)
     }
 }
+
+extension QuoteLineRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        quoteId = row["quoteId"]
+        position = row["position"]
+        description = row["description"]
+        quantity = row["quantity"]
+        unit = row["unit"]
+        unitPrice = row["unitPrice"]
+        vatPercent = row["vatPercent"]
+        isDiscount = row["isDiscount"]
+    }
+}
+
+extension InvoiceLineRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        invoiceId = row["invoiceId"]
+        position = row["position"]
+        description = row["description"]
+        quantity = row["quantity"]
+        unit = row["unit"]
+        unitPrice = row["unitPrice"]
+        vatPercent = row["vatPercent"]
+        isDiscount = row["isDiscount"]
+        netCents = row["netCents"]
+    }
+}

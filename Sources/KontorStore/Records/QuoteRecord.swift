@@ -40,3 +40,20 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
             decidedOn: try Convert.day(decidedOn), lines: lines, loyaltyPercent: loyaltyPercent)
     }
 }
+
+extension QuoteRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        customerId = row["customerId"]
+        inquiryId = row["inquiryId"]
+        title = row["title"]
+        createdOn = row["createdOn"]
+        validUntil = row["validUntil"]
+        paymentTermDays = row["paymentTermDays"]
+        includedRevisions = row["includedRevisions"]
+        status = row["status"]
+        decidedOn = row["decidedOn"]
+        loyaltyPercent = row["loyaltyPercent"]
+    }
+}

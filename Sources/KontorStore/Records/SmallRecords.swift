@@ -135,3 +135,62 @@ struct DunningLetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
             costs: Money(cents: costsCents), subject: subject, body: body)
     }
 }
+
+extension PaymentRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        invoiceId = row["invoiceId"]
+        customerId = row["customerId"]
+        amountCents = row["amountCents"]
+        receivedOn = row["receivedOn"]
+        note = row["note"]
+    }
+}
+
+extension NoteRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        customerId = row["customerId"]
+        writtenOn = row["writtenOn"]
+        text = row["text"]
+        kind = row["kind"]
+        invoiceId = row["invoiceId"]
+        promisedFor = row["promisedFor"]
+    }
+}
+
+extension DunningHoldRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        customerId = row["customerId"]
+        invoiceId = row["invoiceId"]
+        until = row["until"]
+        reason = row["reason"]
+        createdOn = row["createdOn"]
+    }
+}
+
+extension DunningLetterRecord {
+    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
+    init(row: Row) throws {
+        id = row["id"]
+        invoiceId = row["invoiceId"]
+        customerId = row["customerId"]
+        invoiceNumber = row["invoiceNumber"]
+        step = row["step"]
+        status = row["status"]
+        createdOn = row["createdOn"]
+        sentOn = row["sentOn"]
+        skippedOn = row["skippedOn"]
+        deadline = row["deadline"]
+        openCents = row["openCents"]
+        interestCents = row["interestCents"]
+        lumpSumCents = row["lumpSumCents"]
+        costsCents = row["costsCents"]
+        subject = row["subject"]
+        body = row["body"]
+    }
+}
