@@ -73,6 +73,8 @@ struct BankImportWebTests {
             let page = try await browser.postFile("/payments/import", field: "statement", fileName: "kaputt.xml", data: broken)
             #expect(page.status == .unprocessableContent)
             #expect(page.contains("kaputt.xml"))
+            // In the German page, the parser's message is German too.
+            #expect(page.contains("Das XML ist fehlerhaft") || page.contains("bricht vorzeitig ab"))
             let none = try await browser.postFile("/payments/import", field: "statement", fileName: "leer.xml", data: Data())
             #expect(none.status == .unprocessableContent)
             #expect(none.contains("Bitte eine Datei wählen."))

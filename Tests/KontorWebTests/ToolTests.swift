@@ -107,6 +107,12 @@ struct ToolTests {
             let invalid = try await browser.get("/dunning/calculator?amount=zwölf&due=2026-01-15")
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.contains("zwölf"))
+            // A half-year whose base rate Kontor does not know yet is named, with where to add it.
+            let unknownRate = try await browser.get("/dunning/calculator?amount=100&due=2026-01-15&agreed=on&paid=2026-08-03")
+            #expect(unknownRate.status == .unprocessableContent)
+            #expect(unknownRate.contains("Basiszinssatz"))
+            #expect(unknownRate.contains("01.07.2026"))
+            #expect(unknownRate.contains("Einstellungen"))
             // 26 December 2026 is a Saturday and a holiday, the 27th a Sunday.
             let due = try await browser.get("/dunning/calculator?date=2026-12-26&dateState=NW")
             #expect(due.contains("verschiebt sich auf 28.12.2026"))
@@ -138,6 +144,7 @@ struct ToolTests {
                 "/received-invoices", field: "einvoice", fileName: "notiz.txt", data: Data("nur Text".utf8))
             #expect(garbage.status == .unprocessableContent)
             #expect(garbage.contains("notiz.txt"))
+            #expect(garbage.contains("ist keine E-Rechnung"))
             let none = try await browser.postFile("/received-invoices", field: "einvoice", fileName: "x.xml", data: Data())
             #expect(none.status == .unprocessableContent)
         }

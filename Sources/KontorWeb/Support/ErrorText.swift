@@ -45,8 +45,11 @@ struct ErrorText {
             case let .input(inner): return message(inner)
             case let .workflow(inner): return workflow(inner)
             }
+        case let error as any BilingualError:
+            // Statement and e-invoice readers, the legal tables, vCards: they word themselves in both languages.
+            return error.message(texts.language)
         default:
-            // Errors of Kontor's own modules (legal rules, templates, e-invoices) explain themselves.
+            // Other errors of Kontor's own modules explain themselves (in English).
             let type = String(reflecting: Swift.type(of: error))
             if ["KontorCore.", "KontorApp.", "KontorDocuments.", "KontorEInvoice.", "KontorBanking."]
                 .contains(where: type.hasPrefix)
