@@ -25,4 +25,35 @@ struct AgendaTests {
             #expect(reports.contains("Umwandlung nach Kanal") && reports.contains("Tage bis Antwort"))
         }
     }
+
+    @Test func thePlanIsKeptForTheCalendar() async throws {
+        let book = try await Book(profile: false)
+        _ = try await book.kontor.fillDemoBook(today: Book.today)
+        let planned = try await book.kontor.agenda(today: Book.today).plan.slots.count
+        #expect(planned > 0)
+        try await withBrowser(book) { browser in
+            let kept = try await browser.post("/agenda/plan")
+            #expect(kept.status == .seeOther)
+            #expect(try await browser.get("/agenda").contains("Plan festgehalten (\(planned) Zeitblöcke)"))
+            // The kept plan feeds the calendar even after the jobs change.
+            #expect(try await browser.get("/agenda.ics").contains("BEGIN:VEVENT"))
+        }
+    }
+
+    @Test func inquiryGetsADeliveryDateAndAReplyToSend() async throws {
+        let book = try await Book(profile: false)
+        _ = try await book.kontor.fillDemoBook(today: Book.today)
+        let open = try #require(try await book.kontor.inquiries(statuses: [.open]).first)
+        let proposal = try await book.kontor.proposeDelivery(inquiryId: open.inquiry.id, today: Book.today)
+        try await withBrowser(book) { browser in
+            #expect(try await browser.get("/inquiries").contains("/inquiries/\(open.inquiry.id)/proposal"))
+            let page = try await browser.get("/inquiries/\(open.inquiry.id)/proposal")
+            #expect(page.status == .ok)
+            #expect(page.contains("Lieferung bis"))
+            #expect(page.contains(proposal.proposal.deliveryDate.formatted(.de)))
+            #expect(page.contains("id=\"reply\""))
+            #expect(page.contains(open.customerName.replacingOccurrences(of: "&", with: "&amp;")))
+            #expect(try await browser.get("/inquiries/99999/proposal").status == .notFound)
+        }
+    }
 }

@@ -11,6 +11,14 @@ struct AgendaController: Sendable {
         RouteCollection(context: AppRequestContext.self)
             .get("agenda", use: self.show)
             .get("agenda.ics", use: self.calendar)
+            .post("agenda/plan", use: self.storePlan)
+    }
+
+    /// POST /agenda/plan: keeps today's plan, so that the calendar feed shows the same slots until planned again.
+    @Sendable func storePlan(request: Request, context: AppRequestContext) async throws -> Response {
+        let agenda = try await services.kontor.storeAgenda(today: services.today())
+        return services.redirect("/agenda", flash: Texts(context.language).format(
+            "flash_plan_stored", "\(agenda.plan.slots.count)"), context: context)
     }
 
     /// GET /agenda
@@ -63,6 +71,7 @@ struct AgendaPage: Sendable, Encodable {
     let title: String
     let intro: String
     let feedLabel: String
+    let storeLabel: String
     let weeks: [Week]
     let risks: [Risk]
     let hasRisks: Bool
@@ -73,6 +82,7 @@ struct AgendaPage: Sendable, Encodable {
         title = "Agenda"
         intro = de ? "Geplante Schreibzeit nach Abgabeterminen (früheste zuerst)."
             : "Planned writing time by deadline (earliest first)."
+        storeLabel = de ? "Plan für den Kalender festhalten" : "Keep this plan for the calendar"
         feedLabel = de ? "Als Kalender abonnieren (.ics)" : "Subscribe as calendar (.ics)"
         riskHeading = de ? "Termine in Gefahr" : "Deadlines at risk"
         let plan = agenda.plan

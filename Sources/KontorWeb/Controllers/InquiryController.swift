@@ -11,6 +11,7 @@ struct InquiryController: Sendable {
             .get(use: self.board)
             .get("new", use: self.new)
             .post(use: self.create)
+            .get(":id/proposal", use: self.proposal)
             .post(":id/answer", use: self.answer)
             .post(":id/win", use: self.win)
             .post(":id/lose", use: self.lose)
@@ -23,6 +24,18 @@ struct InquiryController: Sendable {
         let page = InquiryBoardPage(items, today: services.today(), texts: texts)
         return try services.page("inquiries/index", area: .inquiries, title: texts["nav_inquiries"], page,
                                  request: request, context: context)
+    }
+
+    /// GET /inquiries/:id/proposal: the earliest realistic delivery date and the price, with a reply to send.
+    @Sendable func proposal(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let id = try context.id()
+        let today = services.today()
+        let result = try await services.kontor.proposeDelivery(inquiryId: id, today: today)
+        let reply = try await services.kontor.replyDraft(inquiryId: id, today: today)
+        let page = ProposalPage(result, reply: reply, texts: texts)
+        return try services.page("inquiries/proposal", area: .inquiries, title: page.heading, page, request: request,
+                                 context: context)
     }
 
     /// GET /inquiries/new
@@ -196,5 +209,37 @@ struct InquiryFormPage: Sendable, Encodable {
         ]
         hasFormError = state.general != nil
         formError = state.generalText
+    }
+}
+
+/// A delivery date and price for an inquiry, with the reply draft (by e-mail or for the phone call).
+struct ProposalPage: Sendable, Encodable {
+    let id: Int64
+    let heading: String
+    let customerName: String
+    let customerPath: String
+    let facts: [Fact]
+    let reply: String
+    let isOpen: Bool
+
+    init(_ result: InquiryProposal, reply: String, texts: Texts) {
+        let inquiry = result.inquiry
+        let proposal = result.proposal
+        id = inquiry.id
+        heading = texts.format("proposal_heading", inquiry.subject)
+        customerName = result.customer.name
+        customerPath = "/customers/\(result.customer.id)"
+        var facts = [
+            Fact(term: texts["proposal_delivery"], detail: texts.day(proposal.deliveryDate)
+                + (proposal.fitsInBetween ? " · " + texts["proposal_in_between"] : "")),
+            Fact(term: texts["proposal_hours"], detail: Quantity(thousandths: proposal.hours).formatted(texts.language) + " h"),
+        ]
+        if let price = result.price { facts.append(Fact(term: texts["proposal_price"], detail: texts.money(price))) }
+        if let piece = proposal.firstPiece {
+            facts.append(Fact(term: texts["proposal_first_piece"], detail: texts.day(piece.deliveryDate)))
+        }
+        self.facts = facts
+        self.reply = reply
+        isOpen = inquiry.status == .open
     }
 }
