@@ -159,6 +159,7 @@ extension Texts {
         "proposal_delivery": "Delivery by", "proposal_in_between": "a small job, fitted in between",
         "proposal_hours": "Effort", "proposal_price": "Price (net)", "proposal_first_piece": "First piece by",
         "proposal_reply": "Reply", "flash_plan_stored": "Plan kept ({0} time blocks); the calendar shows it.",
+        "proposal_title": "Proposal",
         "f_dry_run": "Check only, book nothing",
         "h_statement": "Up to 25 MB.",
         "err_file": "Please choose a file.",

@@ -159,6 +159,7 @@ extension Texts {
         "proposal_delivery": "Lieferung bis", "proposal_in_between": "kleiner Auftrag, passt dazwischen",
         "proposal_hours": "Aufwand", "proposal_price": "Preis (netto)", "proposal_first_piece": "Erster Teil bis",
         "proposal_reply": "Antwort", "flash_plan_stored": "Plan festgehalten ({0} Zeitblöcke); der Kalender zeigt ihn.",
+        "proposal_title": "Vorschlag",
         "f_dry_run": "Nur prüfen, nichts verbuchen",
         "h_statement": "Bis 25 MB.",
         "err_file": "Bitte eine Datei wählen.",
