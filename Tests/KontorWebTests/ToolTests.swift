@@ -32,6 +32,11 @@ struct ToolTests {
             ])
             #expect(wrongOwner.status == .unprocessableContent)
             #expect(wrongOwner.contains("anderen Kunden"))
+            let mistyped = try await browser.post("/dunning/holds", [
+                "customer": "\(customer.id)", "invoice": "2026-9999", "until": "2026-04-30", "reason": "Urlaub",
+            ])
+            #expect(mistyped.status == .unprocessableContent)
+            #expect(mistyped.contains("2026-9999"))
             let unknown = try await browser.post("/dunning/holds", [
                 "customer": "9999", "until": "2026-04-30", "reason": "Urlaub",
             ])

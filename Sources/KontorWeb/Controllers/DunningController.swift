@@ -41,6 +41,13 @@ struct DunningController: Sendable {
                     ?? texts.format("flash_hold_customer", texts.day(hold.until))
                 return services.redirect(services.returnPath(context.form, fallback: "/dunning#holds"), flash: message,
                                          context: context)
+            } catch let error as AppError {
+                // A mistyped invoice number is the form's problem, not a missing page.
+                guard case .notFound(kind: "invoice", _) = error else {
+                    try ErrorText(texts).place(error, into: &state, fields: ["invoice": "invoice"])
+                    return try await render(hold: state, request: request, context: context, status: .unprocessableContent)
+                }
+                state.errors["invoice"] = ErrorText(texts).message(error)
             } catch {
                 try ErrorText(texts).place(
                     error, into: &state, fields: ["pause end": "until", "invoice": "invoice", "reason": "reason"])

@@ -48,7 +48,8 @@ extension AppServices {
     private func makeShell(
         title: String, area: Area?, request: Request, context: AppRequestContext, texts: Texts, csrf: String? = nil
     ) -> Shell {
-        let flash = context.session.flatMap { sessions.takeFlash(for: $0.id) }
+        // A page rendered for the cache (with a CSRF placeholder) is shared: it must never carry a session's message.
+        let flash = csrf != nil ? nil : context.session.flatMap { sessions.takeFlash(for: $0.id) }
         let signedIn = context.session?.user
         let showNav = !requiresLogin || signedIn != nil
         let other: Language = context.language == .de ? .en : .de
