@@ -226,6 +226,23 @@ def main():
             check("1 zur Prüfung" in flash(), f"flash was {flash()!r}")
             check("Finanzamt Köln" in driver.find_element(By.ID, "review").text, "not in the review queue")
 
+        @step("the interest calculator answers, and an e-invoice is read back")
+        def _():
+            go("/dunning/calculator?amount=1.190,00&due=2026-01-15&agreed=on&paid=2026-03-02&debtor=business")
+            result = driver.find_element(By.ID, "interest-result").text
+            check("Im Verzug seit 16.01.2026" in result, f"result was {result!r}")
+            check(driver.find_element(By.ID, "interest-total").text.endswith("€"), "no interest amount")
+            xml = os.path.join(workdir, "rechnung.xml")
+            with urllib.request.urlopen(urllib.request.Request(
+                    state["invoice"] + "/xml",
+                    headers={"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())}),
+                    timeout=30) as response:
+                open(xml, "wb").write(response.read())
+            go("/received-invoices")
+            driver.find_element(By.ID, "f-einvoice").send_keys(xml)
+            press("#read-einvoice")
+            check("1.356,60 €" in driver.find_element(By.ID, "einvoice").text, "e-invoice not read back")
+
         @step("a customer named <script>alert(1)</script> renders as text")
         def _():
             go("/customers/new")
