@@ -31,6 +31,18 @@ struct DayTests {
         #expect(Day("2026-3-15") == nil)
     }
 
+    @Test func readsBackEveryDayItWrites() {
+        for ordinal in stride(from: -30_000, through: 60_000, by: 13) {
+            let day = Day(ordinal: ordinal)
+            #expect(Day(day.description) == day)
+        }
+        for text in ["2026/03/15", "2026-3-015", "2026-03-1x", " 2026-0315", "2026-00-10", "2026-04-31", "+026-03-15"] {
+            #expect(Day(text) == nil, "\(text)")
+        }
+        #expect(Day(" 2026-03-15 ") == Day(year: 2026, month: 3, day: 15))
+        #expect(Day("01.03.2026") == Day(year: 2026, month: 3, day: 1))
+    }
+
     @Test func worksWithWeekdaysAndMonths() throws {
         let sunday = try #require(Day("2026-03-15"))
         #expect(sunday.isoWeekday == 7 && sunday.isWeekend)

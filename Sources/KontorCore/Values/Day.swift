@@ -19,7 +19,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (also `DD.MM.YYYY`, as Germans type it).
     public init?(_ text: String) {
+        // The store keeps days as "YYYY-MM-DD"; reading them back is the common case and must be cheap.
+        let utf8 = text.utf8
+        if utf8.count == 10, let day = utf8.withContiguousStorageIfAvailable(Day.isoDigits) ?? Day.isoDigits(Array(utf8)) {
+            self = day
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Only digits between the separators: `Int("+026")` would read a sign.
+        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }) else { return nil }
         let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let german = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]),
@@ -33,6 +41,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         } else {
             return nil
         }
+    }
+
+    /// `YYYY-MM-DD` as ten ASCII bytes, or nil.
+    private static func isoDigits(_ bytes: some RandomAccessCollection<UInt8>) -> Day? {
+        var numbers = (year: 0, month: 0, day: 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case 0..<4: numbers.year = numbers.year * 10 + digit
+            case 5..<7: numbers.month = numbers.month * 10 + digit
+            default: numbers.day = numbers.day * 10 + digit
+            }
+        }
+        return Day(year: numbers.year, month: numbers.month, day: numbers.day)
     }
 
     /// Parses a day or throws an error that says which format is expected.
