@@ -25,6 +25,13 @@ extension GRDBBook {
     }
 
     func invoiceCount(_ query: InvoiceQuery) throws -> (count: Int, open: Money) {
+        if query.customerId == nil, query.status == nil, !query.openOnly, query.overdueOn == nil {
+            // All invoices: two small queries instead of joining every invoice with its balance.
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice") ?? 0
+            let open = try Int64.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(openCents), 0) FROM invoiceBalance WHERE openCents > 0") ?? 0
+            return (count, Money(cents: open))
+        }
         let (conditions, arguments) = Self.conditions(query)
         let row = try Row.fetchOne(
             db, sql: "SELECT COUNT(*), COALESCE(SUM(b.openCents), 0) FROM invoice i "

@@ -255,6 +255,13 @@ extension DatabaseMigrator {
             }
             try db.execute(sql: "INSERT INTO bookVersion (id, version) VALUES (1, 0)")
         }
+        migrator.registerMigration("v8-invoice-list-order") { db in
+            // The invoice list pages through all invoices newest first: an index in exactly that order lets
+            // SQLite stop after the page instead of sorting the whole book for every page.
+            try db.execute(sql: """
+                CREATE INDEX invoice_list_order ON invoice (COALESCE(issueDate, draftedOn) DESC, id DESC)
+                """)
+        }
         return migrator
     }
 }
