@@ -15,7 +15,12 @@ extension GRDBBook {
 
     func invoices(_ query: InvoiceQuery) throws -> [Invoice] {
         let (conditions, arguments) = Self.conditions(query)
-        var sql = "SELECT i.* FROM invoice i LEFT JOIN invoiceBalance b ON b.invoiceId = i.id" + conditions
+        // Open and overdue invoices are few: start from their balances (partial index), then sort those. For the
+        // rest, walk `invoice_list_order` and stop after the page.
+        let source = query.openOnly || query.overdueOn != nil
+            ? "invoiceBalance b CROSS JOIN invoice i ON i.id = b.invoiceId"
+            : "invoice i LEFT JOIN invoiceBalance b ON b.invoiceId = i.id"
+        var sql = "SELECT i.* FROM " + source + conditions
         sql += " ORDER BY COALESCE(i.issueDate, i.draftedOn) DESC, i.id DESC"
         if let limit = query.limit { sql += " LIMIT \(limit)" + (query.offset.map { " OFFSET \($0)" } ?? "") }
         let invoices = try assemble(InvoiceRecord.fetchAll(db, sql: sql, arguments: arguments))
@@ -78,7 +83,8 @@ extension GRDBBook {
                 balances[balance.invoiceId] = balance
             }
         }
-        return try records.map { try $0.domain(lines: lines[$0.id!] ?? [], balance: balances[$0.id!]) }
+        let parties = PartyDecoder()
+        return try records.map { try $0.domain(lines: lines[$0.id!] ?? [], balance: balances[$0.id!], parties: parties) }
     }
 
     func openInvoices(dueOnOrBefore day: Day) throws -> [MorningList.OpenInvoice] {

@@ -61,7 +61,9 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
         }
     }
 
-    func domain(lines: [DocumentLine], balance: InvoiceBalanceRecord?) throws -> Invoice {
+    func domain(
+        lines: [DocumentLine], balance: InvoiceBalanceRecord?, parties: PartyDecoder = PartyDecoder()
+    ) throws -> Invoice {
         Invoice(
             id: id ?? 0, customerId: customerId, kind: try Convert.choice(kind), number: number, jobId: jobId,
             quoteId: quoteId, cancelsInvoiceId: cancelsInvoiceId, cancelsNumber: cancelsNumber,
@@ -70,8 +72,7 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
             dueDate: try Convert.day(dueDate), paymentTermDays: paymentTermDays, termAgreed: termAgreed,
             treatment: try Convert.choice(treatment), loyaltyPercent: loyaltyPercent,
             language: try Convert.choice(language), lines: lines,
-            buyer: try buyerJSON.map { try JSONText.decode(Customer.self, $0) },
-            seller: try sellerJSON.map { try JSONText.decode(BusinessProfile.self, $0) },
+            buyer: try buyerJSON.map(parties.buyer), seller: try sellerJSON.map(parties.seller),
             paid: Money(cents: balance?.paidCents ?? 0), isCancelled: balance?.cancelledByNumber != nil,
             cancelledByNumber: balance?.cancelledByNumber)
     }
@@ -146,5 +147,26 @@ extension InvoiceBalanceRecord {
         paidCents = row["paidCents"]
         openCents = row["openCents"]
         cancelledByNumber = row["cancelledByNumber"]
+    }
+}
+
+/// Decodes the buyer and seller snapshots of invoices, each distinct JSON text once: a list of invoices repeats
+/// the same seller (and often the same buyer), and JSON decoding is the dearest part of reading an invoice.
+final class PartyDecoder {
+    private var buyers: [String: Customer] = [:]
+    private var sellers: [String: BusinessProfile] = [:]
+
+    func buyer(_ json: String) throws -> Customer {
+        if let known = buyers[json] { return known }
+        let decoded = try JSONText.decode(Customer.self, json)
+        buyers[json] = decoded
+        return decoded
+    }
+
+    func seller(_ json: String) throws -> BusinessProfile {
+        if let known = sellers[json] { return known }
+        let decoded = try JSONText.decode(BusinessProfile.self, json)
+        sellers[json] = decoded
+        return decoded
     }
 }
