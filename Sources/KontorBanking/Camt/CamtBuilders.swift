@@ -1,22 +1,40 @@
 import KontorCore
 
-// Collectors for one camt element each (Bal, TxDtls, Ntry, Stmt); `take` receives a leaf's path
-// relative to the element and its text, `build` checks and converts.
+// Collectors for one camt element each (Bal, TxDtls, Ntry, Stmt). `field` says which value a leaf's path relative
+// to the element carries (`CamtCollector` asks once per distinct path, not once per leaf), `take` receives it with
+// the leaf's text, and `build` checks and converts. They are classes: `CamtCollector` holds one of each while its
+// element is open and hands transactions on to their entry, and a reference moves where a struct of twenty
+// strings would be copied and destroyed field by field. Their properties skip the runtime exclusivity check
+// (`@exclusivity(unchecked)`), which would otherwise run on every value taken: a builder belongs to one collector
+// on one thread, and none of its methods holds an access to a property across a call.
 
-struct BalanceBuilder {
-    var type: String?
-    var amount: String?
-    var currency: String?
-    var indicator: String?
-    var date: String?
+/// Collects one `Bal`.
+final class BalanceBuilder {
+    @exclusivity(unchecked) var type: String?
+    @exclusivity(unchecked) var amount: String?
+    @exclusivity(unchecked) var currency: String?
+    @exclusivity(unchecked) var indicator: String?
+    @exclusivity(unchecked) var date: String?
 
-    mutating func take(_ path: String, _ value: String, currency: String?) {
+    /// The values a balance takes.
+    enum Field { case type, amount, indicator, date }
+
+    static func field(_ path: String) -> Field? {
         switch path {
-        case "Tp/CdOrPrtry/Cd", "Tp/CdOrPrtry/Prtry": type = type ?? value
-        case "Amt": amount = value; self.currency = currency
-        case "CdtDbtInd": indicator = value
-        case "Dt/Dt", "Dt/DtTm": date = value
-        default: break
+        case "Tp/CdOrPrtry/Cd", "Tp/CdOrPrtry/Prtry": return .type
+        case "Amt": return .amount
+        case "CdtDbtInd": return .indicator
+        case "Dt/Dt", "Dt/DtTm": return .date
+        default: return nil
+        }
+    }
+
+    func take(_ field: Field, _ value: String, currency: String?) {
+        switch field {
+        case .type: type = type ?? value
+        case .amount: amount = value; self.currency = currency
+        case .indicator: indicator = value
+        case .date: date = value
         }
     }
 
@@ -31,54 +49,90 @@ struct BalanceBuilder {
     }
 }
 
-struct TransactionBuilder {
-    var amount: String?
-    var amountLine: Int?
-    var currency: String?
-    var indicator: String?
-    var debtorName: String?
-    var ultimateDebtorName: String?
-    var debtorAccount: String?
-    var debtorBIC: String?
-    var creditorName: String?
-    var ultimateCreditorName: String?
-    var creditorAccount: String?
-    var creditorBIC: String?
-    var creditorId: String?
-    var unstructured: [String] = []
-    var reference: String?
-    var endToEndId: String?
-    var bankReference: String?
-    var mandateId: String?
-    var additionalInfo: String?
+/// Collects one `TxDtls`, a part of an entry.
+final class TransactionBuilder {
+    @exclusivity(unchecked) var amount: String?
+    @exclusivity(unchecked) var amountLine: Int?
+    @exclusivity(unchecked) var currency: String?
+    @exclusivity(unchecked) var indicator: String?
+    @exclusivity(unchecked) var debtorName: String?
+    @exclusivity(unchecked) var ultimateDebtorName: String?
+    @exclusivity(unchecked) var debtorAccount: String?
+    @exclusivity(unchecked) var debtorBIC: String?
+    @exclusivity(unchecked) var creditorName: String?
+    @exclusivity(unchecked) var ultimateCreditorName: String?
+    @exclusivity(unchecked) var creditorAccount: String?
+    @exclusivity(unchecked) var creditorBIC: String?
+    @exclusivity(unchecked) var creditorId: String?
+    @exclusivity(unchecked) var unstructured: [String] = []
+    @exclusivity(unchecked) var reference: String?
+    @exclusivity(unchecked) var endToEndId: String?
+    @exclusivity(unchecked) var bankReference: String?
+    @exclusivity(unchecked) var mandateId: String?
+    @exclusivity(unchecked) var additionalInfo: String?
 
-    mutating func take(_ path: String, _ value: String, currency: String?, line: Int) {
+    /// The values a transaction takes.
+    enum Field {
+        case amount, instructedAmount, indicator, endToEndId, bankReference, mandateId
+        case debtorName, ultimateDebtorName, debtorAccount, creditorName, ultimateCreditorName, creditorAccount
+        case creditorId, debtorBIC, creditorBIC, unstructured, reference, additionalInfo
+    }
+
+    static func field(_ path: String) -> Field? {
         switch path {
-        case "Amt", "AmtDtls/TxAmt/Amt":
-            amount = value; self.currency = currency; amountLine = line
-        case "AmtDtls/InstdAmt/Amt":
-            if amount == nil { amount = value; self.currency = currency; amountLine = line }
-        case "CdtDbtInd": indicator = value
-        case "Refs/EndToEndId": endToEndId = value == "NOTPROVIDED" ? nil : value
-        case "Refs/AcctSvcrRef": bankReference = value
-        case "Refs/MndtId": mandateId = value
-        case "RltdPties/Dbtr/Nm", "RltdPties/Dbtr/Pty/Nm": debtorName = value
-        case "RltdPties/UltmtDbtr/Nm", "RltdPties/UltmtDbtr/Pty/Nm": ultimateDebtorName = value
-        case "RltdPties/DbtrAcct/Id/IBAN", "RltdPties/DbtrAcct/Id/Othr/Id": debtorAccount = debtorAccount ?? value
-        case "RltdPties/Cdtr/Nm", "RltdPties/Cdtr/Pty/Nm": creditorName = value
-        case "RltdPties/UltmtCdtr/Nm", "RltdPties/UltmtCdtr/Pty/Nm": ultimateCreditorName = value
-        case "RltdPties/CdtrAcct/Id/IBAN", "RltdPties/CdtrAcct/Id/Othr/Id": creditorAccount = creditorAccount ?? value
-        case "RltdPties/Cdtr/Id/PrvtId/Othr/Id", "RltdPties/Cdtr/Pty/Id/PrvtId/Othr/Id": creditorId = value
-        case "RltdAgts/DbtrAgt/FinInstnId/BIC", "RltdAgts/DbtrAgt/FinInstnId/BICFI": debtorBIC = value
-        case "RltdAgts/CdtrAgt/FinInstnId/BIC", "RltdAgts/CdtrAgt/FinInstnId/BICFI": creditorBIC = value
-        case "RmtInf/Ustrd": if !value.isEmpty { unstructured.append(value) }
-        case "RmtInf/Strd/CdtrRefInf/Ref": reference = reference ?? value
-        case "AddtlTxInf": additionalInfo = value
-        default: break
+        case "Amt", "AmtDtls/TxAmt/Amt": return .amount
+        case "AmtDtls/InstdAmt/Amt": return .instructedAmount
+        case "CdtDbtInd": return .indicator
+        case "Refs/EndToEndId": return .endToEndId
+        case "Refs/AcctSvcrRef": return .bankReference
+        case "Refs/MndtId": return .mandateId
+        case "RltdPties/Dbtr/Nm", "RltdPties/Dbtr/Pty/Nm": return .debtorName
+        case "RltdPties/UltmtDbtr/Nm", "RltdPties/UltmtDbtr/Pty/Nm": return .ultimateDebtorName
+        case "RltdPties/DbtrAcct/Id/IBAN", "RltdPties/DbtrAcct/Id/Othr/Id": return .debtorAccount
+        case "RltdPties/Cdtr/Nm", "RltdPties/Cdtr/Pty/Nm": return .creditorName
+        case "RltdPties/UltmtCdtr/Nm", "RltdPties/UltmtCdtr/Pty/Nm": return .ultimateCreditorName
+        case "RltdPties/CdtrAcct/Id/IBAN", "RltdPties/CdtrAcct/Id/Othr/Id": return .creditorAccount
+        case "RltdPties/Cdtr/Id/PrvtId/Othr/Id", "RltdPties/Cdtr/Pty/Id/PrvtId/Othr/Id": return .creditorId
+        case "RltdAgts/DbtrAgt/FinInstnId/BIC", "RltdAgts/DbtrAgt/FinInstnId/BICFI": return .debtorBIC
+        case "RltdAgts/CdtrAgt/FinInstnId/BIC", "RltdAgts/CdtrAgt/FinInstnId/BICFI": return .creditorBIC
+        case "RmtInf/Ustrd": return .unstructured
+        case "RmtInf/Strd/CdtrRefInf/Ref": return .reference
+        case "AddtlTxInf": return .additionalInfo
+        default: return nil
         }
     }
 
-    var remittanceText: String { TextNormal.collapse(unstructured.joined(separator: " ")) }
+    func take(_ field: Field, _ value: String, currency: String?, line: Int) {
+        switch field {
+        case .amount:
+            amount = value; self.currency = currency; amountLine = line
+        case .instructedAmount:
+            if amount == nil { amount = value; self.currency = currency; amountLine = line }
+        case .indicator: indicator = value
+        case .endToEndId: endToEndId = value == "NOTPROVIDED" ? nil : value
+        case .bankReference: bankReference = value
+        case .mandateId: mandateId = value
+        case .debtorName: debtorName = value
+        case .ultimateDebtorName: ultimateDebtorName = value
+        case .debtorAccount: debtorAccount = debtorAccount ?? value
+        case .creditorName: creditorName = value
+        case .ultimateCreditorName: ultimateCreditorName = value
+        case .creditorAccount: creditorAccount = creditorAccount ?? value
+        case .creditorId: creditorId = value
+        case .debtorBIC: debtorBIC = value
+        case .creditorBIC: creditorBIC = value
+        case .unstructured: if !value.isEmpty { unstructured.append(value) }
+        case .reference: reference = reference ?? value
+        case .additionalInfo: additionalInfo = value
+        }
+    }
+
+    var remittanceText: String { Self.remittance(unstructured) }
+
+    /// The `Ustrd` lines as one text (a single line, the usual case, is not joined first).
+    static func remittance(_ lines: [String]) -> String {
+        TextNormal.collapse(lines.count == 1 ? lines[0] : lines.joined(separator: " "))
+    }
 
     /// The other party as seen from the account: the debtor of a credit, the creditor of a debit.
     func counterparty(for direction: EntryDirection) -> (name: String?, account: String?, bic: String?) {
@@ -91,6 +145,11 @@ struct TransactionBuilder {
     }
 
     static func iban(_ account: String) -> String? {
+        // Most accounts are written as a compact IBAN already: upper-case letters and digits only, which upper-casing
+        // and removing spaces leave as they are.
+        if account.utf8.allSatisfy({ (65...90).contains($0) || (48...57).contains($0) }) {
+            return TextNormal.looksLikeIBAN(account) ? account : nil
+        }
         let compact = account.uppercased().filter { $0 != " " }
         return TextNormal.looksLikeIBAN(compact) ? compact : nil
     }
@@ -113,44 +172,69 @@ struct TransactionBuilder {
     }
 }
 
-struct EntryBuilder {
+/// Collects one `Ntry` with its parts.
+final class EntryBuilder {
     let line: Int
-    var amount: String?
-    var amountLine: Int?
-    var dateLine: Int?
-    var currency: String?
-    var indicator: String?
-    var reversal: String?
-    var status: String?
-    var bookingDate: String?
-    var valueDate: String?
-    var bankReference: String?
-    var domain: String?
-    var family: String?
-    var subFamily: String?
-    var proprietary: String?
-    var additionalInfo: String?
-    var batchCount: Int?
-    var transactions: [TransactionBuilder] = []
+    @exclusivity(unchecked) var amount: String?
+    @exclusivity(unchecked) var amountLine: Int?
+    @exclusivity(unchecked) var dateLine: Int?
+    @exclusivity(unchecked) var currency: String?
+    @exclusivity(unchecked) var indicator: String?
+    @exclusivity(unchecked) var reversal: String?
+    @exclusivity(unchecked) var status: String?
+    @exclusivity(unchecked) var bookingDate: String?
+    @exclusivity(unchecked) var valueDate: String?
+    @exclusivity(unchecked) var bankReference: String?
+    @exclusivity(unchecked) var domain: String?
+    @exclusivity(unchecked) var family: String?
+    @exclusivity(unchecked) var subFamily: String?
+    @exclusivity(unchecked) var proprietary: String?
+    @exclusivity(unchecked) var additionalInfo: String?
+    @exclusivity(unchecked) var batchCount: Int?
+    @exclusivity(unchecked) var transactions: [TransactionBuilder] = []
 
     init(line: Int) { self.line = line }
 
-    mutating func take(_ path: String, _ value: String, currency: String?, line: Int) {
+    /// The values an entry takes.
+    enum Field {
+        case amount, indicator, reversal, status, bookingDate, valueDate, bankReference
+        case domain, family, subFamily, proprietary, additionalInfo, batchCount
+    }
+
+    static func field(_ path: String) -> Field? {
         switch path {
-        case "Amt": amount = value; self.currency = currency; amountLine = line
-        case "CdtDbtInd": indicator = value
-        case "RvslInd": reversal = value
-        case "Sts", "Sts/Cd", "Sts/Prtry": status = value
-        case "BookgDt/Dt", "BookgDt/DtTm": bookingDate = value; dateLine = line
-        case "ValDt/Dt", "ValDt/DtTm": valueDate = value; dateLine = dateLine ?? line
-        case "AcctSvcrRef": bankReference = value
-        case "BkTxCd/Domn/Cd": domain = value
-        case "BkTxCd/Domn/Fmly/Cd": family = value
-        case "BkTxCd/Domn/Fmly/SubFmlyCd": subFamily = value
-        case "BkTxCd/Prtry/Cd": proprietary = value
-        case "AddtlNtryInf": additionalInfo = value
-        case "NtryDtls/Btch/NbOfTxs": batchCount = (batchCount ?? 0) + (Int(value) ?? 0)
-        default: break
+        case "Amt": return .amount
+        case "CdtDbtInd": return .indicator
+        case "RvslInd": return .reversal
+        case "Sts", "Sts/Cd", "Sts/Prtry": return .status
+        case "BookgDt/Dt", "BookgDt/DtTm": return .bookingDate
+        case "ValDt/Dt", "ValDt/DtTm": return .valueDate
+        case "AcctSvcrRef": return .bankReference
+        case "BkTxCd/Domn/Cd": return .domain
+        case "BkTxCd/Domn/Fmly/Cd": return .family
+        case "BkTxCd/Domn/Fmly/SubFmlyCd": return .subFamily
+        case "BkTxCd/Prtry/Cd": return .proprietary
+        case "AddtlNtryInf": return .additionalInfo
+        case "NtryDtls/Btch/NbOfTxs": return .batchCount
+        default: return nil
+        }
+    }
+
+    func take(_ field: Field, _ value: String, currency: String?, line: Int) {
+        switch field {
+        case .amount: amount = value; self.currency = currency; amountLine = line
+        case .indicator: indicator = value
+        case .reversal: reversal = value
+        case .status: status = value
+        case .bookingDate: bookingDate = value; dateLine = line
+        case .valueDate: valueDate = value; dateLine = dateLine ?? line
+        case .bankReference: bankReference = value
+        case .domain: domain = value
+        case .family: family = value
+        case .subFamily: subFamily = value
+        case .proprietary: proprietary = value
+        case .additionalInfo: additionalInfo = value
+        case .batchCount: batchCount = (batchCount ?? 0) + (Int(value) ?? 0)
         }
     }
 
@@ -184,27 +268,57 @@ struct EntryBuilder {
             throw .missingElement(file: file, line: line, element: "Ntry/BookgDt")
         }
         let entryStatus: EntryStatus
-        switch status?.uppercased() {
+        // Banks write the codes in capitals; upper-casing (a new string per entry) is only needed for others.
+        switch status == nil || status == "BOOK" ? status : status?.uppercased() {
         case "PDNG", "FUTR": entryStatus = .pending
         case "INFO": entryStatus = .info
         default: entryStatus = .booked
         }
+        // A single part (the usual case) is not kept on the entry, so it is not put in an array either.
+        var single: TransactionDetail?
         var parts: [TransactionDetail] = []
+        if transactions.count > 1 { parts.reserveCapacity(transactions.count) }
+        var party: (name: String?, account: String?, bic: String?)?
+        var creditorId: String?
         for transaction in transactions {
-            parts.append(try transaction.build(file: file, entryDirection: direction))
+            let part = try transaction.build(file: file, entryDirection: direction)
+            if party == nil {
+                // A part without a direction of its own already names the entry's counterparty.
+                let candidate =
+                    (part.direction ?? direction) == direction
+                    ? (part.counterpartyName, part.counterpartyIBAN, part.counterpartyBIC)
+                    : transaction.counterparty(for: direction)
+                if candidate.0 != nil || candidate.1 != nil { party = candidate }
+            }
+            if creditorId == nil { creditorId = transaction.creditorId }
+            if transactions.count == 1 { single = part } else { parts.append(part) }
         }
-        let party = transactions.lazy.map { $0.counterparty(for: direction) }.first { $0.name != nil || $0.account != nil }
-        let code = [[domain, family, subFamily].compactMap { $0 }.joined(separator: "/"), proprietary ?? ""]
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        // A single transaction's text is already the text of all of them.
+        let remittance =
+            single?.remittanceText ?? TransactionBuilder.remittance(transactions.flatMap(\.unstructured))
+        // `Domn/Fmly/SubFmly Prtry`, joined without the arrays and filtering of a general join.
+        var domainPath = ""
+        if domain != nil || family != nil || subFamily != nil {
+            var domainParts = 0
+            for part in [domain, family, subFamily] {
+                guard let part else { continue }
+                domainPath += domainParts == 0 ? part : "/" + part
+                domainParts += 1
+            }
+        }
+        let proprietaryCode = proprietary ?? ""
+        let code =
+            domainPath.isEmpty
+            ? proprietaryCode : proprietaryCode.isEmpty ? domainPath : domainPath + " " + proprietaryCode
         return StatementEntry(
             bookingDate: booking, valueDate: value, amount: Money(cents: cents), direction: direction, currency: currency,
             status: entryStatus, isReversal: reversal == "true" || reversal == "1",
             counterpartyName: party?.name, counterpartyIBAN: party?.account, counterpartyBIC: party?.bic,
-            remittanceText: TextNormal.collapse(transactions.flatMap(\.unstructured).joined(separator: " ")),
-            structuredReference: parts.lazy.compactMap(\.structuredReference).first,
-            endToEndId: parts.lazy.compactMap(\.endToEndId).first,
-            mandateId: parts.lazy.compactMap(\.mandateId).first,
-            creditorId: transactions.lazy.compactMap(\.creditorId).first,
+            remittanceText: remittance,
+            structuredReference: single?.structuredReference ?? parts.lazy.compactMap(\.structuredReference).first,
+            endToEndId: single?.endToEndId ?? parts.lazy.compactMap(\.endToEndId).first,
+            mandateId: single?.mandateId ?? parts.lazy.compactMap(\.mandateId).first,
+            creditorId: creditorId,
             bankReference: TextNormal.nonEmpty(bankReference), transactionCode: code.isEmpty ? nil : code,
             bookingText: TextNormal.nonEmpty(additionalInfo),
             batchCount: batchCount ?? (transactions.count > 1 ? transactions.count : nil),
@@ -212,37 +326,56 @@ struct EntryBuilder {
     }
 }
 
-struct StatementBuilder {
-    var id: String?
-    var electronicSequence: String?
-    var legalSequence: String?
-    var iban: String?
-    var otherId: String?
-    var currency: String?
-    var toDate: String?
-    var created: String?
-    var balances: [StatementBalance] = []
-    var entries: [StatementEntry] = []
+/// Collects one `Stmt` (`Rpt`, `Ntfctn`) with its balances and entries.
+final class StatementBuilder {
+    @exclusivity(unchecked) var id: String?
+    @exclusivity(unchecked) var electronicSequence: String?
+    @exclusivity(unchecked) var legalSequence: String?
+    @exclusivity(unchecked) var iban: String?
+    @exclusivity(unchecked) var otherId: String?
+    @exclusivity(unchecked) var currency: String?
+    @exclusivity(unchecked) var toDate: String?
+    @exclusivity(unchecked) var created: String?
+    @exclusivity(unchecked) var balances: [StatementBalance] = []
+    @exclusivity(unchecked) var entries: [StatementEntry] = []
 
     /// A day for entries without booking or value date: the end of the period, else the creation time.
     var fallbackDate: String? { toDate ?? created }
 
-    mutating func take(_ path: String, _ value: String) {
+    /// The values a statement takes.
+    enum Field { case id, electronicSequence, legalSequence, created, toDate, iban, otherId, currency }
+
+    static func field(_ path: String) -> Field? {
         switch path {
-        case "Id": id = value
-        case "ElctrncSeqNb": electronicSequence = value
-        case "LglSeqNb": legalSequence = value
-        case "CreDtTm": created = value
-        case "FrToDt/ToDtTm": toDate = value
-        case "Acct/Id/IBAN": iban = value
-        case "Acct/Id/Othr/Id": otherId = value
-        case "Acct/Ccy": currency = value
-        default: break
+        case "Id": return .id
+        case "ElctrncSeqNb": return .electronicSequence
+        case "LglSeqNb": return .legalSequence
+        case "CreDtTm": return .created
+        case "FrToDt/ToDtTm": return .toDate
+        case "Acct/Id/IBAN": return .iban
+        case "Acct/Id/Othr/Id": return .otherId
+        case "Acct/Ccy": return .currency
+        default: return nil
+        }
+    }
+
+    func take(_ field: Field, _ value: String) {
+        switch field {
+        case .id: id = value
+        case .electronicSequence: electronicSequence = value
+        case .legalSequence: legalSequence = value
+        case .created: created = value
+        case .toDate: toDate = value
+        case .iban: iban = value
+        case .otherId: otherId = value
+        case .currency: currency = value
         }
     }
 
     func build(source: String, messageId: String?, type: CamtMessageType?) -> BankStatement {
+        // The entries are handed over, not shared: numbering a shared array would copy every entry first.
         var entries = entries
+        self.entries = []
         entries.assignIdentities()
         let opening = balances.first { $0.type == "OPBD" } ?? balances.first { $0.type == "PRCD" }
         let closing = balances.first { $0.type == "CLBD" }

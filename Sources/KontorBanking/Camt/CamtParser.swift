@@ -5,14 +5,46 @@ import KontorCore
     import FoundationXML
 #endif
 
-/// Streaming reader for camt.052/053/054 XML (versions .02 to .08 and later), built on the SAX-style `XMLParser`.
+/// Streaming reader for camt.052/053/054 XML (versions .02 to .08 and later).
+///
+/// The file is first read by `CamtScanner`, a byte scanner that is many times faster than Foundation's `XMLParser`
+/// on Linux; when it meets anything it does not handle, the SAX-style `XMLParser` reads the file as before, so
+/// errors and unusual files are reported exactly as they always were. Both feed `CamtCollector`.
 ///
 /// Elements are matched by local name, so the reader accepts a default namespace, a prefixed one, and the
 /// Bundesbank sample whose namespace is only declared as `xmlns:n0=…` (elements in no namespace).
-/// Only the entries are kept in memory, never the document.
+/// Only the entries are kept in memory, never the document (the scanner reads a memory-mapped file).
 enum CamtParser {
-    /// Parses the camt file at `url`, reading it in chunks.
+    /// Which reader parses camt XML; only tests choose anything but `automatic`, to compare the two.
+    enum Engine: Sendable {
+        /// The byte scanner, and `XMLParser` whenever the scanner declines.
+        case automatic
+        /// `XMLParser` only.
+        case xmlParser
+        /// The byte scanner only: a file it declines fails with `scannerDeclined(file:)`.
+        case scanner
+    }
+
+    /// The reader used by the current task.
+    @TaskLocal static var engine: Engine = .automatic
+
+    /// The error of `Engine.scanner` for a file the scanner declines.
+    static func scannerDeclined(file: String) -> StatementError {
+        .unreadable(file: file, reason: "the camt scanner declined the file")
+    }
+
+    /// Parses the camt file at `url`: mapped into memory for the scanner, else read in chunks by `XMLParser`.
     static func parse(url: URL, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
+        let engine = engine
+        if engine != .xmlParser {
+            // Mapping costs no memory of its own: the pages are the file's, and the map ends with this scope.
+            if let data = try? Data(contentsOf: url, options: .alwaysMapped),
+                let statements = scan(data, file: file, progress: progress)
+            {
+                return statements
+            }
+            if engine == .scanner { throw scannerDeclined(file: file) }
+        }
         if let line = UTF8Guard.firstInvalidLine(in: UTF8Guard.chunks(of: url)) {
             throw .malformedXML(file: file, line: line, column: 0, message: "invalid UTF-8 byte sequence")
         }
@@ -24,10 +56,24 @@ enum CamtParser {
 
     /// Parses camt XML held in memory.
     static func parse(data: Data, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
+        let engine = engine
+        if engine != .xmlParser {
+            if let statements = scan(data, file: file, progress: progress) { return statements }
+            if engine == .scanner { throw scannerDeclined(file: file) }
+        }
         if let line = UTF8Guard.firstInvalidLine(in: [data]) {
             throw .malformedXML(file: file, line: line, column: 0, message: "invalid UTF-8 byte sequence")
         }
         return try run(XMLParser(data: data), file: file, progress: progress) { countLines(data) }
+    }
+
+    /// The scanner's statements, or nil when it declines; the entries it counted are then taken back, since
+    /// `XMLParser` counts them again.
+    private static func scan(_ data: Data, file: String, progress: ProgressCounter) -> [BankStatement]? {
+        let before = progress.count
+        let statements = data.withUnsafeBytes { CamtScanner.parse($0, file: file, progress: progress) }
+        if statements == nil { progress.rewind(to: before) }
+        return statements
     }
 
     private static func run(
@@ -45,19 +91,21 @@ enum CamtParser {
         if let failure = handler.failure { throw failure }
         if let xmlError = handler.xmlError {
             let lines = lineCount()
-            if !handler.rootClosed && xmlError.line >= lines {
-                throw .truncated(file: file, line: xmlError.line, detail: "XML ends inside <\(handler.openElement ?? "?")>")
+            if !handler.collector.rootClosed && xmlError.line >= lines {
+                let element = handler.collector.openElement ?? "?"
+                throw .truncated(file: file, line: xmlError.line, detail: "XML ends inside <\(element)>")
             }
             throw .malformedXML(file: file, line: xmlError.line, column: xmlError.column, message: xmlError.message)
         }
-        guard handler.rootSeen else { throw .emptyFile(file: file) }
-        guard handler.rootClosed else {
+        let collector = handler.collector
+        guard collector.rootSeen else { throw .emptyFile(file: file) }
+        guard collector.rootClosed else {
             throw .truncated(file: file, line: parser.lineNumber, detail: "the root element is not closed")
         }
-        guard handler.messageType != nil else {
-            throw .unknownNamespace(file: file, namespace: "(none)", rootElement: handler.rootName)
+        guard collector.messageType != nil else {
+            throw .unknownNamespace(file: file, namespace: "(none)", rootElement: collector.rootName)
         }
-        return handler.statements
+        return collector.statements
     }
 
     /// Number of lines of `data` (a last line without line break counts).

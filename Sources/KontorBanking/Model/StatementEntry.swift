@@ -130,6 +130,13 @@ public struct StatementEntry: Sendable, Hashable, Codable {
         bookingText: String? = nil, batchCount: Int? = nil, transactions: [TransactionDetail] = [],
         line: Int? = nil, identity: String? = nil
     ) {
+        // From the arguments: `baseIdentity` reads `self`, which needed a placeholder identity and a second write.
+        let identity =
+            identity
+            ?? Self.baseIdentity(
+                bankReference: bankReference, bookingDate: bookingDate,
+                signedAmount: direction == .credit ? amount : -amount, currency: currency,
+                counterpartyName: counterpartyName, remittanceText: remittanceText)
         self.bookingDate = bookingDate
         self.valueDate = valueDate
         self.amount = amount
@@ -151,8 +158,7 @@ public struct StatementEntry: Sendable, Hashable, Codable {
         self.batchCount = batchCount
         self.transactions = transactions
         self.line = line
-        self.identity = ""
-        self.identity = identity ?? baseIdentity
+        self.identity = identity
     }
 
     /// The amount with sign: positive for money in, negative for money out.
@@ -164,6 +170,15 @@ public struct StatementEntry: Sendable, Hashable, Codable {
     /// The identity before de-duplication inside a statement: `R:` + bank reference when there is one,
     /// else `H:` + FNV-1a 64 (hex) of booking date, signed amount, currency, counterparty and remittance text.
     public var baseIdentity: String {
+        Self.baseIdentity(
+            bankReference: bankReference, bookingDate: bookingDate, signedAmount: signedAmount, currency: currency,
+            counterpartyName: counterpartyName, remittanceText: remittanceText)
+    }
+
+    private static func baseIdentity(
+        bankReference: String?, bookingDate: Day, signedAmount: Money, currency: String, counterpartyName: String?,
+        remittanceText: String
+    ) -> String {
         if let reference = bankReference, !reference.isEmpty { return "R:" + reference }
         let key = [
             bookingDate.description, String(signedAmount.cents), currency,
@@ -178,11 +193,17 @@ extension Array where Element == StatementEntry {
     /// stay two bookings. Called once by the parsers right after building the entries (whose `init` set the base identity).
     mutating func assignIdentities() {
         var seen: [String: Int] = [:]
+        // Sized once: growing a dictionary of 100,000 identities step by step rehashes them all several times.
+        seen.reserveCapacity(count)
+        // Counts in place, so each identity is hashed once.
+        func increment(_ count: inout Int) -> Int {
+            count += 1
+            return count
+        }
         for index in indices {
             let base = self[index].identity.isEmpty ? self[index].baseIdentity : self[index].identity
-            let count = (seen[base] ?? 0) + 1
-            seen[base] = count
-            self[index].identity = count == 1 ? base : "\(base)#\(count)"
+            let count = increment(&seen[base, default: 0])
+            if count > 1 { self[index].identity = "\(base)#\(count)" } else { self[index].identity = base }
         }
     }
 }

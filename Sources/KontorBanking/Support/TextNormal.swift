@@ -2,17 +2,18 @@
 enum TextNormal {
     /// Trims and collapses runs of white space (also tabs, NBSP and line breaks) to one space.
     static func collapse(_ text: String) -> String {
-        // Fast path: ASCII-clean text with single inner spaces is returned as it is.
-        var clean = true
-        var previous: UInt8 = 32
-        for byte in text.utf8 {
-            if byte < 32 || byte == 0xC2 || (byte == 32 && previous == 32) {
-                clean = false
-                break
+        // Fast path: ASCII-clean text with single inner spaces is returned as it is. The bytes are read through a
+        // pointer (no copy for native strings): this runs several times for every entry of a large statement.
+        var bytes = text
+        let clean = bytes.withUTF8 { utf8 -> Bool in
+            var previous: UInt8 = 32
+            for byte in utf8 {
+                if byte < 32 || byte == 0xC2 || (byte == 32 && previous == 32) { return false }
+                previous = byte
             }
-            previous = byte
+            return previous != 32
         }
-        if clean && previous != 32 { return text }
+        if clean { return text }
         if text.isEmpty { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
