@@ -156,8 +156,11 @@ extension Kontor {
                     invoiceId: invoice.id, customerId: invoice.customerId, amount: amount, receivedOn: entry.bookingDate,
                     note: "Kontoauszug: \(entry.counterpartyName ?? "") \(entry.text.prefix(60))"),
                 bankEntryId: entry.id)
-            // The first invoice paid in full makes the customer a regular one, as with a payment typed in.
-            if try book.invoice(id: invoice.id)?.status == .paid {
+            // The first invoice paid in full makes the customer a regular one, as with a payment typed in. The
+            // invoice is not read again: the status follows from the payment just booked.
+            var paidNow = invoice
+            paidNow.paid += amount
+            if paidNow.status == .paid {
                 try book.promote(customerId: invoice.customerId, to: .regular)
             }
         }
