@@ -14,14 +14,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.error
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -57,9 +57,39 @@ def step(name):
             print(f"PASS {name}", flush=True)
         except Exception as error:  # noqa: BLE001 - every failure is reported
             results.append((name, error))
-            print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
+            where = [f"{frame.lineno}:{frame.name}" for frame in traceback.extract_tb(error.__traceback__)]
+            print(f"FAIL {name} (at {' < '.join(reversed(where))}): {type(error).__name__}: {error}", flush=True)
         return function
     return wrap
+
+
+def steady(action, attempts=3):
+    """Runs a page interaction again when Chromium reports its element as gone: a known chromedriver race just
+    after a page load ("Node with given id does not belong to the document"). Only idempotent actions go here."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except WebDriverException as error:
+            transient = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+            if not transient or attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
+
+
+def gone(element):
+    """Waits for a page to be replaced. Chromium sometimes reports the old page's node as "does not belong to the
+    document" instead of stale; both mean the next page is there."""
+    def predicate(_):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return predicate
 
 
 def check(condition, message):
@@ -91,19 +121,38 @@ def main():
         driver = make_driver()
         driver.implicitly_wait(3)
 
+        def settle():
+            WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
         def go(path):
-            driver.get(base + path)
+            goto(base + path)
+
+        def goto(url):
+            driver.get(url)
+            settle()
 
         def fill(element_id, text):
-            field = driver.find_element(By.ID, element_id)
-            field.clear()
-            field.send_keys(text)
+            def action():
+                field = driver.find_element(By.ID, element_id)
+                field.clear()
+                field.send_keys(text)
+            steady(action)
+
+        def choose(element_id, text=None, value=None):
+            def action():
+                menu = Select(driver.find_element(By.ID, element_id))
+                if text is not None:
+                    menu.select_by_visible_text(text)
+                else:
+                    menu.select_by_value(value)
+            steady(action)
 
         def click(element):
             """Clicks and waits until the next page has replaced this one."""
             page = driver.find_element(By.TAG_NAME, "html")
             element.click()
-            WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+            WebDriverWait(driver, 20).until(gone(page))
+            settle()
 
         def press(selector):
             click(driver.find_element(By.CSS_SELECTOR, selector))
@@ -146,8 +195,8 @@ def main():
         @step("an e-mail inquiry is recorded")
         def _():
             go("/inquiries/new")
-            Select(driver.find_element(By.ID, "f-customer")).select_by_visible_text("Verlag Morgenrot GmbH")
-            Select(driver.find_element(By.ID, "f-channel")).select_by_value("email")
+            choose("f-customer", text="Verlag Morgenrot GmbH")
+            choose("f-channel", value="email")
             fill("f-subject", "Klappentexte Frühjahrsprogramm")
             submit("/inquiries")
             check("Klappentexte Frühjahrsprogramm" in driver.find_element(By.CSS_SELECTOR, ".board").text, "not on the board")
@@ -161,14 +210,14 @@ def main():
             state["quote"] = driver.current_url
             fill("line-f-description", "Klappentexte, 12 Titel")
             fill("line-f-quantity", "12")
-            Select(driver.find_element(By.ID, "line-f-unit")).select_by_value("flat")
+            choose("line-f-unit", value="flat")
             fill("line-f-price", "95")
             press("form[action$='/lines'] button[type=submit]")
             check("1.140,00 €" in driver.page_source, "net sum not shown")
 
         @step("the quote is accepted and the job delivered")
         def _():
-            driver.get(state["quote"])
+            goto(state["quote"])
             press("form[action$='/accept'] button[type=submit]")
             check("/jobs/" in driver.current_url, f"not on the job page: {driver.current_url}")
             press("form[action$='/deliver'] button[type=submit]")
@@ -197,13 +246,13 @@ def main():
 
         @step("a payment is recorded and the customer becomes regular")
         def _():
-            driver.get(state["invoice"])
+            goto(state["invoice"])
             amount = driver.find_element(By.ID, "pay-f-amount").get_attribute("value")
             check(amount == "1356,60", f"open amount prefilled as {amount!r}")
             press("#record-payment")
             check("Bestandskunde" in flash(), f"flash was {flash()!r}")
             check(driver.find_element(By.ID, "invoice-status").text == "bezahlt", "invoice not paid")
-            driver.get(state["customer"])
+            goto(state["customer"])
             check(driver.find_element(By.ID, "customer-status").text == "Bestandskunde", "customer not regular")
 
         @step("a bank statement is uploaded and its unknown credit waits for review")
@@ -250,7 +299,7 @@ def main():
             page = driver.find_element(By.TAG_NAME, "html")
             driver.find_element(By.CSS_SELECTOR, "form[action='/customers'] button[type=submit]").click()
             try:
-                WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+                WebDriverWait(driver, 20).until(gone(page))
             except Exception:  # noqa: BLE001 - an alert would block the wait; it is checked next
                 pass
             try:
