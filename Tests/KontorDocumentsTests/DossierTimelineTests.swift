@@ -28,7 +28,11 @@ struct DossierTimelineTests {
             day: day, kind: .inquiry, title: "Inquiry by phone: Website-Texte",
             facts: TimelineFacts(subject: "Website-Texte", status: InquiryChannel.phone.rawValue))
         #expect(DossierTimeline.line(inquiry) == "12.03.2026  Anfrage per Telefon: Website-Texte")
-        for event in [invoice, reminder, promise, inquiry] {
+        let referral = TimelineEvent(
+            day: day, kind: .inquiry, title: "Inquiry by referral: Festschrift",
+            facts: TimelineFacts(subject: "Festschrift", status: InquiryChannel.referral.rawValue))
+        #expect(DossierTimeline.line(referral) == "12.03.2026  Anfrage auf Empfehlung: Festschrift")
+        for event in [invoice, reminder, promise, inquiry, referral] {
             #expect(!DossierTimeline.line(event).contains(event.title))
         }
     }

@@ -15,11 +15,13 @@ enum DossierTimeline {
         case .customerCreated: return "Kunde angelegt"
         case .inquiry:
             let channel: String = switch facts.status.flatMap(InquiryChannel.init(rawValue:)) {
-            case .phone?: "Telefon"
-            case .email?: "E-Mail"
-            default: facts.status ?? "–"
+            case .phone?: "per Telefon"
+            case .email?: "per E-Mail"
+            case .form?: "über das Formular"
+            case .referral?: "auf Empfehlung"
+            case .other?, nil: "auf anderem Weg"
             }
-            return "Anfrage per \(channel): \(facts.subject ?? "")"
+            return "Anfrage \(channel): \(facts.subject ?? "")"
         case .inquiryAnswered: return "Anfrage beantwortet"
         case .inquiryClosed:
             return facts.status == InquiryStatus.won.rawValue ? "Anfrage gewonnen" : "Anfrage nicht zustande gekommen"
