@@ -29,6 +29,14 @@ extension GRDBBook {
         return invoices.filter { $0.status == status }
     }
 
+    func invoiceNumbers(ids: Set<Int64>) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, number FROM invoice WHERE number IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+            arguments: [try JSONText.encode(Array(ids))])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as String) })
+    }
+
     func invoiceCount(_ query: InvoiceQuery) throws -> (count: Int, open: Money) {
         if query.customerId == nil, query.status == nil, !query.openOnly, query.overdueOn == nil {
             // All invoices: two small queries instead of joining every invoice with its balance.

@@ -34,6 +34,8 @@ public protocol BookReader {
     func invoice(id: Int64) throws -> Invoice?
     func invoice(number: String) throws -> Invoice?
     func invoices(_ query: InvoiceQuery) throws -> [Invoice]
+    /// The numbers of these invoices, in one query (drafts have none and are left out).
+    func invoiceNumbers(ids: Set<Int64>) throws -> [Int64: String]
     /// How many invoices the query finds (ignoring limit and offset) and the money open on them.
     func invoiceCount(_ query: InvoiceQuery) throws -> (count: Int, open: Money)
     /// Open invoices due on or before `day`, without their lines (the morning list's fast path).

@@ -236,11 +236,7 @@ extension Kontor {
 
     /// The numbers of these invoices (drafts have none), to name them in lists.
     public func invoiceNumbers(ids: Set<Int64>) async throws -> [Int64: String] {
-        try await store.read { book in
-            var numbers: [Int64: String] = [:]
-            for id in ids { numbers[id] = try book.invoice(id: id)?.number }
-            return numbers
-        }
+        try await store.read { try $0.invoiceNumbers(ids: ids) }
     }
 
     /// The template for a step, language and part: the user's version if saved, else Kontor's.
