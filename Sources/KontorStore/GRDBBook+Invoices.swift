@@ -32,7 +32,8 @@ extension GRDBBook {
     func invoiceNumbers(ids: Set<Int64>) throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         let rows = try Row.fetchAll(
-            db, sql: "SELECT id, number FROM invoice WHERE number IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+            db,
+            sql: "SELECT id, number FROM invoice WHERE number IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
             arguments: [try JSONText.encode(Array(ids))])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as String) })
     }
@@ -92,7 +93,9 @@ extension GRDBBook {
             }
         }
         let parties = PartyDecoder()
-        return try records.map { try $0.domain(lines: lines[$0.id!] ?? [], balance: balances[$0.id!], parties: parties) }
+        return try records.map {
+            try $0.domain(lines: lines[$0.id!] ?? [], balance: balances[$0.id!], parties: parties)
+        }
     }
 
     func openInvoices(dueOnOrBefore day: Day) throws -> [MorningList.OpenInvoice] {
