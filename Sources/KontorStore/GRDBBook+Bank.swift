@@ -53,11 +53,6 @@ extension GRDBBook {
         try BankEntryRecord(bankEntry).update(db)
     }
 
-    func insert(payment: Payment, bankEntryId: Int64) throws -> Payment {
-        let stored = try insert(payment: payment)
-        try db.execute(sql: "UPDATE payment SET bankEntryId = ? WHERE id = ?", arguments: [bankEntryId, stored.id])
-        return stored
-    }
 }
 
 extension GRDBBook {

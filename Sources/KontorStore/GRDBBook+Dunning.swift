@@ -73,15 +73,20 @@ extension GRDBBook {
             db,
             sql: """
                 SELECT b.invoiceId, b.customerId, c.name, i.issueDate, b.dueDate, b.grossCents, b.openCents,
-                       b.cancelledByNumber IS NOT NULL, (SELECT MAX(receivedOn) FROM payment p WHERE p.invoiceId = b.invoiceId)
+                       b.cancelledByNumber IS NOT NULL, (SELECT MAX(receivedOn) FROM payment p WHERE p.invoiceId = b.invoiceId),
+                       COALESCE(ch.claimed, 0) - COALESCE(
+                           (SELECT SUM(toCostsCents + toInterestCents) FROM payment p WHERE p.invoiceId = b.invoiceId), 0)
                 FROM invoiceBalance b JOIN invoice i ON i.id = b.invoiceId JOIN customer c ON c.id = b.customerId
+                LEFT JOIN (SELECT invoiceId, SUM(amountCents) AS claimed FROM dunningCharge GROUP BY invoiceId) ch
+                    ON ch.invoiceId = b.invoiceId
                 WHERE i.kind = 'invoice'
                 """)
         return try rows.map { row in
             ReceivablesReport.Item(
                 customerId: row[1], customerName: row[2], issueDate: try Convert.day(row[3] as String),
                 dueDate: try Convert.day(row[4] as String), gross: Money(cents: row[5]), open: Money(cents: row[6]),
-                cancelled: row[7], lastPayment: try Convert.day(row[8] as String?))
+                claims: Money(cents: max(0, row[9] as Int64)), cancelled: row[7],
+                lastPayment: try Convert.day(row[8] as String?))
         }
     }
 

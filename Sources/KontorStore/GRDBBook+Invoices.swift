@@ -199,9 +199,28 @@ extension GRDBBook {
         guard var balance = try InvoiceBalanceRecord.fetchOne(db, key: payment.invoiceId) else {
             throw StoreError.corrupt("invoice \(payment.invoiceId) has no balance")
         }
-        balance.paidCents += payment.amount.cents
+        // Only the principal part pays the invoice; costs and interest are receivables of their own.
+        balance.paidCents += payment.toPrincipal.cents
         balance.recompute(isCancellation: false)
         try balance.update(db)
+        return try record.domain()
+    }
+
+    func payment(id: Int64) throws -> Payment? {
+        try PaymentRecord.fetchOne(db, key: id)?.domain()
+    }
+
+    func dunningCharges(invoiceIds: Set<Int64>) throws -> [DunningCharge] {
+        guard !invoiceIds.isEmpty else { return [] }
+        let records = try DunningChargeRecord.fetchAll(
+            db, sql: "SELECT * FROM dunningCharge WHERE invoiceId IN (SELECT value FROM json_each(?)) ORDER BY id",
+            arguments: [try JSONText.encode(Array(invoiceIds))])
+        return try records.map { try $0.domain() }
+    }
+
+    func insert(dunningCharge: DunningCharge) throws -> DunningCharge {
+        var record = DunningChargeRecord(dunningCharge)
+        try record.insert(db)
         return try record.domain()
     }
 }

@@ -262,6 +262,36 @@ extension DatabaseMigrator {
                 CREATE INDEX invoice_list_order ON invoice (COALESCE(issueDate, draftedOn) DESC, id DESC)
                 """)
         }
+        migrator.registerMigration("v9-payments-reversible") { db in
+            // Corrections are new rows: a reversal, credit moved to another invoice, a refund. Each payment keeps
+            // how § 367 BGB allocated it, so the balance moves by the principal part only.
+            try db.alter(table: "payment") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: "received")
+                t.add(column: "relatedPaymentId", .integer).references("payment", onDelete: .restrict)
+                t.add(column: "toCostsCents", .integer).notNull().defaults(to: 0)
+                t.add(column: "toInterestCents", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX payment_one_reversal ON payment (relatedPaymentId) WHERE kind = 'reversal';
+                CREATE TRIGGER payment_no_update BEFORE UPDATE ON payment
+                BEGIN SELECT RAISE(ABORT, 'payments are never changed: record a reversal instead'); END;
+                """)
+            try db.create(table: "dunningCharge") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("invoice", onDelete: .restrict).notNull()
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("kind", .text).notNull()
+                t.column("amountCents", .integer).notNull()
+                t.column("arisenOn", .text).notNull()
+                t.belongsTo("letter", inTable: "dunningLetter", onDelete: .restrict)
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER dunningCharge_no_update BEFORE UPDATE ON dunningCharge
+                BEGIN SELECT RAISE(ABORT, 'a claimed charge is part of the record and cannot be changed'); END;
+                CREATE TRIGGER dunningCharge_no_delete BEFORE DELETE ON dunningCharge
+                BEGIN SELECT RAISE(ABORT, 'a claimed charge is part of the record and cannot be deleted'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -125,7 +125,12 @@ struct StoreTests {
         #expect(try await kontor.customerDetail(id: customer.id).customer.status == .new)
         let partial = try await kontor.addPayment(invoice: "2026-0001", amount: Money(cents: 19_000), on: day)
         #expect(partial.invoice.status == .partiallyPaid && !partial.becameRegular)
-        let rest = try await kontor.addPayment(invoice: "2026-0001", amount: Money(cents: 110_000), on: day)
+        await #expect(throws: WorkflowError.overpayment(number: "2026-0001", owed: Money(cents: 100_000),
+                                                        amount: Money(cents: 110_000))) {
+            try await kontor.addPayment(invoice: "2026-0001", amount: Money(cents: 110_000), on: day)
+        }
+        let rest = try await kontor.addPayment(
+            invoice: "2026-0001", amount: Money(cents: 110_000), on: day, confirmOverpayment: true)
         #expect(rest.invoice.status == .paid && rest.overpayment.cents == 10_000 && rest.becameRegular)
         let detail = try await kontor.customerDetail(id: customer.id)
         #expect(detail.customer.status == .regular && detail.credit.cents == 10_000 && detail.openAmount == .zero)

@@ -46,6 +46,9 @@ public protocol BookReader {
     func payments(invoiceId: Int64?, customerId: Int64?) throws -> [Payment]
     /// Payments of many invoices at once, grouped by invoice.
     func payments(invoiceIds: Set<Int64>) throws -> [Int64: [Payment]]
+    func payment(id: Int64) throws -> Payment?
+    /// Interest, lump sums and costs claimed beside these invoices.
+    func dunningCharges(invoiceIds: Set<Int64>) throws -> [DunningCharge]
     func notes(customerId: Int64) throws -> [Note]
     /// Notes of many customers at once, grouped by customer.
     func notes(customerIds: Set<Int64>) throws -> [Int64: [Note]]
@@ -110,8 +113,10 @@ public protocol BookWriter: BookReader {
     /// Marks an invoice as cancelled by the cancellation invoice with `number`.
     func markCancelled(invoiceId: Int64, byNumber number: String) throws
 
-    /// Records a payment and adds it to the invoice's paid amount.
+    /// Records a payment (never changed afterwards) and moves the invoice's paid amount by its principal part.
     func insert(payment: Payment) throws -> Payment
+    /// Records a charge claimed by an approved Mahnung (never changed afterwards).
+    func insert(dunningCharge: DunningCharge) throws -> DunningCharge
     func insert(note: Note) throws -> Note
 
     func insert(dunningLetter: DunningLetter) throws -> DunningLetter
@@ -126,8 +131,6 @@ public protocol BookWriter: BookReader {
     func update(bankEntry: BankEntry) throws
     /// Replaces the stored agenda.
     func replaceAgenda(_ slots: [PlanSlot]) throws
-    /// Records a payment that came from a bank entry.
-    func insert(payment: Payment, bankEntryId: Int64) throws -> Payment
 }
 
 /// Which invoices to list.

@@ -99,10 +99,15 @@ extension Kontor {
         let open = try book.invoices(InvoiceQuery(openOnly: true)).filter { $0.kind == .invoice && $0.isIssued }
         let ibans = try book.customerIBANs()
         let profile = try book.requireProfile()
+        // What a debtor pays after a Mahnung is the whole claim: principal plus the interest and costs it claimed.
+        let charges = Dictionary(grouping: try book.dunningCharges(invoiceIds: Set(open.map(\.id))), by: \.invoiceId)
+        let chargedPayments = try book.payments(invoiceIds: Set(charges.keys))
         let candidates = open.map {
-            OpenInvoiceCandidate(
+            let owed = InvoiceAccount(invoice: $0, charges: charges[$0.id] ?? [], payments: chargedPayments[$0.id] ?? [])
+                .openClaim.total
+            return OpenInvoiceCandidate(
                 invoiceId: $0.id, number: $0.number!, customerId: $0.customerId, customerName: $0.buyer?.name ?? "",
-                customerIBANs: ibans[$0.customerId] ?? [], openAmount: $0.openAmount, gross: $0.totals.gross,
+                customerIBANs: ibans[$0.customerId] ?? [], openAmount: owed, gross: $0.totals.gross,
                 issueDate: $0.issueDate!, dueDate: $0.dueDate!)
         }
         let numbers = Dictionary(uniqueKeysWithValues: open.map { ($0.id, $0.number!) })
@@ -141,7 +146,8 @@ extension Kontor {
         return result
     }
 
-    /// Books the allocations as payments; an overpayment goes onto the last invoice and stays credit there.
+    /// Books the allocations as payments; an overpayment goes onto the last invoice and stays credit there. Each
+    /// payment is allocated like a typed one (§ 367 BGB over the invoice's account, the regular-customer rule).
     static func applyPayments(
         _ allocations: [MatchAllocation], overpayment: Money, entry: BankEntry, book: any BookWriter
     ) throws {
@@ -151,18 +157,11 @@ extension Kontor {
             }
             let amount = allocation.amount + (index == allocations.count - 1 ? overpayment : .zero)
             guard amount.cents > 0 else { continue }
-            _ = try book.insert(
-                payment: Payment(
-                    invoiceId: invoice.id, customerId: invoice.customerId, amount: amount, receivedOn: entry.bookingDate,
-                    note: "Kontoauszug: \(entry.counterpartyName ?? "") \(entry.text.prefix(60))"),
-                bankEntryId: entry.id)
-            // The first invoice paid in full makes the customer a regular one, as with a payment typed in. The
-            // invoice is not read again: the status follows from the payment just booked.
-            var paidNow = invoice
-            paidNow.paid += amount
-            if paidNow.status == .paid {
-                try book.promote(customerId: invoice.customerId, to: .regular)
-            }
+            // The money is on the account: an overpayment is booked and shown as credit, not refused.
+            _ = try book.bookReceived(
+                amount, on: entry.bookingDate, invoice: invoice,
+                note: "Kontoauszug: \(entry.counterpartyName ?? "") \(entry.text.prefix(60))", bankEntryId: entry.id,
+                confirmOverpayment: true)
         }
     }
 
@@ -190,10 +189,9 @@ extension Kontor {
             entry.status = .assigned
             entry.invoiceIds = [invoice.id]
             try book.update(bankEntry: entry)
-            let open = invoice.openAmount
             try Kontor.applyPayments(
-                [MatchAllocation(invoiceId: invoice.id, amount: min(open, entry.amount))],
-                overpayment: max(.zero, entry.amount - open), entry: entry, book: book)
+                [MatchAllocation(invoiceId: invoice.id, amount: entry.amount)], overpayment: .zero, entry: entry,
+                book: book)
             return entry
         }
     }

@@ -8,16 +8,23 @@ extension Kontor {
         return try await store.write { try $0.insert(customer: customer) }
     }
 
-    /// Changes a customer with `change`; the status can be set by hand, e.g. to `regular`.
+    /// Changes a customer with `change`; the status can be set by hand, e.g. to `regular` (the timeline says so,
+    /// and a reversed payment then leaves it alone).
     public func editCustomer(
-        id: Int64, _ change: @escaping @Sendable (inout Customer) throws -> Void
+        id: Int64, on day: Day? = nil, _ change: @escaping @Sendable (inout Customer) throws -> Void
     ) async throws -> Customer {
         try await store.write { book in
-            var customer = try book.requireCustomer(id)
+            let before = try book.requireCustomer(id)
+            var customer = before
             try change(&customer)
             customer.id = id
             try customer.validate()
             try book.update(customer: customer)
+            if customer.status != before.status {
+                _ = try book.insert(note: RegularCustomerRule.note(
+                    customerId: id, to: customer.status, because: .byHand, on: day ?? customer.createdOn,
+                    invoiceId: nil))
+            }
             return customer
         }
     }

@@ -93,7 +93,8 @@ extension Kontor {
                 invoiceHasConsumerNotice: customer.kind == .consumer, state: customer.address?.state)
             if let start {
                 let claim = try ClaimStatement.compute(
-                    gross: invoice.totals.gross, start: start, payments: payments.map { ($0.receivedOn, $0.amount) },
+                    gross: invoice.totals.gross, start: start,
+                    payments: payments.map { ($0.receivedOn, $0.amount - $0.toCosts) },
                     through: today, debtor: customer.kind, table: profile.effectiveBaseRates)
                 open = claim.principal
                 interest = claim.interest
@@ -127,8 +128,9 @@ extension Kontor {
     }
 
     /// Records a draft as sent on `day`: it joins the timeline and times the next step.
+    /// Interest, lump sum and costs the letter claims become receivables beside the invoice.
     public func approveReminder(id: Int64, on day: Day) async throws -> DunningLetter {
-        try await changeDraft(id) { letter in
+        try await changeDraft(id, recordCharges: true) { letter in
             letter.status = .sent
             letter.sentOn = day
         }
@@ -143,7 +145,7 @@ extension Kontor {
     }
 
     private func changeDraft(
-        _ id: Int64, _ change: @escaping @Sendable (inout DunningLetter) -> Void
+        _ id: Int64, recordCharges: Bool = false, _ change: @escaping @Sendable (inout DunningLetter) -> Void
     ) async throws -> DunningLetter {
         try await store.write { book in
             var letter = try book.requireLetter(id)
@@ -152,6 +154,11 @@ extension Kontor {
             }
             change(&letter)
             try book.update(dunningLetter: letter)
+            if recordCharges, let sentOn = letter.sentOn, let invoice = try book.invoice(id: letter.invoiceId) {
+                for charge in try book.account(of: invoice).charges(claimedBy: letter, on: sentOn) {
+                    _ = try book.insert(dunningCharge: charge)
+                }
+            }
             return letter
         }
     }

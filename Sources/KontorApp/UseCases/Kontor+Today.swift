@@ -80,10 +80,22 @@ extension Kontor {
             }
             let numbers = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0.number ?? "draft") })
             for payment in try book.payments(invoiceId: nil, customerId: customerId) {
+                let number = numbers[payment.invoiceId] ?? "?"
+                let title: String = switch payment.kind {
+                case .received: "Payment received for \(number)"
+                case .reversal: "Payment \(payment.relatedPaymentId.map(String.init) ?? "?") reversed on \(number)"
+                case .creditOut: "Credit moved from \(number) to another invoice"
+                case .creditIn: "Credit applied to \(number)"
+                case .refund: "Credit refunded from \(number)"
+                }
                 events.append(TimelineEvent(
-                    day: payment.receivedOn, kind: .payment, title: "Payment received for \(numbers[payment.invoiceId] ?? "?")",
-                    detail: payment.amount.decimalString, reference: numbers[payment.invoiceId],
-                    facts: TimelineFacts(amount: payment.amount, invoiceNumber: numbers[payment.invoiceId])))
+                    day: payment.receivedOn, kind: .payment, title: title,
+                    detail: [payment.amount.decimalString, payment.kind == .received ? nil : payment.note]
+                        .compactMap { $0 }.joined(separator: " – "),
+                    reference: numbers[payment.invoiceId],
+                    facts: TimelineFacts(
+                        subject: payment.kind == .received ? nil : payment.note, status: payment.kind.rawValue,
+                        amount: payment.amount, invoiceNumber: numbers[payment.invoiceId])))
             }
             for letter in try book.dunningLetters(status: .sent, invoiceIds: Set(invoices.map(\.id))) {
                 events.append(TimelineEvent(
@@ -110,6 +122,18 @@ extension Kontor {
                     events.append(TimelineEvent(
                         day: note.writtenOn, kind: .objectionResolved, title: "Objection settled" + about,
                         detail: note.text, facts: facts))
+                case .statusChange:
+                    guard let change = RegularCustomerRule.change(in: note) else { continue }
+                    let why: String = switch change.reason {
+                    case .paidWithoutReminder: "paid in full without a reminder"
+                    case .paymentReversed: "the payment was reversed"
+                    case .byHand: "set by hand"
+                    }
+                    events.append(TimelineEvent(
+                        day: note.writtenOn, kind: .statusChange,
+                        title: "Status: \(change.status.rawValue) (\(why))" + about,
+                        facts: TimelineFacts(subject: change.reason.rawValue, status: change.status.rawValue,
+                                             invoiceNumber: number)))
                 }
             }
             return events.sorted(by: TimelineEvent.chronological)

@@ -12,7 +12,10 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
     public struct CustomerLine: Sendable, Hashable, Codable {
         public var customerId: Int64
         public var name: String
+        /// Open principal (invoice amounts).
         public var openAmount: Money
+        /// Open interest, lump sums and costs claimed by Mahnungen, beside the principal.
+        public var claims: Money
         public var overdueAmount: Money
         public var openInvoices: Int
         /// Average days between due date and (last) payment, open overdue invoices counted as of the report day.
@@ -27,14 +30,17 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
         public var dueDate: Day
         public var gross: Money
         public var open: Money
+        /// Interest, lump sum and costs claimed beside the invoice and not yet paid.
+        public var claims: Money
         public var cancelled: Bool
         public var lastPayment: Day?
 
         /// Creates an item.
         public init(
             customerId: Int64, customerName: String, issueDate: Day, dueDate: Day, gross: Money, open: Money,
-            cancelled: Bool, lastPayment: Day?
+            claims: Money = .zero, cancelled: Bool, lastPayment: Day?
         ) {
+            self.claims = claims
             self.customerId = customerId
             self.customerName = customerName
             self.issueDate = issueDate
@@ -49,7 +55,10 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
     public var asOf: Day
     public var buckets: [Bucket]
     public var customers: [CustomerLine]
+    /// Open principal.
     public var totalOpen: Money
+    /// Open interest, lump sums and costs claimed beside the principal.
+    public var totalClaims: Money
     /// Open receivables ÷ revenue of the last 365 days × 365; nil without revenue.
     public var dso: Int?
 
@@ -60,12 +69,13 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
     public init(items: [Item], asOf day: Day) {
         asOf = day
         var buckets = ReceivablesReport.bucketLabels.map { Bucket(label: $0, invoices: 0, amount: .zero) }
-        struct Tally { var name = ""; var open = Money.zero; var overdue = Money.zero; var count = 0; var late: [Int] = [] }
+        struct Tally { var name = ""; var open = Money.zero; var claims = Money.zero; var overdue = Money.zero; var count = 0; var late: [Int] = [] }
         var tallies: [Int64: Tally] = [:]
         var revenue = Money.zero
         for item in items where !item.cancelled {
             var tally = tallies[item.customerId] ?? Tally(name: item.customerName)
             if item.issueDate > day.adding(days: -365) && item.issueDate <= day { revenue += item.gross }
+            tally.claims += item.claims
             if item.open.cents > 0 {
                 let late = item.dueDate.days(until: day)
                 let index = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4
@@ -85,13 +95,15 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
         self.buckets = buckets
         customers = tallies.map { id, tally in
             CustomerLine(
-                customerId: id, name: tally.name, openAmount: tally.open, overdueAmount: tally.overdue,
+                customerId: id, name: tally.name, openAmount: tally.open, claims: tally.claims,
+                overdueAmount: tally.overdue,
                 openInvoices: tally.count,
                 averageDaysLate: tally.late.isEmpty ? nil : (tally.late.reduce(0, +) + tally.late.count / 2) / tally.late.count)
         }
-        .filter { $0.openAmount.cents > 0 }
+        .filter { $0.openAmount.cents > 0 || $0.claims.cents > 0 }
         .sorted { ($0.overdueAmount, $0.openAmount, -$0.customerId) > ($1.overdueAmount, $1.openAmount, -$1.customerId) }
         totalOpen = buckets.map(\.amount).sum()
+        totalClaims = items.filter { !$0.cancelled }.map(\.claims).sum()
         dso = revenue.cents > 0 ? Int(totalOpen.cents * 365 / revenue.cents) : nil
     }
 }

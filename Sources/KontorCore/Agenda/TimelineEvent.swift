@@ -51,6 +51,8 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     case promise
     case objection
     case objectionResolved = "objection-resolved"
+    /// The customer's status changed (facts: `status` the new one, `subject` the `CustomerStatusReason`).
+    case statusChange = "status-change"
     case note
 
     var sequence: Int { TimelineEventKind.allCases.firstIndex(of: self)! }

@@ -36,6 +36,8 @@ public enum NoteKind: String, NamedChoice, Codable {
     case promise
     case objection
     case objectionResolved = "objection-resolved"
+    /// The customer's status changed; `text` holds the `CustomerStatusReason` and the new status.
+    case statusChange = "status-change"
 }
 
 extension Sequence where Element == Note {

@@ -16,10 +16,10 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidNumber(what, text):
-            return "'\(text)' is not a valid \(what). Write it like 1234.56 or 1.234,56."
+            return "'\(text)' is not a valid \(what). Write it like 1500, 1.500,00, 1500.00 or 1,500.00."
         case let .tooManyDecimals(what, text, allowed):
             return "'\(text)' has too many decimals for a \(what) (at most \(allowed)). "
-                + "Write thousands like 1.234,56 or 1234.56."
+                + "Write it like 1.500,00 or 1500.00; a dot before three digits groups thousands."
         case let .negative(what, text):
             return "The \(what) must not be negative ('\(text)'). Corrections are made with a cancellation invoice."
         case let .zero(what):

@@ -59,7 +59,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         do {
-            cents = try FixedPoint.parse(text, scale: 2, what: "amount")
+            cents = try FixedPoint.parseCanonical(text, scale: 2, what: "amount")
         } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }

@@ -38,7 +38,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
             return
         }
         let text = try container.decode(String.self)
-        do { thousandths = try FixedPoint.parse(text, scale: 3, what: "quantity") } catch {
+        do { thousandths = try FixedPoint.parseCanonical(text, scale: 3, what: "quantity") } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }

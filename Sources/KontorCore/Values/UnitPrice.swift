@@ -39,7 +39,7 @@ public struct UnitPrice: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        do { tenThousandths = try FixedPoint.parse(text, scale: 4, what: "unit price") } catch {
+        do { tenThousandths = try FixedPoint.parseCanonical(text, scale: 4, what: "unit price") } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }

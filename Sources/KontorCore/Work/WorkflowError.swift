@@ -13,6 +13,11 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
     case profileIncomplete(missing: String)
     case invoicePaid(number: String)
     case nothingOpen(number: String)
+    /// More than is owed (or anything on a paid or cancelled invoice) would become the customer's credit.
+    case overpayment(number: String, owed: Money, amount: Money)
+    case paymentNotReversible(id: Int64, kind: PaymentKind)
+    case paymentAlreadyReversed(id: Int64)
+    case creditTooSmall(customerId: Int64, available: Money, requested: Money)
 
     public var description: String {
         switch self {
@@ -45,6 +50,16 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Invoice \(number) is already paid in full."
         case let .nothingOpen(number):
             return "Invoice \(number) has nothing open."
+        case let .overpayment(number, owed, amount):
+            return "Invoice \(number) has \(owed.decimalString) open; \(amount.decimalString) would leave "
+                + "\((amount - owed).decimalString) as the customer's credit. If the money really came, repeat with "
+                + "--confirm-overpayment; the credit can then be applied to another invoice or refunded."
+        case let .paymentNotReversible(id, kind):
+            return "Payment \(id) is a \(kind.rawValue) entry itself; only payments received can be reversed."
+        case let .paymentAlreadyReversed(id):
+            return "Payment \(id) was already reversed."
+        case let .creditTooSmall(customerId, available, requested):
+            return "Customer \(customerId) has \(available.decimalString) credit, less than \(requested.decimalString)."
         }
     }
 }

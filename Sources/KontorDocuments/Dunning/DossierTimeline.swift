@@ -36,7 +36,23 @@ enum DossierTimeline {
         case .invoice: return "Rechnung \(event.reference ?? "") ausgestellt"
         case .cancellation:
             return "Stornorechnung \(event.reference ?? "")" + (facts.invoiceNumber.map { " zu Rechnung \($0)" } ?? "")
-        case .payment: return "Zahlung erhalten" + about
+        case .payment:
+            let kind = facts.status.flatMap(PaymentKind.init(rawValue:)) ?? .received
+            return switch kind {
+            case .received: "Zahlung erhalten" + about
+            case .reversal: "Zahlung storniert (Gegenbuchung)" + about
+            case .creditOut: "Guthaben auf eine andere Rechnung übertragen" + about
+            case .creditIn: "Guthaben verrechnet" + about
+            case .refund: "Guthaben erstattet" + about
+            }
+        case .statusChange:
+            let status = facts.status.flatMap(CustomerStatus.init(rawValue:))
+            let why: String = switch facts.subject.flatMap(CustomerStatusReason.init(rawValue:)) {
+            case .paidWithoutReminder?: "Rechnung ohne Mahnung vollständig bezahlt"
+            case .paymentReversed?: "Zahlung storniert"
+            case .byHand?, nil: "von Hand gesetzt"
+            }
+            return (status == .regular ? "Wird Stammkunde" : "Wieder Neukunde") + " (\(why))" + about
         case .reminder:
             return (facts.status.flatMap(DunningStep.init(rawValue:))?.label(.de) ?? "Mahnschritt") + " versendet" + about
         case .promise: return "Zahlungszusage" + (facts.day.map { " bis \($0.formatted(.de))" } ?? "") + about
@@ -49,7 +65,7 @@ enum DossierTimeline {
     private static func detail(_ event: TimelineEvent) -> String? {
         let facts = event.facts
         switch event.kind {
-        case .payment: return facts.amount?.formatted(.de)
+        case .payment: return [facts.amount?.formatted(.de), facts.subject].compactMap { $0 }.joined(separator: " – ")
         case .invoice:
             return [facts.amount.map { "brutto \($0.formatted(.de))" }, facts.day.map { "fällig \($0.formatted(.de))" }]
                 .compactMap { $0 }.joined(separator: ", ")

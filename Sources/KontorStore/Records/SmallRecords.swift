@@ -10,6 +10,11 @@ struct PaymentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var amountCents: Int64
     var receivedOn: String
     var note: String?
+    var bankEntryId: Int64?
+    var kind: String
+    var relatedPaymentId: Int64?
+    var toCostsCents: Int64
+    var toInterestCents: Int64
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -20,12 +25,49 @@ struct PaymentRecord: Codable, FetchableRecord, MutablePersistableRecord {
         amountCents = p.amount.cents
         receivedOn = p.receivedOn.description
         note = p.note
+        bankEntryId = p.bankEntryId
+        kind = p.kind.rawValue
+        relatedPaymentId = p.relatedPaymentId
+        toCostsCents = p.toCosts.cents
+        toInterestCents = p.toInterest.cents
     }
 
     func domain() throws -> Payment {
         Payment(
             id: id ?? 0, invoiceId: invoiceId, customerId: customerId, amount: Money(cents: amountCents),
-            receivedOn: try Convert.day(receivedOn), note: note)
+            receivedOn: try Convert.day(receivedOn), note: note, kind: try Convert.choice(kind),
+            relatedPaymentId: relatedPaymentId, toCosts: Money(cents: toCostsCents),
+            toInterest: Money(cents: toInterestCents), bankEntryId: bankEntryId)
+    }
+}
+
+/// A row of `dunningCharge`: interest, lump sum or costs claimed beside an invoice.
+struct DunningChargeRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "dunningCharge"
+    var id: Int64?
+    var invoiceId: Int64
+    var customerId: Int64
+    var kind: String
+    var amountCents: Int64
+    var arisenOn: String
+    var letterId: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ c: DunningCharge) {
+        id = c.id == 0 ? nil : c.id
+        invoiceId = c.invoiceId
+        customerId = c.customerId
+        kind = c.kind.rawValue
+        amountCents = c.amount.cents
+        arisenOn = c.arisenOn.description
+        letterId = c.letterId
+    }
+
+    func domain() throws -> DunningCharge {
+        DunningCharge(
+            id: id ?? 0, invoiceId: invoiceId, customerId: customerId, kind: try Convert.choice(kind),
+            amount: Money(cents: amountCents), arisenOn: try Convert.day(arisenOn), letterId: letterId)
     }
 }
 
@@ -145,6 +187,24 @@ extension PaymentRecord {
         amountCents = row["amountCents"]
         receivedOn = row["receivedOn"]
         note = row["note"]
+        bankEntryId = row["bankEntryId"]
+        kind = row["kind"]
+        relatedPaymentId = row["relatedPaymentId"]
+        toCostsCents = row["toCostsCents"]
+        toInterestCents = row["toInterestCents"]
+    }
+}
+
+extension DunningChargeRecord {
+    /// Reads the columns by name, like the other records.
+    init(row: Row) throws {
+        id = row["id"]
+        invoiceId = row["invoiceId"]
+        customerId = row["customerId"]
+        kind = row["kind"]
+        amountCents = row["amountCents"]
+        arisenOn = row["arisenOn"]
+        letterId = row["letterId"]
     }
 }
 

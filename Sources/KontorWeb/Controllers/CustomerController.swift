@@ -118,7 +118,7 @@ struct CustomerController: Sendable {
         var state = reader.state
         if !reader.hasErrors {
             do {
-                let saved = try await services.kontor.editCustomer(id: id) { fields.apply(to: &$0) }
+                let saved = try await services.kontor.editCustomer(id: id, on: services.today()) { fields.apply(to: &$0) }
                 return services.redirect("/customers/\(id)", flash: texts.format("flash_customer_saved", saved.name),
                                          context: context)
             } catch {

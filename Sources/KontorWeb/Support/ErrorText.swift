@@ -139,6 +139,11 @@ struct ErrorText {
                 texts[missing.contains("address") ? "err_field_missing_profile" : "err_field_missing_tax"])
         case let .invoicePaid(number): return texts.format("err_invoice_paid", number)
         case let .nothingOpen(number): return texts.format("err_nothing_open", number)
+        case let .overpayment(number, owed, amount):
+            return texts.format("err_overpayment", number, texts.money(owed), texts.money(amount - owed))
+        case .paymentNotReversible: return texts["err_payment_not_reversible"]
+        case .paymentAlreadyReversed: return texts["err_payment_reversed"]
+        case let .creditTooSmall(_, available, _): return texts.format("err_credit_small", texts.money(available))
         }
     }
 }

@@ -48,7 +48,13 @@ struct TimelineItem: Sendable, Encodable {
         case .cancellation:
             return texts.format("tl_cancellation", event.reference ?? "")
                 + (facts.invoiceNumber.map { " · " + texts.format("cancels", $0) } ?? "")
-        case .payment: return texts["tl_payment"] + about
+        case .payment:
+            let kind = facts.status.flatMap(PaymentKind.init(rawValue:)) ?? .received
+            return texts["tl_payment_\(kind.rawValue)"] + about
+        case .statusChange:
+            let status = facts.status.flatMap(CustomerStatus.init(rawValue:)) ?? .new
+            let reason = facts.subject.flatMap(CustomerStatusReason.init(rawValue:)) ?? .byHand
+            return texts.format("tl_status_\(status.rawValue)", texts["status_reason_\(reason.rawValue)"]) + about
         case .reminder:
             let step = facts.status.flatMap(DunningStep.init(rawValue:))
             return (step.map(texts.step) ?? texts["tl_reminder"]) + about
@@ -66,7 +72,7 @@ struct TimelineItem: Sendable, Encodable {
         let facts = event.facts
         switch event.kind {
         case .payment:
-            return facts.amount.map(texts.money) ?? event.detail
+            return [facts.amount.map(texts.money), facts.subject].compactMap { $0 }.joined(separator: " · ")
         case .invoice, .cancellation:
             var parts = facts.amount.map { ["\(texts["gross"]) \(texts.money($0))"] } ?? []
             if event.kind == .invoice, let due = facts.day { parts.append("\(texts["invoice_due"]) \(texts.day(due))") }

@@ -110,7 +110,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
         func run() async throws {
             let fields = self.fields
-            let saved = try await global.kontor().editCustomer(id: id) { try fields.apply(to: &$0) }
+            let saved = try await global.kontor().editCustomer(id: id, on: try global.day()) { try fields.apply(to: &$0) }
             if global.json { return try Output.json(saved) }
             print("Saved customer \(saved.id): \(saved.name) (\(saved.status.rawValue)).")
         }

@@ -4,25 +4,30 @@ import KontorCore
 
 struct PaymentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payment", abstract: "Payments received.", subcommands: [Add.self, List.self, Match.self])
+        commandName: "payment", abstract: "Payments received, their reversal, and customer credit.",
+        subcommands: [Add.self, List.self, Match.self, Reverse.self, Credit.self, ApplyCredit.self, Refund.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a (partial) payment; an overpayment stays as credit on the customer.")
+            abstract: "Record a (partial) payment; more than is owed only with --confirm-overpayment.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Invoice number.") var invoice: String
         @Option(help: "Amount received, e.g. 100.00 or 1.234,56.") var amount: String
         @Option(help: "Day received, YYYY-MM-DD (default: today).") var date: String?
         @Option(help: "Note, e.g. the bank reference.") var note: String?
+        @Flag(help: "Accept more than is owed (or a payment on a paid or cancelled invoice); it becomes credit.")
+        var confirmOverpayment = false
 
         func run() async throws {
             let amount = try Money(parsingNonNegative: self.amount, what: "payment amount")
             let day = try parseDay(date, what: "payment date") ?? global.day()
-            let receipt = try await global.kontor().addPayment(invoice: invoice, amount: amount, on: day, note: note)
+            let receipt = try await global.kontor().addPayment(
+                invoice: invoice, amount: amount, on: day, note: note, confirmOverpayment: confirmOverpayment)
             let lang = global.language
             if receipt.overpayment.cents > 0 {
-                Output.warn("\(receipt.overpayment.formatted(lang)) more than was open on \(invoice); "
-                    + "kept as credit on customer \(receipt.invoice.customerId).")
+                Output.warn("\(receipt.overpayment.formatted(lang)) more than was owed on \(invoice); "
+                    + "kept as credit on customer \(receipt.invoice.customerId) "
+                    + "(kontor payment apply-credit \(receipt.invoice.customerId) INVOICE, or payment refund).")
             }
             if global.json {
                 return try Output.json(Merged(
@@ -32,8 +37,12 @@ struct PaymentCommand: AsyncParsableCommand {
                         openAmount: receipt.invoice.openAmount, overpayment: receipt.overpayment,
                         customerBecameRegular: receipt.becameRegular)))
             }
-            print("Recorded \(amount.formatted(lang)) for \(invoice): now \(receipt.invoice.status.rawValue), "
-                + "open \(receipt.invoice.openAmount.formatted(lang)).")
+            print("Recorded \(amount.formatted(lang)) for \(invoice) as payment \(receipt.payment.id): now "
+                + "\(receipt.invoice.status.rawValue), open \(receipt.invoice.openAmount.formatted(lang)).")
+            if receipt.payment.toCosts.cents > 0 || receipt.payment.toInterest.cents > 0 {
+                print("Allocated by § 367 BGB: costs \(receipt.payment.toCosts.formatted(lang)), interest "
+                    + "\(receipt.payment.toInterest.formatted(lang)), invoice \(receipt.payment.toPrincipal.formatted(lang)).")
+            }
             if receipt.becameRegular { print("Customer \(receipt.invoice.customerId) is now a regular customer.") }
         }
     }
@@ -52,6 +61,82 @@ struct PaymentCommand: AsyncParsableCommand {
         }
     }
 
+    struct Reverse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a payment back with a dated counter-entry (a payment is never deleted).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Payment id (see 'kontor payment list').") var id: Int64
+        @Option(help: "Why, e.g. \"Rücklastschrift\" or \"booked on the wrong invoice\".") var reason: String
+        @Option(help: "Day of the counter-entry, YYYY-MM-DD (default: today).") var date: String?
+
+        func run() async throws {
+            let day = try parseDay(date, what: "reversal date") ?? global.day()
+            let result = try await global.kontor().reversePayment(id: id, on: day, reason: reason)
+            if global.json { return try Output.json(result) }
+            let lang = global.language
+            print("Reversed payment \(id) with entry \(result.reversal.id) (\(result.reversal.amount.formatted(lang))): "
+                + "\(result.invoice.number ?? "?") is \(result.invoice.status.rawValue), open "
+                + "\(result.invoice.openAmount.formatted(lang)).")
+            if let entry = result.bankEntryReturned {
+                print("Bank entry \(entry) is back in the review queue ('kontor import review').")
+            }
+            if let status = result.customerStatus {
+                print("Customer \(result.invoice.customerId) is \(status.rawValue) again.")
+            }
+        }
+    }
+
+    struct Credit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a customer's credit from overpayments.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var customer: Int64
+
+        func run() async throws {
+            let credit = try await global.kontor().credit(customerId: customer)
+            if global.json { return try Output.json(credit) }
+            let lang = global.language
+            print("Credit of customer \(customer): \(credit.total.formatted(lang))")
+            for source in credit.sources { print("  \(source.number)  \(source.amount.formatted(lang))") }
+        }
+    }
+
+    struct ApplyCredit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "apply-credit", abstract: "Use a customer's credit to pay another of its open invoices.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var customer: Int64
+        @Argument(help: "Invoice number to pay with the credit.") var invoice: String
+        @Option(help: "Amount (default: all that fits).") var amount: String?
+
+        func run() async throws {
+            let amount = try self.amount.map { try Money(parsingNonNegative: $0, what: "amount") }
+            let receipt = try await global.kontor().applyCredit(
+                customerId: customer, to: invoice, amount: amount, on: try global.day())
+            if global.json { return try Output.json(receipt) }
+            let lang = global.language
+            print("Applied \(receipt.payment.amount.formatted(lang)) credit to \(invoice): now "
+                + "\(receipt.invoice.status.rawValue), open \(receipt.invoice.openAmount.formatted(lang)).")
+        }
+    }
+
+    struct Refund: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that a customer's credit was paid back.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Customer id.") var customer: Int64
+        @Option(help: "Amount (default: all credit).") var amount: String?
+        @Option(help: "Day of the refund, YYYY-MM-DD (default: today).") var date: String?
+        @Option(help: "Note, e.g. the transfer reference.") var note: String?
+
+        func run() async throws {
+            let amount = try self.amount.map { try Money(parsingNonNegative: $0, what: "amount") }
+            let day = try parseDay(date, what: "refund date") ?? global.day()
+            let entries = try await global.kontor().refundCredit(customerId: customer, amount: amount, on: day, note: note)
+            if global.json { return try Output.json(entries) }
+            let total = entries.map(\.amount).sum()
+            print("Recorded a refund of \((-total).formatted(global.language)) to customer \(customer).")
+        }
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List payments.")
         @OptionGroup var global: GlobalOptions
@@ -63,10 +148,10 @@ struct PaymentCommand: AsyncParsableCommand {
             if global.json { return try Output.json(payments) }
             if payments.isEmpty { return print("No payments.") }
             Output.table(
-                ["ID", "Date", "Invoice", "Customer", "Amount", "Note"],
+                ["ID", "Date", "Invoice", "Customer", "Kind", "Amount", "Note"],
                 payments.map { ["\($0.id)", $0.receivedOn.formatted(global.language), "\($0.invoiceId)", "\($0.customerId)",
-                                $0.amount.formatted(global.language), $0.note ?? ""] },
-                rightAligned: [0, 4])
+                                $0.kind.rawValue, $0.amount.formatted(global.language), $0.note ?? ""] },
+                rightAligned: [0, 5])
         }
     }
 }
