@@ -265,14 +265,34 @@ extension DatabaseMigrator {
         migrator.registerMigration("v9-payments-reversible") { db in
             // Corrections are new rows: a reversal, credit moved to another invoice, a refund. Each payment keeps
             // how § 367 BGB allocated it, so the balance moves by the principal part only.
-            try db.alter(table: "payment") { t in
-                t.add(column: "kind", .text).notNull().defaults(to: "received")
-                t.add(column: "relatedPaymentId", .integer).references("payment", onDelete: .restrict)
-                t.add(column: "toCostsCents", .integer).notNull().defaults(to: 0)
-                t.add(column: "toInterestCents", .integer).notNull().defaults(to: 0)
+            // The first payment table refused negative amounts; SQLite cannot change a CHECK, so the table is
+            // rebuilt with the sign tied to the kind (money in is positive, counter-entries are negative).
+            try db.create(table: "paymentV9") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("invoice", onDelete: .restrict).notNull()
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("amountCents", .integer).notNull()
+                t.column("receivedOn", .text).notNull()
+                t.column("note", .text)
+                t.belongsTo("bankEntry", onDelete: .restrict)
+                t.column("kind", .text).notNull().defaults(to: "received")
+                    .check(sql: "kind IN ('received', 'reversal', 'credit-out', 'credit-in', 'refund')")
+                t.belongsTo("relatedPayment", inTable: "payment", onDelete: .restrict)
+                t.column("toCostsCents", .integer).notNull().defaults(to: 0)
+                t.column("toInterestCents", .integer).notNull().defaults(to: 0)
+                t.check(sql: """
+                    (kind IN ('received', 'credit-in') AND amountCents > 0)
+                    OR (kind IN ('reversal', 'credit-out', 'refund') AND amountCents < 0)
+                    """)
             }
             try db.execute(sql: """
+                INSERT INTO paymentV9 (id, invoiceId, customerId, amountCents, receivedOn, note, bankEntryId)
+                SELECT id, invoiceId, customerId, amountCents, receivedOn, note, bankEntryId FROM payment;
+                DROP TABLE payment;
+                ALTER TABLE paymentV9 RENAME TO payment;
                 CREATE UNIQUE INDEX payment_one_reversal ON payment (relatedPaymentId) WHERE kind = 'reversal';
+                CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment
+                BEGIN SELECT RAISE(ABORT, 'payments are never deleted: record a reversal instead'); END;
                 CREATE TRIGGER payment_no_update BEFORE UPDATE ON payment
                 BEGIN SELECT RAISE(ABORT, 'payments are never changed: record a reversal instead'); END;
                 """)

@@ -74,9 +74,8 @@ struct PaymentCorrectionTests {
 
         cli.today = "2026-03-09"
         let reversed = try cli.json(["payment", "reverse", paymentId, "--reason", "Rücklastschrift"]).object()
-        let invoice = try #require(reversed["invoice"] as? [String: Any])
-        #expect(invoice["status"] as? String == "issued")
-        #expect(reversed["customerStatus"] as? String == "new")
+        #expect(reversed["invoiceStatus"] as? String == "issued" && reversed["openAmount"] as? String == "1190.00")
+        #expect(reversed["customerStatus"] as? String == "new" && reversed["kind"] as? String == "reversal")
         let payments = try cli.json(["payment", "list"]).array()
         #expect(payments.map { $0["amount"] as? String } == ["1190.00", "-1190.00"])
         #expect(payments.last?["kind"] as? String == "reversal")

@@ -72,7 +72,14 @@ struct PaymentCommand: AsyncParsableCommand {
         func run() async throws {
             let day = try parseDay(date, what: "reversal date") ?? global.day()
             let result = try await global.kontor().reversePayment(id: id, on: day, reason: reason)
-            if global.json { return try Output.json(result) }
+            if global.json {
+                return try Output.json(Merged(
+                    base: result.reversal,
+                    extra: ReversalFigures(
+                        invoiceNumber: result.invoice.number ?? "", invoiceStatus: result.invoice.status,
+                        openAmount: result.invoice.openAmount, bankEntryReturned: result.bankEntryReturned,
+                        customerStatus: result.customerStatus)))
+            }
             let lang = global.language
             print("Reversed payment \(id) with entry \(result.reversal.id) (\(result.reversal.amount.formatted(lang))): "
                 + "\(result.invoice.number ?? "?") is \(result.invoice.status.rawValue), open "
@@ -163,4 +170,13 @@ struct PaymentFigures: Encodable {
     let openAmount: Money
     let overpayment: Money
     let customerBecameRegular: Bool
+}
+
+/// What a reversal changed, in JSON.
+struct ReversalFigures: Encodable {
+    let invoiceNumber: String
+    let invoiceStatus: InvoiceStatus
+    let openAmount: Money
+    let bankEntryReturned: Int64?
+    let customerStatus: CustomerStatus?
 }
