@@ -40,9 +40,17 @@ extension Kontor {
             let customer = try book.requireCustomer(id)
             let invoices = try book.invoices(InvoiceQuery(customerId: id))
             let paid = try book.paidInvoiceCount(customerId: id)
+            let ids = Set(invoices.map(\.id))
+            let charges = Dictionary(grouping: try book.dunningCharges(invoiceIds: ids), by: \.invoiceId)
+            let payments = try book.payments(invoiceIds: Set(charges.keys))
+            let claims = invoices.filter { charges[$0.id] != nil }.map {
+                let open = InvoiceAccount(invoice: $0, charges: charges[$0.id] ?? [], payments: payments[$0.id] ?? [])
+                    .openClaim
+                return open.costs + open.interest
+            }
             return CustomerDetail(
                 customer: customer, invoices: invoices, paidInvoiceCount: paid,
-                loyaltyPercent: try book.profile()?.loyalty.percent(forPaidInvoices: paid) ?? 0)
+                loyaltyPercent: try book.profile()?.loyalty.percent(forPaidInvoices: paid) ?? 0, claims: claims.sum())
         }
     }
 
@@ -91,4 +99,6 @@ public struct CustomerDetail: Sendable, Codable {
     public var openAmount: Money { invoices.map(\.openAmount).sum() }
     /// Overpayments kept as credit.
     public var credit: Money { invoices.map(\.overpaid).sum() }
+    /// Interest, lump sums and costs claimed by Mahnungen and not yet paid, beside the open principal.
+    public var claims: Money = .zero
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KontorApp
 import KontorCore
@@ -13,6 +14,31 @@ struct PaymentController: Sendable {
             .post("import", use: self.importStatement)
             .post("review/:id/assign", use: self.assign)
             .post("review/:id/dismiss", use: self.dismiss)
+            .post(":id/reverse", use: self.reverse)
+    }
+
+    /// POST /payments/:id/reverse: a dated counter-entry with the reason; back to the invoice.
+    @Sendable func reverse(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let id = try context.id()
+        let reason = context.form["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard let payment = try await services.kontor.payments().first(where: { $0.id == id }) else {
+            throw WebError.notFound
+        }
+        let invoice = try await services.kontor.invoice("\(payment.invoiceId)")
+        let back = InvoicePaths.show(invoice) + "#h-payments"
+        guard !reason.isEmpty else {
+            return services.redirect(back, flash: texts["err_reverse_reason"], kind: .warning, context: context)
+        }
+        do {
+            let result = try await services.kontor.reversePayment(id: id, on: services.today(), reason: reason)
+            var message = texts.format("flash_payment_reversed", texts.money(payment.amount))
+            if result.bankEntryReturned != nil { message += " " + texts["flash_entry_back_in_review"] }
+            if let status = result.customerStatus { message += " " + texts.format("flash_customer_status", texts.customerStatus(status)) }
+            return services.redirect(back, flash: message, context: context)
+        } catch let error as WorkflowError {
+            return services.redirect(back, flash: ErrorText(texts).message(error) ?? error.description, kind: .warning, context: context)
+        }
     }
 
     /// GET /payments

@@ -87,6 +87,8 @@ struct ReportPage: Sendable, Encodable {
 
     let asOfText: String
     let totalOpenText: String
+    let hasClaims: Bool
+    let totalClaimsText: String
     let overdueText: String
     let hasOverdue: Bool
     let dsoText: String
@@ -105,6 +107,8 @@ struct ReportPage: Sendable, Encodable {
     init(receivables: ReceivablesReport, months: [MonthRevenue], channels: [ChannelTally], texts: Texts) {
         asOfText = texts.format("report_as_of", texts.day(receivables.asOf))
         totalOpenText = texts.money(receivables.totalOpen)
+        hasClaims = receivables.totalClaims.cents > 0
+        totalClaimsText = texts.money(receivables.totalClaims)
         let overdue = receivables.buckets.dropFirst().map(\.amount).sum()
         overdueText = texts.money(overdue)
         hasOverdue = overdue.cents > 0

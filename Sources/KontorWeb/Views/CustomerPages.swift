@@ -82,6 +82,8 @@ struct CustomerPage: Sendable, Encodable {
     let loyaltyText: String
     let hasCredit: Bool
     let creditText: String
+    let hasClaims: Bool
+    let claimsText: String
     let facts: [Fact]
     let notes: String?
     let hasInvoices: Bool
@@ -106,6 +108,8 @@ struct CustomerPage: Sendable, Encodable {
         loyaltyText = "\(detail.loyaltyPercent) %"
         hasCredit = detail.credit.cents > 0
         creditText = texts.money(detail.credit)
+        hasClaims = detail.claims.cents > 0
+        claimsText = texts.money(detail.claims)
         var facts: [Fact] = []
         if let address = customer.address {
             facts.append(Fact(term: texts["section_address"],

@@ -86,9 +86,14 @@ struct InvoicePage: Sendable, Encodable {
     }
 
     struct PaymentRow: Sendable, Encodable {
+        let id: Int64
         let dateText: String
         let noteText: String
         let amountText: String
+        /// What kind of entry it is, when not simply money received ("Zahlung storniert", "Guthaben verrechnet").
+        let kindText: String?
+        /// Received payments that were not reversed yet can be taken back with a counter-entry.
+        let canReverse: Bool
     }
 
     let heading: String
@@ -209,8 +214,12 @@ struct InvoicePage: Sendable, Encodable {
         paymentFields = PaymentForm.fields(paymentState, texts: texts)
         hasPaymentError = forms.payment.general != nil
         paymentError = forms.payment.generalText
+        let reversed = Set(payments.filter { $0.kind == .reversal }.compactMap(\.relatedPaymentId))
         self.payments = payments.map {
-            PaymentRow(dateText: texts.day($0.receivedOn), noteText: $0.note ?? "", amountText: texts.money($0.amount))
+            PaymentRow(
+                id: $0.id, dateText: texts.day($0.receivedOn), noteText: $0.note ?? "", amountText: texts.money($0.amount),
+                kindText: $0.kind == .received ? nil : texts["tl_payment_\($0.kind.rawValue)"],
+                canReverse: $0.kind.isReversible && !reversed.contains($0.id))
         }
         hasPayments = !payments.isEmpty
         canCancel = invoice.isIssued && invoice.kind == .invoice && !invoice.isCancelled

@@ -17,10 +17,12 @@ enum PaymentForm {
         let amount = reader.parse("amount", required: true) { try Money(parsingNonNegative: $0, what: "payment amount") }
         let day = reader.day("date") ?? services.today()
         let note = reader.text("note")
+        let confirmed = form.flag("confirmOverpayment")
         var state = reader.state
         if !reader.hasErrors, let amount {
             do {
-                let receipt = try await services.kontor.addPayment(invoice: reference, amount: amount, on: day, note: note)
+                let receipt = try await services.kontor.addPayment(
+                    invoice: reference, amount: amount, on: day, note: note, confirmOverpayment: confirmed)
                 var message = texts.format("flash_payment_added", texts.money(amount), receipt.invoice.number ?? reference)
                 if receipt.overpayment.cents > 0 {
                     message += " " + texts.format("flash_overpayment", texts.money(receipt.overpayment))
@@ -30,6 +32,10 @@ enum PaymentForm {
                     message += " " + texts.format("flash_payment_regular", name)
                 }
                 return .recorded(message: message, path: InvoicePaths.show(receipt.invoice))
+            } catch let error as WorkflowError {
+                // More than is owed is a question, not a mistake: the form comes back with a box to confirm it.
+                if case .overpayment = error { state.values[askToConfirm] = "1" }
+                try ErrorText(texts).place(error, into: &state, fields: errorFields)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: errorFields)
             }
@@ -42,12 +48,17 @@ enum PaymentForm {
         language == .de ? amount.decimalString.replacingOccurrences(of: ".", with: ",") : amount.decimalString
     }
 
+    /// Set in the form state when the use case asked to confirm an overpayment.
+    static let askToConfirm = "_askOverpayment"
+
     static func fields(_ state: FormState, texts: Texts, idPrefix: String = "pay-") -> [FieldView] {
         let make = FieldFactory(state: state, texts: texts, idPrefix: idPrefix)
-        return [
+        var fields = [
             make.amount("amount", "f_amount", required: true, hint: texts["h_amount"]),
             make.date("date", "f_date"),
             make.text("note", "f_note", wide: true),
         ]
+        if state.values[askToConfirm] == "1" { fields.append(make.checkbox("confirmOverpayment", "f_confirm_overpayment")) }
+        return fields
     }
 }

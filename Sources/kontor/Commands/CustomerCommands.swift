@@ -94,7 +94,8 @@ struct CustomerCommand: AsyncParsableCommand {
             print("Language: \(c.language.rawValue), e-invoices: \(c.effectiveEInvoiceFormat.rawValue)")
             if let notes = c.notes { print("Notes: \(notes)") }
             print("Revenue: \(detail.revenue.formatted(lang)), open: \(detail.openAmount.formatted(lang))"
-                + (detail.credit.cents > 0 ? ", credit: \(detail.credit.formatted(lang))" : ""))
+                + (detail.credit.cents > 0 ? ", credit: \(detail.credit.formatted(lang))" : "")
+                + (detail.claims.cents > 0 ? ", interest and costs claimed: \(detail.claims.formatted(lang))" : ""))
             print("Invoices paid in full: \(detail.paidInvoiceCount); loyalty discount now: \(detail.loyaltyPercent) %"
                 + (detail.loyaltyPercent > 0
                     ? " (regular customer with \(detail.paidInvoiceCount) paid invoices)"

@@ -37,6 +37,8 @@ struct ReportCommand: AsyncParsableCommand {
             if global.json { return try Output.json(report) }
             let lang = global.language
             print("Receivables as of \(report.asOf.formatted(lang)): \(report.totalOpen.formatted(lang)) open"
+                + (report.totalClaims.cents > 0
+                    ? " plus \(report.totalClaims.formatted(lang)) interest and costs claimed by reminders" : "")
                 + (report.dso.map { ", DSO \($0) days" } ?? ""))
             Output.table(
                 ["Days past due", "Invoices", "Amount"],
