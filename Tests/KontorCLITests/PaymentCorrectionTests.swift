@@ -142,6 +142,25 @@ struct PaymentCorrectionTests {
         #expect(after["totalOpen"] as? String == "0.00" && after["totalClaims"] as? String == "0.00", "\(after)")
     }
 
+    @Test func reversingAnImportedPaymentSendsItsBankEntryBackToReview() throws {
+        let cli = try CLIRunner()
+        try cli.setUpBusiness()
+        try cli.ok(["invoice", "issue", try cli.draft()])
+        let statement = cli.directory.appendingPathComponent("umsaetze.csv")
+        try """
+            Buchungstag;Betrag;Name;Verwendungszweck
+            02.03.2026;1.190,00;Agentur Blickfang GmbH;RE 2026-0001
+            """.write(to: statement, atomically: true, encoding: .utf8)
+        try cli.ok(["import", statement.path, "--map", "date=Buchungstag,amount=Betrag,name=Name,text=Verwendungszweck"])
+        let payment = try #require(try cli.json(["payment", "list"]).array().first)
+        #expect(try cli.json(["import", "review"]).array().isEmpty)
+        let reversed = try cli.json(["payment", "reverse", "\(payment["id"]!)", "--reason", "falsch zugeordnet"]).object()
+        #expect(reversed["bankEntryReturned"] != nil)
+        let queue = try cli.json(["import", "review"]).array()
+        #expect(queue.count == 1, "\(queue)")
+        #expect(try cli.json(["invoice", "show", "2026-0001"]).object()["status"] as? String == "issued")
+    }
+
     /// Runs `remind` day by day, approving every draft, until a draft of `step` appears; returns it (approved).
     @discardableResult
     private func walkReminders(_ cli: inout CLIRunner, from start: String, until step: String) throws -> [String: Any] {
