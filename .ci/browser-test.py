@@ -255,6 +255,19 @@ def main():
             goto(state["customer"])
             check(driver.find_element(By.ID, "customer-status").text == "Bestandskunde", "customer not regular")
 
+        @step("a payment is reversed with a reason, then recorded again")
+        def _():
+            goto(state["invoice"])
+            steady(lambda: driver.find_element(By.CSS_SELECTOR, "details.inline-action summary").click())
+            reason = driver.find_element(By.CSS_SELECTOR, "details.inline-action input[name=reason]")
+            reason.send_keys("Rücklastschrift")
+            click(driver.find_element(By.CSS_SELECTOR, "details.inline-action button[type=submit]"))
+            check("storniert" in flash(), f"flash was {flash()!r}")
+            check(driver.find_element(By.ID, "invoice-status").text != "bezahlt", "invoice still paid")
+            check("Rücklastschrift" in driver.page_source, "the reason is not shown")
+            press("#record-payment")
+            check(driver.find_element(By.ID, "invoice-status").text == "bezahlt", "invoice not paid again")
+
         @step("a bank statement is uploaded and its unknown credit waits for review")
         def _():
             statement = os.path.join(workdir, "auszug.xml")
