@@ -262,6 +262,17 @@ extension DatabaseMigrator {
                 CREATE INDEX invoice_list_order ON invoice (COALESCE(issueDate, draftedOn) DESC, id DESC)
                 """)
         }
+        migrator.registerMigration("v9-drafts-deadline-changes") { db in
+            // A moved deadline is part of what was agreed with the customer: kept for the timeline.
+            try db.create(table: "jobDeadlineChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("job", onDelete: .cascade).notNull()
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("changedOn", .text).notNull()
+                t.column("previousDeadline", .text)
+                t.column("deadline", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -113,6 +113,8 @@ struct ErrorText {
                 ("password", "err_password"), ("material costs", "err_material_costs"), ("dunning policy", "err_policy"),
                 ("loyalty", "err_loyalty"), ("reminder", "err_reminder_done"),
                 ("column mapping", "err_column_mapping"), ("template", "err_template"),
+                ("line position", "err_line_position"), ("validity date", "err_valid_until"),
+                ("customer change", "err_customer_change"),
             ]
             if let key = table.first(where: { what.hasPrefix($0.0) })?.1 { return texts[key] }
             if reason.contains("another customer") { return texts["err_other_customer"] }
@@ -139,6 +141,12 @@ struct ErrorText {
                 texts[missing.contains("address") ? "err_field_missing_profile" : "err_field_missing_tax"])
         case let .invoicePaid(number): return texts.format("err_invoice_paid", number)
         case let .nothingOpen(number): return texts.format("err_nothing_open", number)
+        case .quoteAccepted: return texts["err_quote_accepted"]
+        case let .quoteInvoiced(_, invoice):
+            return invoice.hasPrefix("draft ")
+                ? texts.format("err_quote_has_draft", String(invoice.dropFirst("draft ".count)))
+                : texts.format("err_quote_invoiced", invoice)
+        case .jobClosed: return texts["err_job_closed"]
         }
     }
 }
