@@ -89,6 +89,7 @@ struct DraftController: Sendable {
     @Sendable func editQuoteLine(request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.id()
         let quote = try await services.kontor.quote(id: id)
+        guard quote.status == .open else { throw WorkflowError.quoteDecided(id: id, status: quote.status) }
         return try await changeLine(
             base: "/quotes/\(id)", parent: (path: "/quotes/\(id)", label: quote.title), request: request,
             context: context
@@ -193,7 +194,7 @@ struct DraftController: Sendable {
     @Sendable func editDraftLine(request: Request, context: AppRequestContext) async throws -> Response {
         let reference = try context.reference()
         let texts = Texts(context.language)
-        let invoice = try await services.kontor.invoice(reference)
+        let invoice = try await requireDraft(reference)
         return try await changeLine(
             base: "/invoices/\(reference)",
             parent: (path: InvoicePaths.show(invoice), label: texts.format("invoice_draft_title", "\(invoice.id)")),
