@@ -41,7 +41,8 @@ extension GRDBBook {
                 """, arguments: [customerId])
         return try rows.map { row in
             DeadlineChange(
-                jobId: row["jobId"], customerId: row["customerId"], changedOn: try Convert.day(row["changedOn"] as String),
+                jobId: row["jobId"], customerId: row["customerId"],
+                changedOn: try Convert.day(row["changedOn"] as String),
                 previous: try Convert.day(row["previousDeadline"] as String?),
                 deadline: try Convert.day(row["deadline"] as String))
         }

@@ -47,7 +47,8 @@ struct DraftEditTests {
         #expect(plain.contains("Payment term 21 days"))
 
         // Refusals, each leaving everything as it was.
-        try refused(cli, ["quote", "edit", "1", "--valid-until", "2026-03-01"], says: "before the quote's date 2026-03-02")
+        try refused(cli, ["quote", "edit", "1", "--valid-until", "2026-03-01"],
+                    says: "before the quote's date 2026-03-02")
         try refused(cli, ["quote", "edit", "1", "--payment-term", "121"], says: "use 0 to 120 days")
         try refused(cli, ["quote", "edit", "1"], says: "Give at least one of --title")
         try refused(cli, ["quote", "edit", "1", "--title", " "], says: "quote title is missing")

@@ -13,7 +13,8 @@ struct DraftStoreTests {
         let store = GRDBBookStore(try AppDatabase.inMemory())
         let kontor = Kontor(store: store)
         _ = try await kontor.initialise(BusinessProfile(
-            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            name: "Lena Schreiber",
+            address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
             iban: try IBAN("DE89370400440532013000"), taxNumber: "214/5678/1234"))
         let customer = try await kontor.addCustomer(Customer(
             name: "Verlag Nord", address: PostalAddress(street: "Hafenweg 2", postalCode: "20457", city: "Hamburg"),

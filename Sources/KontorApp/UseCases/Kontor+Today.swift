@@ -126,7 +126,8 @@ extension Kontor {
                 day: change.changedOn, kind: .deadlineChanged,
                 title: change.previous.map { "Deadline moved from \($0) to \(change.deadline)" }
                     ?? "Deadline set to \(change.deadline)",
-                reference: "job \(change.jobId)", facts: TimelineFacts(day: change.deadline, previousDay: change.previous))
+                reference: "job \(change.jobId)",
+                facts: TimelineFacts(day: change.deadline, previousDay: change.previous))
         }
     }
 

@@ -71,7 +71,8 @@ struct DraftController: Sendable {
                 ])
             }
         }
-        return try await renderQuoteForm(quote, state, request: request, context: context, status: .unprocessableContent)
+        return try await renderQuoteForm(
+            quote, state, request: request, context: context, status: .unprocessableContent)
     }
 
     /// GET /quotes/:id/lines/:pos/edit
@@ -174,7 +175,8 @@ struct DraftController: Sendable {
                 ])
             }
         }
-        return try await renderDraftForm(draft, state, request: request, context: context, status: .unprocessableContent)
+        return try await renderDraftForm(
+            draft, state, request: request, context: context, status: .unprocessableContent)
     }
 
     /// GET /invoices/:ref/lines/:pos/edit
@@ -215,7 +217,8 @@ struct DraftController: Sendable {
 
     /// POST /invoices/:ref/lines/:pos/remove
     @Sendable func removeDraftLine(request: Request, context: AppRequestContext) async throws -> Response {
-        let draft = try await services.kontor.removeInvoiceLine(try context.reference(), position: try position(context))
+        let draft = try await services.kontor.removeInvoiceLine(
+            try context.reference(), position: try position(context))
         return services.redirect("/invoices/\(draft.id)#h-lines", flash: Texts(context.language)["flash_line_removed"],
                                  context: context)
     }
@@ -257,7 +260,8 @@ struct DraftController: Sendable {
         }
         let customer = try await services.kontor.customerDetail(id: draft.customerId).customer
         let page = IssueConfirmPage(
-            preview: preview, draftPath: "/invoices/\(draft.id)", customerName: customer.name, error: error, texts: texts)
+            preview: preview, draftPath: "/invoices/\(draft.id)", customerName: customer.name, error: error,
+            texts: texts)
         return try services.page("invoices/issue", area: .invoices, title: page.heading, page, request: request,
                                  context: context, status: status)
     }
@@ -331,7 +335,8 @@ struct DraftController: Sendable {
                 _ = try await services.kontor.editInquiry(id: id, InquiryEdit(
                     subject: subject, channel: channel, sizeQuantity: size, sizeUnit: size == nil ? nil : unit,
                     wishedDeadline: deadline, note: note))
-                return services.redirect("/inquiries#inquiry-\(id)", flash: texts["flash_inquiry_saved"], context: context)
+                return services.redirect(
+                    "/inquiries#inquiry-\(id)", flash: texts["flash_inquiry_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: ["subject": "subject", "size": "size"])
             }

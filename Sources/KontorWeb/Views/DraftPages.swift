@@ -70,7 +70,8 @@ struct IssueConfirmPage: Sendable, Encodable {
         if let due = preview.dueDate { facts.append(texts.format("issue_confirm_due", texts.day(due))) }
         if let from = preview.serviceFrom {
             let to = preview.serviceTo ?? from
-            facts.append(texts.format("service", to == from ? texts.day(from) : "\(texts.day(from)) – \(texts.day(to))"))
+            let period = to == from ? texts.day(from) : "\(texts.day(from)) – \(texts.day(to))"
+            facts.append(texts.format("service", period))
         }
         factsText = facts.joined(separator: " · ")
         hasLines = !preview.lines.isEmpty

@@ -23,9 +23,11 @@ extension InquiryCommand {
                 wishedDeadline: try parseDay(deadline, what: "deadline"), note: note))
             let item = try await global.kontor().inquiry(id: inquiry.id)
             if global.json {
-                return try Output.json(InquiryJSON(item.inquiry, customerName: item.customerName, today: try global.day()))
+                return try Output.json(
+                    InquiryJSON(item.inquiry, customerName: item.customerName, today: try global.day()))
             }
-            print("Changed inquiry \(inquiry.id) from \(item.customerName): \(inquiry.subject) [\(inquiry.status.rawValue)]")
+            print("Changed inquiry \(inquiry.id) from \(item.customerName): \(inquiry.subject) "
+                + "[\(inquiry.status.rawValue)]")
         }
     }
 }

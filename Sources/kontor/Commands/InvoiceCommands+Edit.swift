@@ -38,7 +38,8 @@ extension InvoiceCommand {
     }
 
     struct RemoveLine: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove-line", abstract: "Remove a line of a draft.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove-line", abstract: "Remove a line of a draft.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Draft id.") var reference: String
         @Argument(help: "Position of the line, as shown (1 is the first).") var position: Int

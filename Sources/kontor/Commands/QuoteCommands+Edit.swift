@@ -72,7 +72,8 @@ extension QuoteCommand {
         func run() async throws {
             let result = try await global.kontor().deleteQuote(id: id)
             if global.json {
-                return try Output.json(DeletedJSON(deleted: "quote", id: id, inquiryReopened: result.reopenedInquiry?.id))
+                return try Output.json(
+                    DeletedJSON(deleted: "quote", id: id, inquiryReopened: result.reopenedInquiry?.id))
             }
             print("Deleted quote \(id)."
                 + (result.reopenedInquiry.map { " Inquiry \($0.id) is answered again, without a quote." } ?? ""))
