@@ -2,7 +2,8 @@
 """Drives the release binary's web app in headless Chromium the way a person would.
 
 Starts `kontor serve --db TMP --port P` itself (and stops it), then walks one job from a new customer to a paid
-invoice, and checks escaping, CSRF and the refusal to serve the network without a password.
+invoice (correcting a quote line, issuing after the confirmation and deleting a spare draft on the way), and checks
+escaping, CSRF and the refusal to serve the network without a password.
 
 Usage: .ci/browser-test.py [path/to/kontor]   (default: .build/release/kontor)
 Needs: Debian's chromium and chromium-driver, and selenium from PyPI. Prints `N passed, M failed` last and exits
@@ -215,6 +216,30 @@ def main():
             press("form[action$='/lines'] button[type=submit]")
             check("1.140,00 €" in driver.page_source, "net sum not shown")
 
+        @step("a wrong line on the quote is fixed, moved and removed again")
+        def _():
+            goto(state["quote"])
+            fill("line-f-description", "Autorenporträts, 3 Stück")
+            fill("line-f-quantity", "3")
+            choose("line-f-unit", value="flat")
+            fill("line-f-price", "400")
+            press("form[action$='/lines'] button[type=submit]")
+            check("2.340,00 €" in driver.page_source, "the wrong line is not in the sum")
+            press("#line-2-edit")
+            check(driver.find_element(By.ID, "line-f-price").get_attribute("value") == "400,00",
+                  "the line's price is not prefilled")
+            fill("line-f-price", "40")
+            press("#save-edit")
+            check("Position gespeichert" in flash(), f"flash was {flash()!r}")
+            check("1.260,00 €" in driver.page_source, "the fixed price is not in the sum")
+            press("#line-2-up")
+            first = driver.find_element(By.CSS_SELECTOR, "table.lines tbody tr td").text
+            check(first == "Autorenporträts, 3 Stück", f"first line is {first!r}")
+            press("#line-1-remove")
+            check("Position entfernt" in flash(), f"flash was {flash()!r}")
+            check("1.140,00 €" in driver.page_source and "Autorenporträts" not in driver.page_source,
+                  "the line was not removed")
+
         @step("the quote is accepted and the job delivered")
         def _():
             goto(state["quote"])
@@ -229,6 +254,11 @@ def main():
             press("form[action='/invoices'] button[type=submit]")
             check("Entwurf" in driver.find_element(By.TAG_NAME, "h1").text, "no draft")
             press("#issue-invoice")
+            heading = driver.find_element(By.TAG_NAME, "h1").text
+            check(heading == "Rechnung 2026-0001 ausstellen?", f"no confirmation first: {heading!r}")
+            check("nicht mehr geändert werden, nur storniert" in driver.page_source, "no warning that it is final")
+            check("1.356,60 €" in driver.page_source, "totals not on the confirmation")
+            press("#confirm-issue")
             errors = " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, ".form-error"))
             check("2026-0001" in driver.find_element(By.TAG_NAME, "h1").text, f"not issued: {errors}")
             check("1.356,60 €" in flash(), f"flash was {flash()!r}")
@@ -243,6 +273,19 @@ def main():
                 data = response.read()
                 check(response.headers.get("Content-Type") == "application/pdf", "wrong content type")
             check(data.startswith(b"%PDF"), f"not a PDF: {data[:8]!r}")
+
+        @step("a second draft is deleted after confirming")
+        def _():
+            go("/invoices/new")
+            choose("f-customer", text="Verlag Morgenrot GmbH")
+            press("section[aria-labelledby='h-free'] button[type=submit]")
+            check("Entwurf" in driver.find_element(By.TAG_NAME, "h1").text, "no draft")
+            press("#delete-draft")
+            check("wirklich löschen?" in driver.find_element(By.TAG_NAME, "h1").text, "no confirmation step")
+            press("#confirm-delete")
+            check("gelöscht" in flash(), f"flash was {flash()!r}")
+            check("filter=drafts" in driver.current_url, f"on {driver.current_url}")
+            check("Keine Entwürfe" in driver.page_source, "the deleted draft is still listed")
 
         @step("a payment is recorded and the customer becomes regular")
         def _():

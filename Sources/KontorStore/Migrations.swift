@@ -312,6 +312,17 @@ extension DatabaseMigrator {
                 BEGIN SELECT RAISE(ABORT, 'a claimed charge is part of the record and cannot be deleted'); END;
                 """)
         }
+        migrator.registerMigration("v10-drafts-deadline-changes") { db in
+            // A moved deadline is part of what was agreed with the customer: kept for the timeline.
+            try db.create(table: "jobDeadlineChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("job", onDelete: .cascade).notNull()
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.column("changedOn", .text).notNull()
+                t.column("previousDeadline", .text)
+                t.column("deadline", .text).notNull()
+            }
+        }
         return migrator
     }
 }

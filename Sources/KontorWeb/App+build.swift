@@ -51,6 +51,7 @@ public func buildRouter(_ configuration: WebConfiguration) async throws -> Route
     router.addRoutes(QuoteController(services: services).endpoints, atPath: "/quotes")
     router.addRoutes(JobController(services: services).endpoints, atPath: "/jobs")
     router.addRoutes(AgendaController(services: services).endpoints)
+    router.addRoutes(DraftController(services: services).endpoints)
     router.addRoutes(InvoiceController(services: services).endpoints, atPath: "/invoices")
     router.addRoutes(ReceivedInvoiceController(services: services).endpoints, atPath: "/received-invoices")
     router.addRoutes(DunningController(services: services).endpoints, atPath: "/dunning")

@@ -78,6 +78,12 @@ public protocol BookReader {
     func webUser(name: String) throws -> WebUser?
     /// How many web users have a password.
     func webUserCount() throws -> Int
+
+    /// The last counter value of an invoice number series (0 before its first number), without taking one:
+    /// what the issue confirmation shows.
+    func numberCounter(series: String) throws -> Int
+    /// The recorded deadline changes of a customer's jobs, oldest first.
+    func deadlineChanges(customerId: Int64) throws -> [DeadlineChange]
 }
 
 /// Changes the use cases make, inside the transaction of `BookStore.write`.
@@ -131,6 +137,12 @@ public protocol BookWriter: BookReader {
     func update(bankEntry: BankEntry) throws
     /// Replaces the stored agenda.
     func replaceAgenda(_ slots: [PlanSlot]) throws
+    /// Deletes a quote and its lines (the use case checks that nothing refers to it).
+    func deleteQuote(id: Int64) throws
+    /// Deletes a draft and its lines (the database refuses this for issued invoices).
+    func deleteDraft(id: Int64) throws
+    /// Records that a job's deadline moved.
+    func insert(deadlineChange: DeadlineChange) throws
 }
 
 /// Which invoices to list.

@@ -63,6 +63,7 @@ extension Kontor {
                 }
                 if let day = job.acceptedOn { events.append(TimelineEvent(day: day, kind: .jobAccepted, title: "Job accepted", reference: reference)) }
             }
+            events += try Kontor.deadlineEvents(book.deadlineChanges(customerId: customerId))
             let invoices = try book.invoices(InvoiceQuery(customerId: customerId))
             for invoice in invoices {
                 guard let number = invoice.number, let issued = invoice.issueDate else { continue }
@@ -142,6 +143,18 @@ extension Kontor {
 }
 
 extension Kontor {
+    /// Moved deadlines as timeline events: what was agreed before and what now.
+    static func deadlineEvents(_ changes: [DeadlineChange]) -> [TimelineEvent] {
+        changes.map { change in
+            TimelineEvent(
+                day: change.changedOn, kind: .deadlineChanged,
+                title: change.previous.map { "Deadline moved from \($0) to \(change.deadline)" }
+                    ?? "Deadline set to \(change.deadline)",
+                reference: "job \(change.jobId)",
+                facts: TimelineFacts(day: change.deadline, previousDay: change.previous))
+        }
+    }
+
     /// Receivables as of `today`: aging buckets, per customer, DSO.
     public func receivablesReport(today: Day) async throws -> ReceivablesReport {
         ReceivablesReport(items: try await store.read { try $0.receivableItems() }, asOf: today)

@@ -40,6 +40,7 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     case quoteDecided = "quote-decided"
     case inquiryClosed = "inquiry-closed"
     case job
+    case deadlineChanged = "deadline-changed"
     case jobStarted = "job-started"
     case jobDelivered = "job-delivered"
     case revision
@@ -69,6 +70,8 @@ public struct TimelineFacts: Sendable, Hashable, Codable {
     public var amount: Money?
     /// The day named: an invoice's due date, a job's deadline, the day a payment was promised for.
     public var day: Day?
+    /// The day before a change: a job's former deadline (nil when it had none).
+    public var previousDay: Day?
     /// A quote's payment term in days.
     public var termDays: Int?
     /// The invoice the event concerns (payments, reminders, notes, the original of a cancellation).
@@ -77,8 +80,9 @@ public struct TimelineFacts: Sendable, Hashable, Codable {
     /// Creates the facts; all are optional.
     public init(
         subject: String? = nil, status: String? = nil, amount: Money? = nil, day: Day? = nil, termDays: Int? = nil,
-        invoiceNumber: String? = nil
+        invoiceNumber: String? = nil, previousDay: Day? = nil
     ) {
+        self.previousDay = previousDay
         self.subject = subject
         self.status = status
         self.amount = amount

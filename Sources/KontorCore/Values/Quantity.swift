@@ -26,7 +26,11 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public func formatted(_ language: Language) -> String {
         language == .de
             ? FixedPoint.format(thousandths, scale: 3, minimumFraction: 0, decimal: ",", grouping: ".")
-            : FixedPoint.format(thousandths, scale: 3, minimumFraction: 0, decimal: ".", grouping: ",")
+            : FixedPoint.format(
+                thousandths, scale: 3, minimumFraction: 0, decimal: ".",
+                // "12,000" alone would read back as twelve (a lone comma is the decimal comma): group only
+                // when a decimal point follows.
+                grouping: thousandths % 1000 == 0 ? nil : ",")
     }
 
     public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.thousandths < rhs.thousandths }

@@ -18,6 +18,12 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
     case paymentNotReversible(id: Int64, kind: PaymentKind)
     case paymentAlreadyReversed(id: Int64)
     case creditTooSmall(customerId: Int64, available: Money, requested: Money)
+    /// Deleting an accepted quote: it is the agreement behind its job.
+    case quoteAccepted(id: Int64)
+    /// Deleting a quote that an invoice or draft was made from (`invoice`: its number or "draft N").
+    case quoteInvoiced(id: Int64, invoice: String)
+    /// Editing a job the customer has accepted.
+    case jobClosed(id: Int64)
 
     public var description: String {
         switch self {
@@ -60,6 +66,16 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Payment \(id) was already reversed."
         case let .creditTooSmall(customerId, available, requested):
             return "Customer \(customerId) has \(available.decimalString) credit, less than \(requested.decimalString)."
+        case let .quoteAccepted(id):
+            return "Quote \(id) was accepted and is the agreement behind its job; it cannot be deleted. "
+                + "Change the job with 'kontor job edit …' instead."
+        case let .quoteInvoiced(id, invoice):
+            return invoice.hasPrefix("draft ")
+                ? "Quote \(id) is the source of invoice \(invoice); delete that draft first with "
+                    + "'kontor invoice delete \(invoice.dropFirst("draft ".count))'."
+                : "Quote \(id) is the source of invoice \(invoice) and stays as its record; it cannot be deleted."
+        case let .jobClosed(id):
+            return "Job \(id) was accepted by the customer and is finished; it can no longer be changed."
         }
     }
 }

@@ -29,6 +29,10 @@ enum DossierTimeline {
         case .quoteDecided:
             return facts.status == QuoteStatus.accepted.rawValue ? "Angebot angenommen" : "Angebot abgelehnt"
         case .job: return "Auftrag: \(facts.subject ?? "")"
+        case .deadlineChanged:
+            let new = facts.day.map { $0.formatted(.de) } ?? "–"
+            return facts.previousDay.map { "Termin verschoben vom \($0.formatted(.de)) auf den \(new)" }
+                ?? "Termin festgelegt auf den \(new)"
         case .jobStarted: return "Auftrag begonnen"
         case .jobDelivered: return "Auftrag geliefert"
         case .jobAccepted: return "Auftrag abgenommen"

@@ -131,10 +131,21 @@ struct InvoiceController: Sendable {
         return try await renderShow(reference, forms: forms, request: request, context: context, status: .unprocessableContent)
     }
 
-    /// POST /invoices/:ref/issue
+    /// POST /invoices/:ref/issue, from the confirmation page (GET /invoices/:ref/issue) with the number it showed:
+    /// without it, or when that number is no longer the next one, the confirmation is shown (again) first.
     @Sendable func issue(request: Request, context: AppRequestContext) async throws -> Response {
         let reference = try context.reference()
         let texts = Texts(context.language)
+        guard let confirmed = context.form["number"] else {
+            return .seeOther("/invoices/\(reference)/issue")
+        }
+        if let preview = try? await services.kontor.issuePreview(reference, on: services.today()),
+            preview.number != confirmed
+        {
+            return try await DraftController.renderIssue(
+                reference: reference, error: texts.format("issue_number_changed", preview.number ?? ""),
+                services: services, request: request, context: context, status: .conflict)
+        }
         do {
             let invoice = try await services.kontor.issueInvoice(reference, on: services.today())
             return services.redirect(

@@ -256,6 +256,8 @@ struct JobPage: Sendable, Encodable {
     let quoteId: String
     let actions: [JobActionView]
     let canInvoice: Bool
+    /// Title, deadline and effort can change until the customer accepted the work.
+    let canEdit: Bool
     let facts: [Fact]
     let revisionText: String
     let revisions: [RevisionRow]
@@ -277,6 +279,7 @@ struct JobPage: Sendable, Encodable {
             JobActionView(actionPath: "/jobs/\(job.id)/\($0.verb)", actionLabel: texts[$0.labelKey])
         }
         canInvoice = job.status == .delivered || job.status == .accepted
+        canEdit = job.isEditable
         var facts = [Fact(term: texts["deadline"], detail: job.deadline.map {
             "\(texts.day($0)) · \(texts.daysLeft(today.days(until: $0)))" } ?? "–")]
         if let effort = job.effortHours { facts.append(Fact(term: texts["effort"], detail: "\(texts.quantity(effort)) h")) }

@@ -232,8 +232,11 @@ struct QuotePage: Sendable, Encodable {
     let statusTone: String
     let jobPath: String?
     let isOpen: Bool
+    /// Declined quotes may be deleted too; accepted ones are the agreement behind their job.
+    let canDelete: Bool
     let termsText: String
     let hasLines: Bool
+    let linesEditable: Bool
     let lines: [LineRow]
     let totals: TotalsView
     let lineFields: [FieldView]
@@ -254,9 +257,12 @@ struct QuotePage: Sendable, Encodable {
         statusTone = Tone.quote(quote.status)
         jobPath = job.map { "/jobs/\($0.id)" }
         isOpen = quote.status == .open
+        canDelete = quote.status != .accepted
         termsText = texts.format("quote_terms", "\(quote.paymentTermDays)", "\(quote.includedRevisions)")
         hasLines = !quote.lines.isEmpty
-        lines = quote.lines.map { LineRow($0, texts: texts) }
+        linesEditable = isOpen
+        lines = LineActions.rows(
+            quote.lines, typedCount: quote.lines.count, basePath: isOpen ? "/quotes/\(quote.id)" : nil, texts: texts)
         totals = TotalsView(InvoiceTotals(lines: quote.lines, treatment: .standard), treatment: .standard, texts: texts)
         lineFields = LineFields.make(line, texts: texts)
         hasLineError = line.general != nil

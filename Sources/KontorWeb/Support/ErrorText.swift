@@ -113,6 +113,8 @@ struct ErrorText {
                 ("password", "err_password"), ("material costs", "err_material_costs"), ("dunning policy", "err_policy"),
                 ("loyalty", "err_loyalty"), ("reminder", "err_reminder_done"),
                 ("column mapping", "err_column_mapping"), ("template", "err_template"),
+                ("line position", "err_line_position"), ("validity date", "err_valid_until"),
+                ("customer change", "err_customer_change"),
             ]
             if let key = table.first(where: { what.hasPrefix($0.0) })?.1 { return texts[key] }
             if reason.contains("another customer") { return texts["err_other_customer"] }
@@ -144,6 +146,12 @@ struct ErrorText {
         case .paymentNotReversible: return texts["err_payment_not_reversible"]
         case .paymentAlreadyReversed: return texts["err_payment_reversed"]
         case let .creditTooSmall(_, available, _): return texts.format("err_credit_small", texts.money(available))
+        case .quoteAccepted: return texts["err_quote_accepted"]
+        case let .quoteInvoiced(_, invoice):
+            return invoice.hasPrefix("draft ")
+                ? texts.format("err_quote_has_draft", String(invoice.dropFirst("draft ".count)))
+                : texts.format("err_quote_invoiced", invoice)
+        case .jobClosed: return texts["err_job_closed"]
         }
     }
 }

@@ -110,6 +110,7 @@ struct InvoicePage: Sendable, Encodable {
     let isDraft: Bool
     let figures: [Figure]
     let hasLines: Bool
+    let linesEditable: Bool
     let lines: [LineRow]
     let totals: TotalsView
     let lineFields: [FieldView]
@@ -185,7 +186,10 @@ struct InvoicePage: Sendable, Encodable {
             ]
         }
         hasLines = !invoice.effectiveLines.isEmpty
-        lines = invoice.effectiveLines.map { LineRow($0, texts: texts) }
+        linesEditable = !invoice.isIssued
+        lines = LineActions.rows(
+            invoice.effectiveLines, typedCount: invoice.isIssued ? 0 : invoice.lines.count,
+            basePath: invoice.isIssued ? nil : basePath, texts: texts)
         self.totals = TotalsView(totals, treatment: invoice.treatment, texts: texts)
         lineFields = LineFields.make(forms.line, texts: texts)
         hasLineError = forms.line.general != nil

@@ -9,6 +9,8 @@ struct LineRow: Sendable, Encodable {
     let vatText: String
     let netText: String
     let isDiscount: Bool
+    /// Edit, move and remove for a typed line of an open quote or a draft; nil for others.
+    var actions: LineActions?
 
     init(_ line: DocumentLine, texts: Texts) {
         description = line.description
@@ -18,6 +20,39 @@ struct LineRow: Sendable, Encodable {
         vatText = "\(line.vatRate.percent) %"
         netText = texts.money(line.net)
         isDiscount = line.isDiscount
+    }
+}
+
+/// The buttons of one editable line: its 1-based position (as the CLI shows it) and where to post.
+struct LineActions: Sendable, Encodable {
+    let position: Int
+    let editPath: String
+    let movePath: String
+    let removePath: String
+    let canUp: Bool
+    let canDown: Bool
+    let upTo: Int
+    let downTo: Int
+    let moveUpLabel: String
+    let moveDownLabel: String
+    let removeLabel: String
+
+    /// Rows for `lines` where the first `typedCount` get actions under `basePath` (e.g. `/quotes/3`); the lines
+    /// after them are the loyalty discount, which Kontor computes.
+    static func rows(_ lines: [DocumentLine], typedCount: Int, basePath: String?, texts: Texts) -> [LineRow] {
+        lines.enumerated().map { index, line in
+            var row = LineRow(line, texts: texts)
+            guard let basePath, index < typedCount else { return row }
+            let position = index + 1
+            let path = "\(basePath)/lines/\(position)"
+            row.actions = LineActions(
+                position: position, editPath: path + "/edit", movePath: path + "/move", removePath: path + "/remove",
+                canUp: position > 1, canDown: position < typedCount, upTo: position - 1, downTo: position + 1,
+                moveUpLabel: texts.format("line_move_up", "\(position)"),
+                moveDownLabel: texts.format("line_move_down", "\(position)"),
+                removeLabel: texts.format("line_remove_label", "\(position)"))
+            return row
+        }
     }
 }
 

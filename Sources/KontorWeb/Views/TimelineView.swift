@@ -40,6 +40,10 @@ struct TimelineItem: Sendable, Encodable {
             let status = facts.status.flatMap(QuoteStatus.init(rawValue:)) ?? .declined
             return texts.format("tl_quote-decided", texts.quoteStatus(status))
         case .job: return texts.format("tl_job", facts.subject ?? "")
+        case .deadlineChanged:
+            let new = facts.day.map(texts.day) ?? "–"
+            return facts.previousDay.map { texts.format("tl_deadline-moved", texts.day($0), new) }
+                ?? texts.format("tl_deadline-set", new)
         case .jobStarted: return texts["tl_job-started"]
         case .jobDelivered: return texts["tl_job-delivered"]
         case .jobAccepted: return texts["tl_job-accepted"]
@@ -107,7 +111,7 @@ struct TimelineItem: Sendable, Encodable {
         switch kind {
         case .payment, .jobAccepted, .objectionResolved: "ok"
         case .invoice, .quote, .job, .inquiry, .promise: "info"
-        case .reminder, .revision: "warn"
+        case .reminder, .revision, .deadlineChanged: "warn"
         case .objection: "bad"
         default: "muted"
         }

@@ -5,7 +5,7 @@ import KontorCore
 struct InquiryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inquiry", abstract: "Inquiries by e-mail, phone, form or referral.",
-        subcommands: [Add.self, List.self, Show.self, Answer.self, Win.self, Lose.self, Propose.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self, Answer.self, Win.self, Lose.self, Propose.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

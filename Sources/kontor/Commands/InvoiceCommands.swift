@@ -6,7 +6,10 @@ import KontorDocuments
 struct InvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice", abstract: "Invoices: draft, lines, issue (numbered and frozen), cancel.",
-        subcommands: [Draft.self, AddLine.self, Show.self, List.self, Issue.self, Cancel.self, PDF.self, XML.self])
+        subcommands: [
+            Draft.self, AddLine.self, Edit.self, EditLine.self, RemoveLine.self, MoveLine.self, Delete.self, Show.self,
+            List.self, Issue.self, Cancel.self, PDF.self, XML.self,
+        ])
 
     struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -5,7 +5,10 @@ import KontorCore
 struct QuoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quote", abstract: "Quotes: lines, validity, the payment term agreed by accepting.",
-        subcommands: [Add.self, AddLine.self, List.self, Show.self, Accept.self, Decline.self, PDF.self])
+        subcommands: [
+            Add.self, AddLine.self, Edit.self, EditLine.self, RemoveLine.self, MoveLine.self, Delete.self, List.self,
+            Show.self, Accept.self, Decline.self, PDF.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a quote (add lines with add-line).")
