@@ -39,6 +39,10 @@ struct PaymentCorrectionTests {
         let tooMuch = try cli.run(["payment", "add", "2026-0002", "--amount", "600"])
         #expect(tooMuch.status == 1 && tooMuch.stderr.contains("595.00 open"), "\(tooMuch.stderr)")
 
+        let noCredit = try cli.run(["payment", "apply-credit", "1", "2026-0002"])
+        #expect(noCredit.status == 1 && noCredit.stderr.contains("credit"), "\(noCredit.stderr)")
+        #expect(try cli.snapshot() == before)
+
         try cli.ok(["payment", "add", "2026-0001", "--amount", "1.234,56", "--confirm-overpayment"])
         let credit = try cli.json(["payment", "credit", "1"]).object()
         #expect(credit["total"] as? String == "1234.56")
