@@ -45,6 +45,9 @@ struct DraftEditTests {
         #expect(quote["paymentTermDays"] as? Int == 14 && quote["includedRevisions"] as? Int == 3)
         let plain = try cli.ok(["quote", "edit", "1", "--payment-term", "21"]).stdout
         #expect(plain.contains("Payment term 21 days"))
+        // A quote that answers no inquiry may go to another customer.
+        try cli.ok(["customer", "add", "--name", "Verlag Süd"])
+        #expect(try cli.json(["quote", "edit", "1", "--customer", "2"]).object()["customerId"] as? Int == 2)
 
         // Refusals, each leaving everything as it was.
         try refused(cli, ["quote", "edit", "1", "--valid-until", "2026-03-01"],
@@ -73,6 +76,8 @@ struct DraftEditTests {
         try cli.ok(["quote", "add", "--inquiry", "1", "--title", "Flyer A"])
         try cli.ok(["quote", "add", "--inquiry", "1", "--title", "Flyer B"])
         #expect(try cli.json(["inquiry", "show", "1"]).object()["status"] as? String == "quoted")
+        try cli.ok(["customer", "add", "--name", "Verlag Süd"])
+        try refused(cli, ["quote", "edit", "1", "--customer", "2"], says: "came from another customer")
 
         // Another quote still answers it: the inquiry stays quoted.
         let first = try cli.json(["quote", "delete", "1"]).object()

@@ -81,3 +81,24 @@ struct DraftStoreTests {
         ])
     }
 }
+
+/// Issuing with a confirmed number takes that number or nothing.
+struct ConfirmedIssueTests {
+    @Test func aNumberThatIsNoLongerNextIssuesNothing() async throws {
+        let (kontor, store, customer) = try await DraftStoreTests().book()
+        let tests = DraftStoreTests()
+        let first = try await tests.draft(kontor, customer)
+        let second = try await tests.draft(kontor, customer)
+        let confirmed = try await kontor.issuePreview("\(second.id)", on: tests.day).number
+        #expect(confirmed == "2026-0001")
+        // Meanwhile another draft is issued (another tab, or the CLI)
+        _ = try await kontor.issueInvoice("\(first.id)", on: tests.day)
+        await #expect(throws: WorkflowError.issueNumberChanged(confirmed: "2026-0001", next: "2026-0002")) {
+            try await kontor.issueInvoice("\(second.id)", on: tests.day, expecting: confirmed)
+        }
+        #expect(try await kontor.invoice("\(second.id)").number == nil)
+        #expect(try await store.read { try $0.numberCounter(series: "2026") } == 1)
+        #expect(try await kontor.issueInvoice("\(second.id)", on: tests.day, expecting: "2026-0002").number
+            == "2026-0002")
+    }
+}

@@ -113,7 +113,11 @@ extension Kontor {
 
     /// Issues a draft: allocates the next number of its series in the same transaction (unique and gapless),
     /// fixes issue date, service period and due date, computes the totals and freezes the invoice.
-    public func issueInvoice(_ reference: String, on day: Day) async throws -> Invoice {
+    /// - Parameter expected: the number a person confirmed (the web app's confirmation page); when another number
+    ///   is next by now, nothing is issued and `WorkflowError.issueNumberChanged` says which.
+    public func issueInvoice(
+        _ reference: String, on day: Day, expecting expected: String? = nil
+    ) async throws -> Invoice {
         try await store.write { book in
             let draft = try book.requireInvoice(reference)
             if let number = draft.number { throw WorkflowError.invoiceIssued(number: number) }
@@ -123,6 +127,10 @@ extension Kontor {
             _ = try draft.issued(number: "check", on: day, customer: customer, profile: profile)
             let counter = try book.nextCounter(series: profile.numberFormat.series(for: day))
             let number = profile.numberFormat.number(counter: counter, on: day)
+            if let expected, expected != number {
+                // Thrown inside the transaction: the counter goes back, the draft stays a draft.
+                throw WorkflowError.issueNumberChanged(confirmed: expected, next: number)
+            }
             let invoice = try draft.issued(number: number, on: day, customer: customer, profile: profile)
             try book.recordIssue(of: invoice)
             try book.promote(customerId: customer.id, to: .new)

@@ -24,6 +24,8 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
     case quoteInvoiced(id: Int64, invoice: String)
     /// Editing a job the customer has accepted.
     case jobClosed(id: Int64)
+    /// Issuing after a confirmation that showed another number than the one that is next now.
+    case issueNumberChanged(confirmed: String, next: String)
 
     public var description: String {
         switch self {
@@ -76,6 +78,9 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
                 : "Quote \(id) is the source of invoice \(invoice) and stays as its record; it cannot be deleted."
         case let .jobClosed(id):
             return "Job \(id) was accepted by the customer and is finished; it can no longer be changed."
+        case let .issueNumberChanged(confirmed, next):
+            return "The invoice was confirmed as \(confirmed), but the next number is \(next) by now. "
+                + "Nothing was issued; check it and confirm again."
         }
     }
 }

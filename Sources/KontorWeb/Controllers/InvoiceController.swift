@@ -139,19 +139,17 @@ struct InvoiceController: Sendable {
         guard let confirmed = context.form["number"] else {
             return .seeOther("/invoices/\(reference)/issue")
         }
-        if let preview = try? await services.kontor.issuePreview(reference, on: services.today()),
-            preview.number != confirmed
-        {
-            return try await DraftController.renderIssue(
-                reference: reference, error: texts.format("issue_number_changed", preview.number ?? ""),
-                services: services, request: request, context: context, status: .conflict)
-        }
         do {
-            let invoice = try await services.kontor.issueInvoice(reference, on: services.today())
+            let invoice = try await services.kontor.issueInvoice(
+                reference, on: services.today(), expecting: confirmed)
             return services.redirect(
                 InvoicePaths.show(invoice),
                 flash: texts.format("flash_invoice_issued", invoice.number ?? "", texts.money(invoice.totals.gross),
                                     texts.day(invoice.dueDate)), context: context)
+        } catch WorkflowError.issueNumberChanged(_, let next) {
+            return try await DraftController.renderIssue(
+                reference: reference, error: texts.format("issue_number_changed", next), services: services,
+                request: request, context: context, status: .conflict)
         } catch {
             var forms = Forms()
             try ErrorText(texts).place(error, into: &forms.issue)

@@ -152,6 +152,7 @@ struct ErrorText {
                 ? texts.format("err_quote_has_draft", String(invoice.dropFirst("draft ".count)))
                 : texts.format("err_quote_invoiced", invoice)
         case .jobClosed: return texts["err_job_closed"]
+        case let .issueNumberChanged(_, next): return texts.format("issue_number_changed", next)
         }
     }
 }

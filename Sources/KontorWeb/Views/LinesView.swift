@@ -33,6 +33,7 @@ struct LineActions: Sendable, Encodable {
     let canDown: Bool
     let upTo: Int
     let downTo: Int
+    let editLabel: String
     let moveUpLabel: String
     let moveDownLabel: String
     let removeLabel: String
@@ -48,6 +49,7 @@ struct LineActions: Sendable, Encodable {
             row.actions = LineActions(
                 position: position, editPath: path + "/edit", movePath: path + "/move", removePath: path + "/remove",
                 canUp: position > 1, canDown: position < typedCount, upTo: position - 1, downTo: position + 1,
+                editLabel: texts.format("line_edit_title", "\(position)"),
                 moveUpLabel: texts.format("line_move_up", "\(position)"),
                 moveDownLabel: texts.format("line_move_down", "\(position)"),
                 removeLabel: texts.format("line_remove_label", "\(position)"))
