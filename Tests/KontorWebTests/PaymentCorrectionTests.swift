@@ -66,4 +66,45 @@ struct WebPaymentCorrectionTests {
             #expect(!after.contains("/payments/\(payment.payment.id)/reverse"))
         }
     }
+
+    @Test func creditIsAppliedToAnotherInvoiceOrRefundedFromTheCustomerPage() async throws {
+        let book = try await Book()
+        let customer = try await book.customer()
+        let first = try #require(try await book.issuedInvoice(for: customer).number)
+        let second = try #require(try await book.issuedInvoice(for: customer, price: "100").number)
+        _ = try await book.kontor.addPayment(
+            invoice: first, amount: Money(cents: 80_000), on: Book.today, confirmOverpayment: true)
+        try await withBrowser(book) { browser in
+            let page = try await browser.get("/customers/\(customer.id)")
+            #expect(page.contains("/customers/\(customer.id)/credit/apply") && page.contains(second))
+            let forged = try await browser.post("/customers/\(customer.id)/credit/apply", ["invoice": second], csrf: .some(nil))
+            #expect(forged.status == .forbidden)
+            #expect(try await browser.post("/customers/999/credit/apply", ["invoice": second]).status == .notFound)
+            let applied = try await browser.post("/customers/\(customer.id)/credit/apply", ["invoice": second])
+            #expect(applied.status == .seeOther)
+            #expect(try await book.kontor.invoice(second).status == .paid)
+            #expect(try await book.kontor.credit(customerId: customer.id).total == Money(cents: 8_600))
+            let refunded = try await browser.post("/customers/\(customer.id)/credit/refund", ["note": "überwiesen"])
+            #expect(refunded.status == .seeOther)
+            #expect(try await book.kontor.credit(customerId: customer.id).total == .zero)
+            let again = try await browser.post("/customers/\(customer.id)/credit/refund")
+            #expect(again.status == .seeOther)
+            #expect(try await book.kontor.payments().filter { $0.kind == .refund }.count == 1)
+            let after = try await browser.get("/customers/\(customer.id)")
+            #expect(after.contains("Guthaben erstattet") && after.contains("überwiesen"))
+        }
+    }
+
+    @Test func aStatusChangeCannotBeWrittenAsANote() async throws {
+        let book = try await Book()
+        let customer = try await book.customer()
+        try await withBrowser(book) { browser in
+            let page = try await browser.get("/customers/\(customer.id)")
+            #expect(!page.contains("value=\"status-change\""))
+            let posted = try await browser.post(
+                "/customers/\(customer.id)/notes", ["kind": "status-change", "text": "regular: by-hand"])
+            #expect(posted.status == .unprocessableContent)
+            #expect(try await book.kontor.timeline(customerId: customer.id).allSatisfy { $0.kind != .statusChange })
+        }
+    }
 }

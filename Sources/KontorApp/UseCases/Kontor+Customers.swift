@@ -66,6 +66,9 @@ extension Kontor {
         if kind == .promise, promisedFor == nil {
             throw InputError.missing(what: "promised date", hint: "Give it with --promise YYYY-MM-DD.")
         }
+        guard NoteKind.written.contains(kind) else {
+            throw InputError.invalid(what: "note kind", reason: "a status change is recorded by changing the status")
+        }
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             var invoiceId: Int64?

@@ -38,6 +38,9 @@ public enum NoteKind: String, NamedChoice, Codable {
     case objectionResolved = "objection-resolved"
     /// The customer's status changed; `text` holds the `CustomerStatusReason` and the new status.
     case statusChange = "status-change"
+
+    /// The kinds a person writes; status changes are written by the rules only.
+    public static let written: [NoteKind] = [.note, .promise, .objection, .objectionResolved]
 }
 
 extension Sequence where Element == Note {

@@ -18,6 +18,8 @@ struct CustomerController: Sendable {
             .get(":id/edit", use: self.edit)
             .post(":id", use: self.update)
             .post(":id/notes", use: self.addNote)
+            .post(":id/credit/apply", use: self.applyCredit)
+            .post(":id/credit/refund", use: self.refundCredit)
     }
 
     /// GET /customers?q=…&status=…
@@ -153,6 +155,44 @@ struct CustomerController: Sendable {
             }
         }
         return try await renderShow(id: id, noteState: state, request: request, context: context, status: .unprocessableContent)
+    }
+
+    /// POST /customers/:id/credit/apply: the customer's credit pays one of its open invoices.
+    @Sendable func applyCredit(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let id = try context.id()
+        _ = try await services.kontor.customerDetail(id: id)
+        guard let invoice = context.form["invoice"], !invoice.isEmpty else {
+            return services.redirect("/customers/\(id)#credit", flash: texts["err_choose_invoice"], kind: .warning,
+                                     context: context)
+        }
+        do {
+            let receipt = try await services.kontor.applyCredit(customerId: id, to: invoice, on: services.today())
+            return services.redirect(
+                "/customers/\(id)#credit",
+                flash: texts.format("flash_credit_applied", texts.money(receipt.payment.amount), invoice), context: context)
+        } catch {
+            guard let message = ErrorText(texts).message(error) else { throw error }
+            return services.redirect("/customers/\(id)#credit", flash: message, kind: .warning, context: context)
+        }
+    }
+
+    /// POST /customers/:id/credit/refund: the whole credit was paid back.
+    @Sendable func refundCredit(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let id = try context.id()
+        _ = try await services.kontor.customerDetail(id: id)
+        do {
+            let entries = try await services.kontor.refundCredit(
+                customerId: id, on: services.today(), note: context.form["note"].flatMap { $0.isEmpty ? nil : $0 })
+            let total = entries.map(\.amount).sum()
+            return services.redirect(
+                "/customers/\(id)#credit", flash: texts.format("flash_credit_refunded", texts.money(-total)),
+                context: context)
+        } catch {
+            guard let message = ErrorText(texts).message(error) else { throw error }
+            return services.redirect("/customers/\(id)#credit", flash: message, kind: .warning, context: context)
+        }
     }
 
     // MARK: - Rendering

@@ -290,6 +290,11 @@ extension Texts {
         "flash_customer_status": "The customer is now: {0}.",
         "f_confirm_overpayment": "Yes, the money really arrived: book the overpayment as credit",
         "customer_claims": "Open interest and costs from reminders",
+        "credit_apply_to": "Apply to invoice",
+        "credit_apply": "Apply credit",
+        "credit_refund": "Record as refunded",
+        "flash_credit_applied": "{0} credit applied to invoice {1}.",
+        "flash_credit_refunded": "Refund of {0} recorded.",
         "tl_promise": "Promise to pay", "tl_objection": "Objection", "tl_objection-resolved": "Objection settled", "tl_note": "Note",
         // Flash
         "flash_customer_added": "Added customer “{0}”.", "flash_customer_saved": "Saved the changes to “{0}”.",

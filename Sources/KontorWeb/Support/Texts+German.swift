@@ -290,6 +290,11 @@ extension Texts {
         "flash_customer_status": "Der Kunde ist jetzt: {0}.",
         "f_confirm_overpayment": "Ja, das Geld kam wirklich an: Überzahlung als Guthaben buchen",
         "customer_claims": "Offene Zinsen und Kosten aus Mahnungen",
+        "credit_apply_to": "Verrechnen mit Rechnung",
+        "credit_apply": "Guthaben verrechnen",
+        "credit_refund": "Als erstattet buchen",
+        "flash_credit_applied": "{0} Guthaben mit Rechnung {1} verrechnet.",
+        "flash_credit_refunded": "Erstattung von {0} gebucht.",
         "tl_promise": "Zahlungszusage", "tl_objection": "Einspruch", "tl_objection-resolved": "Einspruch erledigt", "tl_note": "Notiz",
         // Flash
         "flash_customer_added": "Kunde „{0}“ angelegt.", "flash_customer_saved": "Änderungen an „{0}“ gespeichert.",

@@ -84,6 +84,9 @@ struct CustomerPage: Sendable, Encodable {
     let creditText: String
     let hasClaims: Bool
     let claimsText: String
+    /// Open invoices of the customer that its credit can pay.
+    let creditTargets: [String]
+    let hasCreditTargets: Bool
     let facts: [Fact]
     let notes: String?
     let hasInvoices: Bool
@@ -110,6 +113,8 @@ struct CustomerPage: Sendable, Encodable {
         creditText = texts.money(detail.credit)
         hasClaims = detail.claims.cents > 0
         claimsText = texts.money(detail.claims)
+        creditTargets = detail.invoices.filter { $0.openAmount.cents > 0 }.compactMap(\.number)
+        hasCreditTargets = hasCredit && !creditTargets.isEmpty
         var facts: [Fact] = []
         if let address = customer.address {
             facts.append(Fact(term: texts["section_address"],
@@ -136,7 +141,7 @@ struct CustomerPage: Sendable, Encodable {
         let make = FieldFactory(state: noteState, texts: texts, idPrefix: "note-")
         let openNumbers = detail.invoices.filter { $0.isIssued && $0.kind == .invoice }.compactMap(\.number)
         noteFields = [
-            make.select("kind", "f_note_kind", options: NoteKind.allCases.map { ($0.rawValue, texts.noteKind($0)) }),
+            make.select("kind", "f_note_kind", options: NoteKind.written.map { ($0.rawValue, texts.noteKind($0)) }),
             make.date("promisedFor", "f_promised_for", hint: texts["h_promise"]),
             make.select("invoice", "f_note_invoice", options: openNumbers.map { ($0, $0) }, blank: texts["h_all_invoices"]),
             make.textarea("text", "f_note", rows: 3, required: true),
