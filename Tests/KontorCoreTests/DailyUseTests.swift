@@ -43,12 +43,28 @@ struct DailyUseTests {
         }
     }
 
+    /// `isHoliday` answers without building the year's list; it must agree with the list.
+    @Test func theQuickHolidayCheckAgreesWithTheYearsList() {
+        for state in [GermanState?.none] + GermanState.allCases.map(Optional.some) {
+            for year in 2016...2028 {
+                let listed = Set(GermanHolidays.holidays(in: year, state: state).map(\.day))
+                var day = Day.fixed(year, 1, 1)
+                while day.year == year {
+                    #expect(GermanHolidays.isHoliday(day, state: state) == listed.contains(day), "\(day) \(state as Any)")
+                    day = day.adding(days: 1)
+                }
+            }
+        }
+    }
+
     @Test func theInvoiceAndTheDunningPlannerUseTheSameDeadline() throws {
         let customer = Customer(
-            id: 1, name: "Kunde", address: PostalAddress(street: "Weg 1", postalCode: "50667", city: "Köln", state: .NW),
+            id: 1, name: "Kunde",
+            address: PostalAddress(street: "Weg 1", postalCode: "50667", city: "Köln", state: .NW),
             createdOn: Day("2026-01-01")!)
         let profile = BusinessProfile(
-            name: "Lena", address: PostalAddress(street: "Weg 2", postalCode: "50674", city: "Köln"), vatId: "DE123456789")
+            name: "Lena", address: PostalAddress(street: "Weg 2", postalCode: "50674", city: "Köln"),
+            vatId: "DE123456789")
         let line = DocumentLine(description: "Text", quantity: Quantity(1), unit: .flat,
                                 unitPrice: UnitPrice(tenThousandths: 1_000_000), vatRate: .standard)
         let issueDay = goodFriday.adding(days: -14)
