@@ -25,8 +25,9 @@ extension Kontor {
                 jobs: jobs.map { ($0, names[$0.customerId] ?? "?") },
                 reminderDrafts: drafts.map { MorningList.ReminderDraft($0, customerName: names[$0.customerId] ?? "?") },
                 dunningStepsDue: stepsDue,
-                bankEntriesToReview: review.filter(\.isCredit).map { entry in
-                    MorningList.BankEntryToReview(entry, suggestedInvoices: entry.invoiceIds.compactMap { suggested[$0] })
+                bankEntriesToReview: review.map { entry in
+                    MorningList.BankEntryToReview(
+                        entry, suggestedInvoices: entry.invoiceIds.compactMap { suggested[$0] })
                 },
                 invoices: invoices)
         }
@@ -43,7 +44,8 @@ extension Kontor {
         guard !open.isEmpty else { return [] }
         let invoiceIds = Set(open.map(\.invoiceId))
         let customerIds = Set(open.map(\.customerId))
-        let letters = Dictionary(grouping: try book.dunningLetters(status: nil, invoiceIds: invoiceIds), by: \.invoiceId)
+        let letters = Dictionary(
+            grouping: try book.dunningLetters(status: nil, invoiceIds: invoiceIds), by: \.invoiceId)
         let notes = try book.notes(customerIds: customerIds)
         let holds = Dictionary(grouping: try book.dunningHolds(customerIds: customerIds), by: \.customerId)
         let customers = try book.customers(ids: customerIds)

@@ -60,7 +60,6 @@ struct TodayPage: Sendable, Encodable {
         let claimText: String
         let preparedText: String
         let path: String
-        let approvePath: String
     }
 
     struct StepDueItem: Sendable, Encodable {
@@ -170,7 +169,7 @@ struct TodayPage: Sendable, Encodable {
                 invoiceNumber: item.invoiceNumber, invoicePath: "/invoices/\(item.invoiceNumber)",
                 customerName: item.customerName, stepLabel: texts.step(item.step), stepTone: Tone.step(item.step),
                 claimText: texts.money(item.claimTotal), preparedText: texts.day(item.createdOn),
-                path: "/dunning/\(item.letterId)", approvePath: "/dunning/\(item.letterId)/approve")
+                path: "/dunning/\(item.letterId)")
         }
         hasDrafts = !drafts.isEmpty
         stepsDue = list.dunningStepsDue.prefix(limit).map { item in
