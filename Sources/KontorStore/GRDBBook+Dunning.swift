@@ -81,8 +81,8 @@ extension GRDBBook {
             db,
             sql: """
                 SELECT b.invoiceId, b.customerId, c.name, i.issueDate, b.dueDate, b.grossCents, b.openCents,
-                       b.cancelledByNumber IS NOT NULL, (SELECT MAX(receivedOn) FROM payment p WHERE p.invoiceId = b.invoiceId),
-                       c.state
+                       b.cancelledByNumber IS NOT NULL,
+                       (SELECT MAX(receivedOn) FROM payment p WHERE p.invoiceId = b.invoiceId), c.state
                 FROM invoiceBalance b JOIN invoice i ON i.id = b.invoiceId JOIN customer c ON c.id = b.customerId
                 WHERE i.kind = 'invoice'
                 """)

@@ -82,7 +82,8 @@ extension GRDBBook {
                 _ = arguments.append(contentsOf: [state.rawValue, latest.description])
             }
             _ = arguments.append(contentsOf: [nationwide.description])
-            let cutoff = cases.isEmpty ? "?" : "CASE (SELECT state FROM customer WHERE id = i.customerId)\(cases) ELSE ? END"
+            let cutoff = cases.isEmpty
+                ? "?" : "CASE (SELECT state FROM customer WHERE id = i.customerId)\(cases) ELSE ? END"
             conditions.append("b.openCents > 0 AND b.dueDate <= (\(cutoff))")
         }
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)

@@ -65,8 +65,10 @@ struct DailyUseCLITests {
 
         // The text names the same items under headings in the same order.
         let text = try cli.ok(["today"]).stdout
-        let headings = ["Inquiries waiting", "Jobs due", "Reminder drafts", "Dunning steps due", "Bank entries to review",
-                        "Overdue invoices", "Invoices due soon"]
+        let headings = [
+            "Inquiries waiting", "Jobs due", "Reminder drafts", "Dunning steps due", "Bank entries to review",
+            "Overdue invoices", "Invoices due soon",
+        ]
         let positions = try headings.map { heading in
             try #require(text.range(of: heading), "no '\(heading)' in:\n\(text)").lowerBound
         }
@@ -181,8 +183,8 @@ struct DailyUseCLITests {
         try cli.setUpBusiness()
         // Three paid invoices earn the 3 % loyalty discount.
         for _ in 1...3 {
-            let number = try cli.json(["invoice", "issue", try cli.draft(price: "100,00")]).object()["number"] as? String
-            try cli.ok(["payment", "add", try #require(number), "--amount", "119,00"])
+            let issued = try cli.json(["invoice", "issue", try cli.draft(price: "100,00")]).object()
+            try cli.ok(["payment", "add", try #require(issued["number"] as? String), "--amount", "119,00"])
         }
         let empty = try cli.ok(["invoice", "draft", "--customer", "1"]).stdout
         #expect(empty.contains("Created invoice draft") && !empty.contains("discount"))

@@ -55,8 +55,8 @@ struct TodayTests {
         func issue(_ price: String, on day: String) async throws {
             let draft = try await kontor.draftInvoice(from: .customer(customer.id), on: Day(day)!)
             _ = try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
-                description: "Fachartikel", quantity: Quantity(1), unit: .flat, unitPrice: try UnitPrice(parsing: price),
-                vatRate: .standard))
+                description: "Fachartikel", quantity: Quantity(1), unit: .flat,
+                unitPrice: try UnitPrice(parsing: price), vatRate: .standard))
             _ = try await kontor.issueInvoice("\(draft.id)", on: Day(day)!)
         }
         try await issue("1000", on: "2026-01-05")

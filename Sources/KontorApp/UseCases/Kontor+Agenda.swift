@@ -33,9 +33,9 @@ extension Kontor {
     /// none), deadline and priority.
     static func planItems(_ jobs: [Job]) -> [PlanItem] {
         jobs.filter { $0.status == .planned || $0.status == .inProgress || $0.status == .revising }.map {
-            PlanItem(id: $0.id, title: $0.title,
-                     hours: $0.status == .revising ? 2000 : ($0.effortHours?.thousandths ?? DeliveryPlanner.smallJobHours),
-                     deadline: $0.deadline, priority: $0.priority)
+            let remaining = $0.effortHours?.thousandths ?? DeliveryPlanner.smallJobHours
+            return PlanItem(id: $0.id, title: $0.title, hours: $0.status == .revising ? 2000 : remaining,
+                            deadline: $0.deadline, priority: $0.priority)
         }
     }
 

@@ -49,7 +49,9 @@ extension Kontor {
     /// Records one revision round on a delivered job with all the points the customer sent back (critique and
     /// change requests together); rounds beyond the included ones are billable, whatever their number of notes.
     public func reviseJob(id: Int64, notes: [RevisionNote], on day: Day) async throws -> Job {
-        let notes = notes.map { RevisionNote(kind: $0.kind, text: $0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let notes = notes.map {
+            RevisionNote(kind: $0.kind, text: $0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         guard !notes.isEmpty, notes.allSatisfy({ !$0.text.isEmpty }) else {
             throw InputError.missing(
                 what: "revision note", hint: "Say what the customer wants with --change TEXT or --critique TEXT.")

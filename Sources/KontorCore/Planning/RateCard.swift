@@ -75,7 +75,9 @@ public struct RateCard: Sendable, Hashable, Codable {
         let billedHours = work.filter { $0.unit == .hour }.map(\.quantity.thousandths).reduce(0, +)
         if billedHours > 0 { return billedHours }
         let sized = work.filter { $0.unit == .word || $0.unit == .line || $0.unit == .page }
-        if !sized.isEmpty { return sized.map { hours(for: WorkSize(quantity: $0.quantity, unit: $0.unit)) }.reduce(0, +) }
+        if !sized.isEmpty {
+            return sized.map { hours(for: WorkSize(quantity: $0.quantity, unit: $0.unit)) }.reduce(0, +)
+        }
         return inquirySize.map(hours(for:)) ?? DeliveryPlanner.smallJobHours
     }
 

@@ -283,7 +283,7 @@ extension Texts {
         "flash_job_added": "Job added.", "flash_job_moved": "Job “{0}”: {1}.", "flash_revision_added": "Revision request recorded.",
         "flash_draft_created": "Invoice draft created.", "flash_draft_created_discount": "Invoice draft created with {0} % loyalty discount.",
         "flash_draft_revisions": "Revision rounds beyond the included ones: {0}, at {1} each.",
-        "flash_draft_revisions_ask": "Revision rounds beyond the included ones: {0}, not priced yet – please set the price on the line.",
+        "flash_draft_revisions_ask": "Extra revision rounds: {0}, not priced yet – please set the price.",
         "flash_terms_saved": "Saved service period and payment term.",
         "flash_invoice_issued": "Issued invoice {0} over {1}, payable by {2}.", "flash_invoice_cancelled": "Issued cancellation invoice {0}.",
         "flash_payment_added": "Recorded {0} for {1}.", "flash_payment_regular": "{0} is now a regular customer.",

@@ -283,7 +283,7 @@ extension Texts {
         "flash_job_added": "Auftrag angelegt.", "flash_job_moved": "Auftrag „{0}“: {1}.", "flash_revision_added": "Korrekturwunsch festgehalten.",
         "flash_draft_created": "Rechnungsentwurf angelegt.", "flash_draft_created_discount": "Rechnungsentwurf mit {0} % Stammkundenrabatt angelegt.",
         "flash_draft_revisions": "Zusätzliche Korrekturschleifen über die vereinbarten hinaus: {0}, je {1}.",
-        "flash_draft_revisions_ask": "Zusätzliche Korrekturschleifen über die vereinbarten hinaus: {0}, noch ohne Preis – bitte auf der Zeile eintragen.",
+        "flash_draft_revisions_ask": "Zusätzliche Korrekturschleifen: {0}, noch ohne Preis – bitte eintragen.",
         "flash_terms_saved": "Leistungszeitraum und Zahlungsziel gespeichert.",
         "flash_invoice_issued": "Rechnung {0} über {1} ausgestellt, zahlbar bis {2}.", "flash_invoice_cancelled": "Stornorechnung {0} erstellt.",
         "flash_payment_added": "{0} für {1} verbucht.", "flash_payment_regular": "{0} ist jetzt Bestandskunde.",

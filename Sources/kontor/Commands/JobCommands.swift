@@ -92,7 +92,9 @@ struct JobCommand: AsyncParsableCommand {
         func run() async throws {
             var notes = critique.map { RevisionNote(kind: .critique, text: $0) }
                 + change.map { RevisionNote(kind: .change, text: $0) }
-            if let note { notes.append(RevisionNote(kind: try RevisionKind.named(kind, what: "revision kind"), text: note)) }
+            if let note {
+                notes.append(RevisionNote(kind: try RevisionKind.named(kind, what: "revision kind"), text: note))
+            }
             let job = try await global.kontor().reviseJob(id: id, notes: notes, on: try global.day())
             try JobCommand.present(job, global: global)
         }

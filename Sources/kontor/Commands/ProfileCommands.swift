@@ -189,8 +189,10 @@ struct ProfileCommand: AsyncParsableCommand {
         print("Writing hours Mon–Sun: " + c.hoursPerWeekday.map { Quantity(thousandths: $0).description }.joined(separator: ", ")
             + (c.vacations.isEmpty ? "" : "; vacations: " + c.vacations.map { "\($0.first)..\($0.last)" }.joined(separator: ", ")))
         let r = p.effectiveRateCard
-        print("Rates: \(r.pricePerWord) per word, \(r.pricePerLine) per line, \(r.pricePerPage) per page, \(r.pricePerHour) per hour, "
-            + (r.pricePerRevision.tenThousandths > 0 ? "\(r.pricePerRevision) per extra revision round" : "extra revision rounds: ask"))
+        print("Rates: \(r.pricePerWord) per word, \(r.pricePerLine) per line, \(r.pricePerPage) per page, "
+            + "\(r.pricePerHour) per hour, "
+            + (r.pricePerRevision.tenThousandths > 0
+                ? "\(r.pricePerRevision) per extra revision round" : "extra revision rounds: ask"))
         print("Loyalty discount: \(p.loyalty.tiers.isEmpty ? "none" : p.loyalty.tiers.map { "\($0.percent) % from paid invoice \($0.paidInvoices)" }.joined(separator: ", "))")
     }
 }

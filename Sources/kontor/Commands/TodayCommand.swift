@@ -45,7 +45,8 @@ struct TodayCommand: AsyncParsableCommand {
         case .jobs:
             return list.jobs.map { item in
                 let when = item.daysLeft < 0 ? "\(-item.daysLeft) d late" : item.daysLeft == 0 ? "today" : "in \(item.daysLeft) d"
-                return "#\(item.job.id) \(item.customerName): \(item.job.title) – \(item.job.deadline!.formatted(lang)) (\(when))"
+                return "#\(item.job.id) \(item.customerName): \(item.job.title) – "
+                    + "\(item.job.deadline!.formatted(lang)) (\(when))"
             }
         case .reminderDrafts:
             return list.reminderDrafts.map { item in
@@ -61,17 +62,20 @@ struct TodayCommand: AsyncParsableCommand {
             return list.bankEntriesToReview.map { item in
                 "#\(item.entryId) \(item.bookingDate.formatted(lang)) \(item.amount.formatted(lang)) "
                     + "from \(item.counterpartyName ?? "?"): \(item.text)"
-                    + (item.suggestedInvoices.isEmpty ? "" : " (perhaps \(item.suggestedInvoices.joined(separator: ", ")))")
+                    + (item.suggestedInvoices.isEmpty
+                        ? "" : " (perhaps \(item.suggestedInvoices.joined(separator: ", ")))")
             }
         case .invoicesOverdue:
             return list.invoicesOverdue.map { item in
                 "\(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) open, "
                     + "\(item.daysOverdue) d overdue (due \(item.dueDate.formatted(lang))"
-                    + (item.lastDayToPay != item.dueDate ? ", payable until \(item.lastDayToPay.formatted(lang))" : "") + ")"
+                    + (item.lastDayToPay != item.dueDate
+                        ? ", payable until \(item.lastDayToPay.formatted(lang))" : "") + ")"
             }
         case .invoicesDueSoon:
             return list.invoicesDueSoon.map { item in
-                "\(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) due \(item.dueDate.formatted(lang))"
+                "\(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) "
+                    + "due \(item.dueDate.formatted(lang))"
                     + (item.lastDayToPay != item.dueDate ? " (payable until \(item.lastDayToPay.formatted(lang)))" : "")
             }
         }
