@@ -54,6 +54,14 @@ extension GRDBBook {
         return try DunningLetterRecord.fetchAll(db, sql: sql, arguments: arguments).map { try $0.domain() }
     }
 
+    func customersSentNotices(among customerIds: Set<Int64>) throws -> Set<Int64> {
+        guard !customerIds.isEmpty else { return [] }
+        let (condition, arguments) = try idFilter("customerId", customerIds)
+        return Set(try Int64.fetchAll(
+            db, sql: "SELECT DISTINCT customerId FROM dunningLetter WHERE status = 'sent' AND step != 'inquiry' AND "
+                + condition, arguments: arguments))
+    }
+
     func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold] {
         guard !customerIds.isEmpty else { return [] }
         let (condition, arguments) = try idFilter("customerId", customerIds)
@@ -75,7 +83,8 @@ extension GRDBBook {
                 SELECT b.invoiceId, b.customerId, c.name, i.issueDate, b.dueDate, b.grossCents, b.openCents,
                        b.cancelledByNumber IS NOT NULL, (SELECT MAX(receivedOn) FROM payment p WHERE p.invoiceId = b.invoiceId),
                        COALESCE(ch.claimed, 0) - COALESCE(
-                           (SELECT SUM(toCostsCents + toInterestCents) FROM payment p WHERE p.invoiceId = b.invoiceId), 0)
+                           (SELECT SUM(toCostsCents + toInterestCents) FROM payment p WHERE p.invoiceId = b.invoiceId), 0),
+                       c.state
                 FROM invoiceBalance b JOIN invoice i ON i.id = b.invoiceId JOIN customer c ON c.id = b.customerId
                 LEFT JOIN (SELECT invoiceId, SUM(amountCents) AS claimed FROM dunningCharge GROUP BY invoiceId) ch
                     ON ch.invoiceId = b.invoiceId
@@ -86,7 +95,8 @@ extension GRDBBook {
                 customerId: row[1], customerName: row[2], issueDate: try Convert.day(row[3] as String),
                 dueDate: try Convert.day(row[4] as String), gross: Money(cents: row[5]), open: Money(cents: row[6]),
                 claims: Money(cents: max(0, row[9] as Int64)), cancelled: row[7],
-                lastPayment: try Convert.day(row[8] as String?))
+                lastPayment: try Convert.day(row[8] as String?),
+                state: try (row[10] as String?).map { try Convert.choice($0, as: GermanState.self) })
         }
     }
 

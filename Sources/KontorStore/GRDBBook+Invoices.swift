@@ -71,8 +71,20 @@ extension GRDBBook {
         }
         if query.openOnly { conditions.append("b.openCents > 0") }
         if let day = query.overdueOn {
-            conditions.append("b.openCents > 0 AND b.dueDate < ?")
-            _ = arguments.append(contentsOf: [day.description])
+            // § 193 BGB: overdue is a due date on or before the last working day before `day` in the debtor's
+            // state (`PaymentDeadline`), so one comparison per state does it.
+            let nationwide = PaymentDeadline.latestOverdueDueDate(on: day, state: nil)
+            var cases = ""
+            for state in GermanState.allCases {
+                let latest = PaymentDeadline.latestOverdueDueDate(on: day, state: state)
+                guard latest != nationwide else { continue }
+                cases += " WHEN ? THEN ?"
+                _ = arguments.append(contentsOf: [state.rawValue, latest.description])
+            }
+            _ = arguments.append(contentsOf: [nationwide.description])
+            let cutoff = cases.isEmpty
+                ? "?" : "CASE (SELECT state FROM customer WHERE id = i.customerId)\(cases) ELSE ? END"
+            conditions.append("b.openCents > 0 AND b.dueDate <= (\(cutoff))")
         }
         return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
     }
@@ -102,7 +114,7 @@ extension GRDBBook {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT b.invoiceId, i.number, b.customerId, c.name, b.dueDate, b.openCents
+                SELECT b.invoiceId, i.number, b.customerId, c.name, b.dueDate, b.openCents, c.state
                 FROM invoiceBalance b JOIN invoice i ON i.id = b.invoiceId JOIN customer c ON c.id = b.customerId
                 WHERE b.openCents > 0 AND b.dueDate <= ?
                 ORDER BY b.dueDate, i.number
@@ -110,7 +122,8 @@ extension GRDBBook {
         return try rows.map { row in
             MorningList.OpenInvoice(
                 number: row[1], invoiceId: row[0], customerId: row[2], customerName: row[3],
-                dueDate: try Convert.day(row[4] as String), openAmount: Money(cents: row[5]), daysOverdue: 0)
+                dueDate: try Convert.day(row[4] as String), openAmount: Money(cents: row[5]),
+                state: try (row[6] as String?).map { try Convert.choice($0, as: GermanState.self) })
         }
     }
 

@@ -137,7 +137,7 @@ struct GRDBBook: BookWriter {
 
     func job(id: Int64) throws -> Job? {
         guard let record = try JobRecord.fetchOne(db, key: id) else { return nil }
-        return try record.domain(revisions: revisions(id))
+        return try record.domain(revisions: revisionRounds(jobIds: [id])[id] ?? [])
     }
 
     func jobs(openOnly: Bool, customerId: Int64?, deadlineOnOrBefore: Day?) throws -> [Job] {
@@ -151,20 +151,36 @@ struct GRDBBook: BookWriter {
         }
         let records = try request.order(Column("deadline") == nil, Column("deadline"), Column("id")).fetchAll(db)
         // One query for all revision rounds instead of one per job.
-        var rounds: [Int64: [Revision]] = [:]
-        for chunk in stride(from: 0, to: records.count, by: 500).map({ records[$0..<min($0 + 500, records.count)] }) {
-            for record in try RevisionRecord.filter(chunk.compactMap(\.id).contains(Column("jobId")))
-                .order(Column("jobId"), Column("position")).fetchAll(db)
-            {
-                rounds[record.jobId, default: []].append(try record.domain())
-            }
-        }
+        let rounds = try revisionRounds(jobIds: records.compactMap(\.id))
         return try records.map { try $0.domain(revisions: rounds[$0.id!] ?? []) }
     }
 
-    private func revisions(_ jobId: Int64) throws -> [Revision] {
-        try RevisionRecord.filter(Column("jobId") == jobId).order(Column("position")).fetchAll(db)
-            .map { try $0.domain() }
+    /// The revision rounds of these jobs with their notes, in one query (rounds and notes in their order).
+    private func revisionRounds(jobIds: [Int64]) throws -> [Int64: [Revision]] {
+        guard !jobIds.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.jobId, r.requestedOn, r.billable, n.kind, n.text
+                FROM revision r JOIN revisionNote n ON n.revisionId = r.id
+                WHERE r.jobId IN (SELECT value FROM json_each(?))
+                ORDER BY r.jobId, r.position, n.position
+                """, arguments: [try JSONText.encode(jobIds)])
+        var rounds: [Int64: [Revision]] = [:]
+        var previousRound: Int64?
+        for row in rows {
+            let roundId: Int64 = row[0]
+            let jobId: Int64 = row[1]
+            let note = RevisionNote(kind: try Convert.choice(row[4] as String), text: row[5])
+            if roundId == previousRound {
+                rounds[jobId]![rounds[jobId]!.count - 1].notes.append(note)
+            } else {
+                rounds[jobId, default: []].append(
+                    Revision(requestedOn: try Convert.day(row[2] as String), notes: [note], billable: row[3]))
+            }
+            previousRound = roundId
+        }
+        return rounds
     }
 
     func insert(job: Job) throws -> Job {
@@ -180,9 +196,18 @@ struct GRDBBook: BookWriter {
     }
 
     private func replaceRevisions(jobId: Int64, _ revisions: [Revision]) throws {
-        try RevisionRecord.filter(Column("jobId") == jobId).deleteAll(db)
+        // The notes go with their rounds (ON DELETE CASCADE).
+        try db.execute(sql: "DELETE FROM revision WHERE jobId = ?", arguments: [jobId])
         for (position, revision) in revisions.enumerated() {
-            try RevisionRecord(jobId: jobId, position: position, revision: revision).insert(db)
+            try db.execute(
+                sql: "INSERT INTO revision (jobId, position, requestedOn, billable) VALUES (?, ?, ?, ?)",
+                arguments: [jobId, position, revision.requestedOn.description, revision.billable])
+            let roundId = db.lastInsertedRowID
+            for (index, note) in revision.notes.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO revisionNote (revisionId, position, kind, text) VALUES (?, ?, ?, ?)",
+                    arguments: [roundId, index, note.kind.rawValue, note.text])
+            }
         }
     }
 

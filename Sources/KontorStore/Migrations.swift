@@ -323,6 +323,22 @@ extension DatabaseMigrator {
                 t.column("deadline", .text).notNull()
             }
         }
+        migrator.registerMigration("v11-today-revision-notes") { db in
+            // A revision round holds any number of notes (critique and change requests together): the notes move
+            // to their own table, each old round keeps its one note.
+            try db.create(table: "revisionNote") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("revision", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("text", .text).notNull()
+            }
+            try db.execute(sql: """
+                INSERT INTO revisionNote (revisionId, position, kind, text) SELECT id, 0, kind, note FROM revision;
+                ALTER TABLE revision DROP COLUMN kind;
+                ALTER TABLE revision DROP COLUMN note;
+                """)
+        }
         return migrator
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// The due date ("Zahlbar bis") and the overdue rule, checked for every issue day of five years.
 struct DueDateTests {
-    @Test func dueDateIsIssueDatePlusTermAndOverdueStartsTheDayAfter() throws {
+    @Test func dueDateIsIssueDatePlusTermAndOverdueStartsTheDayAfterTheLastDayToPay() throws {
         let customer = Customer(id: 1, name: "Kunde", address: PostalAddress(street: "Weg 1", postalCode: "10115", city: "Berlin"),
                                 createdOn: Day("2024-01-01")!)
         let profile = BusinessProfile(name: "Lena", address: PostalAddress(street: "Weg 2", postalCode: "50674", city: "Köln"),
@@ -19,8 +19,11 @@ struct DueDateTests {
                 .issued(number: "n", on: issueDay, customer: customer, profile: profile)
             let due = try #require(invoice.dueDate)
             #expect(issueDay.days(until: due) == term)
-            #expect(!invoice.isOverdue(on: due) && invoice.isOverdue(on: due.adding(days: 1)))
-            #expect(invoice.daysOverdue(on: due.adding(days: 9)) == 9)
+            // Overdue from the day after the last day to pay: the due date moved past weekends and holidays
+            // (§ 193 BGB, nationwide holidays for a customer without a state).
+            let lastDay = DueDateShift.shifted(due, state: nil)
+            #expect(!invoice.isOverdue(on: lastDay) && invoice.isOverdue(on: lastDay.adding(days: 1)))
+            #expect(invoice.daysOverdue(on: lastDay.adding(days: 9)) == 9)
         }
     }
 

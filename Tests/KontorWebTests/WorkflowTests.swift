@@ -203,7 +203,7 @@ struct WorkflowTests {
             #expect(try await browser.post("/jobs/\(id)/revise", ["kind": "critique", "note": "Zu lang"]).status == .seeOther)
             let job = try await book.kontor.job(id: id)
             #expect(job.status == .revising)
-            #expect(job.revisions.map(\.note) == ["Zu lang"])
+            #expect(job.revisions.map { $0.notes.map(\.text) } == [["Zu lang"]])
             #expect(try await browser.get("/jobs/\(id)").contains("Zu lang"))
             let missing = try await browser.post("/jobs", ["title": ""])
             #expect(missing.status == .unprocessableContent)

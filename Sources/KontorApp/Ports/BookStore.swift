@@ -58,6 +58,8 @@ public protocol BookReader {
     func dunningLetter(id: Int64) throws -> DunningLetter?
     /// Letters, optionally only with one status or of some invoices.
     func dunningLetters(status: DunningLetterStatus?, invoiceIds: Set<Int64>?) throws -> [DunningLetter]
+    /// Which of these customers were ever sent a Mahnung (a step after the friendly inquiry).
+    func customersSentNotices(among customerIds: Set<Int64>) throws -> Set<Int64>
     /// Holds of these customers (including invoice-level ones).
     func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold]
     /// Holds whose last day is `day` or later, the soonest ending first.

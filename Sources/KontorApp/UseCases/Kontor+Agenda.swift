@@ -29,11 +29,13 @@ public struct InquiryProposal: Sendable {
 }
 
 extension Kontor {
-    /// The open jobs as plan items: remaining effort (4 hours when unknown), deadline and priority.
+    /// The open jobs as plan items: remaining effort (the planner's estimate for unknown work when a job has
+    /// none), deadline and priority.
     static func planItems(_ jobs: [Job]) -> [PlanItem] {
         jobs.filter { $0.status == .planned || $0.status == .inProgress || $0.status == .revising }.map {
-            PlanItem(id: $0.id, title: $0.title, hours: $0.status == .revising ? 2000 : ($0.effortHours?.thousandths ?? 4000),
-                     deadline: $0.deadline, priority: $0.priority)
+            let remaining = $0.effortHours?.thousandths ?? DeliveryPlanner.smallJobHours
+            return PlanItem(id: $0.id, title: $0.title, hours: $0.status == .revising ? 2000 : remaining,
+                            deadline: $0.deadline, priority: $0.priority)
         }
     }
 
@@ -63,7 +65,7 @@ extension Kontor {
             let inquiry = try book.requireInquiry(inquiryId)
             let customer = try book.requireCustomer(inquiry.customerId)
             let card = profile.effectiveRateCard
-            let hours = inquiry.size.map(card.hours) ?? DeliveryPlanner.smallJobHours
+            let hours = card.effort(quoteLines: [], inquirySize: inquiry.size)
             let jobs = try book.jobs(openOnly: true, customerId: nil, deadlineOnOrBefore: nil)
             let proposal = DeliveryPlanner.propose(
                 hours: hours, items: Kontor.planItems(jobs), capacity: profile.effectiveCapacity, today: today)

@@ -36,16 +36,10 @@ extension Kontor {
                 let existing = letters[invoice.id] ?? []
                 if existing.contains(where: { $0.status == .draft }) { continue }
                 let customerNotes = notes[customer.id] ?? []
-                let situation = DunningSituation(
-                    dueDate: invoice.dueDate!, state: customer.address?.state, openAmount: invoice.openAmount,
-                    isCancelled: invoice.isCancelled,
-                    sent: Dictionary(existing.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max),
-                    skipped: Dictionary(existing.compactMap { l in l.skippedOn.map { (l.step, $0) } }, uniquingKeysWith: max),
-                    promises: customerNotes.promises(for: invoice.id),
-                    objectionOpen: customerNotes.objectionOpen(for: invoice.id),
-                    holdUntil: (holds[customer.id] ?? []).filter { $0.invoiceId == nil || $0.invoiceId == invoice.id }
-                        .map(\.until).max(),
-                    patientCustomer: customer.status == .regular && !warned.contains(customer.id))
+                let situation = Kontor.dunningSituation(
+                    invoiceId: invoice.id, dueDate: invoice.dueDate!, openAmount: invoice.openAmount,
+                    isCancelled: invoice.isCancelled, customer: customer, letters: existing, notes: customerNotes,
+                    holds: holds[customer.id] ?? [], warned: warned)
                 guard let decision = DunningPlanner.due(situation, policy: policy, today: today) else { continue }
                 do {
                     let letter = try prepare(
@@ -69,6 +63,23 @@ extension Kontor {
             }
             return run
         }
+    }
+
+    /// Everything that decides an invoice's next dunning step, from its letters, its customer's notes and holds:
+    /// the reminder run and the morning list decide from the same facts.
+    /// - Parameter warned: customers who were sent a Mahnung before (they get no extra patience).
+    static func dunningSituation(
+        invoiceId: Int64, dueDate: Day, openAmount: Money, isCancelled: Bool, customer: Customer,
+        letters: [DunningLetter], notes: [Note], holds: [DunningHold], warned: Set<Int64>
+    ) -> DunningSituation {
+        DunningSituation(
+            dueDate: dueDate, state: customer.address?.state, openAmount: openAmount, isCancelled: isCancelled,
+            sent: Dictionary(letters.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max),
+            skipped: Dictionary(letters.compactMap { l in l.skippedOn.map { (l.step, $0) } }, uniquingKeysWith: max),
+            promises: notes.promises(for: invoiceId),
+            objectionOpen: notes.objectionOpen(for: invoiceId),
+            holdUntil: holds.filter { $0.invoiceId == nil || $0.invoiceId == invoiceId }.map(\.until).max(),
+            patientCustomer: customer.status == .regular && !warned.contains(customer.id))
     }
 
     /// Gathers the facts of a step and writes its texts.

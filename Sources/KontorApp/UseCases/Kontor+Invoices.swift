@@ -11,13 +11,32 @@ public enum DraftSource: Sendable {
     case customer(Int64)
 }
 
+/// A new draft and what Kontor put on it beyond the quote's lines, for the message to the user.
+public struct DraftedInvoice: Sendable {
+    public var invoice: Invoice
+    /// Revision rounds beyond the included ones that got a line (from a job).
+    public var extraRevisionRounds: Int
+    /// The rate card's price per extra round on that line; 0 means the user has to set it.
+    public var revisionPrice: UnitPrice
+}
+
 extension Kontor {
     /// Creates a draft. The loyalty discount that the customer's paid invoices earn is recorded on the draft
     /// and becomes its own line(s) when the invoice is issued; `discount: false` leaves it out.
     public func draftInvoice(from source: DraftSource, on day: Day, discount: Bool = true) async throws -> Invoice {
+        try await prepareDraft(from: source, on: day, discount: discount).invoice
+    }
+
+    /// Creates a draft as `draftInvoice` does and says what was added: from a job, its revision rounds beyond the
+    /// included ones become a line at the rate card's price per round.
+    public func prepareDraft(from source: DraftSource, on day: Day, discount: Bool = true) async throws
+        -> DraftedInvoice
+    {
         try await store.write { book in
             let profile = try book.requireProfile()
             var lines: [DocumentLine] = []
+            var extraRounds = 0
+            var sourceJob: Job?
             var customerId: Int64
             var jobId: Int64?
             var quote: Quote?
@@ -30,6 +49,7 @@ extension Kontor {
                 customerId = quote!.customerId
             case let .job(id):
                 let job = try book.requireJob(id)
+                sourceJob = job
                 customerId = job.customerId
                 jobId = job.id
                 serviceDay = job.deliveredOn
@@ -37,6 +57,11 @@ extension Kontor {
             }
             if let quote { lines = quote.lines }
             let customer = try book.requireCustomer(customerId)
+            let revisionPrice = profile.effectiveRateCard.pricePerRevision
+            if let line = sourceJob?.extraRevisionLine(price: revisionPrice, language: customer.language) {
+                lines.append(line)
+                extraRounds = Int(line.quantity.thousandths / 1000)
+            }
             // An accepted quote's discount was agreed; otherwise the policy decides now.
             let percent = !discount ? 0 : quote?.status == .accepted ? quote!.loyaltyPercent
                 : profile.loyalty.percent(forPaidInvoices: try book.paidInvoiceCount(customerId: customerId))
@@ -46,7 +71,8 @@ extension Kontor {
                 termAgreed: quote?.status == .accepted,
                 treatment: TaxTreatment.determine(mode: profile.taxMode, customer: customer), loyaltyPercent: percent,
                 language: customer.language, lines: lines)
-            return try book.insert(draft: draft)
+            return DraftedInvoice(
+                invoice: try book.insert(draft: draft), extraRevisionRounds: extraRounds, revisionPrice: revisionPrice)
         }
     }
 

@@ -41,16 +41,26 @@ extension Kontor {
         }
     }
 
-    /// Records a change request or critique on a delivered job; rounds beyond the included ones are billable.
+    /// Records a revision round with one change request or critique on a delivered job.
     public func reviseJob(id: Int64, kind: RevisionKind, note: String, on day: Day) async throws -> Job {
-        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw InputError.missing(what: "revision note", hint: "Say what the customer wants changed with --note.")
+        try await reviseJob(id: id, notes: [RevisionNote(kind: kind, text: note)], on: day)
+    }
+
+    /// Records one revision round on a delivered job with all the points the customer sent back (critique and
+    /// change requests together); rounds beyond the included ones are billable, whatever their number of notes.
+    public func reviseJob(id: Int64, notes: [RevisionNote], on day: Day) async throws -> Job {
+        let notes = notes.map {
+            RevisionNote(kind: $0.kind, text: $0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        guard !notes.isEmpty, notes.allSatisfy({ !$0.text.isEmpty }) else {
+            throw InputError.missing(
+                what: "revision note", hint: "Say what the customer wants with --change TEXT or --critique TEXT.")
         }
         return try await store.write { book in
             var job = try book.requireJob(id)
             try job.advance(to: .revising, on: day)
             job.revisions.append(Revision(
-                requestedOn: day, kind: kind, note: note, billable: job.revisions.count >= job.includedRevisions))
+                requestedOn: day, notes: notes, billable: job.revisions.count >= job.includedRevisions))
             try book.update(job: job)
             return job
         }

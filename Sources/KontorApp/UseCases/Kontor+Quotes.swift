@@ -59,7 +59,8 @@ extension Kontor {
         try await store.read { try $0.quotes(customerId: customerId) }
     }
 
-    /// Accepts a quote: it becomes a job, the inquiry is won and the prospect a new customer.
+    /// Accepts a quote: it becomes a job (with the effort the quote implies), the inquiry is won and the prospect
+    /// a new customer.
     public func acceptQuote(
         id: Int64, on day: Day, deadline: Day? = nil, effortHours: Quantity? = nil
     ) async throws -> (quote: Quote, job: Job) {
@@ -78,7 +79,10 @@ extension Kontor {
                     try book.update(inquiry: inquiry)
                 }
             }
-            let hours = effortHours ?? Quantity(thousandths: quote.lines.filter { $0.unit == .hour }.map(\.quantity.thousandths).reduce(0, +))
+            // The effort comes from what was agreed (see `RateCard.effort`); `effortHours` overrides it.
+            let card = try book.requireProfile().effectiveRateCard
+            let size = try quote.inquiryId.flatMap { try book.inquiry(id: $0)?.size }
+            let hours = effortHours ?? Quantity(thousandths: card.effort(quoteLines: quote.lines, inquirySize: size))
             let job = try book.insert(job: Job(
                 customerId: quote.customerId, quoteId: quote.id, title: quote.title,
                 effortHours: hours.thousandths > 0 ? hours : nil, deadline: deadline,

@@ -1,19 +1,66 @@
 public import KontorCore
 
 extension Kontor {
-    /// The morning list as of `today`: waiting inquiries, jobs due within a week, invoices due within a week
-    /// and overdue ones.
+    /// The morning list as of `today`, the one read model behind Heute and `kontor today`: waiting inquiries,
+    /// jobs due within a week, reminder drafts, dunning steps due, bank entries to review, overdue invoices
+    /// (counted from the § 193 BGB last day to pay) and invoices due within a week. One read, a fixed number of
+    /// queries whatever the size of the book.
     public func morningList(today: Day) async throws -> MorningList {
         try await store.read { book in
+            let policy = try book.profile()?.effectiveDunningPolicy ?? DunningPolicy()
             let inquiries = try book.inquiries(statuses: [.open], customerId: nil)
             let jobs = try book.jobs(
                 openOnly: true, customerId: nil, deadlineOnOrBefore: today.adding(days: MorningList.jobHorizonDays))
-            let names = try book.customerNames(ids: Set(inquiries.map(\.customerId) + jobs.map(\.customerId)))
+            let invoices = try book.openInvoices(dueOnOrBefore: today.adding(days: MorningList.invoiceHorizonDays))
+            let drafts = try book.dunningLetters(status: .draft, invoiceIds: nil)
+            let review = try book.bankEntries(status: .review)
+            let stepsDue = try Kontor.dunningStepsDue(
+                invoices.filter { $0.dueDate <= today }, drafts: drafts, policy: policy, today: today, book: book)
+            let names = try book.customerNames(ids: Set(
+                inquiries.map(\.customerId) + jobs.map(\.customerId) + drafts.map(\.customerId)))
+            let suggested = try book.invoiceNumbers(ids: Set(review.flatMap(\.invoiceIds)))
             return MorningList(
                 today: today,
                 inquiries: inquiries.map { ($0, names[$0.customerId] ?? "?") },
                 jobs: jobs.map { ($0, names[$0.customerId] ?? "?") },
-                invoices: try book.openInvoices(dueOnOrBefore: today.adding(days: MorningList.invoiceHorizonDays)))
+                reminderDrafts: drafts.map { MorningList.ReminderDraft($0, customerName: names[$0.customerId] ?? "?") },
+                dunningStepsDue: stepsDue,
+                bankEntriesToReview: review.map { entry in
+                    MorningList.BankEntryToReview(
+                        entry, suggestedInvoices: entry.invoiceIds.compactMap { suggested[$0] })
+                },
+                invoices: invoices)
+        }
+    }
+
+    /// The steps the reminder run would draft today, decided by the same `DunningPlanner` from the same facts;
+    /// invoices with a draft waiting are left out (they are in the drafts section).
+    static func dunningStepsDue(
+        _ candidates: [MorningList.OpenInvoice], drafts: [DunningLetter], policy: DunningPolicy, today: Day,
+        book: any BookReader
+    ) throws -> [MorningList.DunningStepDue] {
+        let waiting = Set(drafts.map(\.invoiceId))
+        let open = candidates.filter { !waiting.contains($0.invoiceId) }
+        guard !open.isEmpty else { return [] }
+        let invoiceIds = Set(open.map(\.invoiceId))
+        let customerIds = Set(open.map(\.customerId))
+        let letters = Dictionary(
+            grouping: try book.dunningLetters(status: nil, invoiceIds: invoiceIds), by: \.invoiceId)
+        let notes = try book.notes(customerIds: customerIds)
+        let holds = Dictionary(grouping: try book.dunningHolds(customerIds: customerIds), by: \.customerId)
+        let customers = try book.customers(ids: customerIds)
+        let warned = try book.customersSentNotices(among: customerIds)
+        return open.compactMap { invoice in
+            guard let customer = customers[invoice.customerId] else { return nil }
+            // The balance row has money open, so the invoice is issued and not cancelled.
+            let situation = Kontor.dunningSituation(
+                invoiceId: invoice.invoiceId, dueDate: invoice.dueDate, openAmount: invoice.openAmount,
+                isCancelled: false, customer: customer, letters: letters[invoice.invoiceId] ?? [],
+                notes: notes[customer.id] ?? [], holds: holds[customer.id] ?? [], warned: warned)
+            guard let decision = DunningPlanner.due(situation, policy: policy, today: today) else { return nil }
+            return MorningList.DunningStepDue(
+                invoiceId: invoice.invoiceId, invoiceNumber: invoice.number, customerId: customer.id,
+                customerName: customer.name, step: decision.step, dueOn: decision.dueOn, openAmount: invoice.openAmount)
         }
     }
 
@@ -55,11 +102,14 @@ extension Kontor {
                                             facts: TimelineFacts(subject: job.title, day: job.deadline)))
                 if let day = job.startedOn { events.append(TimelineEvent(day: day, kind: .jobStarted, title: "Job started", reference: reference)) }
                 if let day = job.deliveredOn { events.append(TimelineEvent(day: day, kind: .jobDelivered, title: "Job delivered", reference: reference)) }
+                // Each note of a round is its own event: the evidence keeps every point the customer made.
                 for revision in job.revisions {
-                    events.append(TimelineEvent(
-                        day: revision.requestedOn, kind: .revision,
-                        title: revision.kind == .change ? "Change request" : "Critique", detail: revision.note,
-                        reference: reference, facts: TimelineFacts(subject: revision.note, status: revision.kind.rawValue)))
+                    for note in revision.notes {
+                        events.append(TimelineEvent(
+                            day: revision.requestedOn, kind: .revision,
+                            title: note.kind == .change ? "Change request" : "Critique", detail: note.text,
+                            reference: reference, facts: TimelineFacts(subject: note.text, status: note.kind.rawValue)))
+                    }
                 }
                 if let day = job.acceptedOn { events.append(TimelineEvent(day: day, kind: .jobAccepted, title: "Job accepted", reference: reference)) }
             }

@@ -34,11 +34,13 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
         public var claims: Money
         public var cancelled: Bool
         public var lastPayment: Day?
+        /// The debtor's state, for the § 193 BGB shift of the due date.
+        public var state: GermanState?
 
         /// Creates an item.
         public init(
             customerId: Int64, customerName: String, issueDate: Day, dueDate: Day, gross: Money, open: Money,
-            claims: Money = .zero, cancelled: Bool, lastPayment: Day?
+            claims: Money = .zero, cancelled: Bool, lastPayment: Day?, state: GermanState? = nil
         ) {
             self.claims = claims
             self.customerId = customerId
@@ -49,7 +51,11 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
             self.open = open
             self.cancelled = cancelled
             self.lastPayment = lastPayment
+            self.state = state
         }
+
+        /// When this invoice's payment is late.
+        public var deadline: PaymentDeadline { PaymentDeadline(dueDate: dueDate, state: state) }
     }
 
     public var asOf: Day
@@ -77,7 +83,7 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
             if item.issueDate > day.adding(days: -365) && item.issueDate <= day { revenue += item.gross }
             tally.claims += item.claims
             if item.open.cents > 0 {
-                let late = item.dueDate.days(until: day)
+                let late = item.deadline.daysOverdue(on: day)
                 let index = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4
                 buckets[index].invoices += 1
                 buckets[index].amount += item.open
@@ -88,7 +94,7 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
                     tally.late.append(late)
                 }
             } else if let paid = item.lastPayment {
-                tally.late.append(max(0, item.dueDate.days(until: paid)))
+                tally.late.append(item.deadline.daysOverdue(on: paid))
             }
             tallies[item.customerId] = tally
         }

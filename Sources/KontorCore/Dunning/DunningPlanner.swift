@@ -59,7 +59,7 @@ public enum DunningPlanner {
             guard let sentOn = situation.sent[previous] else { return nil }
             base = sentOn
         } else {
-            base = DueDateShift.shifted(situation.dueDate, state: situation.state)
+            base = PaymentDeadline(dueDate: situation.dueDate, state: situation.state).lastDayToPay
         }
         var wait = policy.wait(before: step)
         if situation.patientCustomer { wait = (wait * policy.patientFactorPercent + 99) / 100 }

@@ -78,6 +78,13 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
         isIssued ? lines : lines + LoyaltyDiscount.lines(for: lines, percent: loyaltyPercent, language: language)
     }
 
+    /// The loyalty discount in percent when the invoice has a discount line (a draft: when it would get one on
+    /// issue); nil otherwise. Anything that tells people about a discount asks this, not `loyaltyPercent`, which
+    /// only records what the customer has earned (an empty draft earns it but has nothing to discount).
+    public var discountPercent: Int64? {
+        effectiveLines.contains(where: \.isDiscount) ? loyaltyPercent : nil
+    }
+
     /// Net, VAT and gross.
     public var totals: InvoiceTotals { InvoiceTotals(lines: effectiveLines, treatment: treatment) }
 
@@ -102,16 +109,22 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
         return paid.cents > 0 ? .partiallyPaid : .issued
     }
 
-    /// Open and past its due date as of `today`.
-    public func isOverdue(on today: Day) -> Bool {
-        guard let dueDate, openAmount.cents > 0 else { return false }
-        return dueDate < today
+    /// When payment becomes late: the due date shifted by § 193 BGB in the buyer's state as it was on the
+    /// issue date (nil for drafts).
+    public var paymentDeadline: PaymentDeadline? {
+        dueDate.map { PaymentDeadline(dueDate: $0, state: buyer?.address?.state) }
     }
 
-    /// Days past the due date as of `today` (0 when not overdue).
+    /// Open and past its last day to pay as of `today`.
+    public func isOverdue(on today: Day) -> Bool {
+        guard let paymentDeadline, openAmount.cents > 0 else { return false }
+        return paymentDeadline.isOverdue(on: today)
+    }
+
+    /// Days past the last day to pay as of `today` (0 when not overdue).
     public func daysOverdue(on today: Day) -> Int {
-        guard isOverdue(on: today), let dueDate else { return 0 }
-        return dueDate.days(until: today)
+        guard isOverdue(on: today), let paymentDeadline else { return 0 }
+        return paymentDeadline.daysOverdue(on: today)
     }
 
     // MARK: - Issuing

@@ -26,8 +26,19 @@ public enum GermanHolidays {
     }
 
     /// Whether `day` is a public holiday in `state` (nationwide holidays only when `state` is nil).
+    ///
+    /// The same rules as `holidays(in:state:)`, without building the year's list: every overdue check of the
+    /// morning list asks this for a few days per open invoice.
     public static func isHoliday(_ day: Day, state: GermanState?) -> Bool {
-        !holidays(on: day, state: state).isEmpty
+        let year = day.year
+        let easter = Easter.sunday(in: year)
+        return HolidayRule.all.contains { rule in
+            guard rule.years.contains(year) else { return false }
+            if let states = rule.states {
+                guard let state, states.contains(state) else { return false }
+            }
+            return rule.date(year, easter) == day
+        }
     }
 
     /// Whether `day` is a working day in the sense of § 193 BGB: Monday to Friday and not a holiday.

@@ -45,6 +45,19 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
     /// Rounds beyond the included ones are billable.
     public var billableRevisionCount: Int { max(0, revisions.count - includedRevisions) }
 
+    /// The invoice line for the revision rounds beyond the included ones (none when there are none): one flat
+    /// line per extra round at `price`, which may be 0 when the rate card leaves it to the user.
+    public func extraRevisionLine(price: UnitPrice, language: Language) -> DocumentLine? {
+        let extra = billableRevisionCount
+        guard extra > 0 else { return nil }
+        let description = language == .de
+            ? "Zusätzliche Korrekturschleife (über die \(includedRevisions) vereinbarten hinaus)"
+            : "Additional revision round (beyond the \(includedRevisions) included)"
+        return DocumentLine(
+            description: description, quantity: Quantity(Int64(extra)), unit: .flat, unitPrice: price,
+            vatRate: .standard)
+    }
+
     /// Moves the job to `next`, or throws when that step does not follow from the current status.
     public mutating func advance(to next: JobStatus, on day: Day) throws(WorkflowError) {
         let allowed: [JobStatus: Set<JobStatus>] = [
@@ -78,20 +91,37 @@ public enum JobStatus: String, NamedChoice, Codable {
     case accepted
 }
 
-/// A dated change request or critique on a delivered job.
+/// One revision round on a delivered job: what the customer sent back on one day, any number of notes, each a
+/// critique or a change request. A round counts once against the included rounds, however many notes it holds.
 public struct Revision: Sendable, Hashable, Codable {
     public var requestedOn: Day
-    public var kind: RevisionKind
-    public var note: String
+    /// The customer's points, in the order they were given (at least one).
+    public var notes: [RevisionNote]
     /// Whether this round goes beyond the rounds the quote included.
     public var billable: Bool
 
     /// Creates a revision round.
-    public init(requestedOn: Day, kind: RevisionKind, note: String, billable: Bool) {
+    public init(requestedOn: Day, notes: [RevisionNote], billable: Bool) {
         self.requestedOn = requestedOn
-        self.kind = kind
-        self.note = note
+        self.notes = notes
         self.billable = billable
+    }
+
+    /// Creates a round with one note.
+    public init(requestedOn: Day, kind: RevisionKind, note: String, billable: Bool) {
+        self.init(requestedOn: requestedOn, notes: [RevisionNote(kind: kind, text: note)], billable: billable)
+    }
+}
+
+/// One point of a revision round.
+public struct RevisionNote: Sendable, Hashable, Codable {
+    public var kind: RevisionKind
+    public var text: String
+
+    /// Creates a note.
+    public init(kind: RevisionKind, text: String) {
+        self.kind = kind
+        self.text = text
     }
 }
 

@@ -1,7 +1,7 @@
 import GRDB
 import KontorCore
 
-/// A row of `job` (revision rounds live in `revision`).
+/// A row of `job` (revision rounds live in `revision`, their notes in `revisionNote`).
 struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "job"
     var id: Int64?
@@ -46,30 +46,6 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
-/// A row of `revision`.
-struct RevisionRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "revision"
-    var jobId: Int64
-    var position: Int
-    var requestedOn: String
-    var kind: String
-    var note: String
-    var billable: Bool
-
-    init(jobId: Int64, position: Int, revision: Revision) {
-        self.jobId = jobId
-        self.position = position
-        requestedOn = revision.requestedOn.description
-        kind = revision.kind.rawValue
-        note = revision.note
-        billable = revision.billable
-    }
-
-    func domain() throws -> Revision {
-        Revision(requestedOn: try Convert.day(requestedOn), kind: try Convert.choice(kind), note: note, billable: billable)
-    }
-}
-
 extension JobRecord {
     /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
     init(row: Row) throws {
@@ -86,17 +62,5 @@ extension JobRecord {
         startedOn = row["startedOn"]
         deliveredOn = row["deliveredOn"]
         acceptedOn = row["acceptedOn"]
-    }
-}
-
-extension RevisionRecord {
-    /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
-    init(row: Row) throws {
-        jobId = row["jobId"]
-        position = row["position"]
-        requestedOn = row["requestedOn"]
-        kind = row["kind"]
-        note = row["note"]
-        billable = row["billable"]
     }
 }

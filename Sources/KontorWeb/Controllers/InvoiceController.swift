@@ -71,9 +71,17 @@ struct InvoiceController: Sendable {
             return try await renderNew(state, request: request, context: context, status: .unprocessableContent)
         }
         do {
-            let invoice = try await services.kontor.draftInvoice(from: source, on: services.today(), discount: discount)
-            let flash = invoice.loyaltyPercent > 0
-                ? texts.format("flash_draft_created_discount", "\(invoice.loyaltyPercent)") : texts["flash_draft_created"]
+            let drafted = try await services.kontor.prepareDraft(from: source, on: services.today(), discount: discount)
+            let invoice = drafted.invoice
+            var flash = invoice.discountPercent.map { texts.format("flash_draft_created_discount", "\($0)") }
+                ?? texts["flash_draft_created"]
+            if drafted.extraRevisionRounds > 0 {
+                let price = drafted.revisionPrice
+                flash += " " + (price.tenThousandths > 0
+                    ? texts.format("flash_draft_revisions", "\(drafted.extraRevisionRounds)",
+                                   texts.money(price.net(for: Quantity(1))))
+                    : texts.format("flash_draft_revisions_ask", "\(drafted.extraRevisionRounds)"))
+            }
             return services.redirect(InvoicePaths.show(invoice), flash: flash, context: context)
         } catch {
             try ErrorText(texts).place(error, into: &state)

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KontorApp
 import KontorCore
@@ -61,8 +62,7 @@ struct JobController: Sendable {
 
     /// GET /jobs/:id
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        try await renderShow(try context.id(), revise: FormState(values: ["kind": "change"]), request: request,
-                             context: context)
+        try await renderShow(try context.id(), revise: FormState(), request: request, context: context)
     }
 
     /// POST /jobs/:id/start
@@ -89,20 +89,29 @@ struct JobController: Sendable {
                                  context: context)
     }
 
-    /// POST /jobs/:id/revise
+    /// POST /jobs/:id/revise: one round with every point the customer sent back, critique and change requests
+    /// one per line; the older form with one `note` and its `kind` still works.
     @Sendable func revise(request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.id()
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
-        let kind = reader.choice("kind", RevisionKind.self) ?? .change
-        let note = reader.text("note", required: true)
+        func points(_ key: String, _ kind: RevisionKind) -> [RevisionNote] {
+            (reader.text(key) ?? "").split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { RevisionNote(kind: kind, text: $0) }
+        }
+        var notes = points("critique", .critique) + points("change", .change)
+        if let note = reader.text("note") {
+            notes.append(RevisionNote(kind: reader.choice("kind", RevisionKind.self) ?? .change, text: note))
+        }
+        if notes.isEmpty { reader.fail("change", texts["err_revision_points"]) }
         var state = reader.state
-        if !reader.hasErrors, let note {
+        if !reader.hasErrors {
             do {
-                _ = try await services.kontor.reviseJob(id: id, kind: kind, note: note, on: services.today())
+                _ = try await services.kontor.reviseJob(id: id, notes: notes, on: services.today())
                 return services.redirect("/jobs/\(id)", flash: texts["flash_revision_added"], context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["revision note": "note"])
+                try ErrorText(texts).place(error, into: &state, fields: ["revision note": "change"])
             }
         }
         return try await renderShow(id, revise: state, request: request, context: context, status: .unprocessableContent)
@@ -240,9 +249,13 @@ struct JobListPage: Sendable, Encodable {
 /// One job.
 struct JobPage: Sendable, Encodable {
     struct RevisionRow: Sendable, Encodable {
+        struct NoteRow: Sendable, Encodable {
+            let kindLabel: String
+            let text: String
+        }
+
         let dateText: String
-        let kindLabel: String
-        let note: String
+        let notes: [NoteRow]
         let billable: Bool
     }
 
@@ -290,14 +303,15 @@ struct JobPage: Sendable, Encodable {
         self.facts = facts
         revisionText = texts.format("revisions_of", "\(job.revisions.count)", "\(job.includedRevisions)")
         revisions = job.revisions.map {
-            RevisionRow(dateText: texts.day($0.requestedOn), kindLabel: texts.revisionKind($0.kind), note: $0.note,
+            RevisionRow(dateText: texts.day($0.requestedOn),
+                        notes: $0.notes.map { .init(kindLabel: texts.revisionKind($0.kind), text: $0.text) },
                         billable: $0.billable)
         }
         canRevise = job.status == .delivered
         let make = FieldFactory(state: revise, texts: texts, idPrefix: "revise-")
         reviseFields = [
-            make.select("kind", "f_revision_kind", options: RevisionKind.allCases.map { ($0.rawValue, texts.revisionKind($0)) }),
-            make.textarea("note", "f_note", rows: 3, required: true),
+            make.textarea("critique", "f_revision_critique", rows: 3, hint: texts["hint_revision_points"]),
+            make.textarea("change", "f_revision_change", rows: 3, hint: texts["hint_revision_points"]),
         ]
         hasReviseError = revise.general != nil
         reviseError = revise.generalText

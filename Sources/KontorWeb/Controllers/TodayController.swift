@@ -17,9 +17,7 @@ struct TodayController: Sendable {
         let texts = Texts(context.language)
         return try await services.cachedPage("today", area: .today, title: texts["nav_today"], request: request,
                                              context: context) {
-            let list = try await services.kontor.morningList(today: today)
-            let drafts = try await services.kontor.reminders(status: .draft).count
-            return TodayPage(list, drafts: drafts, texts: texts)
+            TodayPage(try await services.kontor.morningList(today: today), texts: texts)
         }
     }
 }
@@ -53,6 +51,35 @@ struct TodayPage: Sendable, Encodable {
         let actionLabel: String
     }
 
+    struct DraftItem: Sendable, Encodable {
+        let invoiceNumber: String
+        let invoicePath: String
+        let customerName: String
+        let stepLabel: String
+        let stepTone: String
+        let claimText: String
+        let preparedText: String
+        let path: String
+    }
+
+    struct StepDueItem: Sendable, Encodable {
+        let invoiceNumber: String
+        let path: String
+        let customerName: String
+        let stepLabel: String
+        let stepTone: String
+        let sinceText: String
+        let openText: String
+    }
+
+    struct BankItem: Sendable, Encodable {
+        let dateText: String
+        let amountText: String
+        let counterparty: String
+        let text: String
+        let suggestion: String?
+    }
+
     struct InvoiceItem: Sendable, Encodable {
         let number: String
         let path: String
@@ -61,6 +88,8 @@ struct TodayPage: Sendable, Encodable {
         let openText: String
         let dueText: String
         let daysText: String
+        /// "zahlbar bis …" when § 193 BGB moved the due date.
+        let payableText: String?
     }
 
     let dateText: String
@@ -74,6 +103,12 @@ struct TodayPage: Sendable, Encodable {
     let inquiries: [InquiryItem]
     let hasJobs: Bool
     let jobs: [JobItem]
+    let hasDrafts: Bool
+    let drafts: [DraftItem]
+    let hasStepsDue: Bool
+    let stepsDue: [StepDueItem]
+    let hasBankEntries: Bool
+    let bankEntries: [BankItem]
     let hasOverdueInvoices: Bool
     let overdue: [InvoiceItem]
     let hasDueSoon: Bool
@@ -81,6 +116,9 @@ struct TodayPage: Sendable, Encodable {
     /// "Show all n" under a section that shows only the most urgent items; nil when all are shown.
     let moreInquiries: String?
     let moreJobs: String?
+    let moreDrafts: String?
+    let moreStepsDue: String?
+    let moreBankEntries: String?
     let moreOverdue: String?
     let moreDueSoon: String?
 
@@ -88,19 +126,22 @@ struct TodayPage: Sendable, Encodable {
     /// top to bottom, and a team's book can have hundreds of open items.
     static let sectionLimit = 12
 
-    init(_ list: MorningList, drafts: Int, texts: Texts) {
+    init(_ list: MorningList, texts: Texts) {
         dateText = texts.longDay(list.today)
         waitingCount = list.inquiries.count
         jobCount = list.jobs.count
         let overdueSum = list.invoicesOverdue.map(\.openAmount).sum()
         overdueTotal = texts.money(overdueSum)
         hasOverdue = overdueSum.cents > 0
-        draftCount = drafts
+        draftCount = list.reminderDrafts.count
         isEmpty = list.isEmpty
         let limit = TodayPage.sectionLimit
         func more(_ count: Int) -> String? { count > limit ? texts.format("today_show_all", "\(count)") : nil }
         moreInquiries = more(list.inquiries.count)
         moreJobs = more(list.jobs.count)
+        moreDrafts = more(list.reminderDrafts.count)
+        moreStepsDue = more(list.dunningStepsDue.count)
+        moreBankEntries = more(list.bankEntriesToReview.count)
         moreOverdue = more(list.invoicesOverdue.count)
         moreDueSoon = more(list.invoicesDueSoon.count)
         inquiries = list.inquiries.prefix(limit).map { item in
@@ -123,6 +164,29 @@ struct TodayPage: Sendable, Encodable {
                 actionLabel: action.map { texts[$0.labelKey] } ?? "")
         }
         hasJobs = !jobs.isEmpty
+        drafts = list.reminderDrafts.prefix(limit).map { item in
+            DraftItem(
+                invoiceNumber: item.invoiceNumber, invoicePath: "/invoices/\(item.invoiceNumber)",
+                customerName: item.customerName, stepLabel: texts.step(item.step), stepTone: Tone.step(item.step),
+                claimText: texts.money(item.claimTotal), preparedText: texts.day(item.createdOn),
+                path: "/dunning/\(item.letterId)")
+        }
+        hasDrafts = !drafts.isEmpty
+        stepsDue = list.dunningStepsDue.prefix(limit).map { item in
+            StepDueItem(
+                invoiceNumber: item.invoiceNumber, path: "/invoices/\(item.invoiceNumber)",
+                customerName: item.customerName, stepLabel: texts.step(item.step), stepTone: Tone.step(item.step),
+                sinceText: texts.format("today_step_due_since", texts.day(item.dueOn)),
+                openText: texts.money(item.openAmount))
+        }
+        hasStepsDue = !stepsDue.isEmpty
+        bankEntries = list.bankEntriesToReview.prefix(limit).map { item in
+            BankItem(
+                dateText: texts.day(item.bookingDate), amountText: texts.money(item.amount),
+                counterparty: item.counterpartyName ?? "–", text: item.text,
+                suggestion: item.suggestedInvoices.isEmpty ? nil : item.suggestedInvoices.joined(separator: ", "))
+        }
+        hasBankEntries = !bankEntries.isEmpty
         overdue = list.invoicesOverdue.prefix(limit).map { TodayPage.invoice($0, texts: texts) }
         hasOverdueInvoices = !overdue.isEmpty
         dueSoon = list.invoicesDueSoon.prefix(limit).map { TodayPage.invoice($0, texts: texts) }
@@ -133,7 +197,9 @@ struct TodayPage: Sendable, Encodable {
         InvoiceItem(
             number: item.number, path: "/invoices/\(item.number)", paymentPath: "/invoices/\(item.number)#payment",
             customerName: item.customerName, openText: texts.money(item.openAmount), dueText: texts.day(item.dueDate),
-            daysText: texts.overdue(item.daysOverdue))
+            daysText: texts.overdue(item.daysOverdue),
+            payableText: item.lastDayToPay == item.dueDate
+                ? nil : texts.format("today_payable_until", texts.day(item.lastDayToPay)))
     }
 }
 

@@ -34,13 +34,26 @@ struct InvoiceCommand: AsyncParsableCommand {
             let serviceFrom = try parseDay(serviceFrom, what: "service date")
             let serviceTo = try parseDay(serviceTo, what: "service end")
             if serviceTo != nil && serviceFrom == nil { throw ValidationError("--service-to needs --service-from.") }
-            var invoice = try await kontor.draftInvoice(from: source, on: today, discount: !noDiscount)
+            let drafted = try await kontor.prepareDraft(from: source, on: today, discount: !noDiscount)
+            var invoice = drafted.invoice
             let reference = "\(invoice.id)"
             if let serviceFrom { invoice = try await kontor.setServicePeriod(reference, from: serviceFrom, to: serviceTo) }
             if let paymentTerm { invoice = try await kontor.setPaymentTerm(reference, days: paymentTerm) }
             if global.json { return try Output.json(InvoiceJSON(invoice, today: today)) }
             print("Created invoice draft \(invoice.id)"
-                + (invoice.loyaltyPercent > 0 ? " with \(invoice.loyaltyPercent) % loyalty discount" : "") + ".")
+                + (invoice.discountPercent.map { " with \($0) % loyalty discount" } ?? "") + ".")
+            let rounds = drafted.extraRevisionRounds
+            if rounds > 0 {
+                let what = rounds == 1 ? "1 revision round" : "\(rounds) revision rounds"
+                let price = drafted.revisionPrice.formatted(global.language)
+                if drafted.revisionPrice.tenThousandths > 0 {
+                    print("Added \(what) beyond the included ones at \(price) each.")
+                } else {
+                    print("Added \(what) beyond the included ones at \(price): the rate card has no price for extra "
+                        + "rounds. Set the line's price before issuing, or a price for all with "
+                        + "'kontor profile set --rates revision=…'.")
+                }
+            }
             if invoice.lines.isEmpty { print("Add lines with 'kontor invoice add-line \(invoice.id) …'.") }
         }
     }

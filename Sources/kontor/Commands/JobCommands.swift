@@ -76,15 +76,26 @@ struct JobCommand: AsyncParsableCommand {
     }
 
     struct Revise: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a change request or critique.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record one revision round: every critique and change request the customer sent back.",
+            discussion: """
+                Repeat --critique and --change as often as needed; together they are one round. The older form \
+                --kind change|critique --note TEXT still works.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Job id.") var id: Int64
-        @Option(help: "change or critique.") var kind: String = "change"
-        @Option(help: "What the customer wants.") var note: String
+        @Option(help: "A point of critique (repeatable).") var critique: [String] = []
+        @Option(help: "A change request (repeatable).") var change: [String] = []
+        @Option(help: "change or critique, for --note.") var kind: String = "change"
+        @Option(help: "What the customer wants (one note of --kind).") var note: String?
 
         func run() async throws {
-            let job = try await global.kontor().reviseJob(
-                id: id, kind: try RevisionKind.named(kind, what: "revision kind"), note: note, on: try global.day())
+            var notes = critique.map { RevisionNote(kind: .critique, text: $0) }
+                + change.map { RevisionNote(kind: .change, text: $0) }
+            if let note {
+                notes.append(RevisionNote(kind: try RevisionKind.named(kind, what: "revision kind"), text: note))
+            }
+            let job = try await global.kontor().reviseJob(id: id, notes: notes, on: try global.day())
             try JobCommand.present(job, global: global)
         }
     }
@@ -107,8 +118,8 @@ struct JobCommand: AsyncParsableCommand {
         print("Revision rounds: \(j.revisions.count) of \(j.includedRevisions) included"
             + (j.billableRevisionCount > 0 ? ", \(j.billableRevisionCount) billable" : ""))
         for (index, revision) in j.revisions.enumerated() {
-            print("  \(index + 1). \(revision.requestedOn.formatted(lang)) \(revision.kind.rawValue): \(revision.note)"
-                + (revision.billable ? " (billable)" : ""))
+            print("  \(index + 1). \(revision.requestedOn.formatted(lang))" + (revision.billable ? " (billable)" : ""))
+            for note in revision.notes { print("     \(note.kind.rawValue): \(note.text)") }
         }
     }
 }

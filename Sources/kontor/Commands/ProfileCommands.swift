@@ -24,7 +24,10 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "Writing hours Monday to Sunday, e.g. 6,6,6,6,4,0,0.") var hours: String?
     @Option(help: "A vacation FROM..TO, e.g. 2026-12-21..2027-01-01 (repeatable).") var vacation: [String] = []
     @Option(help: "A single day off, YYYY-MM-DD (repeatable).") var dayOff: [String] = []
-    @Option(help: "Prices as UNIT=EUR pairs: word, line, page, hour; e.g. word=0,12,hour=85 (use ; between pairs).")
+    @Option(help: """
+        Prices as UNIT=EUR pairs: word, line, page, hour, revision (an extra revision round; 0 = ask); \
+        e.g. word=0,12;hour=85;revision=60 (use ; between pairs).
+        """)
     var rates: String?
 
     func apply(to profile: inout BusinessProfile) throws {
@@ -65,8 +68,13 @@ struct ProfileOptions: ParsableArguments {
             var card = profile.effectiveRateCard
             for pair in rates.split(separator: ";") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+                let allowed = ["word=…", "line=…", "page=…", "hour=…", "revision=…"]
+                if parts.count == 2, parts[0] == "revision" {
+                    card.pricePerRevision = try UnitPrice(parsing: parts[1])
+                    continue
+                }
                 guard parts.count == 2, let unit = BillingUnit(rawValue: parts[0]), unit != .flat else {
-                    throw InputError.invalidChoice(what: "rate", text: String(pair), allowed: ["word=…", "line=…", "page=…", "hour=…"])
+                    throw InputError.invalidChoice(what: "rate", text: String(pair), allowed: allowed)
                 }
                 let price = try UnitPrice(parsing: parts[1])
                 switch unit {
@@ -181,7 +189,10 @@ struct ProfileCommand: AsyncParsableCommand {
         print("Writing hours Mon–Sun: " + c.hoursPerWeekday.map { Quantity(thousandths: $0).description }.joined(separator: ", ")
             + (c.vacations.isEmpty ? "" : "; vacations: " + c.vacations.map { "\($0.first)..\($0.last)" }.joined(separator: ", ")))
         let r = p.effectiveRateCard
-        print("Rates: \(r.pricePerWord) per word, \(r.pricePerLine) per line, \(r.pricePerPage) per page, \(r.pricePerHour) per hour")
+        print("Rates: \(r.pricePerWord) per word, \(r.pricePerLine) per line, \(r.pricePerPage) per page, "
+            + "\(r.pricePerHour) per hour, "
+            + (r.pricePerRevision.tenThousandths > 0
+                ? "\(r.pricePerRevision) per extra revision round" : "extra revision rounds: ask"))
         print("Loyalty discount: \(p.loyalty.tiers.isEmpty ? "none" : p.loyalty.tiers.map { "\($0.percent) % from paid invoice \($0.paidInvoices)" }.joined(separator: ", "))")
     }
 }

@@ -11,34 +11,72 @@ struct TodayCommand: AsyncParsableCommand {
         let today = try global.day()
         let list = try await global.kontor().morningList(today: today)
         if global.json { return try Output.json(list) }
-        let lang = global.language
-        print("Today, \(today.formatted(lang))")
+        print("Today, \(today.formatted(global.language))")
         if list.isEmpty { return print("Nothing urgent. A good day to write.") }
-        if !list.inquiries.isEmpty {
-            print("\nInquiries waiting for an answer:")
-            for item in list.inquiries {
-                print("  #\(item.inquiry.id) \(item.customerName): \(item.inquiry.subject) – \(item.inquiry.channel.rawValue)"
-                    + (item.decidedBuyer ? ", decided buyer" : "") + ", waiting \(item.daysWaiting) d")
-            }
+        // The sections in the list's own order, the same as Heute in the browser.
+        for section in list.sections {
+            let lines = lines(of: section, in: list)
+            guard !lines.isEmpty else { continue }
+            print("\n" + heading(section) + ":")
+            for line in lines { print("  " + line) }
         }
-        if !list.jobs.isEmpty {
-            print("\nJobs due in the next \(MorningList.jobHorizonDays) days:")
-            for item in list.jobs {
+    }
+
+    private func heading(_ section: MorningList.Section) -> String {
+        switch section {
+        case .inquiries: "Inquiries waiting for an answer"
+        case .jobs: "Jobs due in the next \(MorningList.jobHorizonDays) days"
+        case .reminderDrafts: "Reminder drafts to approve ('kontor remind approve ID' or 'skip ID')"
+        case .dunningStepsDue: "Dunning steps due ('kontor remind run' drafts them)"
+        case .bankEntriesToReview: "Bank entries to review ('kontor import review')"
+        case .invoicesOverdue: "Overdue invoices"
+        case .invoicesDueSoon: "Invoices due soon"
+        }
+    }
+
+    private func lines(of section: MorningList.Section, in list: MorningList) -> [String] {
+        let lang = global.language
+        switch section {
+        case .inquiries:
+            return list.inquiries.map { item in
+                "#\(item.inquiry.id) \(item.customerName): \(item.inquiry.subject) – \(item.inquiry.channel.rawValue)"
+                    + (item.decidedBuyer ? ", decided buyer" : "") + ", waiting \(item.daysWaiting) d"
+            }
+        case .jobs:
+            return list.jobs.map { item in
                 let when = item.daysLeft < 0 ? "\(-item.daysLeft) d late" : item.daysLeft == 0 ? "today" : "in \(item.daysLeft) d"
-                print("  #\(item.job.id) \(item.customerName): \(item.job.title) – \(item.job.deadline!.formatted(lang)) (\(when))")
+                return "#\(item.job.id) \(item.customerName): \(item.job.title) – "
+                    + "\(item.job.deadline!.formatted(lang)) (\(when))"
             }
-        }
-        if !list.invoicesOverdue.isEmpty {
-            print("\nOverdue invoices:")
-            for item in list.invoicesOverdue {
-                print("  \(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) open, "
-                    + "\(item.daysOverdue) d overdue (due \(item.dueDate.formatted(lang)))")
+        case .reminderDrafts:
+            return list.reminderDrafts.map { item in
+                "#\(item.letterId) \(item.invoiceNumber) \(item.customerName): \(item.step.label(.en)), "
+                    + "\(item.claimTotal.formatted(lang)), drafted \(item.createdOn.formatted(lang))"
             }
-        }
-        if !list.invoicesDueSoon.isEmpty {
-            print("\nInvoices due soon:")
-            for item in list.invoicesDueSoon {
-                print("  \(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) due \(item.dueDate.formatted(lang))")
+        case .dunningStepsDue:
+            return list.dunningStepsDue.map { item in
+                "\(item.invoiceNumber) \(item.customerName): \(item.step.label(.en)) due since "
+                    + "\(item.dueOn.formatted(lang)), \(item.openAmount.formatted(lang)) open"
+            }
+        case .bankEntriesToReview:
+            return list.bankEntriesToReview.map { item in
+                "#\(item.entryId) \(item.bookingDate.formatted(lang)) \(item.amount.formatted(lang)) "
+                    + "from \(item.counterpartyName ?? "?"): \(item.text)"
+                    + (item.suggestedInvoices.isEmpty
+                        ? "" : " (perhaps \(item.suggestedInvoices.joined(separator: ", ")))")
+            }
+        case .invoicesOverdue:
+            return list.invoicesOverdue.map { item in
+                "\(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) open, "
+                    + "\(item.daysOverdue) d overdue (due \(item.dueDate.formatted(lang))"
+                    + (item.lastDayToPay != item.dueDate
+                        ? ", payable until \(item.lastDayToPay.formatted(lang))" : "") + ")"
+            }
+        case .invoicesDueSoon:
+            return list.invoicesDueSoon.map { item in
+                "\(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) "
+                    + "due \(item.dueDate.formatted(lang))"
+                    + (item.lastDayToPay != item.dueDate ? " (payable until \(item.lastDayToPay.formatted(lang)))" : "")
             }
         }
     }
