@@ -58,9 +58,9 @@ extension Kontor {
             if let quote { lines = quote.lines }
             let customer = try book.requireCustomer(customerId)
             let revisionPrice = profile.effectiveRateCard.pricePerRevision
-            if let line = sourceJob?.extraRevisionLine(price: revisionPrice, language: customer.language) {
+            if let job = sourceJob, let line = job.extraRevisionLine(price: revisionPrice, language: customer.language) {
                 lines.append(line)
-                extraRounds = Int(line.quantity.thousandths / 1000)
+                extraRounds = job.billableRevisionCount
             }
             // An accepted quote's discount was agreed; otherwise the policy decides now.
             let percent = !discount ? 0 : quote?.status == .accepted ? quote!.loyaltyPercent

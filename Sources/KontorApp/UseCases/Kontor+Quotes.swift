@@ -80,7 +80,7 @@ extension Kontor {
                 }
             }
             // The effort comes from what was agreed (see `RateCard.effort`); `effortHours` overrides it.
-            let card = try book.requireProfile().effectiveRateCard
+            let card = try book.profile()?.effectiveRateCard ?? RateCard()
             let size = try quote.inquiryId.flatMap { try book.inquiry(id: $0)?.size }
             let hours = effortHours ?? Quantity(thousandths: card.effort(quoteLines: quote.lines, inquirySize: size))
             let job = try book.insert(job: Job(
