@@ -323,6 +323,13 @@ extension DatabaseMigrator {
                 t.column("deadline", .text).notNull()
             }
         }
+        migrator.registerMigration("v11-legal-parties-contact-salutation") { db in
+            // Letters greet and address the contact person by salutation and academic title (DIN 5008).
+            try db.alter(table: "customer") { t in
+                t.add(column: "salutation", .text)
+                t.add(column: "academicTitle", .text)
+            }
+        }
         return migrator
     }
 }
