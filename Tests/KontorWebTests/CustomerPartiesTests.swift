@@ -23,6 +23,8 @@ struct CustomerPartiesTests {
             let stored = try await book.kontor.customerDetail(id: id).customer
             #expect(stored.salutation == .frau && stored.academicTitle == "Dr.")
             #expect(stored.salutation(language: .de, formal: true) == "Sehr geehrte Frau Dr. Wolff,")
+            let page = try await browser.get("/customers/\(id)")
+            #expect(page.contains("Frau Dr. Ines Wolff") && page.contains("Sehr geehrte Frau Dr. Wolff,"))
             let edit = try await browser.get("/customers/\(id)/edit")
             #expect(edit.contains("value=\"Dr.\"") && edit.contains("value=\"frau\" selected"))
             // When the salutation is left blank, Then the customer has none ("Guten Tag Ines Wolff,")
