@@ -194,6 +194,7 @@ struct SalutationTests {
             == "Sehr geehrte Frau Prof. Dr. med. Wolff,")
         #expect(contact("Dr. Ines Wolff", nil).salutation(language: .de, formal: true) == "Guten Tag Dr. Ines Wolff,")
         #expect(contact("Dr. Ines Wolff", .frau).addressName(language: .de) == "Frau Dr. Ines Wolff")
+        #expect(contact("Dr. Ines Wolff", .frau, "Dr.").addressName(language: .de) == "Frau Dr. Ines Wolff")
         #expect(throws: InputError.self) { try Salutation.parse("mx") }
         #expect(try Salutation.parse("none") == nil)
         #expect(try Salutation.parse("Frau") == .frau)

@@ -47,18 +47,17 @@ struct Addressee: Sendable {
         return nil
     }
 
-    /// Splits a name typed with its title ("Dr. Ines Wolff") when no title was given separately, so that
-    /// contacts saved before titles had their own field still get "Sehr geehrte Frau Dr. Wolff".
+    /// Splits a name typed with its title ("Dr. Ines Wolff"), so that contacts saved before titles had their own
+    /// field still get "Sehr geehrte Frau Dr. Wolff", and a title given twice is not printed twice; a title given
+    /// separately wins over the one in the name.
     init(salutation: Salutation?, title: String?, person: String) {
         self.salutation = salutation
         var words = person.split(separator: " ").map(String.init)
         var found: [String] = []
-        if title == nil {
-            // "Prof.", "Dr." and the faculty words after "Dr." ("Dr. med.", "Dr. rer. nat.") lead the name.
-            while words.count > 1, let word = words.first, Addressee.isTitleWord(word, after: found) {
-                found.append(word)
-                words.removeFirst()
-            }
+        // "Prof.", "Dr." and the faculty words after "Dr." ("Dr. med.", "Dr. rer. nat.") lead the name.
+        while words.count > 1, let word = words.first, Addressee.isTitleWord(word, after: found) {
+            found.append(word)
+            words.removeFirst()
         }
         self.title = title ?? (found.isEmpty ? nil : found.joined(separator: " "))
         name = words.joined(separator: " ")
