@@ -10,18 +10,20 @@ struct VATIdTests {
     static let valid: [(country: String, typed: String, canonical: String)] = [
         ("AT", "ATU12345678", "ATU12345678"), ("BE", "BE 0123.456.789", "BE0123456789"),
         ("BG", "BG123456789", "BG123456789"), ("BG", "BG1234567890", "BG1234567890"),
-        ("CY", "CY12345678L", "CY12345678L"), ("CZ", "CZ12345678", "CZ12345678"), ("CZ", "CZ1234567890", "CZ1234567890"),
-        ("DE", "de 123 456 789", "DE123456789"), ("DK", "DK12345678", "DK12345678"), ("EE", "EE123456789", "EE123456789"),
-        ("GR", "EL123456789", "EL123456789"), ("ES", "ESX1234567R", "ESX1234567R"), ("ES", "ES12345678Z", "ES12345678Z"),
-        ("FI", "FI12345678", "FI12345678"), ("FR", "FR 12 345678901", "FR12345678901"), ("FR", "FRAB123456789", "FRAB123456789"),
-        ("HR", "HR12345678901", "HR12345678901"), ("HU", "HU12345678", "HU12345678"), ("IE", "IE1234567T", "IE1234567T"),
-        ("IE", "IE1A23456T", "IE1A23456T"), ("IE", "IE1234567WH", "IE1234567WH"), ("IT", "IT12345678901", "IT12345678901"),
-        ("LT", "LT123456789", "LT123456789"), ("LT", "LT123456789012", "LT123456789012"), ("LU", "LU12345678", "LU12345678"),
+        ("CY", "CY12345678L", "CY12345678L"), ("CZ", "CZ12345678", "CZ12345678"),
+        ("CZ", "CZ1234567890", "CZ1234567890"), ("DE", "de 123 456 789", "DE123456789"),
+        ("DK", "DK12345678", "DK12345678"), ("EE", "EE123456789", "EE123456789"), ("GR", "EL123456789", "EL123456789"),
+        ("ES", "ESX1234567R", "ESX1234567R"), ("ES", "ES12345678Z", "ES12345678Z"), ("FI", "FI12345678", "FI12345678"),
+        ("FR", "FR 12 345678901", "FR12345678901"), ("FR", "FRAB123456789", "FRAB123456789"),
+        ("HR", "HR12345678901", "HR12345678901"), ("HU", "HU12345678", "HU12345678"),
+        ("IE", "IE1234567T", "IE1234567T"), ("IE", "IE1A23456T", "IE1A23456T"), ("IE", "IE1234567WH", "IE1234567WH"),
+        ("IT", "IT12345678901", "IT12345678901"), ("LT", "LT123456789", "LT123456789"),
+        ("LT", "LT123456789012", "LT123456789012"), ("LU", "LU12345678", "LU12345678"),
         ("LV", "LV12345678901", "LV12345678901"), ("MT", "MT12345678", "MT12345678"),
-        ("NL", "nl123456789b01", "NL123456789B01"), ("PL", "PL1234567890", "PL1234567890"), ("PT", "PT123456789", "PT123456789"),
-        ("RO", "RO12", "RO12"), ("RO", "RO1234567890", "RO1234567890"), ("SE", "SE123456789001", "SE123456789001"),
-        ("SI", "SI12345678", "SI12345678"), ("SK", "SK1234567890", "SK1234567890"), ("GB", "XI123456789", "XI123456789"),
-        ("GB", "XIGD123", "XIGD123"),
+        ("NL", "nl123456789b01", "NL123456789B01"), ("PL", "PL1234567890", "PL1234567890"),
+        ("PT", "PT123456789", "PT123456789"), ("RO", "RO12", "RO12"), ("RO", "RO1234567890", "RO1234567890"),
+        ("SE", "SE123456789001", "SE123456789001"), ("SI", "SI12345678", "SI12345678"),
+        ("SK", "SK1234567890", "SK1234567890"), ("GB", "XI123456789", "XI123456789"), ("GB", "XIGD123", "XIGD123"),
     ]
 
     @Test func acceptsEveryMemberStatesFormatInCanonicalForm() throws {
@@ -37,9 +39,11 @@ struct VATIdTests {
     @Test func refusesAWrongFormatNamingTheAcceptedOne() {
         // An ID that cannot exist cannot satisfy § 14a Abs. 1 UStG; the message says how it is written.
         let cases: [(String, String, [String])] = [
-            ("123", "DE", ["DE999999999"]), ("DE12345678", "DE", ["DE999999999"]), ("AT12345678", "AT", ["ATU99999999"]),
+            ("123", "DE", ["DE999999999"]), ("DE12345678", "DE", ["DE999999999"]),
+            ("AT12345678", "AT", ["ATU99999999"]),
             ("NL123456789", "NL", ["NL999999999B99"]), ("FR1234567890", "FR", ["FRXX999999999"]),
-            ("ES12345678", "ES", ["ESA9999999X", "ES99999999A"]), ("BE2123456789", "BE", ["BE0999999999", "BE1999999999"]),
+            ("ES12345678", "ES", ["ESA9999999X", "ES99999999A"]),
+            ("BE2123456789", "BE", ["BE0999999999", "BE1999999999"]),
             ("SE123456789012", "SE", ["SE999999999901"]), ("RO1", "RO", ["RO99 … RO9999999999"]),
         ]
         for (typed, country, forms) in cases {
@@ -54,7 +58,8 @@ struct VATIdTests {
 
     @Test func refusesAnotherCountrysPrefix() {
         // The buyer's VAT ID is issued by the state of its seat (Art. 214 MwStSystRL): an AT customer has an AT ID.
-        #expect(throws: VATIdError.wrongCountry(text: "DE123456789", prefix: "DE", country: "AT", forms: ["ATU99999999"])) {
+        let austrian = VATIdError.wrongCountry(text: "DE123456789", prefix: "DE", country: "AT", forms: ["ATU99999999"])
+        #expect(throws: austrian) {
             try VATId("DE123456789", country: "AT")
         }
         // Greece is EL in VIES, not its ISO code GR.
@@ -69,7 +74,7 @@ struct VATIdTests {
     }
 
     @Test func keepsIdsOutsideTheEUAsTyped() throws {
-        // VIES formats apply to member states only; a Swiss UID or a British VAT number is kept as the customer gave it.
+        // VIES formats apply to member states only: a Swiss UID or a British VAT number is kept as given.
         #expect(try VATId(" CHE-123.456.789 MWST ", country: "CH").text == "CHE-123.456.789 MWST")
         #expect(try VATId("GB123456789", country: "GB").text == "GB123456789")
         #expect(try VATId.checked("  ", country: "AT") == nil)
@@ -92,7 +97,8 @@ struct VATIdTests {
         // The profile of a German business takes a German ID.
         let profile = BusinessProfile(name: "Lena Schreiber", vatId: "ATU12345678")
         #expect(throws: VATIdError.self) { try profile.checkedInput() }
-        #expect(try BusinessProfile(name: "Lena Schreiber", vatId: "DE 123456789").checkedInput().vatId == "DE123456789")
+        let german = BusinessProfile(name: "Lena Schreiber", vatId: "DE 123456789")
+        #expect(try german.checkedInput().vatId == "DE123456789")
     }
 }
 
@@ -115,7 +121,8 @@ struct ReverseChargePartiesTests {
     @Test func reverseChargeNeedsBothVATIds() throws {
         // § 14a Abs. 1 UStG (LAW.md 1.6): a reverse-charge invoice shows the seller's and the buyer's VAT ID.
         var profile = BusinessProfile(
-            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            name: "Lena Schreiber",
+            address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
             taxNumber: "214/5678/1234")
         let draft = draft(for: austrian, profile: profile)
         #expect(draft.treatment == .reverseCharge)
@@ -138,7 +145,9 @@ struct ReverseChargePartiesTests {
 struct SalutationTests {
     let day = Day("2026-03-02")!
 
-    func contact(_ name: String, _ salutation: Salutation?, _ title: String? = nil, consumer: Bool = false) -> Customer {
+    func contact(
+        _ name: String, _ salutation: Salutation?, _ title: String? = nil, consumer: Bool = false
+    ) -> Customer {
         Customer(name: consumer ? name : "Wolff & Krume Verlag", contactPerson: consumer ? nil : name,
                  kind: consumer ? .consumer : .business, createdOn: day, salutation: salutation, academicTitle: title)
     }
@@ -166,8 +175,10 @@ struct SalutationTests {
         #expect(contact("Jonas Krume", .herr).salutation(language: .en, formal: false) == "Dear Mr Krume,")
         #expect(contact("Jonas Krume", nil).salutation(language: .en, formal: true) == "Dear Jonas Krume,")
         #expect(contact("Ines Wolff", .frau, "Dr.").salutation(language: .en, formal: true) == "Dear Dr Wolff,")
-        #expect(contact("Ines Wolff", .frau, "Prof. Dr.").salutation(language: .en, formal: true) == "Dear Professor Wolff,")
-        #expect(Customer(name: "Verlag", createdOn: day).salutation(language: .en, formal: true) == "Dear Sir or Madam,")
+        #expect(contact("Ines Wolff", .frau, "Prof. Dr.").salutation(language: .en, formal: true)
+            == "Dear Professor Wolff,")
+        let nobody = Customer(name: "Verlag", createdOn: day)
+        #expect(nobody.salutation(language: .en, formal: true) == "Dear Sir or Madam,")
     }
 
     @Test func addressLineSaysHerrnAndFrau() {
@@ -189,7 +200,8 @@ struct SalutationTests {
 
     @Test func aTitleTypedIntoTheNameIsRecognised() throws {
         // Contacts saved before titles had a field: "Dr. Ines Wolff" must not become "Frau Ines" or "Frau Dr.".
-        #expect(contact("Dr. Ines Wolff", .frau).salutation(language: .de, formal: true) == "Sehr geehrte Frau Dr. Wolff,")
+        #expect(contact("Dr. Ines Wolff", .frau).salutation(language: .de, formal: true)
+            == "Sehr geehrte Frau Dr. Wolff,")
         #expect(contact("Prof. Dr. med. Ines Wolff", .frau).salutation(language: .de, formal: true)
             == "Sehr geehrte Frau Prof. Dr. med. Wolff,")
         #expect(contact("Dr. Ines Wolff", nil).salutation(language: .de, formal: true) == "Guten Tag Dr. Ines Wolff,")

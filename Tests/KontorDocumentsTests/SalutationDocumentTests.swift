@@ -51,12 +51,14 @@ struct SalutationDocumentTests {
         #expect(inquiry.hasPrefix("Guten Tag Herr Krume,\n\nDie Rechnung ist offen."))
         let notice = DunningComposer.emailText(letter(.firstNotice), customer: krume, seller: Samples.seller)
         #expect(notice.hasPrefix("Sehr geehrter Herr Krume,"))
-        let path = try scratch.write(DunningComposer.letterPDF(letter(.secondNotice), customer: krume, seller: Samples.seller))
+        let path = try scratch.write(
+            DunningComposer.letterPDF(letter(.secondNotice), customer: krume, seller: Samples.seller))
         let text = try PDFTools.text(path)
         #expect(text.contains("Sehr geehrter Herr Krume,") && text.contains("Herrn Jonas Krume"))
         // Templates get the same line as {{salutation}}.
         let facts = DunningFacts(
-            step: .inquiry, customer: wolff, invoice: try Samples.invoice(customer: wolff), letterDate: Samples.issueDay,
+            step: .inquiry, customer: wolff, invoice: try Samples.invoice(customer: wolff),
+            letterDate: Samples.issueDay,
             deadline: nil, openAmount: Money(cents: 124_900), inquiryDate: nil, noticeDate: nil, defaultStart: nil,
             interest: .zero, lumpSum: .zero, costs: .zero, neverObjected: true)
         let composed = try DunningComposer.compose(facts) { _ in "{{salutation}}" }
@@ -95,7 +97,8 @@ struct SalutationDocumentTests {
         #expect(back.map(\.contactPerson) == ["Ines Wolff", nil])
         #expect(back[1].salutation(language: .de, formal: true) == "Sehr geehrter Herr Dr. Krume,")
         // Cards from other address books: "Mrs." is Frau; an organisation's N is its contact person.
-        let foreign = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Studio Nord\r\nORG:Studio Nord\r\nN:Berg;Anna;;Mrs.;\r\nEND:VCARD\r\n"
+        let foreign = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Studio Nord\r\nORG:Studio Nord\r\n"
+            + "N:Berg;Anna;;Mrs.;\r\nEND:VCARD\r\n"
         let read = try #require(try VCard.parse(foreign, today: Samples.issueDay).first).customer
         #expect(read.salutation == .frau && read.academicTitle == nil && read.contactPerson == "Anna Berg")
     }

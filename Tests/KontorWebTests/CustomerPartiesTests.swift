@@ -8,7 +8,7 @@ import Testing
 /// their field, and reverse charge refused without the seller's VAT ID.
 struct CustomerPartiesTests {
     @Test func salutationAndTitleAreSavedAndShownAgain() async throws {
-        // DIN 5008: letters say "Sehr geehrte Frau Dr. Wolff,"; the form keeps salutation and title apart from the name.
+        // DIN 5008: letters say "Sehr geehrte Frau Dr. Wolff,"; the form keeps salutation and title apart.
         let book = try await Book()
         try await withBrowser(book) { browser in
             let form = try await browser.get("/customers/new")
@@ -57,7 +57,8 @@ struct CustomerPartiesTests {
             #expect(short.contains("„123“ ist keine gültige USt-IdNr. für DE.") && short.contains("DE999999999"))
             // The profile's own VAT ID is German.
             let profile = try await browser.post("/settings/profile", ["name": "Schreibbüro", "vatId": "ATU12345678"])
-            #expect(profile.status == .unprocessableContent && profile.contains("gehört damit nicht zu einer Anschrift in DE"))
+            #expect(profile.status == .unprocessableContent)
+            #expect(profile.contains("gehört damit nicht zu einer Anschrift in DE"))
             #expect(try await book.kontor.profile().vatId == nil)
         }
     }
@@ -66,7 +67,8 @@ struct CustomerPartiesTests {
         // § 14a Abs. 1 UStG (LAW.md 1.6): both parties' VAT IDs on a reverse-charge invoice.
         let book = try await Book()
         let customer = try await book.kontor.addCustomer(Customer(
-            name: "Verlag Wien GmbH", address: PostalAddress(street: "Ring 1", postalCode: "1010", city: "Wien", country: "AT"),
+            name: "Verlag Wien GmbH",
+            address: PostalAddress(street: "Ring 1", postalCode: "1010", city: "Wien", country: "AT"),
             kind: .business, vatId: "ATU12345678", createdOn: Book.today))
         let draft = try await book.kontor.draftInvoice(from: .customer(customer.id), on: Book.today)
         _ = try await book.kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(

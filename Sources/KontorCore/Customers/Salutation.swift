@@ -93,8 +93,10 @@ extension Customer {
         }
         let titled = { (name: String) in [person.title, name].compactMap { $0 }.joined(separator: " ") }
         switch (language, person.salutation) {
-        case (.de, .frau?): return (formal ? "Sehr geehrte Frau " : "Guten Tag Frau ") + titled(person.familyName) + ","
-        case (.de, .herr?): return (formal ? "Sehr geehrter Herr " : "Guten Tag Herr ") + titled(person.familyName) + ","
+        case (.de, .frau?):
+            return (formal ? "Sehr geehrte Frau " : "Guten Tag Frau ") + titled(person.familyName) + ","
+        case (.de, .herr?):
+            return (formal ? "Sehr geehrter Herr " : "Guten Tag Herr ") + titled(person.familyName) + ","
         case (.de, nil): return "Guten Tag " + titled(person.name) + ","
         case (.en, let salutation):
             if let title = person.englishTitle {

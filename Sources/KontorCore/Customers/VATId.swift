@@ -83,7 +83,9 @@ struct VATIdFormat: Sendable {
         }
     }
 
-    private static func digits(_ counts: ClosedRange<Int>) -> [String] { counts.map { String(repeating: "9", count: $0) } }
+    private static func digits(_ counts: ClosedRange<Int>) -> [String] {
+        counts.map { String(repeating: "9", count: $0) }
+    }
 
     /// The 27 member states and Northern Ireland, from the VIES "VAT number format" table.
     static let all: [VATIdFormat] = [
@@ -142,7 +144,8 @@ public enum VATIdError: Error, Sendable, Equatable, CustomStringConvertible, Bil
             guard !forms.isEmpty else { return "" }
             let list = forms.joined(separator: de ? " oder " : " or ")
             return de
-                ? " Eine USt-IdNr. aus \(country) hat die Form \(list) (9 = Ziffer, A = Buchstabe, X = Buchstabe oder Ziffer)."
+                ? " Eine USt-IdNr. aus \(country) hat die Form \(list) "
+                    + "(9 = Ziffer, A = Buchstabe, X = Buchstabe oder Ziffer)."
                 : " A VAT ID from \(country) has the form \(list) (9 = digit, A = letter, X = letter or digit)."
         }
         switch self {
@@ -151,7 +154,8 @@ public enum VATIdError: Error, Sendable, Equatable, CustomStringConvertible, Bil
                 : "'\(text)' is not a valid VAT ID for \(country).") + accepted(country, forms)
         case let .wrongCountry(text, prefix, country, forms):
             return (de
-                ? "Die USt-IdNr. „\(text)“ beginnt mit \(prefix) und gehört damit nicht zu einer Anschrift in \(country)."
+                ? "Die USt-IdNr. „\(text)“ beginnt mit \(prefix) und gehört damit nicht zu einer Anschrift in "
+                    + "\(country)."
                 : "The VAT ID '\(text)' begins with \(prefix), so it does not belong to an address in \(country).")
                 + accepted(country, forms)
         case let .noCountry(text):

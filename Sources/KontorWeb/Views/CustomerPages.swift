@@ -117,7 +117,8 @@ struct CustomerPage: Sendable, Encodable {
                               detail: address.lines.joined(separator: ", ") + (address.state.map { " (\($0.rawValue))" } ?? "")))
         }
         // The greeting every letter uses, so that a wrong salutation is seen before a letter goes out.
-        facts.append(Fact(term: texts["f_salutation"], detail: customer.salutation(language: customer.language, formal: true)))
+        let greeting = customer.salutation(language: customer.language, formal: true)
+        facts.append(Fact(term: texts["f_salutation"], detail: greeting))
         if let email = customer.email { facts.append(Fact(term: texts["f_email"], detail: email)) }
         if let phone = customer.phone { facts.append(Fact(term: texts["f_phone"], detail: phone)) }
         if let vatId = customer.vatId { facts.append(Fact(term: texts["f_vat_id"], detail: vatId)) }
