@@ -75,6 +75,10 @@ struct CustomerPartiesTests {
             description: "Artikel", quantity: Quantity(1), unit: .flat, unitPrice: try UnitPrice(parsing: "500"),
             vatRate: .standard))
         try await withBrowser(book) { browser in
+            // The confirmation page already says why, before any number is shown
+            let confirm = try await browser.get("/invoices/\(draft.id)/issue")
+            #expect(confirm.status == .seeOther && confirm.location == "/invoices/\(draft.id)")
+            #expect(try await browser.get("/invoices/\(draft.id)").contains("Tragen Sie sie unter Einstellungen ein"))
             let page = try await browser.post("/invoices/\(draft.id)/issue", ["number": "2026-0001"])
             #expect(page.status == .unprocessableContent)
             #expect(page.contains("muss Ihre USt-IdNr. zeigen (§ 14a Abs. 1 UStG)"))
