@@ -43,16 +43,6 @@ struct DocumentTexts {
     var regards: String { t("Mit freundlichen Grüßen", "Kind regards") }
     var giroCode: String { t("Bezahlen mit GiroCode: in der Banking-App scannen", "Pay by GiroCode: scan with your banking app") }
 
-    /// The contact person, or a consumer by name; a business without a contact gets the formal greeting.
-    func salutation(for customer: Customer) -> String {
-        salutation(customer.contactPerson ?? (customer.kind == .consumer ? customer.name : nil))
-    }
-
-    func salutation(_ contact: String?) -> String {
-        if let contact, !contact.isEmpty { return t("Guten Tag \(contact),", "Dear \(contact),") }
-        return t("Sehr geehrte Damen und Herren,", "Dear Sir or Madam,")
-    }
-
     var invoiceIntro: String {
         t("vielen Dank für Ihren Auftrag und die gute Zusammenarbeit. Für meine Leistungen berechne ich Ihnen:",
           "thank you for your order and the good cooperation. For my services I charge:")

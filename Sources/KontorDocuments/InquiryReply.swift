@@ -121,9 +121,9 @@ public enum InquiryReply {
         let phone = facts.inquiry.channel == .phone
         let template = userTemplate(templateKey(phone: phone, language: language))
             ?? standardTemplate(phone: phone, language: language)
-        let texts = DocumentTexts(language: language)
         var values: [String: Any] = [
-            "salutation": texts.salutation(for: facts.customer),
+            // An answer to someone who asked: friendly, "Guten Tag Frau Wolff,".
+            "salutation": facts.customer.salutation(language: language, formal: false),
             "customerName": facts.customer.name,
             "subject": facts.inquiry.subject,
             "today": facts.today.formatted(language),

@@ -70,7 +70,7 @@ public enum InvoiceDocument {
         var letter = try LetterComposer(
             sender: seller, recipient: recipientLines(buyer), info: info, subject: subject, title: title,
             language: language, date: date)
-        letter.paragraph(texts.salutation(for: buyer), spacingAfter: 4)
+        letter.paragraph(buyer.salutation(language: language, formal: true), spacingAfter: 4)
         letter.paragraph(invoice.kind == .cancellation ? texts.cancellationIntro(of: invoice.cancelsNumber ?? "?") : texts.invoiceIntro)
         letter.lineTable(invoice.effectiveLines, language: language)
 
@@ -104,11 +104,8 @@ public enum InvoiceDocument {
             xmp: FacturX.xmpDescriptions)
     }
 
-    /// The recipient as printed in the envelope window.
+    /// The recipient as printed in the envelope window ("Herrn Jonas Krume" under the business).
     static func recipientLines(_ customer: Customer) -> [String] {
-        var lines = [customer.name]
-        if let contact = customer.contactPerson, contact != customer.name { lines.append(contact) }
-        if let address = customer.address { lines.append(contentsOf: address.lines) }
-        return lines
+        customer.recipientLines(language: customer.language)
     }
 }

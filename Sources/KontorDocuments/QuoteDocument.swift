@@ -24,7 +24,7 @@ public enum QuoteDocument {
             sender: seller, recipient: InvoiceDocument.recipientLines(customer), info: info,
             subject: "\(texts.quote): \(quote.title)", title: "\(texts.quote) \(quote.id)", language: language,
             date: quote.createdOn)
-        letter.paragraph(texts.salutation(for: customer), spacingAfter: 4)
+        letter.paragraph(customer.salutation(language: language, formal: true), spacingAfter: 4)
         letter.paragraph(texts.quoteIntro)
         let lines = quote.lines + LoyaltyDiscount.lines(for: quote.lines, percent: quote.loyaltyPercent, language: language)
         letter.lineTable(lines, language: language)

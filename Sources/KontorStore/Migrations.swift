@@ -339,6 +339,13 @@ extension DatabaseMigrator {
                 ALTER TABLE revision DROP COLUMN note;
                 """)
         }
+        migrator.registerMigration("v12-legal-parties-contact-salutation") { db in
+            // Letters greet and address the contact person by salutation and academic title (DIN 5008).
+            try db.alter(table: "customer") { t in
+                t.add(column: "salutation", .text)
+                t.add(column: "academicTitle", .text)
+            }
+        }
         return migrator
     }
 }

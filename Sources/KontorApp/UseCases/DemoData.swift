@@ -6,7 +6,9 @@ enum DemoData {
         name: "Lena Schreiber – Texte & Konzepte",
         address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln", state: .NW),
         email: "post@lena-schreiber.de", phone: "0221 123 4567",
-        iban: try? IBAN("DE89 3704 0044 0532 0130 00"), bic: "COBADEFFXXX", taxNumber: "214/5678/1234")
+        iban: try? IBAN("DE89 3704 0044 0532 0130 00"), bic: "COBADEFFXXX", taxNumber: "214/5678/1234",
+        // The Austrian hotel gets reverse-charge invoices, which must show the seller's VAT ID (§ 14a Abs. 1 UStG).
+        vatId: "DE123456789")
 
     static let customers: [Customer] = [
         business("Agentur Blickfang GmbH", "Jana Krüger", "Ehrenstraße 44", "50672", "Köln", .NW, "jana.krueger@blickfang.de"),
@@ -59,7 +61,8 @@ enum DemoData {
         Customer(
             name: name, contactPerson: contact,
             address: PostalAddress(street: street, postalCode: postalCode, city: city, country: country, state: state),
-            email: email, kind: .business, vatId: vatId, buyerReference: reference, createdOn: Day(ordinal: 0))
+            email: email, kind: .business, vatId: vatId, buyerReference: reference, createdOn: Day(ordinal: 0),
+            salutation: salutation(contact))
     }
 
     private static func consumer(
@@ -67,6 +70,14 @@ enum DemoData {
     ) -> Customer {
         Customer(
             name: name, address: PostalAddress(street: street, postalCode: postalCode, city: city, state: state),
-            email: email, kind: .consumer, createdOn: Day(ordinal: 0))
+            email: email, kind: .consumer, createdOn: Day(ordinal: 0), salutation: salutation(name))
+    }
+
+    /// Frau or Herr by the demo's first names, so that the demo letters greet as real ones would.
+    private static func salutation(_ person: String) -> Salutation? {
+        let women: Set = ["Jana", "Sophie", "Aylin", "Marie", "Eva", "Lisa", "Anna", "Katharina", "Greta"]
+        let men: Set = ["Thomas", "Peter", "Frank", "Jürgen", "Michael", "Klaus", "Ben", "Nils", "Paul", "Henrik"]
+        let first = person.split(separator: " ").map(String.init).first { !$0.hasSuffix(".") } ?? ""
+        return women.contains(first) ? .frau : men.contains(first) ? .herr : nil
     }
 }

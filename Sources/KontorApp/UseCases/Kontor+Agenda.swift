@@ -122,8 +122,12 @@ extension Kontor {
     /// Imports customers from a .vcf file: cards that Kontor exported or that match a customer by e-mail or name
     /// are left alone; the others become prospects. Returns (created, unchanged).
     public func importVCards(_ text: String, today: Day) async throws -> (created: [Customer], unchanged: Int) {
-        let cards = try VCard.parse(text, today: today)
-        for card in cards { try card.customer.validate() }
+        // A card with an impossible VAT ID stops the whole import, as any other invalid field does.
+        let cards = try VCard.parse(text, today: today).map { card in
+            var checked = card
+            checked.customer = try card.customer.checkedInput()
+            return checked
+        }
         return try await store.write { book in
             var created: [Customer] = []
             var unchanged = 0

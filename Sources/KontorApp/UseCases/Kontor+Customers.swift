@@ -2,9 +2,9 @@ public import KontorCore
 import Foundation
 
 extension Kontor {
-    /// Adds a customer (a prospect unless a status is given).
+    /// Adds a customer (a prospect unless a status is given); its VAT ID is checked and stored in canonical form.
     public func addCustomer(_ customer: Customer) async throws -> Customer {
-        try customer.validate()
+        let customer = try customer.checkedInput()
         return try await store.write { try $0.insert(customer: customer) }
     }
 
@@ -18,7 +18,7 @@ extension Kontor {
             var customer = before
             try change(&customer)
             customer.id = id
-            try customer.validate()
+            customer = try customer.checkedInput(previous: before)
             try book.update(customer: customer)
             if customer.status != before.status {
                 _ = try book.insert(note: RegularCustomerRule.note(

@@ -3,7 +3,7 @@ public import KontorCore
 extension Kontor {
     /// Creates the business profile (once).
     public func initialise(_ profile: BusinessProfile) async throws -> BusinessProfile {
-        try profile.validate()
+        let profile = try profile.checkedInput()
         return try await store.write { book in
             guard try book.profile() == nil else { throw AppError.alreadyInitialised }
             try book.save(profile: profile)
@@ -21,9 +21,10 @@ extension Kontor {
         _ change: @escaping @Sendable (inout BusinessProfile) throws -> Void
     ) async throws -> BusinessProfile {
         try await store.write { book in
-            var profile = try book.requireProfile()
+            let before = try book.requireProfile()
+            var profile = before
             try change(&profile)
-            try profile.validate()
+            profile = try profile.checkedInput(previous: before)
             try book.save(profile: profile)
             return profile
         }

@@ -5,6 +5,10 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var name: String
     public var contactPerson: String?
+    /// How the contact person (a consumer: the customer) is addressed; nil: by full name, without Frau or Herr.
+    public var salutation: Salutation?
+    /// The contact person's academic title as it precedes the name, e.g. "Dr." or "Prof. Dr.".
+    public var academicTitle: String?
     public var address: PostalAddress?
     public var email: String?
     public var phone: String?
@@ -24,11 +28,14 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
         id: Int64 = 0, name: String, contactPerson: String? = nil, address: PostalAddress? = nil,
         email: String? = nil, phone: String? = nil, kind: CustomerKind = .business, vatId: String? = nil,
         buyerReference: String? = nil, language: Language = .de, notes: String? = nil,
-        status: CustomerStatus = .prospect, createdOn: Day, eInvoiceFormat: EInvoiceFormat? = nil
+        status: CustomerStatus = .prospect, createdOn: Day, eInvoiceFormat: EInvoiceFormat? = nil,
+        salutation: Salutation? = nil, academicTitle: String? = nil
     ) {
         self.id = id
         self.name = name
         self.contactPerson = contactPerson
+        self.salutation = salutation
+        self.academicTitle = academicTitle
         self.address = address
         self.email = email
         self.phone = phone
@@ -57,6 +64,23 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
             throw .invalid(what: "e-mail address '\(email)'", reason: "it needs an @ and a domain")
         }
         try address?.validate()
+    }
+
+    /// Checks a customer as typed or imported, against the stored one (`previous`) when it is an edit: everything
+    /// `validate()` checks, and the VAT ID's format and country (§ 14a Abs. 1 UStG needs a real one on a
+    /// reverse-charge invoice). The VAT ID is checked only when it or the country is new, so that a customer
+    /// saved before the check stays editable. Returns the customer with the VAT ID in canonical form.
+    /// - Throws: `InputError` or `VATIdError`, naming what to fix.
+    public func checkedInput(previous: Customer? = nil) throws -> Customer {
+        try validate()
+        var checked = self
+        let country = address?.country
+        if previous == nil || previous?.vatId != vatId || previous?.address?.country != country {
+            checked.vatId = try VATId.checked(vatId, country: country)
+        }
+        let title = academicTitle?.trimmingCharacters(in: .whitespaces)
+        checked.academicTitle = title?.isEmpty == false ? title : nil
+        return checked
     }
 }
 

@@ -74,6 +74,20 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
         try address?.validate()
     }
 
+    /// Checks the profile as typed, against the stored one (`previous`) when it is a change: everything
+    /// `validate()` checks, and the VAT ID's format for the business's country (Germany unless the address says
+    /// otherwise), only when the ID or the country is new. Returns the profile with the VAT ID in canonical form.
+    /// - Throws: `InputError` or `VATIdError`.
+    public func checkedInput(previous: BusinessProfile? = nil) throws -> BusinessProfile {
+        try validate()
+        var checked = self
+        let country = address?.country ?? "DE"
+        if previous == nil || previous?.vatId != vatId || (previous?.address?.country ?? "DE") != country {
+            checked.vatId = try VATId.checked(vatId, country: country)
+        }
+        return checked
+    }
+
     /// What an invoice needs from the profile (§ 14 Abs. 4 Nr. 1 and 2 UStG); nil when complete.
     public var missingInvoiceFields: String? {
         if address == nil { return "a postal address (--street, --postal-code, --city)" }

@@ -139,6 +139,13 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
         guard !lines.isEmpty else { throw .invoiceEmpty(id: id) }
         guard customer.address != nil else { throw .customerWithoutAddress(customerId: customer.id, name: customer.name) }
         if let missing = profile.missingInvoiceFields { throw .profileIncomplete(missing: missing) }
+        if treatment == .reverseCharge {
+            // § 14a Abs. 1 UStG: both parties' VAT IDs; the draft may predate a change to either.
+            guard !(profile.vatId ?? "").isEmpty else { throw .reverseChargeWithoutSellerVATId }
+            guard !(customer.vatId ?? "").isEmpty else {
+                throw .reverseChargeWithoutBuyerVATId(customerId: customer.id, name: customer.name)
+            }
+        }
         var invoice = self
         invoice.lines = effectiveLines
         invoice.number = number

@@ -26,6 +26,10 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
     case jobClosed(id: Int64)
     /// Issuing after a confirmation that showed another number than the one that is next now.
     case issueNumberChanged(confirmed: String, next: String)
+    /// A reverse-charge invoice without the seller's VAT ID (§ 14a Abs. 1 UStG requires it).
+    case reverseChargeWithoutSellerVATId
+    /// A reverse-charge invoice to a customer without a VAT ID (§ 14a Abs. 1 UStG requires it).
+    case reverseChargeWithoutBuyerVATId(customerId: Int64, name: String)
 
     public var description: String {
         switch self {
@@ -81,6 +85,14 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .issueNumberChanged(confirmed, next):
             return "The invoice was confirmed as \(confirmed), but the next number is \(next) by now. "
                 + "Nothing was issued; check it and confirm again."
+        case .reverseChargeWithoutSellerVATId:
+            return "This is a reverse-charge invoice, which must show your VAT ID (USt-IdNr.) (§ 14a Abs. 1 UStG), "
+                + "but the business profile has none. Set it with 'kontor profile set --vat-id DE…'; "
+                + "nothing was issued."
+        case let .reverseChargeWithoutBuyerVATId(id, name):
+            return "This is a reverse-charge invoice, which must show the customer's VAT ID (§ 14a Abs. 1 UStG), "
+                + "but customer \(id) (\(name)) has none. Add it with 'kontor customer edit \(id) --vat-id …'; "
+                + "nothing was issued."
         }
     }
 }

@@ -12,14 +12,20 @@ public enum VCard {
         var lines = ["BEGIN:VCARD", "VERSION:4.0", "UID:urn:kontor:customer:\(customer.id)"]
         lines.append("KIND:\(customer.kind == .business ? "org" : "individual")")
         lines.append("FN:\(ContentLines.escape(customer.name))")
+        // N names the person (a consumer, or a business's contact); its honorific prefix carries salutation and
+        // academic title ("Frau Dr."), the component address books use for them.
+        let person = customer.kind == .business ? customer.contactPerson : customer.name
         if customer.kind == .business {
             lines.append("ORG:\(ContentLines.escape(customer.name))")
             if let contact = customer.contactPerson { lines.append("X-KONTOR-CONTACT:\(ContentLines.escape(contact))") }
-        } else {
-            let parts = customer.name.split(separator: " ")
-            let family = parts.count > 1 ? String(parts.last!) : customer.name
+        }
+        if let person {
+            let parts = person.split(separator: " ")
+            let family = parts.count > 1 ? String(parts.last!) : person
             let given = parts.count > 1 ? parts.dropLast().joined(separator: " ") : ""
-            lines.append("N:\(ContentLines.escape(family));\(ContentLines.escape(given));;;")
+            let prefix = [customer.salutation.map { $0 == .frau ? "Frau" : "Herr" }, customer.academicTitle]
+                .compactMap { $0 }.joined(separator: " ")
+            lines.append("N:" + [family, given, "", prefix, ""].map(ContentLines.escape).joined(separator: ";"))
         }
         if let email = customer.email { lines.append("EMAIL;TYPE=work:\(ContentLines.escape(email))") }
         if let phone = customer.phone { lines.append("TEL;VALUE=text;TYPE=work:\(ContentLines.escape(phone))") }
@@ -86,6 +92,20 @@ public enum VCard {
         let kind: CustomerKind = kindText == "org" || (kindText == nil && org != nil) ? .business : .consumer
         var customer = Customer(name: name, kind: kind, createdOn: today)
         customer.contactPerson = first("X-KONTOR-CONTACT")
+        if let n = fields.first(where: { $0.name == "N" }) {
+            let parts = splitStructured(n.value)
+            // The honorific prefix: "Frau Dr." gives the salutation and, after it, the academic title.
+            var words = (parts.count > 3 ? parts[3] : "").split(separator: " ").map(String.init)
+            if let word = words.first, let salutation = Salutation.reading(word) {
+                customer.salutation = salutation
+                words.removeFirst()
+            }
+            customer.academicTitle = words.isEmpty ? nil : words.joined(separator: " ")
+            if kind == .business, customer.contactPerson == nil {
+                let person = [parts.count > 1 ? parts[1] : "", parts[0]].filter { !$0.isEmpty }.joined(separator: " ")
+                customer.contactPerson = person.isEmpty ? nil : person
+            }
+        }
         customer.email = first("EMAIL")
         customer.phone = first("TEL").map { $0.hasPrefix("tel:") ? String($0.dropFirst(4)) : $0 }
         if let adr = fields.first(where: { $0.name == "ADR" }) {

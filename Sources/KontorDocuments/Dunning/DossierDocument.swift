@@ -47,7 +47,7 @@ public enum DossierDocument {
         letter.paragraph("Antragsteller: " + applicant.joined(separator: ", "), spacingAfter: 3)
         let debtorKind = facts.customer.kind == .business ? "Unternehmen" : "Verbraucher"
         letter.paragraph("Antragsgegner (\(debtorKind)): "
-            + ([facts.customer.name] + (facts.customer.contactPerson.map { ["z. Hd. \($0)"] } ?? [])
+            + ([facts.customer.name] + (facts.customer.addressName(language: .de).map { ["z. Hd. \($0)"] } ?? [])
                + (facts.customer.address?.lines ?? [])).joined(separator: ", "), spacingAfter: 3)
         letter.paragraph("Hauptforderung: Dienstleistungs-/Werkvertrag gemäß Rechnung \(number) vom "
             + "\(facts.invoice.issueDate?.formatted(language) ?? "?"), offen \(facts.letter.openAmount.formatted(language))",

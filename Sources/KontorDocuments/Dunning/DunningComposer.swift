@@ -83,6 +83,7 @@ public enum DunningComposer {
             "dueDate": invoice.dueDate?.formatted(language) ?? "",
             "letterDate": facts.letterDate.formatted(language),
             "customerName": facts.customer.name,
+            "salutation": facts.customer.salutation(language: language, formal: facts.step.isFormal),
             "partiallyPaid": invoice.paid.cents > 0,
             "neverObjected": facts.neverObjected,
             "business": facts.customer.kind == .business,
@@ -118,7 +119,8 @@ public enum DunningComposer {
     /// The e-mail text: salutation, the letter's paragraphs, greeting and sender.
     public static func emailText(_ letter: DunningLetter, customer: Customer, seller: BusinessProfile) -> String {
         let texts = DocumentTexts(language: customer.language)
-        return ([texts.salutation(for: customer)] + letter.paragraphs + [texts.regards + "\n" + seller.name])
+        let greeting = customer.salutation(language: customer.language, formal: letter.step.isFormal)
+        return ([greeting] + letter.paragraphs + [texts.regards + "\n" + seller.name])
             .joined(separator: "\n\n") + "\n"
     }
 
@@ -127,6 +129,12 @@ public enum DunningComposer {
         let texts = DocumentTexts(language: customer.language)
         return try LetterDocument.pdf(
             from: seller, to: customer, date: letter.sentOn ?? letter.createdOn, subject: letter.subject,
-            paragraphs: letter.paragraphs, references: [(texts.invoiceNumber, letter.invoiceNumber)])
+            paragraphs: letter.paragraphs, references: [(texts.invoiceNumber, letter.invoiceNumber)],
+            formal: letter.step.isFormal)
     }
+}
+
+extension DunningStep {
+    /// The friendly inquiry greets "Guten Tag Frau Wolff,"; a Mahnung and the hand-over "Sehr geehrte Frau Wolff,".
+    var isFormal: Bool { self != .inquiry }
 }

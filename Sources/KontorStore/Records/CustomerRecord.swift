@@ -7,6 +7,8 @@ struct CustomerRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var id: Int64?
     var name: String
     var contactPerson: String?
+    var salutation: String?
+    var academicTitle: String?
     var street: String?
     var postalCode: String?
     var city: String?
@@ -29,6 +31,8 @@ struct CustomerRecord: Codable, FetchableRecord, MutablePersistableRecord {
         id = c.id == 0 ? nil : c.id
         name = c.name
         contactPerson = c.contactPerson
+        salutation = c.salutation?.rawValue
+        academicTitle = c.academicTitle
         street = c.address?.street
         postalCode = c.address?.postalCode
         city = c.address?.city
@@ -57,7 +61,8 @@ struct CustomerRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, name: name, contactPerson: contactPerson, address: address, email: email, phone: phone,
             kind: try Convert.choice(kind), vatId: vatId, buyerReference: buyerReference,
             language: try Convert.choice(language), notes: notes, status: try Convert.choice(status),
-            createdOn: try Convert.day(createdOn), eInvoiceFormat: try eInvoiceFormat.map { try Convert.choice($0) })
+            createdOn: try Convert.day(createdOn), eInvoiceFormat: try eInvoiceFormat.map { try Convert.choice($0) },
+            salutation: try salutation.map { try Convert.choice($0) }, academicTitle: academicTitle)
     }
 }
 
@@ -67,6 +72,8 @@ extension CustomerRecord {
         id = row["id"]
         name = row["name"]
         contactPerson = row["contactPerson"]
+        salutation = row["salutation"]
+        academicTitle = row["academicTitle"]
         street = row["street"]
         postalCode = row["postalCode"]
         city = row["city"]

@@ -63,7 +63,7 @@ struct SettingsController: Sendable {
             } catch {
                 try ErrorText(texts).place(error, into: &formState, fields: [
                     "business name": "name", "street": "street", "postal code": "postalCode", "city": "city",
-                    "country": "country", "state": "state", "bic": "bic", "iban": "iban",
+                    "country": "country", "state": "state", "bic": "bic", "iban": "iban", "vat id": "vatId",
                 ])
             }
         }

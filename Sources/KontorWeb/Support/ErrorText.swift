@@ -80,6 +80,11 @@ struct ErrorText {
         var inner: any Error = error
         if case let .input(input)? = error as? AppError { inner = input }
         if case .notFound? = error as? AppError { throw error }
+        if let vatId = inner as? VATIdError, let field = fields["vat id"] {
+            // The message names the accepted form; it belongs next to the field.
+            state.errors[field] = vatId.message(texts.language)
+            return
+        }
         if let input = inner as? InputError, let what = ErrorText.subject(of: input),
             let field = fields.first(where: { what.lowercased().hasPrefix($0.key) })?.value
         {
@@ -153,6 +158,8 @@ struct ErrorText {
                 : texts.format("err_quote_invoiced", invoice)
         case .jobClosed: return texts["err_job_closed"]
         case let .issueNumberChanged(_, next): return texts.format("issue_number_changed", next)
+        case .reverseChargeWithoutSellerVATId: return texts["err_rc_seller_vat_id"]
+        case let .reverseChargeWithoutBuyerVATId(_, name): return texts.format("err_rc_buyer_vat_id", name)
         }
     }
 }

@@ -250,6 +250,9 @@ extension Texts {
         "h_price": "Up to four decimals, e.g. 0.12 per word.", "h_date": "DD.MM.YYYY", "h_promise": "Only for a promise to pay.",
         "h_password": "At least 10 characters.", "h_amount": "e.g. 1,190.00", "h_all_invoices": "all invoices",
         "h_einvoice": "ZUGFeRD for businesses, XRechnung for public bodies.",
+        "h_salutation": "For letters: \"Sehr geehrte Frau Dr. Wolff\" – without a salutation by full name.",
+        "f_salutation": "Salutation", "f_academic_title": "Title (e.g. Dr.)", "salutation_frau": "Ms (Frau)", "salutation_herr": "Mr (Herr)",
+        "salutation_none": "none (full name)",
         // Choices
         "cust_prospect": "Prospect", "cust_new": "New customer", "cust_regular": "Regular customer",
         "kind_business": "Business", "kind_consumer": "Consumer",
@@ -343,6 +346,8 @@ extension Texts {
         "err_invoice_not_issued": "This draft is not issued yet.", "err_invoice_empty": "The draft has no lines yet. Add one first.",
         "err_invoice_cancelled": "Invoice {0} is cancelled.", "err_cancel_cancellation": "{0} is a cancellation invoice itself and cannot be cancelled.",
         "err_customer_address": "An invoice needs the postal address of {0} (§ 14 Abs. 4 UStG). Add it to the customer.",
+        "err_rc_seller_vat_id": "A reverse-charge invoice must show your VAT ID (§ 14a Abs. 1 UStG), and your profile has none. Add it under Settings; nothing was issued.",
+        "err_rc_buyer_vat_id": "A reverse-charge invoice must show the VAT ID of {0} (§ 14a Abs. 1 UStG). Add it to the customer; nothing was issued.",
         "err_profile_incomplete": "Your profile lacks something every invoice must show: {0}. Add it under Settings.",
         "err_invoice_paid": "Invoice {0} is already paid in full.", "err_nothing_open": "Invoice {0} has nothing open.",
         "err_no_profile": "Kontor does not know your business yet. Create your profile under Settings first.",

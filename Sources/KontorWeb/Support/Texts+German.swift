@@ -250,6 +250,9 @@ extension Texts {
         "h_price": "Bis zu vier Nachkommastellen, z. B. 0,12 pro Wort.", "h_date": "TT.MM.JJJJ", "h_promise": "Nur bei einer Zahlungszusage.",
         "h_password": "Mindestens 10 Zeichen.", "h_amount": "z. B. 1.190,00", "h_all_invoices": "alle Rechnungen",
         "h_einvoice": "ZUGFeRD für Firmen, XRechnung für Behörden.",
+        "h_salutation": "Für Briefe: „Sehr geehrte Frau Dr. Wolff“ – ohne Anrede mit vollem Namen.",
+        "f_salutation": "Anrede", "f_academic_title": "Titel (z. B. Dr.)", "salutation_frau": "Frau", "salutation_herr": "Herr",
+        "salutation_none": "keine (voller Name)",
         // Choices
         "cust_prospect": "Interessent", "cust_new": "Neukunde", "cust_regular": "Bestandskunde",
         "kind_business": "Firma", "kind_consumer": "Privatperson",
@@ -343,6 +346,8 @@ extension Texts {
         "err_invoice_not_issued": "Dieser Entwurf ist noch nicht ausgestellt.", "err_invoice_empty": "Der Entwurf hat noch keine Positionen. Fügen Sie zuerst eine hinzu.",
         "err_invoice_cancelled": "Rechnung {0} ist storniert.", "err_cancel_cancellation": "{0} ist selbst eine Stornorechnung und kann nicht storniert werden.",
         "err_customer_address": "Für eine Rechnung fehlt die Anschrift von {0} (§ 14 Abs. 4 UStG). Tragen Sie sie beim Kunden ein.",
+        "err_rc_seller_vat_id": "Eine Rechnung mit Steuerschuldnerschaft des Leistungsempfängers muss Ihre USt-IdNr. zeigen (§ 14a Abs. 1 UStG), Ihr Profil hat keine. Tragen Sie sie unter Einstellungen ein; es wurde nichts ausgestellt.",
+        "err_rc_buyer_vat_id": "Eine Rechnung mit Steuerschuldnerschaft des Leistungsempfängers muss die USt-IdNr. von {0} zeigen (§ 14a Abs. 1 UStG). Tragen Sie sie beim Kunden ein; es wurde nichts ausgestellt.",
         "err_profile_incomplete": "Ihrem Profil fehlt noch etwas, das auf jeder Rechnung stehen muss: {0}. Ergänzen Sie es unter Einstellungen.",
         "err_invoice_paid": "Rechnung {0} ist bereits vollständig bezahlt.", "err_nothing_open": "Auf Rechnung {0} ist nichts offen.",
         "err_no_profile": "Kontor kennt Ihr Geschäft noch nicht. Legen Sie zuerst unter Einstellungen Ihr Profil an.",

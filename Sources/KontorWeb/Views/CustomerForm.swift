@@ -5,6 +5,8 @@ import KontorCore
 struct CustomerFields: Sendable, Encodable {
     var name: String?
     var contact: String?
+    var salutation: Salutation?
+    var academicTitle: String?
     var email: String?
     var phone: String?
     var kind: CustomerKind
@@ -24,6 +26,8 @@ struct CustomerFields: Sendable, Encodable {
     init(_ reader: inout FormReader) {
         name = reader.text("name", required: true)
         contact = reader.text("contact")
+        salutation = reader.choice("salutation", Salutation.self)
+        academicTitle = reader.text("academicTitle")
         email = reader.text("email")
         phone = reader.text("phone")
         kind = reader.choice("kind", CustomerKind.self) ?? .business
@@ -44,6 +48,8 @@ struct CustomerFields: Sendable, Encodable {
     func apply(to customer: inout Customer) {
         customer.name = name ?? ""
         customer.contactPerson = contact
+        customer.salutation = salutation
+        customer.academicTitle = academicTitle
         customer.email = email
         customer.phone = phone
         customer.kind = kind
@@ -64,7 +70,7 @@ struct CustomerFields: Sendable, Encodable {
     /// Which field a domain message belongs to.
     static let errorFields = [
         "customer name": "name", "e-mail": "email", "street": "street", "postal code": "postalCode", "city": "city",
-        "country": "country", "state": "state",
+        "country": "country", "state": "state", "vat id": "vatId",
     ]
 
     /// The form's values for an existing customer.
@@ -74,6 +80,8 @@ struct CustomerFields: Sendable, Encodable {
             "status": customer.status.rawValue, "einvoice": customer.eInvoiceFormat?.rawValue ?? "",
         ]
         values["contact"] = customer.contactPerson
+        values["salutation"] = customer.salutation?.rawValue
+        values["academicTitle"] = customer.academicTitle
         values["email"] = customer.email
         values["phone"] = customer.phone
         values["street"] = customer.address?.street
@@ -118,6 +126,10 @@ struct CustomerFormPage: Sendable, Encodable {
             Section(legend: texts["section_customer"], fields: [
                 make.text("name", "f_name", required: true, autocomplete: "organization"),
                 make.text("contact", "f_contact", autocomplete: "name"),
+                make.select("salutation", "f_salutation",
+                            options: Salutation.allCases.map { ($0.rawValue, texts["salutation_\($0.rawValue)"]) },
+                            blank: texts["salutation_none"], hint: texts["h_salutation"]),
+                make.text("academicTitle", "f_academic_title", autocomplete: "honorific-prefix"),
                 make.text("email", "f_email", type: "email", autocomplete: "email"),
                 make.text("phone", "f_phone", type: "tel", autocomplete: "tel"),
                 make.select("kind", "f_kind", options: CustomerKind.allCases.map { ($0.rawValue, texts.kind($0)) }),

@@ -100,7 +100,8 @@ struct CustomerPage: Sendable, Encodable {
         let customer = detail.customer
         id = customer.id
         name = customer.name
-        contact = customer.contactPerson
+        // "Frau Dr. Ines Wolff", as the address block of a letter writes the contact person.
+        contact = customer.contactPerson == nil ? nil : customer.addressName(language: texts.language)
         kindLabel = texts.kind(customer.kind)
         statusLabel = texts.customerStatus(customer.status)
         statusTone = Tone.customer(customer.status)
@@ -120,6 +121,9 @@ struct CustomerPage: Sendable, Encodable {
             facts.append(Fact(term: texts["section_address"],
                               detail: address.lines.joined(separator: ", ") + (address.state.map { " (\($0.rawValue))" } ?? "")))
         }
+        // The greeting every letter uses, so that a wrong salutation is seen before a letter goes out.
+        let greeting = customer.salutation(language: customer.language, formal: true)
+        facts.append(Fact(term: texts["f_salutation"], detail: greeting))
         if let email = customer.email { facts.append(Fact(term: texts["f_email"], detail: email)) }
         if let phone = customer.phone { facts.append(Fact(term: texts["f_phone"], detail: phone)) }
         if let vatId = customer.vatId { facts.append(Fact(term: texts["f_vat_id"], detail: vatId)) }

@@ -6,7 +6,9 @@ import KontorCore
 /// The customer fields, for `customer add` and `customer edit`.
 struct CustomerOptions: ParsableArguments {
     @Option(help: "Name of the person or business.") var name: String?
-    @Option(help: "Contact person.") var contact: String?
+    @Option(help: "Contact person (a consumer: the customer), e.g. \"Ines Wolff\".") var contact: String?
+    @Option(help: "How letters address the contact person: frau, herr or none (by full name).") var salutation: String?
+    @Option(help: "Academic title before the name, e.g. \"Dr.\" or \"Prof. Dr.\" (\"\" removes it).") var title: String?
     @OptionGroup var address: AddressOptions
     @Option(help: "E-mail address.") var email: String?
     @Option(help: "Phone number.") var phone: String?
@@ -22,6 +24,8 @@ struct CustomerOptions: ParsableArguments {
     func apply(to customer: inout Customer) throws {
         if let name { customer.name = name }
         if let contact { customer.contactPerson = contact.isEmpty ? nil : contact }
+        if let salutation { customer.salutation = try Salutation.parse(salutation) }
+        if let title { customer.academicTitle = title.isEmpty ? nil : title }
         customer.address = try address.apply(to: customer.address)
         if let email { customer.email = email.isEmpty ? nil : email }
         if let phone { customer.phone = phone.isEmpty ? nil : phone }
@@ -85,7 +89,8 @@ struct CustomerCommand: AsyncParsableCommand {
             let c = detail.customer
             let lang = global.language
             print("\(c.name)  [\(c.status.rawValue), \(c.kind.rawValue)]  #\(c.id)")
-            if let contact = c.contactPerson { print("Contact: \(contact)") }
+            if let contact = c.addressName { print("Contact: \(contact)") }
+            print("Greeting: \(c.salutation(language: c.language, formal: true))")
             if let address = c.address { print("Address: \(address.lines.joined(separator: ", "))" + (address.state.map { " (\($0.rawValue))" } ?? "")) }
             if let email = c.email { print("E-mail: \(email)") }
             if let phone = c.phone { print("Phone: \(phone)") }
