@@ -101,7 +101,7 @@ struct DunningController: Sendable {
     /// POST /dunning/:id/approve: recorded as sent today.
     @Sendable func approve(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let letter = try await services.kontor.approveReminder(id: try context.id(), on: services.today())
+        let letter = try await services.kontor.approveReminder(id: try context.id(), on: services.today()).letter
         return services.redirect("/dunning", flash: texts.format("flash_reminder_approved", texts.step(letter.step),
                                                                 letter.invoiceNumber), context: context)
     }
