@@ -100,7 +100,9 @@ struct SettingsController: Sendable {
         var reader = FormReader(context.form, texts: texts)
         var policy = DunningPolicy()
         for (key, path) in SettingsPage.dunningDays {
-            if let value = reader.int(key, required: true, range: 0...365) { policy[keyPath: path] = value }
+            // Settings added later keep their defaults when an older form leaves them out.
+            let required = !SettingsPage.laterDunningDays.contains(key)
+            if let value = reader.int(key, required: required, range: 0...365) { policy[keyPath: path] = value }
         }
         if let patience = reader.int("patience", required: true, range: 100...400) { policy.patientFactorPercent = patience }
         if let costs = reader.money("costs") { policy.materialCosts = costs }
@@ -322,6 +324,9 @@ struct SettingsPage: Sendable, Encodable {
         let dateText: String
         let percentText: String
     }
+
+    /// Waits added with issue 13 (the inquiry's pay-by date, the wait after a settled objection).
+    static let laterDunningDays: Set<String> = ["payBy", "settled"]
 
     static var dunningDays: [(String, WritableKeyPath<DunningPolicy, Int>)] { [
         ("inquiry", \.inquiryAfterDays), ("payBy", \.inquiryDeadlineDays), ("notice1", \.firstNoticeAfterDays), ("deadline1", \.firstNoticeDeadlineDays),
