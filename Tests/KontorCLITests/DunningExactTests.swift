@@ -63,13 +63,18 @@ struct DunningExactTests {
         let second = try #require(letters.first { $0["step"] as? String == "notice-2" })
         let body = second["body"] as? String ?? ""
         #expect(!body.contains("keine Zahlung eingegangen"))
-        #expect(body.contains("Am 20.02.2026 sind 500,00 € bei mir eingegangen"))
+        #expect(body.contains("Am 20.02.2026 sind 500,00 € eingegangen"))
         #expect(body.contains("vollständig auf die Rechnung angerechnet"))
         // 1.190,00 × 10,27 % × 25 d / 365 = 8,37075 (27.01.–20.02.) + 690,00 × 10,27 % × 13 d / 365 = 2,52389
         // (21.02.–05.03.) = 10,89464 → 10,89 €; by post, but the 1,50 € are set off against the 40 €.
         #expect(second["openAmount"] as? String == "690.00" && second["interest"] as? String == "10.89")
         #expect(second["lumpSum"] as? String == "40.00" && second["costs"] as? String == "0.00")
         #expect(second["claimTotal"] as? String == "740.89")
+        // One builder: the preview of that day says word for word what the letter said (issue 13 item 8).
+        cli.today = "2026-03-05"
+        let preview = try cli.json(["remind", "template", "preview", "notice-2", "--invoice", "2026-0001"]).object()
+        #expect(preview["body"] as? String == body)
+        cli.today = "2026-03-26"
         // 500,00 € on 10.03.: § 367 BGB books 40,00 lump sum, 10,89 interest, 449,11 principal → 240,89 € open.
         // Hand-over on 26.03.: 8,37075 + 690,00 × 10,27 % × 18 d / 365 = 3,49461 (21.02.–10.03.) + 240,89 × 10,27 %
         // × 16 d / 365 = 1,08447 (11.03.–26.03.) = 12,94983 → 12,95 − 10,89 paid = 2,06 €; total 242,95 €.

@@ -49,7 +49,7 @@ struct DunningLetterTests {
         sent[.secondNotice] = nil
         sent[.firstNotice] = Day("2026-03-05")!  // a payment after the letter before the 2. Mahnung
         let german = try Self.text(.secondNotice, on: "2026-03-20", sent: sent, payments: [payment]).body
-        #expect(german.contains("Am 10.03.2026 sind 500,00 € bei mir eingegangen"))
+        #expect(german.contains("Am 10.03.2026 sind 500,00 € eingegangen"))
         #expect(german.contains("40,00 € auf die Mahnkosten und die Verzugspauschale, 12,72 € auf die Verzugszinsen "
             + "und 447,28 € auf den Rechnungsbetrag"))
         #expect(!german.contains("keine Zahlung eingegangen"))

@@ -100,7 +100,9 @@ extension Kontor {
         let letters = try book.dunningLetters(status: .sent, invoiceIds: [invoice.id])
         var sent = Dictionary(letters.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max)
         if let pretendSent {
-            for earlier in DunningStep.sequence where earlier < step && sent[earlier] == nil { sent[earlier] = pretendSent }
+            for earlier in DunningStep.sequence where earlier < step && sent[earlier] == nil {
+                sent[earlier] = pretendSent
+            }
         }
         // Only what was sent before this step counts as a previous letter.
         sent = sent.filter { $0.key < step }
@@ -138,9 +140,9 @@ extension Kontor {
             let customer = try book.requireCustomer(letter.customerId)
             let used = delivery ?? LetterDelivery.assumed(for: customer)
             if used != LetterDelivery.assumed(for: customer), let invoice = try book.invoice(id: letter.invoiceId) {
-                let redrafted = try self.compose(
-                    try self.dunningCase(letter.step, invoice: invoice, today: letter.createdOn, delivery: used, book: book),
-                    book: book)
+                let again = try self.dunningCase(
+                    letter.step, invoice: invoice, today: letter.createdOn, delivery: used, book: book)
+                let redrafted = try self.compose(again, book: book)
                 (letter.subject, letter.body, letter.deadline) = (redrafted.subject, redrafted.body, redrafted.deadline)
                 (letter.openAmount, letter.interest, letter.lumpSum, letter.costs) =
                     (redrafted.openAmount, redrafted.interest, redrafted.lumpSum, redrafted.costs)

@@ -50,7 +50,9 @@ extension Sequence where Element == Note {
     /// The day the last objection concerning the invoice was settled, when it is settled now (nil while one is
     /// open or none was ever raised).
     public func objectionSettled(for invoiceId: Int64) -> Day? {
-        let relevant = filter { $0.concerns(invoiceId: invoiceId) && ($0.kind == .objection || $0.kind == .objectionResolved) }
+        let relevant = filter {
+            $0.concerns(invoiceId: invoiceId) && ($0.kind == .objection || $0.kind == .objectionResolved)
+        }
         guard let last = relevant.max(by: { ($0.writtenOn, $0.id) < ($1.writtenOn, $1.id) }),
               last.kind == .objectionResolved else { return nil }
         return last.writtenOn

@@ -148,7 +148,8 @@ public struct DunningCase: Sendable, Hashable {
             if let cut = booked.map(\.receivedOn).filter({ $0 >= start.firstDay }).max() {
                 // The payment day itself bears interest on the old principal (see DefaultInterest).
                 let untilCut = try accrued(through: cut, countsLastDay: true).rounded
-                settled = SettledInterest(amount: max(.zero, untilCut - interestPaid), from: start.firstDay, through: cut)
+                settled = SettledInterest(
+                    amount: max(.zero, untilCut - interestPaid), from: start.firstDay, through: cut)
                 if principal > .zero {
                     parts = [PrincipalPart(amount: principal, interestFrom: cut.adding(days: 1),
                                            interestToDate: max(.zero, total - untilCut))]

@@ -36,7 +36,8 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
 
     /// The defaults: 7 days, 14 days, 10 days deadline, 14 days, 7 days final deadline, 14 days; 3 days grace.
     public init(
-        inquiryAfterDays: Int = 7, inquiryDeadlineDays: Int = 7, firstNoticeAfterDays: Int = 14, firstNoticeDeadlineDays: Int = 10,
+        inquiryAfterDays: Int = 7, inquiryDeadlineDays: Int = 7, firstNoticeAfterDays: Int = 14,
+        firstNoticeDeadlineDays: Int = 10,
         secondNoticeAfterDeadlineDays: Int = 14, secondNoticeDeadlineDays: Int = 7, handoverAfterDeadlineDays: Int = 14,
         promiseGraceDays: Int = 3, skipPostponeDays: Int = 7, patientFactorPercent: Int = 150,
         materialCosts: Money = .zero, objectionSettledWaitDays: Int = 14,
@@ -70,7 +71,8 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
             inquiryDeadlineDays: try value(.inquiryDeadlineDays, defaults.inquiryDeadlineDays),
             firstNoticeAfterDays: try value(.firstNoticeAfterDays, defaults.firstNoticeAfterDays),
             firstNoticeDeadlineDays: try value(.firstNoticeDeadlineDays, defaults.firstNoticeDeadlineDays),
-            secondNoticeAfterDeadlineDays: try value(.secondNoticeAfterDeadlineDays, defaults.secondNoticeAfterDeadlineDays),
+            secondNoticeAfterDeadlineDays: try value(
+                .secondNoticeAfterDeadlineDays, defaults.secondNoticeAfterDeadlineDays),
             secondNoticeDeadlineDays: try value(.secondNoticeDeadlineDays, defaults.secondNoticeDeadlineDays),
             handoverAfterDeadlineDays: try value(.handoverAfterDeadlineDays, defaults.handoverAfterDeadlineDays),
             promiseGraceDays: try value(.promiseGraceDays, defaults.promiseGraceDays),

@@ -77,7 +77,8 @@ public enum DossierDocument {
         }
         if let settled = claim.settledInterest, settled.amount.cents > 0 {
             lines.append("Nebenforderung: ausgerechnete Zinsen vom \(settled.from.formatted(language)) bis "
-                + "\(settled.through.formatted(language)), \(settled.amount.formatted(language)) (nach Abzug gezahlter Zinsen)")
+                + "\(settled.through.formatted(language)), \(settled.amount.formatted(language)) "
+                + "(nach Abzug gezahlter Zinsen)")
         }
         if claim.costs.cents > 0 {
             lines.append("Auslagen: Mahnkosten (Porto, Druck), \(claim.costs.formatted(language))")

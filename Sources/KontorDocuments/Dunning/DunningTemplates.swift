@@ -27,18 +27,21 @@ enum DunningTemplates {
             Ihnen der Einfachheit halber noch einmal angehängt.
 
             Würden Sie kurz nachsehen und den offenen Betrag von {{openAmount}} bis zum {{deadline}} auf das unten \
-            genannte Konto überweisen? Falls etwas dagegen spricht, genügt mir eine kurze Antwort. Falls sich Ihre Überweisung mit dieser Nachricht gekreuzt hat, betrachten Sie sie bitte als \
+            genannte Konto überweisen? Falls etwas dagegen spricht, genügt mir eine kurze Antwort. Falls sich Ihre \
+            Überweisung mit dieser Nachricht gekreuzt hat, betrachten Sie sie bitte als \
             erledigt – und vielen Dank!
             """
         case (.firstNotice, .de, .subject): "1. Mahnung: Rechnung {{invoiceNumber}}"
         case (.firstNotice, .de, .body):
             """
-            {{#objectionSettled}}wir haben Ihre Einwände zu meiner Rechnung {{invoiceNumber}} am {{objectionSettledOn}} \
+            {{#objectionSettled}}wir haben Ihre Einwände zu meiner Rechnung {{invoiceNumber}} am \
+            {{objectionSettledOn}} \
             geklärt – vielen Dank dafür. Der Rechnungsbetrag ist damit zu zahlen. {{/objectionSettled}}\
             {{#nothingReceived}}{{^objectionSettled}}auf meine Nachfrage vom {{inquiryDate}} ist leider noch keine \
             Zahlung bei mir eingegangen. {{/objectionSettled}}{{/nothingReceived}}\
-            {{^nothingReceived}}{{^objectionSettled}}seit meiner Nachfrage vom {{inquiryDate}} ist eine Zahlung bei mir \
-            eingegangen. {{/objectionSettled}}{{/nothingReceived}}{{#received}}{{line}} {{/received}}Meine Rechnung {{invoiceNumber}} vom {{invoiceDate}} war am {{dueDate}} fällig; offen sind noch {{openAmount}}.
+            {{^nothingReceived}}{{^objectionSettled}}vielen Dank für Ihre Zahlung seit meiner Nachfrage vom \
+            {{inquiryDate}}. {{/objectionSettled}}{{/nothingReceived}}{{#received}}{{line}} {{/received}}Meine \
+            Rechnung {{invoiceNumber}} vom {{invoiceDate}} war am {{dueDate}} fällig; offen sind noch {{openAmount}}.
 
             Bitte überweisen Sie den offenen Betrag bis zum {{deadline}} auf das unten genannte Konto.
 
@@ -55,9 +58,10 @@ enum DunningTemplates {
             {{#objectionSettled}}Ihre Einwände zu meiner Rechnung {{invoiceNumber}} haben wir am \
             {{objectionSettledOn}} geklärt. {{/objectionSettled}}\
             {{#nothingReceived}}leider ist auch nach meiner Mahnung vom {{noticeDate}} keine Zahlung eingegangen. \
-            {{/nothingReceived}}{{^nothingReceived}}seit meiner Mahnung vom {{noticeDate}} ist eine Zahlung \
-            eingegangen, der Betrag ist aber noch nicht vollständig beglichen. {{#received}}{{line}} {{/received}}\
-            {{/nothingReceived}}Sie befinden sich seit dem {{defaultFrom}} in Zahlungsverzug ({{defaultRule}}).
+            {{/nothingReceived}}{{^nothingReceived}}vielen Dank für Ihre Zahlung seit meiner Mahnung vom \
+            {{noticeDate}}. {{#received}}{{line}} {{/received}}Vollständig beglichen ist die Forderung damit aber \
+            noch nicht. {{/nothingReceived}}Sie befinden sich seit dem {{defaultFrom}} in Zahlungsverzug \
+            ({{defaultRule}}).
 
             Offener Rechnungsbetrag: {{openAmount}}
             Verzugszinsen ({{interestRate}}) vom {{defaultFrom}} bis {{letterDate}}: {{interest}}
@@ -65,8 +69,9 @@ enum DunningTemplates {
             {{/hasLumpSum}}{{#hasCosts}}Mahnkosten (Porto und Druck): {{costs}}
             {{/hasCosts}}Gesamtbetrag: {{claimTotal}}
 
-            Zinsen{{#hasLumpSum}}, Pauschale{{/hasLumpSum}}{{#hasCosts}} und Kosten{{/hasCosts}} sind Schadensersatz \
-            und daher ohne Umsatzsteuer berechnet.{{#business}} Weitere Kosten der Rechtsverfolgung werden auf die \
+            Zinsen{{#hasLumpSum}}{{#hasCosts}}, Pauschale{{/hasCosts}}{{^hasCosts}} und Pauschale{{/hasCosts}}\
+            {{/hasLumpSum}}{{#hasCosts}} und Kosten{{/hasCosts}} sind Schadensersatz und daher ohne Umsatzsteuer \
+            berechnet.{{#business}} Weitere Kosten der Rechtsverfolgung werden auf die \
             Pauschale angerechnet (§ 288 Abs. 5 Satz 3 BGB).{{/business}}
 
             Bitte überweisen Sie den Gesamtbetrag bis spätestens {{deadline}}. Geht bis dahin keine Zahlung ein, \
@@ -97,7 +102,8 @@ enum DunningTemplates {
             It may simply have slipped through or be waiting in accounts. For convenience I have attached it again.
 
             Could you have a quick look and transfer the outstanding {{openAmount}} to the account below by \
-            {{deadline}}? If anything stands in the way, a short reply is enough. If your payment has crossed with this message, please disregard it – and thank you!
+            {{deadline}}? If anything stands in the way, a short reply is enough. If your payment has crossed with \
+            this message, please disregard it – and thank you!
             """
         case (.firstNotice, .en, .subject): "Reminder: invoice {{invoiceNumber}}"
         case (.firstNotice, .en, .body):
@@ -106,7 +112,9 @@ enum DunningTemplates {
             {{objectionSettledOn}} – thank you for that. The invoice is therefore to be paid. {{/objectionSettled}}\
             {{#nothingReceived}}{{^objectionSettled}}Following my inquiry of {{inquiryDate}} I have unfortunately not \
             yet received payment. {{/objectionSettled}}{{/nothingReceived}}\
-            {{#received}}{{line}} {{/received}}My invoice {{invoiceNumber}} of {{invoiceDate}} was due on {{dueDate}}; {{openAmount}} is still outstanding.
+            {{^nothingReceived}}{{^objectionSettled}}Thank you for your payment since my inquiry of {{inquiryDate}}. \
+            {{/objectionSettled}}{{/nothingReceived}}{{#received}}{{line}} {{/received}}My invoice {{invoiceNumber}} \
+            of {{invoiceDate}} was due on {{dueDate}}; {{openAmount}} is still outstanding.
 
             Please transfer the outstanding amount to the account below by {{deadline}}.
 
@@ -123,8 +131,8 @@ enum DunningTemplates {
             {{#objectionSettled}}We settled your concerns about my invoice {{invoiceNumber}} on \
             {{objectionSettledOn}}. {{/objectionSettled}}\
             {{#nothingReceived}}Unfortunately no payment has arrived since my reminder of {{noticeDate}}. \
-            {{/nothingReceived}}{{^nothingReceived}}A payment has arrived since my reminder of {{noticeDate}}, but the \
-            amount is not yet settled in full. {{#received}}{{line}} {{/received}}{{/nothingReceived}}\
+            {{/nothingReceived}}{{^nothingReceived}}Thank you for your payment since my reminder of {{noticeDate}}. \
+            {{#received}}{{line}} {{/received}}It does not settle the claim in full, though. {{/nothingReceived}}\
             You have been in default since {{defaultFrom}} ({{defaultRule}}).
 
             Outstanding amount: {{openAmount}}
@@ -133,8 +141,9 @@ enum DunningTemplates {
             {{/hasLumpSum}}{{#hasCosts}}Reminder costs (postage and printing): {{costs}}
             {{/hasCosts}}Total: {{claimTotal}}
 
-            Interest{{#hasLumpSum}}, lump sum{{/hasLumpSum}}{{#hasCosts}} and costs{{/hasCosts}} are damages and \
-            carry no VAT.{{#business}} Further costs of pursuing the claim are set off against the lump sum \
+            No VAT is charged on the interest{{#hasLumpSum}}{{#hasCosts}}, lump sum{{/hasCosts}}{{^hasCosts}} and \
+            lump sum{{/hasCosts}}{{/hasLumpSum}}{{#hasCosts}} and costs{{/hasCosts}}: they are damages.{{#business}} \
+            Further costs of pursuing the claim are set off against the lump sum \
             (§ 288 (5) sentence 3 BGB).{{/business}}
 
             Please transfer the total by {{deadline}} at the latest. If no payment arrives by then, I will start \

@@ -17,11 +17,10 @@ struct DunningWords {
     func receivedPayment(_ payment: ReceivedPayment) -> String {
         let day = payment.receivedOn.formatted(language)
         let amount = payment.amount.formatted(language)
-        let head = t("Am \(day) sind \(amount) bei mir eingegangen – vielen Dank.",
-                     "On \(day) I received \(amount) – thank you.")
+        let head = t("Am \(day) sind \(amount) eingegangen", "On \(day) I received \(amount)")
         guard payment.toCosts.cents != 0 || payment.toInterest.cents != 0 else {
-            return head + t(" Der Betrag ist vollständig auf die Rechnung angerechnet.",
-                            " The whole amount went towards the invoice.")
+            return head + t("; der Betrag ist vollständig auf die Rechnung angerechnet.",
+                            "; the whole amount went towards the invoice.")
         }
         var parts: [String] = []
         if payment.toCosts.cents != 0 {
@@ -35,9 +34,9 @@ struct DunningWords {
         parts.append(t("\(payment.toPrincipal.formatted(language)) auf den Rechnungsbetrag",
                        "\(payment.toPrincipal.formatted(language)) towards the invoice"))
         let list = parts.dropLast().joined(separator: ", ") + t(" und ", " and ") + parts.last!
-        return head + t(" Wie das Gesetz es vorsieht (§ 367 BGB), werden Zahlungen zuerst auf Kosten, dann auf Zinsen "
+        return head + t(". Wie das Gesetz es vorsieht (§ 367 BGB), werden Zahlungen zuerst auf Kosten, dann auf Zinsen "
                             + "und zuletzt auf die Rechnung angerechnet: \(list).",
-                        " As the law provides (§ 367 BGB), a payment is credited first to costs, then to interest and "
+                        ". As the law provides (§ 367 BGB), a payment is credited first to costs, then to interest and "
                             + "last to the invoice: \(list).")
     }
 }

@@ -329,7 +329,8 @@ struct SettingsPage: Sendable, Encodable {
     static let laterDunningDays: Set<String> = ["payBy", "settled"]
 
     static var dunningDays: [(String, WritableKeyPath<DunningPolicy, Int>)] { [
-        ("inquiry", \.inquiryAfterDays), ("payBy", \.inquiryDeadlineDays), ("notice1", \.firstNoticeAfterDays), ("deadline1", \.firstNoticeDeadlineDays),
+        ("inquiry", \.inquiryAfterDays), ("payBy", \.inquiryDeadlineDays), ("notice1", \.firstNoticeAfterDays),
+        ("deadline1", \.firstNoticeDeadlineDays),
         ("notice2", \.secondNoticeAfterDeadlineDays), ("deadline2", \.secondNoticeDeadlineDays),
         ("handover", \.handoverAfterDeadlineDays), ("grace", \.promiseGraceDays), ("skip", \.skipPostponeDays),
         ("settled", \.objectionSettledWaitDays),

@@ -87,8 +87,8 @@ struct ProfileOptions: ParsableArguments {
         var policy = base
         for pair in text.split(separator: ",") {
             let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-            let keys = ["inquiry", "pay-by", "notice1", "deadline1", "notice2", "deadline2", "handover", "grace", "skip",
-                        "settled", "patience", "costs", "day-count", "payment-day"]
+            let keys = ["inquiry", "pay-by", "notice1", "deadline1", "notice2", "deadline2", "handover", "grace",
+                        "skip", "settled", "patience", "costs", "day-count", "payment-day"]
             guard parts.count == 2, keys.contains(parts[0]) else {
                 throw InputError.invalidChoice(what: "dunning setting", text: String(pair), allowed: keys.map { "\($0)=…" })
             }
@@ -197,7 +197,8 @@ struct ProfileCommand: AsyncParsableCommand {
         print("Dunning: inquiry after \(d.inquiryAfterDays) d, 1st notice after \(d.firstNoticeAfterDays) d "
             + "(deadline \(d.firstNoticeDeadlineDays) d), 2nd after \(d.secondNoticeAfterDeadlineDays) d "
             + "(deadline \(d.secondNoticeDeadlineDays) d), hand-over after \(d.handoverAfterDeadlineDays) d; "
-            + "regular customers \(d.patientFactorPercent) %; after a settled objection \(d.objectionSettledWaitDays) d; "
+            + "regular customers \(d.patientFactorPercent) %; "
+            + "after a settled objection \(d.objectionSettledWaitDays) d; "
             + "interest days \(d.dayCount.rawValue), payment day \(d.countsPaymentDay ? "counted" : "not counted")")
         let c = p.effectiveCapacity
         print("Writing hours Mon–Sun: " + c.hoursPerWeekday.map { Quantity(thousandths: $0).description }.joined(separator: ", ")

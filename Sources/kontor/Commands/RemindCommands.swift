@@ -67,7 +67,8 @@ struct RemindCommand: AsyncParsableCommand {
 
         func run() async throws {
             let delivery = try by.map { try LetterDelivery.named($0, what: "delivery") }
-            let (letter, used) = try await global.kontor().approveReminder(id: id, on: try global.day(), delivery: delivery)
+            let (letter, used) = try await global.kontor().approveReminder(
+                id: id, on: try global.day(), delivery: delivery)
             if global.json { return try Output.json(ReminderJSON(letter)) }
             let way = used == .post ? "by post" : "by e-mail"
             let costs = letter.costs.cents > 0 ? "costs \(letter.costs.formatted(global.language)) claimed"
