@@ -134,7 +134,8 @@ extension Texts {
         "calc_debtor_consumer": "Consumer", "calc_consumer_notice": "The invoice told the consumer about the 30-day rule",
         "h_calc_state": "The debtor's state, for public holidays.", "calc_submit": "Calculate", "calc_result": "Result",
         "calc_default_from": "In default since {0} ({1}).", "calc_no_default": "Not in default yet: none of the rules of § 286 BGB applies. Agree a payment term, send a payment request, or tell consumers about the 30-day rule.",
-        "calc_rule_agreedCalendarDate": "agreed date, § 286 (2) BGB (no. 1 calendar date, no. 2 term from the invoice)",
+        "calc_rule_agreedCalendarDate":
+            "agreed payment term, § 286 (2) BGB (no. 1 calendar date, no. 2 term from the invoice)",
         "calc_rule_paymentRequest": "payment request after the due date, § 286 (1) BGB",
         "calc_rule_thirtyDays": "30 days after due date and receipt, § 286 (3) BGB",
         "calc_from": "From", "calc_to": "To", "calc_days": "Days", "calc_rate": "Rate", "calc_total": "Total claim",

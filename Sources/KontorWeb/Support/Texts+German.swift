@@ -134,7 +134,8 @@ extension Texts {
         "calc_debtor_consumer": "Verbraucher", "calc_consumer_notice": "Rechnung wies Verbraucher auf die 30-Tage-Regel hin",
         "h_calc_state": "Bundesland des Schuldners, für Feiertage.", "calc_submit": "Berechnen", "calc_result": "Ergebnis",
         "calc_default_from": "Im Verzug seit {0} ({1}).", "calc_no_default": "Noch kein Verzug: Kein Tatbestand des § 286 BGB ist erfüllt. Vereinbaren Sie ein Zahlungsziel, schicken Sie eine Zahlungsaufforderung oder weisen Sie Verbraucher auf die 30-Tage-Regel hin.",
-        "calc_rule_agreedCalendarDate": "vereinbarter Termin, § 286 Abs. 2 BGB (Nr. 1 Kalenderdatum, Nr. 2 Frist ab Rechnung)",
+        "calc_rule_agreedCalendarDate":
+            "vereinbartes Zahlungsziel, § 286 Abs. 2 BGB (Nr. 1 Kalenderdatum, Nr. 2 Frist ab Rechnung)",
         "calc_rule_paymentRequest": "Zahlungsaufforderung nach Fälligkeit, § 286 Abs. 1 BGB",
         "calc_rule_thirtyDays": "30 Tage nach Fälligkeit und Zugang, § 286 Abs. 3 BGB",
         "calc_from": "Von", "calc_to": "Bis", "calc_days": "Tage", "calc_rate": "Zinssatz", "calc_total": "Forderung gesamt",
