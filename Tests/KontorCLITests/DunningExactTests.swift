@@ -85,4 +85,23 @@ struct DunningExactTests {
         #expect(FileManager.default.fileExists(
             atPath: cli.directory.appendingPathComponent("Dossier-Mahnantrag-2026-0001.pdf").path))
     }
+
+    /// LAW.md 3.4: no statute fixes the day count or whether the payment day counts, so both are settings
+    /// (issue 13 item 15), with the practice guide's act/365-366 and "payment day counts" as defaults.
+    @Test func dayCountAndPaymentDayAreSetFromTheCLI() throws {
+        var cli = try CLIRunner()
+        cli.today = "2026-01-05"
+        try cli.setUpBusiness()
+        #expect(try cli.ok(["profile", "show"]).stdout.contains("interest days act/365-366, payment day counted"))
+        try cli.ok(["profile", "set", "--dunning", "day-count=30E/360,settled=21"])
+        #expect(try cli.ok(["profile", "show"]).stdout.contains("after a settled objection 21 d; interest days 30E/360"))
+        let wrong = try cli.run(["profile", "set", "--dunning", "day-count=365"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("act/365-366"))
+        try cli.ok(["invoice", "issue", try cli.draft()])
+        let letters = try walk(&cli, through: "2026-03-05")
+        // 30E/360 from 27.01. to 05.03.: (3·30 + 5) − (1·30 + 26) = 39 days; 1.190,00 × 10,27 % × 39 / 360
+        // = 13,2398 → 13,24 € (act/365: 12,72 €).
+        let second = try #require(letters.first { $0["step"] as? String == "notice-2" })
+        #expect(second["interest"] as? String == "13.24")
+    }
 }
