@@ -96,6 +96,11 @@ struct DunningLetterTests {
         let body = try Self.text(.firstNotice, on: "2026-03-16", sent: [.inquiry: Day("2026-01-26")!], notes: notes).body
         #expect(body.hasPrefix("wir haben Ihre Einwände zu meiner Rechnung 2026-0001 am 02.03.2026 geklärt"))
         #expect(!body.contains("noch keine Zahlung") && !body.contains("nicht beanstandet"))
+        // Settled before the inquiry went out: the inquiry says so too.
+        let inquiry = try Self.text(.inquiry, on: "2026-03-16", sent: [:], notes: notes).body
+        #expect(inquiry.contains("Schön, dass wir Ihre Einwände zu dieser Rechnung am 02.03.2026 klären konnten."))
+        let english = try Self.text(.inquiry, on: "2026-03-16", sent: [:], notes: notes, language: .en).body
+        #expect(english.contains("settle your concerns about this invoice"))
     }
 
     /// § 286 Abs. 2 Nr. 2 BGB for an agreed term counted from the invoice date (LAW.md 3.1), and the inquiry asks

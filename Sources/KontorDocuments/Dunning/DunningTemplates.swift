@@ -18,7 +18,8 @@ enum DunningTemplates {
         case (.inquiry, .de, .subject): "Kurze Nachfrage zu meiner Rechnung {{invoiceNumber}}"
         case (.inquiry, .de, .body):
             """
-            ich hoffe, bei Ihnen ist alles in Ordnung. Beim Blick in meine Unterlagen ist mir aufgefallen, dass \
+            ich hoffe, bei Ihnen ist alles in Ordnung.{{#objectionSettled}} Schön, dass wir Ihre Einwände zu dieser \
+            Rechnung am {{objectionSettledOn}} klären konnten.{{/objectionSettled}} Beim Blick in meine Unterlagen ist mir aufgefallen, dass \
             meine Rechnung {{invoiceNumber}} vom {{invoiceDate}} über {{invoiceAmount}} noch offen ist\
             {{#partiallyPaid}} (offen sind noch {{openAmount}}){{/partiallyPaid}}. Sie war am {{dueDate}} fällig.\
             {{#received}} {{line}}{{/received}}
@@ -95,7 +96,8 @@ enum DunningTemplates {
         case (.inquiry, .en, .subject): "A quick question about my invoice {{invoiceNumber}}"
         case (.inquiry, .en, .body):
             """
-            I hope all is well with you. Going through my records I noticed that my invoice {{invoiceNumber}} of \
+            I hope all is well with you.{{#objectionSettled}} I am glad we could settle your concerns about this \
+            invoice on {{objectionSettledOn}}.{{/objectionSettled}} Going through my records I noticed that my invoice {{invoiceNumber}} of \
             {{invoiceDate}} for {{invoiceAmount}} is still open{{#partiallyPaid}} ({{openAmount}} outstanding)\
             {{/partiallyPaid}}. It was due on {{dueDate}}.{{#received}} {{line}}{{/received}}
 
