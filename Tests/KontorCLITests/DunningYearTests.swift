@@ -64,19 +64,20 @@ struct DunningYearTests {
             // 0005: on hold until 28.02., then the inquiry.
             Expected(day: "2026-02-20", invoice: "2026-0006", step: "notice-1"),
             Expected(day: "2026-03-01", invoice: "2026-0005", step: "inquiry"),
-            // 0004: objection settled on 02.03.: the first Mahnung is overdue since 09.02. and comes at once.
-            Expected(day: "2026-03-02", invoice: "2026-0004", step: "notice-1"),
             Expected(day: "2026-03-05", invoice: "2026-0001", step: "notice-2"),
             Expected(day: "2026-03-13", invoice: "2026-0003", step: "notice-2"),
             Expected(day: "2026-03-15", invoice: "2026-0005", step: "notice-1"),
+            // 0004: objection settled on 02.03.: the ladder waits again 14 days (issue 13 item 9; it used to come
+            // the same day), then the first Mahnung; the next steps keep their distances (+10+14, +7+14).
+            Expected(day: "2026-03-16", invoice: "2026-0004", step: "notice-1"),
             Expected(day: "2026-03-16", invoice: "2026-0006", step: "notice-2"),
             Expected(day: "2026-03-26", invoice: "2026-0001", step: "handover"),
-            Expected(day: "2026-03-26", invoice: "2026-0004", step: "notice-2"),
             Expected(day: "2026-04-03", invoice: "2026-0003", step: "handover"),
             Expected(day: "2026-04-06", invoice: "2026-0006", step: "handover"),
             Expected(day: "2026-04-08", invoice: "2026-0005", step: "notice-2"),
-            Expected(day: "2026-04-16", invoice: "2026-0004", step: "handover"),
+            Expected(day: "2026-04-09", invoice: "2026-0004", step: "notice-2"),
             Expected(day: "2026-04-29", invoice: "2026-0005", step: "handover"),
+            Expected(day: "2026-04-30", invoice: "2026-0004", step: "handover"),
         ]
         #expect(seen == expected)
 
@@ -94,6 +95,9 @@ struct DunningYearTests {
         #expect(consumer["lumpSum"] as? String == "0.00")
         let firstToConsumer = try #require(notices.first { $0["invoiceNumber"] as? String == "2026-0004" && $0["step"] as? String == "notice-1" })
         #expect(!(firstToConsumer["body"] as? String ?? "").contains("nicht beanstandet"))
+        // It says that the dispute was settled, and does not pretend nothing happened since the inquiry.
+        #expect((firstToConsumer["body"] as? String ?? "").contains("am 02.03.2026 geklärt"))
+        #expect(!(firstToConsumer["body"] as? String ?? "").contains("noch keine Zahlung"))
         let firstTo0001 = try #require(notices.first { $0["invoiceNumber"] as? String == "2026-0001" && $0["step"] as? String == "notice-1" })
         #expect((firstTo0001["body"] as? String ?? "").contains("nicht beanstandet"))
         // The timeline is the evidence.

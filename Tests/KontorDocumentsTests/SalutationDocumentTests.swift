@@ -56,19 +56,18 @@ struct SalutationDocumentTests {
         let text = try PDFTools.text(path)
         #expect(text.contains("Sehr geehrter Herr Krume,") && text.contains("Herrn Jonas Krume"))
         // Templates get the same line as {{salutation}}.
-        let facts = DunningFacts(
-            step: .inquiry, customer: wolff, invoice: try Samples.invoice(customer: wolff),
-            letterDate: Samples.issueDay,
-            deadline: nil, openAmount: Money(cents: 124_900), inquiryDate: nil, noticeDate: nil, defaultStart: nil,
-            interest: .zero, lumpSum: .zero, costs: .zero, neverObjected: true)
-        let composed = try DunningComposer.compose(facts) { _ in "{{salutation}}" }
+        func dunningCase(_ step: DunningStep, _ customer: Customer) throws -> DunningCase {
+            try DunningCase.assemble(
+                step, invoice: try Samples.invoice(customer: customer), customer: customer, sent: [:], notes: [],
+                payments: [], charges: [], policy: DunningPolicy(), baseRates: .standard, today: Samples.issueDay,
+                delivery: .email)
+        }
+        let composed = try DunningComposer.compose(try dunningCase(.inquiry, wolff)) { _ in "{{salutation}}" }
         #expect(composed.body == "Guten Tag Frau Dr. Wolff,")
         var english = wolff
         english.language = .en
-        var englishFacts = facts
-        englishFacts.customer = english
-        englishFacts.step = .firstNotice
-        #expect(try DunningComposer.compose(englishFacts) { _ in "{{salutation}}" }.body == "Dear Dr Wolff,")
+        #expect(try DunningComposer.compose(try dunningCase(.firstNotice, english)) { _ in "{{salutation}}" }.body
+            == "Dear Dr Wolff,")
     }
 
     @Test func inquiryReplyGreetsByName() throws {

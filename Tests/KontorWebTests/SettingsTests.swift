@@ -49,6 +49,21 @@ struct SettingsTests {
             #expect(profile.loyalty.description == "2:2,5:4")
             #expect(profile.effectiveDunningPolicy.inquiryAfterDays == 10)
             #expect(profile.effectiveDunningPolicy.materialCosts == Money(cents: 150))
+            // LAW.md 3.4 asks for the day count and the payment day as settings (issue 13 item 15); the form
+            // above, written before them, kept today's defaults.
+            #expect(profile.effectiveDunningPolicy.dayCount == .actual365Leap366)
+            #expect(profile.effectiveDunningPolicy.objectionSettledWaitDays == 14)
+            let settingsPage = try await browser.get("/settings")
+            #expect(settingsPage.contains("name=\"dayCount\"") && settingsPage.contains("name=\"countsPaymentDay\""))
+            dunning["patience"] = "200"
+            dunning["dayCount"] = "30E/360"
+            dunning["settled"] = "21"
+            #expect(try await browser.post("/settings/dunning", dunning).status == .seeOther)
+            let changed = try await book.kontor.profile().effectiveDunningPolicy
+            #expect(changed.dayCount == .thirty360 && !changed.countsPaymentDay && changed.objectionSettledWaitDays == 21)
+            dunning["countsPaymentDay"] = "on"
+            #expect(try await browser.post("/settings/dunning", dunning).status == .seeOther)
+            #expect(try await book.kontor.profile().effectiveDunningPolicy.countsPaymentDay)
             // Base rate
             #expect(try await browser.post("/settings/base-rates", ["validFrom": "2026-07-01", "percent": "2,5"]).status
                 == .seeOther)

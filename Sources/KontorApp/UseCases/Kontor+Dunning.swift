@@ -27,6 +27,7 @@ extension Kontor {
             let holds = Dictionary(grouping: try book.dunningHolds(customerIds: customerIds), by: \.customerId)
             let customers = try book.customers(ids: customerIds)
             let payments = try book.payments(invoiceIds: invoiceIds)
+            let charges = Dictionary(grouping: try book.dunningCharges(invoiceIds: invoiceIds), by: \.invoiceId)
             // Regular customers who never needed a Mahnung get more patience.
             let warned = Set(try book.dunningLetters(status: .sent, invoiceIds: nil)
                 .filter { $0.step != .inquiry }.map(\.customerId))
@@ -36,15 +37,20 @@ extension Kontor {
                 let existing = letters[invoice.id] ?? []
                 if existing.contains(where: { $0.status == .draft }) { continue }
                 let customerNotes = notes[customer.id] ?? []
+                // § 193 BGB counts at the debtor's seat as at issue, like everything legal about the invoice.
                 let situation = Kontor.dunningSituation(
                     invoiceId: invoice.id, dueDate: invoice.dueDate!, openAmount: invoice.openAmount,
-                    isCancelled: invoice.isCancelled, customer: customer, letters: existing, notes: customerNotes,
-                    holds: holds[customer.id] ?? [], warned: warned)
+                    isCancelled: invoice.isCancelled, customer: customer,
+                    state: DunningCase.legalBuyer(of: invoice, current: customer).address?.state, letters: existing,
+                    notes: customerNotes, holds: holds[customer.id] ?? [], warned: warned)
                 guard let decision = DunningPlanner.due(situation, policy: policy, today: today) else { continue }
                 do {
-                    let letter = try prepare(
-                        decision.step, invoice: invoice, customer: customer, situation: situation, notes: customerNotes,
-                        payments: payments[invoice.id] ?? [], profile: profile, today: today, book: book)
+                    let dunningCase = try DunningCase.assemble(
+                        decision.step, invoice: invoice, customer: customer, sent: situation.sent, notes: customerNotes,
+                        payments: payments[invoice.id] ?? [], charges: charges[invoice.id] ?? [], policy: policy,
+                        baseRates: profile.effectiveBaseRates, today: today,
+                        delivery: LetterDelivery.assumed(for: customer))
+                    let letter = try compose(dunningCase, book: book)
                     if var skipped = existing.first(where: { $0.step == decision.step }) {
                         skipped.status = .draft
                         skipped.createdOn = today
@@ -67,65 +73,59 @@ extension Kontor {
 
     /// Everything that decides an invoice's next dunning step, from its letters, its customer's notes and holds:
     /// the reminder run and the morning list decide from the same facts.
-    /// - Parameter warned: customers who were sent a Mahnung before (they get no extra patience).
+    /// - Parameters:
+    ///   - state: where § 193 BGB counts (the debtor's state as at issue where the invoice is at hand).
+    ///   - warned: customers who were sent a Mahnung before (they get no extra patience).
     static func dunningSituation(
-        invoiceId: Int64, dueDate: Day, openAmount: Money, isCancelled: Bool, customer: Customer,
+        invoiceId: Int64, dueDate: Day, openAmount: Money, isCancelled: Bool, customer: Customer, state: GermanState?,
         letters: [DunningLetter], notes: [Note], holds: [DunningHold], warned: Set<Int64>
     ) -> DunningSituation {
         DunningSituation(
-            dueDate: dueDate, state: customer.address?.state, openAmount: openAmount, isCancelled: isCancelled,
+            dueDate: dueDate, state: state, openAmount: openAmount, isCancelled: isCancelled,
             sent: Dictionary(letters.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max),
             skipped: Dictionary(letters.compactMap { l in l.skippedOn.map { (l.step, $0) } }, uniquingKeysWith: max),
             promises: notes.promises(for: invoiceId),
             objectionOpen: notes.objectionOpen(for: invoiceId),
+            objectionSettledOn: notes.objectionSettled(for: invoiceId),
             holdUntil: holds.filter { $0.invoiceId == nil || $0.invoiceId == invoiceId }.map(\.until).max(),
             patientCustomer: customer.status == .regular && !warned.contains(customer.id))
     }
 
-    /// Gathers the facts of a step and writes its texts.
-    func prepare(
-        _ step: DunningStep, invoice: Invoice, customer: Customer, situation: DunningSituation, notes: [Note],
-        payments: [Payment], profile: BusinessProfile, today: Day, book: any BookReader,
-        templateOverrides: [String: String] = [:]
+    /// Writes the texts of a case: the user's templates where saved, else Kontor's (or `templateOverrides`).
+    func compose(
+        _ dunningCase: DunningCase, book: any BookReader, templateOverrides: [String: String] = [:]
     ) throws -> DunningLetter {
-        let policy = profile.effectiveDunningPolicy
-        let deadline = policy.deadlineDays(for: step).map {
-            DueDateShift.shifted(today.adding(days: $0), state: customer.address?.state)
-        }
-        var open = invoice.openAmount
-        var interest = Money.zero
-        var lumpSum = Money.zero
-        var costs = Money.zero
-        var start: DefaultStart?
-        if step >= .secondNotice {
-            start = DefaultStart.determine(
-                dueDate: invoice.dueDate!, dueDateAgreed: invoice.termAgreed, invoiceReceived: invoice.issueDate,
-                paymentRequestReceived: situation.sent[.inquiry], debtor: customer.kind,
-                invoiceHasConsumerNotice: customer.kind == .consumer, state: customer.address?.state)
-            if let start {
-                let claim = try ClaimStatement.compute(
-                    gross: invoice.totals.gross, start: start,
-                    payments: payments.map { ($0.receivedOn, $0.amount - $0.toCosts) },
-                    through: today, debtor: customer.kind, table: profile.effectiveBaseRates)
-                open = claim.principal
-                interest = claim.interest
-                lumpSum = LateFee.lumpSum(debtor: customer.kind)
-                costs = policy.materialCosts
-            }
-        }
-        let facts = DunningFacts(
-            step: step, customer: customer, invoice: invoice, letterDate: today, deadline: deadline, openAmount: open,
-            inquiryDate: situation.sent[.inquiry],
-            noticeDate: step == .handover ? situation.sent[.secondNotice] : situation.sent[.firstNotice],
-            defaultStart: start, interest: interest, lumpSum: lumpSum, costs: costs,
-            neverObjected: !notes.everObjected(to: invoice.id))
-        let text = try DunningComposer.compose(facts) { key in
+        let text = try DunningComposer.compose(dunningCase) { key in
             templateOverrides[key] ?? (try? book.messageTemplate(key: key)) ?? nil
         }
-        return DunningLetter(
-            invoiceId: invoice.id, invoiceNumber: invoice.number!, customerId: customer.id, step: step, createdOn: today,
-            deadline: deadline, openAmount: open, interest: interest, lumpSum: lumpSum, costs: costs,
-            subject: text.subject, body: text.body)
+        return dunningCase.letter(subject: text.subject, body: text.body)
+    }
+
+    /// The case of `step` for an invoice, read from the book: the one way the preview, the approval and the
+    /// dossier get it (the reminder run reads the same records in bulk and calls the same `DunningCase.assemble`).
+    /// `pretendSent` marks earlier steps as sent on a day (a preview of a later step).
+    func dunningCase(
+        _ step: DunningStep, invoice: Invoice, today: Day, delivery: LetterDelivery?, book: any BookReader,
+        pretendSent: Day? = nil, language: Language? = nil
+    ) throws -> DunningCase {
+        let profile = try book.requireProfile()
+        var customer = try book.requireCustomer(invoice.customerId)
+        let letters = try book.dunningLetters(status: .sent, invoiceIds: [invoice.id])
+        var sent = Dictionary(letters.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max)
+        if let pretendSent {
+            for earlier in DunningStep.sequence where earlier < step && sent[earlier] == nil {
+                sent[earlier] = pretendSent
+            }
+        }
+        // Only what was sent before this step counts as a previous letter.
+        sent = sent.filter { $0.key < step }
+        let assumed = LetterDelivery.assumed(for: customer)
+        if let language { customer.language = language }
+        return try DunningCase.assemble(
+            step, invoice: invoice, customer: customer, sent: sent, notes: try book.notes(customerId: customer.id),
+            payments: try book.payments(invoiceId: invoice.id, customerId: nil),
+            charges: try book.dunningCharges(invoiceIds: [invoice.id]), policy: profile.effectiveDunningPolicy,
+            baseRates: profile.effectiveBaseRates, today: today, delivery: delivery ?? assumed)
     }
 
     /// Prepared letters, optionally only drafts, sent or skipped ones.
@@ -140,10 +140,35 @@ extension Kontor {
 
     /// Records a draft as sent on `day`: it joins the timeline and times the next step.
     /// Interest, lump sum and costs the letter claims become receivables beside the invoice.
-    public func approveReminder(id: Int64, on day: Day) async throws -> DunningLetter {
-        try await changeDraft(id, recordCharges: true) { letter in
+    /// `delivery` says how it went out: a draft written for the other way is written again first (on its own date),
+    /// because only a letter by post may claim postage and printing (issue 13 item 5).
+    public func approveReminder(id: Int64, on day: Day, delivery: LetterDelivery? = nil) async throws
+        -> (letter: DunningLetter, delivery: LetterDelivery)
+    {
+        try await store.write { book in
+            var letter = try book.requireLetter(id)
+            guard letter.status == .draft else {
+                throw InputError.invalid(what: "reminder \(id)", reason: "it is already \(letter.status.rawValue)")
+            }
+            let customer = try book.requireCustomer(letter.customerId)
+            let used = delivery ?? LetterDelivery.assumed(for: customer)
+            if used != LetterDelivery.assumed(for: customer), let invoice = try book.invoice(id: letter.invoiceId) {
+                let again = try self.dunningCase(
+                    letter.step, invoice: invoice, today: letter.createdOn, delivery: used, book: book)
+                let redrafted = try self.compose(again, book: book)
+                (letter.subject, letter.body, letter.deadline) = (redrafted.subject, redrafted.body, redrafted.deadline)
+                (letter.openAmount, letter.interest, letter.lumpSum, letter.costs) =
+                    (redrafted.openAmount, redrafted.interest, redrafted.lumpSum, redrafted.costs)
+            }
             letter.status = .sent
             letter.sentOn = day
+            try book.update(dunningLetter: letter)
+            if let invoice = try book.invoice(id: letter.invoiceId) {
+                for charge in try book.account(of: invoice).charges(claimedBy: letter, on: day) {
+                    _ = try book.insert(dunningCharge: charge)
+                }
+            }
+            return (letter, used)
         }
     }
 
@@ -156,7 +181,7 @@ extension Kontor {
     }
 
     private func changeDraft(
-        _ id: Int64, recordCharges: Bool = false, _ change: @escaping @Sendable (inout DunningLetter) -> Void
+        _ id: Int64, _ change: @escaping @Sendable (inout DunningLetter) -> Void
     ) async throws -> DunningLetter {
         try await store.write { book in
             var letter = try book.requireLetter(id)
@@ -165,11 +190,6 @@ extension Kontor {
             }
             change(&letter)
             try book.update(dunningLetter: letter)
-            if recordCharges, let sentOn = letter.sentOn, let invoice = try book.invoice(id: letter.invoiceId) {
-                for charge in try book.account(of: invoice).charges(claimedBy: letter, on: sentOn) {
-                    _ = try book.insert(dunningCharge: charge)
-                }
-            }
             return letter
         }
     }
@@ -283,21 +303,20 @@ extension BookReader {
 
 extension Kontor {
     /// The hand-over dossier of a hand-over step: Mahnantrag data, claim and the customer's whole timeline.
+    /// The claim is the same case the letter was written from, on the letter's date.
     public func handoverDossier(id: Int64) async throws -> RenderedDocument {
         let (letter, customer, profile) = try await letterContext(id)
         guard letter.step == .handover else {
             throw InputError.invalid(what: "reminder \(id)", reason: "only the hand-over step has a dossier")
         }
-        let invoice = try await invoice(letter.invoiceNumber)
+        let dunningCase = try await store.read { book in
+            let invoice = try book.requireInvoice(letter.invoiceNumber)
+            return try self.dunningCase(.handover, invoice: invoice, today: letter.createdOn, delivery: nil, book: book)
+        }
         let timeline = try await timeline(customerId: customer.id)
-        let start = DefaultStart.determine(
-            dueDate: invoice.dueDate!, dueDateAgreed: invoice.termAgreed, invoiceReceived: invoice.issueDate,
-            paymentRequestReceived: try await store.read { try $0.dunningLetters(status: .sent, invoiceIds: [invoice.id]) }
-                .first { $0.step == .inquiry }?.sentOn,
-            debtor: customer.kind, invoiceHasConsumerNotice: customer.kind == .consumer, state: customer.address?.state)
         let data = try DossierDocument.pdf(DossierFacts(
-            seller: profile, customer: customer, invoice: invoice, letter: letter, defaultFrom: start?.firstDay,
-            timeline: timeline, limitationEnd: Limitation.end(dueOn: invoice.dueDate!)))
+            seller: profile, dunningCase: dunningCase, letter: letter, timeline: timeline,
+            limitationEnd: Limitation.end(dueOn: dunningCase.invoice.dueDate!)))
         return RenderedDocument(fileName: "Dossier-Mahnantrag-\(letter.invoiceNumber).pdf", data: data)
     }
 }
@@ -315,29 +334,18 @@ extension Kontor {
             try Self.checkTemplate(unsaved.body)
         }
         return try await store.read { book in
-            let profile = try book.requireProfile()
             let invoice = try book.requireInvoice(reference)
             guard invoice.isIssued, invoice.dueDate != nil else { throw WorkflowError.invoiceNotIssued(id: invoice.id) }
-            var customer = try book.requireCustomer(invoice.customerId)
-            if let language { customer.language = language }
+            // A preview of a later step shows earlier steps that were not sent as if sent today.
+            let dunningCase = try self.dunningCase(
+                step, invoice: invoice, today: today, delivery: nil, book: book, pretendSent: today, language: language)
             var overrides: [String: String] = [:]
             if let unsaved {
-                overrides[DunningComposer.templateKey(step: step, language: customer.language, subject: true)] =
-                    unsaved.subject
-                overrides[DunningComposer.templateKey(step: step, language: customer.language, subject: false)] =
-                    unsaved.body
+                let language = dunningCase.customer.language
+                overrides[DunningComposer.templateKey(step: step, language: language, subject: true)] = unsaved.subject
+                overrides[DunningComposer.templateKey(step: step, language: language, subject: false)] = unsaved.body
             }
-            let letters = try book.dunningLetters(status: .sent, invoiceIds: [invoice.id])
-            let notes = try book.notes(customerId: customer.id)
-            var sent = Dictionary(letters.compactMap { l in l.sentOn.map { (l.step, $0) } }, uniquingKeysWith: max)
-            // A preview of a later step shows earlier steps that were not sent as if sent today.
-            for earlier in DunningStep.sequence where earlier < step && sent[earlier] == nil { sent[earlier] = today }
-            let situation = DunningSituation(
-                dueDate: invoice.dueDate!, state: customer.address?.state, openAmount: invoice.openAmount, sent: sent)
-            let letter = try self.prepare(
-                step, invoice: invoice, customer: customer, situation: situation, notes: notes,
-                payments: try book.payments(invoiceId: invoice.id, customerId: nil), profile: profile, today: today,
-                book: book, templateOverrides: overrides)
+            let letter = try self.compose(dunningCase, book: book, templateOverrides: overrides)
             return (letter.subject, letter.body)
         }
     }

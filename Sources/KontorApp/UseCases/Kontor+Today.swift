@@ -55,7 +55,8 @@ extension Kontor {
             // The balance row has money open, so the invoice is issued and not cancelled.
             let situation = Kontor.dunningSituation(
                 invoiceId: invoice.invoiceId, dueDate: invoice.dueDate, openAmount: invoice.openAmount,
-                isCancelled: false, customer: customer, letters: letters[invoice.invoiceId] ?? [],
+                isCancelled: false, customer: customer, state: customer.address?.state,
+                letters: letters[invoice.invoiceId] ?? [],
                 notes: notes[customer.id] ?? [], holds: holds[customer.id] ?? [], warned: warned)
             guard let decision = DunningPlanner.due(situation, policy: policy, today: today) else { return nil }
             return MorningList.DunningStepDue(

@@ -50,6 +50,17 @@ extension Sequence where Element == Note {
         return relevant.max { ($0.writtenOn, $0.id) < ($1.writtenOn, $1.id) }?.kind == .objection
     }
 
+    /// The day the last objection concerning the invoice was settled, when it is settled now (nil while one is
+    /// open or none was ever raised).
+    public func objectionSettled(for invoiceId: Int64) -> Day? {
+        let relevant = filter {
+            $0.concerns(invoiceId: invoiceId) && ($0.kind == .objection || $0.kind == .objectionResolved)
+        }
+        guard let last = relevant.max(by: { ($0.writtenOn, $0.id) < ($1.writtenOn, $1.id) }),
+              last.kind == .objectionResolved else { return nil }
+        return last.writtenOn
+    }
+
     /// Whether the timeline ever held an objection concerning the invoice.
     public func everObjected(to invoiceId: Int64) -> Bool {
         contains { $0.kind == .objection && $0.concerns(invoiceId: invoiceId) }

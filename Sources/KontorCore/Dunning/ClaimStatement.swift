@@ -1,5 +1,8 @@
 /// What a debtor in default owes on a day: principal and interest, after partial payments were applied to
 /// costs, then interest, then principal (§ 367 BGB).
+///
+/// Note: it splits payments against accrued interest itself; dunning letters and the dossier use `DunningCase`,
+/// which follows the § 367 allocation booked on each payment, so that what a letter says matches the book.
 public struct ClaimStatement: Sendable, Hashable {
     /// The part of the invoice still unpaid.
     public let principal: Money

@@ -14,6 +14,8 @@ public struct DunningSituation: Sendable, Hashable {
     public var promises: [Day]
     /// The customer objected to the work and the objection is not resolved.
     public var objectionOpen: Bool
+    /// The day the last objection concerning the invoice was settled, if any: the ladder waits again after it.
+    public var objectionSettledOn: Day?
     /// "Do not dun" until and including this day.
     public var holdUntil: Day?
     /// A regular customer who usually pays on time: waits are longer.
@@ -23,7 +25,8 @@ public struct DunningSituation: Sendable, Hashable {
     public init(
         dueDate: Day, state: GermanState? = nil, openAmount: Money, isCancelled: Bool = false,
         sent: [DunningStep: Day] = [:], skipped: [DunningStep: Day] = [:], promises: [Day] = [],
-        objectionOpen: Bool = false, holdUntil: Day? = nil, patientCustomer: Bool = false
+        objectionOpen: Bool = false, objectionSettledOn: Day? = nil, holdUntil: Day? = nil,
+        patientCustomer: Bool = false
     ) {
         self.dueDate = dueDate
         self.state = state
@@ -33,6 +36,7 @@ public struct DunningSituation: Sendable, Hashable {
         self.skipped = skipped
         self.promises = promises
         self.objectionOpen = objectionOpen
+        self.objectionSettledOn = objectionSettledOn
         self.holdUntil = holdUntil
         self.patientCustomer = patientCustomer
     }
@@ -66,6 +70,10 @@ public enum DunningPlanner {
         var dueOn = base.adding(days: wait)
         if let skippedOn = situation.skipped[step] { dueOn = max(dueOn, skippedOn.adding(days: policy.skipPostponeDays)) }
         if let promised = situation.promises.max() { dueOn = max(dueOn, promised.adding(days: policy.promiseGraceDays + 1)) }
+        if let settled = situation.objectionSettledOn {
+            // A settled dispute gives the customer time to pay before the ladder goes on (issue 13 item 9).
+            dueOn = max(dueOn, settled.adding(days: policy.objectionSettledWaitDays))
+        }
         if let hold = situation.holdUntil { dueOn = max(dueOn, hold.adding(days: 1)) }
         return DunningDecision(step: step, dueOn: dueOn)
     }

@@ -3,6 +3,9 @@
 public struct DunningPolicy: Sendable, Hashable, Codable {
     /// Days after the due date (shifted by § 193 BGB) before the friendly inquiry.
     public var inquiryAfterDays: Int
+    /// The pay-by date the friendly inquiry names, in days from its date: the inquiry is the payment request
+    /// that starts default (§ 286 Abs. 1 BGB), so it must ask for payment by a concrete day (issue 13 item 10).
+    public var inquiryDeadlineDays: Int
     /// Days after the inquiry before the first Mahnung.
     public var firstNoticeAfterDays: Int
     /// The deadline the first Mahnung sets, in days from its date.
@@ -22,15 +25,26 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
     /// Material costs (postage, printing) charged from the second Mahnung on; never for the letter that
     /// creates default, never staff time (LAW.md 3.5). Zero by default.
     public var materialCosts: Money
+    /// Days the ladder waits again after an objection was settled, so the customer has time to pay the settled
+    /// invoice before the next letter (issue 13 item 9).
+    public var objectionSettledWaitDays: Int
+    /// How interest days are counted and divided (LAW.md 3.4: no statute; the practice guide's act/365-366 is the
+    /// default).
+    public var dayCount: DayCountConvention
+    /// Whether the payment day itself bears interest (LAW.md 3.4 default: yes).
+    public var countsPaymentDay: Bool
 
     /// The defaults: 7 days, 14 days, 10 days deadline, 14 days, 7 days final deadline, 14 days; 3 days grace.
     public init(
-        inquiryAfterDays: Int = 7, firstNoticeAfterDays: Int = 14, firstNoticeDeadlineDays: Int = 10,
+        inquiryAfterDays: Int = 7, inquiryDeadlineDays: Int = 7, firstNoticeAfterDays: Int = 14,
+        firstNoticeDeadlineDays: Int = 10,
         secondNoticeAfterDeadlineDays: Int = 14, secondNoticeDeadlineDays: Int = 7, handoverAfterDeadlineDays: Int = 14,
         promiseGraceDays: Int = 3, skipPostponeDays: Int = 7, patientFactorPercent: Int = 150,
-        materialCosts: Money = .zero
+        materialCosts: Money = .zero, objectionSettledWaitDays: Int = 14,
+        dayCount: DayCountConvention = .actual365Leap366, countsPaymentDay: Bool = true
     ) {
         self.inquiryAfterDays = inquiryAfterDays
+        self.inquiryDeadlineDays = inquiryDeadlineDays
         self.firstNoticeAfterDays = firstNoticeAfterDays
         self.firstNoticeDeadlineDays = firstNoticeDeadlineDays
         self.secondNoticeAfterDeadlineDays = secondNoticeAfterDeadlineDays
@@ -40,6 +54,34 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
         self.skipPostponeDays = skipPostponeDays
         self.patientFactorPercent = patientFactorPercent
         self.materialCosts = materialCosts
+        self.objectionSettledWaitDays = objectionSettledWaitDays
+        self.dayCount = dayCount
+        self.countsPaymentDay = countsPaymentDay
+    }
+
+    /// Reads a stored policy; settings added later take their defaults, so profiles saved before them still load.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = DunningPolicy()
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+        }
+        self.init(
+            inquiryAfterDays: try value(.inquiryAfterDays, defaults.inquiryAfterDays),
+            inquiryDeadlineDays: try value(.inquiryDeadlineDays, defaults.inquiryDeadlineDays),
+            firstNoticeAfterDays: try value(.firstNoticeAfterDays, defaults.firstNoticeAfterDays),
+            firstNoticeDeadlineDays: try value(.firstNoticeDeadlineDays, defaults.firstNoticeDeadlineDays),
+            secondNoticeAfterDeadlineDays: try value(
+                .secondNoticeAfterDeadlineDays, defaults.secondNoticeAfterDeadlineDays),
+            secondNoticeDeadlineDays: try value(.secondNoticeDeadlineDays, defaults.secondNoticeDeadlineDays),
+            handoverAfterDeadlineDays: try value(.handoverAfterDeadlineDays, defaults.handoverAfterDeadlineDays),
+            promiseGraceDays: try value(.promiseGraceDays, defaults.promiseGraceDays),
+            skipPostponeDays: try value(.skipPostponeDays, defaults.skipPostponeDays),
+            patientFactorPercent: try value(.patientFactorPercent, defaults.patientFactorPercent),
+            materialCosts: try value(.materialCosts, defaults.materialCosts),
+            objectionSettledWaitDays: try value(.objectionSettledWaitDays, defaults.objectionSettledWaitDays),
+            dayCount: try value(.dayCount, defaults.dayCount),
+            countsPaymentDay: try value(.countsPaymentDay, defaults.countsPaymentDay))
     }
 
     /// Days from the previous step (or the due date) to `step`.
@@ -55,7 +97,8 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
     /// The deadline a letter of `step` sets, if it sets one.
     public func deadlineDays(for step: DunningStep) -> Int? {
         switch step {
-        case .inquiry, .handover: nil
+        case .handover: nil
+        case .inquiry: inquiryDeadlineDays
         case .firstNotice: firstNoticeDeadlineDays
         case .secondNotice: secondNoticeDeadlineDays
         }
@@ -64,7 +107,8 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
     /// Checks that no wait is negative and the factor is sensible.
     public func validate() throws(InputError) {
         let days = [inquiryAfterDays, firstNoticeAfterDays, firstNoticeDeadlineDays, secondNoticeAfterDeadlineDays,
-                    secondNoticeDeadlineDays, handoverAfterDeadlineDays, promiseGraceDays, skipPostponeDays]
+                    secondNoticeDeadlineDays, handoverAfterDeadlineDays, promiseGraceDays, skipPostponeDays,
+                    objectionSettledWaitDays, inquiryDeadlineDays]
         guard days.allSatisfy({ (0...365).contains($0) }) else {
             throw .invalid(what: "dunning policy", reason: "every waiting time must be 0 to 365 days")
         }

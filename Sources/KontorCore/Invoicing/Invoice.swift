@@ -17,8 +17,8 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
     public var serviceTo: Day?
     public var dueDate: Day?
     public var paymentTermDays: Int
-    /// Whether the payment term was agreed beforehand (accepted quote): then the due date is a calendar date
-    /// in the sense of § 286 Abs. 2 Nr. 1 BGB.
+    /// Whether the payment term was agreed beforehand (accepted quote): then default begins without a Mahnung
+    /// after the due date, under § 286 Abs. 2 Nr. 2 BGB because the term is counted from the invoice date.
     public var termAgreed: Bool
     public var treatment: TaxTreatment
     public var loyaltyPercent: Int64

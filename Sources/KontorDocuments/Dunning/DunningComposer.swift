@@ -1,45 +1,6 @@
 public import Foundation
 public import KontorCore
 
-/// The facts a dunning letter states, gathered by the use case.
-public struct DunningFacts: Sendable {
-    public var step: DunningStep
-    public var customer: Customer
-    public var invoice: Invoice
-    public var letterDate: Day
-    public var deadline: Day?
-    public var openAmount: Money
-    public var inquiryDate: Day?
-    public var noticeDate: Day?
-    public var defaultStart: DefaultStart?
-    public var interest: Money
-    public var lumpSum: Money
-    public var costs: Money
-    /// True when the customer's timeline holds no objection to this invoice's work.
-    public var neverObjected: Bool
-
-    /// Creates the facts.
-    public init(
-        step: DunningStep, customer: Customer, invoice: Invoice, letterDate: Day, deadline: Day?, openAmount: Money,
-        inquiryDate: Day?, noticeDate: Day?, defaultStart: DefaultStart?, interest: Money, lumpSum: Money,
-        costs: Money, neverObjected: Bool
-    ) {
-        self.step = step
-        self.customer = customer
-        self.invoice = invoice
-        self.letterDate = letterDate
-        self.deadline = deadline
-        self.openAmount = openAmount
-        self.inquiryDate = inquiryDate
-        self.noticeDate = noticeDate
-        self.defaultStart = defaultStart
-        self.interest = interest
-        self.lumpSum = lumpSum
-        self.costs = costs
-        self.neverObjected = neverObjected
-    }
-}
-
 /// Writes dunning letters and e-mails from the templates (the user's, else Kontor's own).
 public enum DunningComposer {
     /// The storage key of a template, e.g. `dunning.notice-1.de.body`.
@@ -57,62 +18,76 @@ public enum DunningComposer {
         try MessageRenderer.check(template)
     }
 
-    /// Subject and body of the letter; `userTemplate` returns a saved template for a key, if any.
+    /// Subject and body of the letter for a case; `userTemplate` returns a saved template for a key, if any.
     public static func compose(
-        _ facts: DunningFacts, userTemplate: (String) -> String?
+        _ dunningCase: DunningCase, userTemplate: (String) -> String?
     ) throws(MessageTemplateError) -> (subject: String, body: String) {
-        let language = facts.customer.language
-        let values = self.values(facts, language: language)
+        let language = dunningCase.customer.language
+        let values = self.values(dunningCase, language: language)
         func text(_ subject: Bool) throws(MessageTemplateError) -> String {
-            let key = templateKey(step: facts.step, language: language, subject: subject)
-            let template = userTemplate(key) ?? standardTemplate(step: facts.step, language: language, subject: subject)
+            let key = templateKey(step: dunningCase.step, language: language, subject: subject)
+            let template = userTemplate(key)
+                ?? standardTemplate(step: dunningCase.step, language: language, subject: subject)
             return try MessageRenderer.render(template, values)
         }
         return (try text(true).trimmingCharacters(in: .whitespacesAndNewlines),
                 try text(false).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    static func values(_ facts: DunningFacts, language: Language) -> [String: Any] {
+    static func values(_ facts: DunningCase, language: Language) -> [String: Any] {
         let invoice = facts.invoice
-        let margin = DefaultInterest.marginBasisPoints(debtor: facts.customer.kind) / 100
+        let texts = DunningWords(language: language)
         var values: [String: Any] = [
             "invoiceNumber": invoice.number ?? "",
             "invoiceDate": invoice.issueDate?.formatted(language) ?? "",
             "invoiceAmount": invoice.totals.gross.formatted(language),
-            "openAmount": facts.openAmount.formatted(language),
+            "openAmount": facts.principal.formatted(language),
             "dueDate": invoice.dueDate?.formatted(language) ?? "",
             "letterDate": facts.letterDate.formatted(language),
             "customerName": facts.customer.name,
             "salutation": facts.customer.salutation(language: language, formal: facts.step.isFormal),
-            "partiallyPaid": invoice.paid.cents > 0,
+            "partiallyPaid": facts.principal < invoice.totals.gross,
             "neverObjected": facts.neverObjected,
-            "business": facts.customer.kind == .business,
+            "business": facts.debtor == .business,
+            "hasLumpSum": facts.lumpSum.cents > 0,
             "interest": facts.interest.formatted(language),
             "lumpSum": facts.lumpSum.formatted(language),
             "costs": facts.costs.formatted(language),
             "hasCosts": facts.costs.cents > 0,
-            "claimTotal": (facts.openAmount + facts.interest + facts.lumpSum + facts.costs).formatted(language),
-            "interestRate": language == .de
-                ? "\(margin) Prozentpunkte über dem Basiszinssatz" : "\(margin) percentage points above the base rate",
+            "claimTotal": facts.claimTotal.formatted(language),
+            "interestRate": texts.interestMargin(facts.marginPoints),
+            // What arrived since the previous letter, in words: a letter never says "nothing arrived" when
+            // something did (issue 13 item 6).
+            "received": facts.received.map { ["line": texts.receivedPayment($0)] },
+            "nothingReceived": facts.received.isEmpty,
         ]
+        if let previous = facts.previousLetterDate { values["previousLetterDate"] = previous.formatted(language) }
         if let deadline = facts.deadline { values["deadline"] = deadline.formatted(language) }
-        if let inquiry = facts.inquiryDate { values["inquiryDate"] = inquiry.formatted(language) }
-        if let notice = facts.noticeDate { values["noticeDate"] = notice.formatted(language) }
+        if let inquiry = facts.sent[.inquiry] { values["inquiryDate"] = inquiry.formatted(language) }
+        let notice = facts.step == .handover ? facts.sent[.secondNotice] : facts.sent[.firstNotice]
+        if let notice { values["noticeDate"] = notice.formatted(language) }
+        values["objectionSettled"] = facts.objectionSettledOn != nil
+        if let settled = facts.objectionSettledOn { values["objectionSettledOn"] = settled.formatted(language) }
         if let start = facts.defaultStart {
             values["defaultFrom"] = start.firstDay.formatted(language)
-            values["defaultRule"] = ruleText(start.rule, language: language)
+            values["defaultRule"] = ruleText(start.rule, invoice: invoice, language: language)
         }
         return values
     }
 
-    static func ruleText(_ rule: DefaultRule, language: Language) -> String {
+    /// The rule of § 286 BGB in words. Kontor's agreed payment terms are counted from the invoice date ("14 Tage
+    /// ab Rechnungsdatum"), a time counted from an event: Abs. 2 Nr. 2, not Nr. 1 (LAW.md 3.1, issue 13 item 10).
+    static func ruleText(_ rule: DefaultRule, invoice: Invoice, language: Language) -> String {
+        let days = invoice.paymentTermDays
         switch (rule, language) {
-        case (.agreedCalendarDate, .de): "vereinbarter Zahlungstermin, § 286 Abs. 2 Nr. 1 BGB"
-        case (.paymentRequest, .de): "Zahlungsaufforderung nach Fälligkeit, § 286 Abs. 1 BGB"
-        case (.thirtyDays, .de): "30 Tage nach Fälligkeit und Zugang der Rechnung, § 286 Abs. 3 BGB"
-        case (.agreedCalendarDate, .en): "agreed payment date, § 286 (2) no. 1 BGB"
-        case (.paymentRequest, .en): "request for payment after the due date, § 286 (1) BGB"
-        case (.thirtyDays, .en): "30 days after due date and receipt of the invoice, § 286 (3) BGB"
+        case (.agreedCalendarDate, .de):
+            return "vereinbartes Zahlungsziel von \(days) Tagen ab Rechnungsdatum, § 286 Abs. 2 Nr. 2 BGB"
+        case (.paymentRequest, .de): return "Zahlungsaufforderung nach Fälligkeit, § 286 Abs. 1 BGB"
+        case (.thirtyDays, .de): return "30 Tage nach Fälligkeit und Zugang der Rechnung, § 286 Abs. 3 BGB"
+        case (.agreedCalendarDate, .en):
+            return "agreed payment term of \(days) days from the invoice date, § 286 (2) no. 2 BGB"
+        case (.paymentRequest, .en): return "request for payment after the due date, § 286 (1) BGB"
+        case (.thirtyDays, .en): return "30 days after due date and receipt of the invoice, § 286 (3) BGB"
         }
     }
 

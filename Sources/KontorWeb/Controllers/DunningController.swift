@@ -101,7 +101,10 @@ struct DunningController: Sendable {
     /// POST /dunning/:id/approve: recorded as sent today.
     @Sendable func approve(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let letter = try await services.kontor.approveReminder(id: try context.id(), on: services.today())
+        // Only a letter by post may claim postage and printing (issue 13 item 5); blank keeps the draft's way.
+        let delivery = context.form.fields["delivery"]?.first.flatMap(LetterDelivery.init(rawValue:))
+        let letter = try await services.kontor.approveReminder(
+            id: try context.id(), on: services.today(), delivery: delivery).letter
         return services.redirect("/dunning", flash: texts.format("flash_reminder_approved", texts.step(letter.step),
                                                                 letter.invoiceNumber), context: context)
     }

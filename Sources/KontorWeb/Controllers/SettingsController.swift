@@ -100,10 +100,17 @@ struct SettingsController: Sendable {
         var reader = FormReader(context.form, texts: texts)
         var policy = DunningPolicy()
         for (key, path) in SettingsPage.dunningDays {
-            if let value = reader.int(key, required: true, range: 0...365) { policy[keyPath: path] = value }
+            // Settings added later keep their defaults when an older form leaves them out.
+            let required = !SettingsPage.laterDunningDays.contains(key)
+            if let value = reader.int(key, required: required, range: 0...365) { policy[keyPath: path] = value }
         }
         if let patience = reader.int("patience", required: true, range: 100...400) { policy.patientFactorPercent = patience }
         if let costs = reader.money("costs") { policy.materialCosts = costs }
+        // LAW.md 3.4: the day count and the payment day are the user's choice, defaulting to the practice guide.
+        if let text = reader.text("dayCount"), let convention = DayCountConvention(rawValue: text) {
+            policy.dayCount = convention
+        }
+        policy.countsPaymentDay = context.form.flag("countsPaymentDay")
         if !reader.hasErrors {
             do { try policy.validate() } catch {
                 reader.fail("costs", ErrorText(texts).fieldMessage(error))
@@ -318,10 +325,15 @@ struct SettingsPage: Sendable, Encodable {
         let percentText: String
     }
 
+    /// Waits added with issue 13 (the inquiry's pay-by date, the wait after a settled objection).
+    static let laterDunningDays: Set<String> = ["payBy", "settled"]
+
     static var dunningDays: [(String, WritableKeyPath<DunningPolicy, Int>)] { [
-        ("inquiry", \.inquiryAfterDays), ("notice1", \.firstNoticeAfterDays), ("deadline1", \.firstNoticeDeadlineDays),
+        ("inquiry", \.inquiryAfterDays), ("payBy", \.inquiryDeadlineDays), ("notice1", \.firstNoticeAfterDays),
+        ("deadline1", \.firstNoticeDeadlineDays),
         ("notice2", \.secondNoticeAfterDeadlineDays), ("deadline2", \.secondNoticeDeadlineDays),
         ("handover", \.handoverAfterDeadlineDays), ("grace", \.promiseGraceDays), ("skip", \.skipPostponeDays),
+        ("settled", \.objectionSettledWaitDays),
     ] }
 
     let noProfile: Bool
@@ -388,6 +400,8 @@ struct SettingsPage: Sendable, Encodable {
             var dunningValues = Dictionary(uniqueKeysWithValues: SettingsPage.dunningDays.map { ($0.0, "\(policy[keyPath: $0.1])") })
             dunningValues["patience"] = "\(policy.patientFactorPercent)"
             dunningValues["costs"] = PaymentForm.typed(policy.materialCosts, texts.language)
+            dunningValues["dayCount"] = policy.dayCount.rawValue
+            dunningValues["countsPaymentDay"] = policy.countsPaymentDay ? "on" : ""
             forms += [
                 form("invoicing", "settings_invoicing", state("invoicing", [
                     "taxMode": profile.taxMode.rawValue, "paymentTerm": "\(profile.paymentTermDays)",
@@ -406,7 +420,11 @@ struct SettingsPage: Sendable, Encodable {
                 },
                 form("dunning", "settings_dunning", intro: texts["settings_dunning_intro"], state("dunning", dunningValues)) { make in
                     SettingsPage.dunningDays.map { make.number($0.0, "f_d_\($0.0)", required: true) }
-                        + [make.number("patience", "f_d_patience", required: true), make.amount("costs", "f_d_costs")]
+                        + [make.number("patience", "f_d_patience", required: true), make.amount("costs", "f_d_costs"),
+                           make.select("dayCount", "f_d_day_count", options: DayCountConvention.allCases.map {
+                               ($0.rawValue, texts["day_count_\($0.rawValue)"])
+                           }),
+                           make.checkbox("countsPaymentDay", "f_d_payment_day")]
                 },
             ]
         }

@@ -48,7 +48,7 @@ struct InterestCommand: AsyncParsableCommand {
 
     static func ruleText(_ rule: DefaultRule) -> String {
         switch rule {
-        case .agreedCalendarDate: "agreed due date, § 286 Abs. 2 Nr. 1 BGB"
+        case .agreedCalendarDate: "agreed due date, § 286 Abs. 2 BGB (Nr. 1 calendar date, Nr. 2 term from the invoice)"
         case .paymentRequest: "payment request after the due date, § 286 Abs. 1 BGB"
         case .thirtyDays: "30 days after due date and receipt, § 286 Abs. 3 BGB"
         }

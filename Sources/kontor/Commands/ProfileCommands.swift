@@ -18,7 +18,10 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "Invoice number format, default {YYYY}-{NNNN}.") var numberFormat: String?
     @Option(help: "Loyalty discount as PAID:PERCENT pairs, e.g. 3:3,10:5, or none.") var loyalty: String?
     @Option(help: """
-        Dunning waits as KEY=DAYS pairs: inquiry, notice1, deadline1, notice2, deadline2, handover, grace,         skip, patience (percent for regular customers), costs (EUR); e.g. inquiry=10,patience=200.
+        Dunning settings as KEY=VALUE pairs: days inquiry, pay-by (the inquiry's pay-by date), notice1, deadline1, \
+        notice2, deadline2, handover, grace, skip, settled (wait after a settled objection); patience (percent for \
+        regular customers), costs (EUR, letters by post only), day-count (act/365-366, act/365, 30E/360), \
+        payment-day (yes/no: the payment day bears interest); e.g. inquiry=10,patience=200,day-count=act/365.
         """)
     var dunning: String?
     @Option(help: "Writing hours Monday to Sunday, e.g. 6,6,6,6,4,0,0.") var hours: String?
@@ -92,20 +95,38 @@ struct ProfileOptions: ParsableArguments {
         var policy = base
         for pair in text.split(separator: ",") {
             let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-            let keys = ["inquiry", "notice1", "deadline1", "notice2", "deadline2", "handover", "grace", "skip",
-                        "patience", "costs"]
+            let keys = ["inquiry", "pay-by", "notice1", "deadline1", "notice2", "deadline2", "handover", "grace",
+                        "skip", "settled", "patience", "costs", "day-count", "payment-day"]
             guard parts.count == 2, keys.contains(parts[0]) else {
                 throw InputError.invalidChoice(what: "dunning setting", text: String(pair), allowed: keys.map { "\($0)=…" })
             }
-            if parts[0] == "costs" {
+            switch parts[0] {
+            case "costs":
                 policy.materialCosts = try Money(parsingNonNegative: parts[1], what: "material costs")
                 continue
+            case "day-count":
+                // LAW.md 3.4: no statute fixes the convention; the user chooses.
+                guard let convention = DayCountConvention(rawValue: parts[1]) else {
+                    throw InputError.invalidChoice(what: "day count", text: parts[1],
+                                                   allowed: DayCountConvention.allCases.map(\.rawValue))
+                }
+                policy.dayCount = convention
+                continue
+            case "payment-day":
+                guard let counts = ["yes": true, "no": false][parts[1].lowercased()] else {
+                    throw InputError.invalidChoice(what: "payment day", text: parts[1], allowed: ["yes", "no"])
+                }
+                policy.countsPaymentDay = counts
+                continue
+            default: break
             }
             guard let value = Int(parts[1]) else {
                 throw InputError.invalidNumber(what: "number of days", text: parts[1])
             }
             switch parts[0] {
             case "inquiry": policy.inquiryAfterDays = value
+            case "pay-by": policy.inquiryDeadlineDays = value
+            case "settled": policy.objectionSettledWaitDays = value
             case "notice1": policy.firstNoticeAfterDays = value
             case "deadline1": policy.firstNoticeDeadlineDays = value
             case "notice2": policy.secondNoticeAfterDeadlineDays = value
@@ -184,7 +205,9 @@ struct ProfileCommand: AsyncParsableCommand {
         print("Dunning: inquiry after \(d.inquiryAfterDays) d, 1st notice after \(d.firstNoticeAfterDays) d "
             + "(deadline \(d.firstNoticeDeadlineDays) d), 2nd after \(d.secondNoticeAfterDeadlineDays) d "
             + "(deadline \(d.secondNoticeDeadlineDays) d), hand-over after \(d.handoverAfterDeadlineDays) d; "
-            + "regular customers \(d.patientFactorPercent) %")
+            + "regular customers \(d.patientFactorPercent) %; "
+            + "after a settled objection \(d.objectionSettledWaitDays) d; "
+            + "interest days \(d.dayCount.rawValue), payment day \(d.countsPaymentDay ? "counted" : "not counted")")
         let c = p.effectiveCapacity
         print("Writing hours Mon–Sun: " + c.hoursPerWeekday.map { Quantity(thousandths: $0).description }.joined(separator: ", ")
             + (c.vacations.isEmpty ? "" : "; vacations: " + c.vacations.map { "\($0.first)..\($0.last)" }.joined(separator: ", ")))

@@ -59,12 +59,22 @@ struct RemindCommand: AsyncParsableCommand {
             abstract: "Record a draft as sent (today): it enters the timeline and times the next step.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Reminder id.") var id: Int64
+        @Option(help: """
+            How it went out: e-mail or post (default: e-mail when the customer has an address). Only a letter by \
+            post claims the postage and printing costs set in the dunning policy.
+            """)
+        var by: String?
 
         func run() async throws {
-            let letter = try await global.kontor().approveReminder(id: id, on: try global.day())
+            let delivery = try by.map { try LetterDelivery.named($0, what: "delivery") }
+            let (letter, used) = try await global.kontor().approveReminder(
+                id: id, on: try global.day(), delivery: delivery)
             if global.json { return try Output.json(ReminderJSON(letter)) }
-            print("Recorded \(letter.step.label(global.language)) for \(letter.invoiceNumber) as sent on "
-                + "\(letter.sentOn!.formatted(global.language)).")
+            let way = used == .post ? "by post" : "by e-mail"
+            let costs = letter.costs.cents > 0 ? "costs \(letter.costs.formatted(global.language)) claimed"
+                : "no postage or printing costs claimed"
+            print("Recorded \(letter.step.label(global.language)) for \(letter.invoiceNumber) as sent \(way) on "
+                + "\(letter.sentOn!.formatted(global.language)); \(costs).")
         }
     }
 
