@@ -131,7 +131,7 @@ public enum InquiryReply {
             "sender": facts.seller.name,
             "phone": facts.seller.phone ?? facts.seller.email ?? "",
             "hasPrice": facts.price != nil,
-            "size": facts.inquiry.size.map { "\($0.quantity.formatted(language)) \($0.unit.label(language))" } ?? "–",
+            "size": facts.inquiry.size.map { "\($0.quantity.formatted(language)) \($0.unit.label(language, quantity: $0.quantity))" } ?? "–",
             "wishedDeadline": facts.inquiry.wishedDeadline?.formatted(language) ?? "–",
         ]
         if let price = facts.price { values["price"] = price.formatted(language) }

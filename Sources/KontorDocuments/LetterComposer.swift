@@ -76,20 +76,56 @@ struct LetterComposer {
         let returnLine = ([sender.name] + (sender.address.map { [$0.street, "\($0.postalCode) \($0.city)"] } ?? []))
             .joined(separator: " · ")
         let style = small.withSize(6.5)
-        let recipientStyle = body.withSize(10)
+        let (recipientLines, recipientStyle) = Self.recipientBlock(recipient, style: body.withSize(10))
         page { page in
             let x = Double.mm(LetterLayout.addressFieldX + 5)
             let baseline = Double.mm(LetterLayout.returnLineBaseline)
             page.drawText(returnLine, at: PDFPoint(x: x, y: baseline), style: style)
             page.drawLine(from: PDFPoint(x: x, y: baseline + 1.5), to: PDFPoint(x: x + style.width(of: returnLine), y: baseline + 1.5),
                           lineWidth: 0.3, color: .gray(0.3))
-            page.drawLines(Array(recipient.prefix(6)), at: .mm(x: LetterLayout.addressFieldX + 5, y: LetterLayout.recipientTop),
+            page.drawLines(recipientLines, at: .mm(x: LetterLayout.addressFieldX + 5, y: LetterLayout.recipientTop),
                            width: .mm(LetterLayout.addressFieldWidth - 10), style: recipientStyle)
             for mark in LetterLayout.foldMarks + [LetterLayout.punchMark] {
                 let length = mark == LetterLayout.punchMark ? 7.0 : 5.0
                 page.drawLine(from: .mm(x: 3, y: mark), to: .mm(x: 3 + length, y: mark), lineWidth: 0.3, color: .gray(0.5))
             }
         }
+    }
+
+    /// The recipient as it fits the window's recipient zone (DIN 5008: at most six lines, 75 mm wide, never over
+    /// the information block): each line wrapped, at 10, 9 or 8 pt; what still does not fit is cut from the name
+    /// end with "…", then the contact person goes, so street, postal code and city always stay.
+    static func recipientBlock(_ recipient: [String], style base: TextStyle) -> (lines: [String], style: TextStyle) {
+        let width = Double.mm(LetterLayout.recipientWidth)
+        let height = Double.mm(LetterLayout.recipientHeight)
+        var style = base
+        var blocks: [[String]] = []
+        var capacity = 0
+        for size in [base.size, 9, 8] where size <= base.size {
+            style = base.withSize(size)
+            blocks = recipient.map { TextLayout.lines($0, width: width, style: style) }.filter { !$0.isEmpty }
+            capacity = min(6, Int((height / style.lineHeight).rounded(.down)))
+            if blocks.joined().count <= capacity { return (Array(blocks.joined()), style) }
+        }
+        while blocks.joined().count > capacity {
+            if let index = blocks.indices.first(where: { blocks[$0].count > 1 }) {
+                blocks[index].removeLast()
+                let last = blocks[index].count - 1
+                blocks[index][last] = ellipsized(blocks[index][last], width: width, style: style)
+            } else if blocks.count > 3 {
+                blocks.remove(at: 1)  // the contact person; the postal lines must stay
+            } else {
+                blocks.removeFirst()
+            }
+        }
+        return (Array(blocks.joined()), style)
+    }
+
+    /// `text` with "…" at its end, shortened until it fits `width`.
+    static func ellipsized(_ text: String, width: Double, style: TextStyle) -> String {
+        var text = Substring(text)
+        while !text.isEmpty, style.width(of: String(text) + " …") > width { text = text.dropLast() }
+        return text.trimmingCharacters(in: .whitespaces) + " …"
     }
 
     private mutating func drawInfoBlock(_ info: [(String, String)]) {
@@ -157,6 +193,23 @@ struct LetterComposer {
                           alignment: .right)
         }
         y += style.lineHeight + (rule ? 3 : 0)
+    }
+
+    /// The totals block of `taxes`. With tax: net, one line per group (exempt groups included, § 14 Abs. 4 Nr. 7
+    /// UStG) and the total. Without (§ 19, reverse charge, outside the scope): only the total, since any rate or
+    /// tax amount shown would be owed (§ 14c UStG).
+    mutating func taxTotals(_ taxes: TaxBreakdown, totalLabel: String, language: Language) {
+        if taxes.showsTax {
+            totalLine(texts.netTotal, taxes.net.formatted(language))
+            for group in taxes.groups {
+                let base = group.basis.formatted(language)
+                let label = group.category.code == .standardRated
+                    ? texts.vatLine(group.category.rate.percent, on: base) : texts.exemptLine(on: base)
+                totalLine(label, group.tax.formatted(language))
+            }
+        }
+        totalLine(totalLabel, taxes.gross.formatted(language), style: bold, rule: true)
+        y += 8
     }
 
     /// A QR code with a caption beside it, kept together on one page.

@@ -120,7 +120,7 @@ struct InvoiceDocumentTests {
         try PDFTools.expectValid(path)
         let text = try PDFTools.text(path).replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains("Stornorechnung Nr. 2026-0002 zur Rechnung Nr. 2026-0001 vom 02.03.2026"))
-        #expect(text.contains("-1.249,00 €") && text.contains("Gutschriftsbetrag"))
+        #expect(text.contains("-1.249,00 €") && text.contains("Stornobetrag"))
         #expect(!text.contains("Zahlbar bis"))
         let image = scratch.file("storno").path
         try PDFTools.run("pdftoppm", ["-r", "150", "-singlefile", "-png", path, image])
