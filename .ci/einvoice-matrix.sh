@@ -81,7 +81,8 @@ emit 07-loyalty-discount "$discounted"
 # invoice (category E with its reason, in the breakdown beside the 19 %).
 emit 10-cancellation-discounted "$("$kontor" invoice cancel "$discounted" --json |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')"
-emit 11-exempt-line "$(invoice "$c" "Blogartikel|800|word|0,12|19" "Vortrag Volkshochschule|1|flat|150|0")"
+vhs=$(customer "Volkshochschule Dortmund" --buyer-reference "04011000-99999-01")
+emit 11-exempt-line "$(invoice "$vhs" "Blogartikel|800|word|0,12|19" "Vortrag Volkshochschule|1|flat|150|0")"
 
 book small-business --tax-mode small-business
 c=$(customer "Café Süßholz")
@@ -139,11 +140,12 @@ for case in 08-small-business 09-reverse-charge 12-small-business-zero-line 13-r
         { echo "e-invoice matrix: $case.pdf lacks its tax note" >&2; exit 1; }
 done
 pdftotext -enc UTF-8 "$work/out/11-exempt-line.pdf" "$work/out/11-exempt-line.txt"
-grep -q "steuerfrei (0 % USt.) auf 150,00 €" "$work/out/11-exempt-line.txt"
-grep -q "Steuerfreie Leistung gemäß § 4 UStG." "$work/out/11-exempt-line.txt"
+for text in "zzgl. 19 % USt. auf 96,00 €" "steuerfrei (0 % USt.) auf 150,00 €" "Steuerfreie Leistung gemäß § 4 UStG."; do
+    grep -qF "$text" "$work/out/11-exempt-line.txt" || { echo "e-invoice matrix: 11-exempt-line.pdf lacks $text" >&2; exit 1; }
+done
 for case in 05-cancellation 10-cancellation-discounted; do
     pdftotext -enc UTF-8 "$work/out/$case.pdf" "$work/out/$case.txt"
-    grep -q "Stornorechnung" "$work/out/$case.txt"
+    grep -q "Stornorechnung" "$work/out/$case.txt" || { echo "e-invoice matrix: $case.pdf lacks Stornorechnung" >&2; exit 1; }
     ! grep -q "Gutschrift" "$work/out/$case.txt" || { echo "e-invoice matrix: $case.pdf says Gutschrift" >&2; exit 1; }
 done
 echo "e-invoice matrix: no VAT rate on paper where none applies; Stornorechnung, never Gutschrift"
