@@ -103,7 +103,7 @@ struct LetterComposer {
         var capacity = 0
         for size in [base.size, 9, 8] where size <= base.size {
             style = base.withSize(size)
-            blocks = recipient.map { TextLayout.lines($0, width: width, style: style) }.filter { !$0.isEmpty }
+            blocks = recipient.map { wrapped($0, width: width, style: style) }.filter { !$0.isEmpty }
             capacity = min(6, Int((height / style.lineHeight).rounded(.down)))
             if blocks.joined().count <= capacity { return (Array(blocks.joined()), style) }
         }
@@ -121,6 +121,33 @@ struct LetterComposer {
         return (Array(blocks.joined()), style)
     }
 
+    /// `text` wrapped at spaces and, where a word is wider than `width` ("Oberbürgermeister-Dr.-…-Straße"),
+    /// after its hyphens; only a part still too wide is broken between characters.
+    static func wrapped(_ text: String, width: Double, style: TextStyle) -> [String] {
+        var pieces: [(text: String, space: Bool)] = []
+        for word in text.split(separator: " ") {
+            var parts = [String(word)]
+            if style.width(of: String(word)) > width {
+                parts = word.split(separator: "-", omittingEmptySubsequences: false).map { $0 + "-" }
+                parts[parts.count - 1].removeLast()
+            }
+            for (index, part) in parts.enumerated() where !part.isEmpty { pieces.append((part, index == 0)) }
+        }
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            let candidate = line.isEmpty ? piece.text : line + (piece.space ? " " : "") + piece.text
+            if line.isEmpty || style.width(of: candidate) <= width {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = piece.text
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.flatMap { TextLayout.lines($0, width: width, style: style) }
+    }
+
     /// `text` with "…" at its end, shortened until it fits `width`.
     static func ellipsized(_ text: String, width: Double, style: TextStyle) -> String {
         var text = Substring(text)
@@ -132,14 +159,19 @@ struct LetterComposer {
         var lineY = Double.mm(LetterLayout.infoY)
         let labelStyle = small.withSize(8)
         let valueStyle = body.withSize(9)
+        // A value wraps within the block (a service period is wider than the 35 mm left of the right margin).
+        let valueWidth = Double.mm(LetterLayout.rightEdge - LetterLayout.infoX - LetterLayout.infoLabelWidth)
         for (label, value) in info {
             let top = lineY
+            let lines = TextLayout.lines(value, width: valueWidth, style: valueStyle)
             page { page in
                 page.drawText(label, at: PDFPoint(x: .mm(LetterLayout.infoX), y: top + labelStyle.baselineOffset + 1), style: labelStyle)
-                page.drawText(value, at: PDFPoint(x: .mm(LetterLayout.infoX + LetterLayout.infoLabelWidth), y: top + valueStyle.baselineOffset),
-                              style: valueStyle)
+                for (index, line) in lines.enumerated() {
+                    page.drawText(line, at: PDFPoint(x: .mm(LetterLayout.infoX + LetterLayout.infoLabelWidth),
+                                                     y: top + valueStyle.baselineOffset + Double(index) * 11), style: valueStyle)
+                }
             }
-            lineY += 12.5
+            lineY += 12.5 + Double(max(lines.count - 1, 0)) * 11
         }
     }
 

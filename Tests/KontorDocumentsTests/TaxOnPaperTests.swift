@@ -147,6 +147,8 @@ struct TaxOnPaperTests {
         #expect(lines.allSatisfy { style.width(of: $0) <= .mm(LetterLayout.recipientWidth) })
         #expect(Double(lines.count) * style.lineHeight <= .mm(LetterLayout.recipientHeight) && lines.count <= 6)
         #expect(lines.suffix(1) == ["50667 Köln"], "the postal lines stay")
+        #expect(lines.contains { $0.hasSuffix("-Konrad-") || $0.hasSuffix("Dr.-") || $0.hasSuffix("Adenauer-") },
+                "a long street breaks after a hyphen, not inside a word: \(lines)")
         let path = try scratch.write(
             InvoiceDocument.pdf(for: try Samples.invoice(customer: customer), customer: customer, seller: Samples.seller),
             name: "long-address.pdf")
