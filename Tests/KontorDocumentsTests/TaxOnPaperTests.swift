@@ -1,6 +1,6 @@
 import Foundation
 import FoundationXML
-import KontorCore
+@testable import KontorCore
 import KontorPDF
 import KontorTestTools
 import Testing
@@ -189,5 +189,28 @@ struct TaxOnPaperTests {
         }
         #expect(error?.message(.de).contains("Die Positionsbeschreibung „Text 茶“") == true)
         #expect(error?.message(.en).contains("U+8336") == true)
+    }
+}
+
+/// Issue 13, item 12 beyond the quote: the first answer to an inquiry names a price too.
+struct InquiryReplyPriceTests {
+    func reply(to customer: Customer, seller: BusinessProfile = Samples.seller) throws -> String {
+        let inquiry = Inquiry(customerId: customer.id, channel: .email, receivedOn: Samples.issueDay, subject: "Festschrift",
+                              size: WorkSize(quantity: Quantity(1), unit: .hour))
+        let proposal = DeliveryProposal(deliveryDate: Day("2026-03-16")!, hours: 1000, fitsInBetween: true)
+        let facts = InquiryReplyFacts(inquiry: inquiry, customer: customer, seller: seller, proposal: proposal,
+                                      unitPrice: try UnitPrice(parsing: "100"), price: Money(cents: 10_000),
+                                      today: Samples.issueDay)
+        return try InquiryReply.compose(facts, userTemplate: { _ in nil })
+    }
+
+    @Test func consumersReadGrossPricesBusinessesNetAndSmallBusinessesNoVAT() throws {
+        // § 3 Abs. 1 PAngV: prices offered to consumers include VAT; a § 19 business charges none (LAW.md 1.4).
+        let consumer = try reply(to: Samples.consumer)
+        #expect(consumer.contains("insgesamt 119,00 € inkl. 19 % Umsatzsteuer") && consumer.contains("119,00 € pro Einheit"))
+        #expect(consumer.contains("Für rund 1 Stunde"))
+        #expect(try reply(to: Samples.business).contains("insgesamt 100,00 € zzgl. Umsatzsteuer"))
+        #expect(try reply(to: Samples.consumer, seller: TaxOnPaperTests.smallBusiness)
+                .contains("insgesamt 100,00 € (keine Umsatzsteuer nach § 19 UStG)"))
     }
 }
