@@ -19,7 +19,7 @@ public struct TaxCategory: Sendable, Hashable, Codable {
     public let code: VATCategoryCode
     /// The rate charged (0 for every category but S).
     public let rate: VATRate
-    /// Whether the tax treatment of the whole invoice (not only this line) is exempt from showing tax.
+    /// The treatment of the whole document: it decides between a § 4 exemption (standard) and § 19 (E).
     public let treatment: TaxTreatment
 
     /// The category of a line at `rate` on an invoice under `treatment`.
