@@ -94,8 +94,8 @@ at=$("$kontor" customer add --name "Alpenblick Hotel GmbH" --street "Seestraße 
     --country AT --vat-id ATU12345678 --email buchhaltung@alpenblick.at --json |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 emit 09-reverse-charge "$(invoice "$at" "Hotelbroschüre Texte|3000|word|0,13|19")"
-fr=$("$kontor" customer add --name "Éditions du Lac SARL" --street "12 rue de la Paix" --postal-code 75002 --city Paris \
-    --country FR --vat-id FR12345678901 --email compta@editions-du-lac.fr --json |
+fr=$("$kontor" customer add --name "Éditions du Lac SARL" --street "12 rue de la Paix" --postal-code 75002 \
+    --city Paris --country FR --vat-id FR12345678901 --email compta@editions-du-lac.fr --json |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 emit 13-reverse-charge-fr "$(invoice "$fr" "Übersetzung Katalog|12|page|38|19" "Nutzungsrechte|1|flat|300|7")"
 ch=$("$kontor" customer add --name "Bergbahnen Zermatt AG" --street "Bahnhofstrasse 7" --postal-code 3920 \
@@ -126,7 +126,8 @@ expect 13-reverse-charge-fr-xrechnung.xml "<ram:CategoryCode>AE</ram:CategoryCod
 expect 14-outside-eu-ch-xrechnung.xml "<ram:CategoryCode>O</ram:CategoryCode>"
 expect 14-outside-eu-ch-en16931.xml "<ram:CategoryCode>O</ram:CategoryCode>"
 # No invoice says "Gutschrift" (self-billing, § 14 Abs. 4 Nr. 10 UStG), and none carries category Z.
-! grep -l "Gutschrift\|<ram:CategoryCode>Z<" "$work"/out/*.xml || { echo "e-invoice matrix: Gutschrift or Z" >&2; exit 1; }
+! grep -l "Gutschrift\|<ram:CategoryCode>Z<" "$work"/out/*.xml ||
+    { echo "e-invoice matrix: Gutschrift or Z" >&2; exit 1; }
 
 # On paper (pdftotext): no VAT rate, tax column or tax line where no tax applies (§ 14c UStG), only the note;
 # where tax applies, the 0 % line stands in the breakdown with its reason.
@@ -140,12 +141,15 @@ for case in 08-small-business 09-reverse-charge 12-small-business-zero-line 13-r
         { echo "e-invoice matrix: $case.pdf lacks its tax note" >&2; exit 1; }
 done
 pdftotext -enc UTF-8 "$work/out/11-exempt-line.pdf" "$work/out/11-exempt-line.txt"
-for text in "zzgl. 19 % USt. auf 96,00 €" "steuerfrei (0 % USt.) auf 150,00 €" "Steuerfreie Leistung gemäß § 4 UStG."; do
-    grep -qF "$text" "$work/out/11-exempt-line.txt" || { echo "e-invoice matrix: 11-exempt-line.pdf lacks $text" >&2; exit 1; }
+for text in "zzgl. 19 % USt. auf 96,00 €" "steuerfrei (0 % USt.) auf 150,00 €" \
+    "Steuerfreie Leistung gemäß § 4 UStG."; do
+    grep -qF "$text" "$work/out/11-exempt-line.txt" ||
+        { echo "e-invoice matrix: 11-exempt-line.pdf lacks $text" >&2; exit 1; }
 done
 for case in 05-cancellation 10-cancellation-discounted; do
     pdftotext -enc UTF-8 "$work/out/$case.pdf" "$work/out/$case.txt"
-    grep -q "Stornorechnung" "$work/out/$case.txt" || { echo "e-invoice matrix: $case.pdf lacks Stornorechnung" >&2; exit 1; }
+    grep -q "Stornorechnung" "$work/out/$case.txt" ||
+        { echo "e-invoice matrix: $case.pdf lacks Stornorechnung" >&2; exit 1; }
     ! grep -q "Gutschrift" "$work/out/$case.txt" || { echo "e-invoice matrix: $case.pdf says Gutschrift" >&2; exit 1; }
 done
 echo "e-invoice matrix: no VAT rate on paper where none applies; Stornorechnung, never Gutschrift"

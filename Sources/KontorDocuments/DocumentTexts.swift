@@ -34,7 +34,9 @@ struct DocumentTexts {
         t("zzgl. \(rate) % USt. auf \(base)", "plus \(rate) % VAT on \(base)")
     }
     /// A 0 % group on a standard invoice stays in the breakdown (§ 14 Abs. 4 Nr. 7 UStG: Entgelt by exemption).
-    func exemptLine(on base: String) -> String { t("steuerfrei (0 % USt.) auf \(base)", "VAT-exempt (0 % VAT) on \(base)") }
+    func exemptLine(on base: String) -> String {
+        t("steuerfrei (0 % USt.) auf \(base)", "VAT-exempt (0 % VAT) on \(base)")
+    }
     /// § 3 PAngV: a consumer reads the total price including VAT, and the VAT it contains.
     func includedVATLine(_ rate: Int64) -> String { t("darin enthalten \(rate) % USt.", "including \(rate) % VAT") }
     var grossTotal: String { t("Rechnungsbetrag", "Total due") }

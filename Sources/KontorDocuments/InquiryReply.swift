@@ -131,7 +131,9 @@ public enum InquiryReply {
             "sender": facts.seller.name,
             "phone": facts.seller.phone ?? facts.seller.email ?? "",
             "hasPrice": facts.price != nil,
-            "size": facts.inquiry.size.map { "\($0.quantity.formatted(language)) \($0.unit.label(language, quantity: $0.quantity))" } ?? "–",
+            "size": facts.inquiry.size.map {
+                "\($0.quantity.formatted(language)) \($0.unit.label(language, quantity: $0.quantity))"
+            } ?? "–",
             "wishedDeadline": facts.inquiry.wishedDeadline?.formatted(language) ?? "–",
         ]
         // § 3 Abs. 1 PAngV: consumers read prices including VAT; a § 19 business adds none (LAW.md 1.4).
@@ -148,7 +150,9 @@ public enum InquiryReply {
         case (_, _, .de): "netto, ohne deutsche Umsatzsteuer"
         case (_, _, .en): "net, without German VAT"
         }
-        if let price = facts.price { values["price"] = (gross ? price.percentage(100 + rate) : price).formatted(language) }
+        if let price = facts.price {
+            values["price"] = (gross ? price.percentage(100 + rate) : price).formatted(language)
+        }
         if var unitPrice = facts.unitPrice {
             if gross { unitPrice.tenThousandths = Money(cents: unitPrice.tenThousandths).percentage(100 + rate).cents }
             values["unitPrice"] = unitPrice.formatted(language)

@@ -14,7 +14,8 @@ extension LetterComposer {
             PDFTableColumn(grossAmounts ? texts.unitPriceGross : texts.unitPrice, width: .mm(23), alignment: .right),
         ]
         if showsTax { columns.append(PDFTableColumn(texts.vat, width: .mm(12), alignment: .right)) }
-        columns.append(PDFTableColumn(grossAmounts ? texts.amountGross : texts.amount, width: .mm(24), alignment: .right))
+        let amount = grossAmounts ? texts.amountGross : texts.amount
+        columns.append(PDFTableColumn(amount, width: .mm(24), alignment: .right))
         return PDFTable(
             columns: columns, x: .mm(LetterLayout.leftMargin), headerStyle: bold.withSize(8.5), bodyStyle: body.withSize(9),
             cellPadding: 2, rowPadding: 2, headerBackground: .gray(0.92), headerRule: PDFTableRule(lineWidth: 0.6),

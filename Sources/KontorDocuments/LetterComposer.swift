@@ -167,8 +167,9 @@ struct LetterComposer {
             page { page in
                 page.drawText(label, at: PDFPoint(x: .mm(LetterLayout.infoX), y: top + labelStyle.baselineOffset + 1), style: labelStyle)
                 for (index, line) in lines.enumerated() {
-                    page.drawText(line, at: PDFPoint(x: .mm(LetterLayout.infoX + LetterLayout.infoLabelWidth),
-                                                     y: top + valueStyle.baselineOffset + Double(index) * 11), style: valueStyle)
+                    let baseline = top + valueStyle.baselineOffset + Double(index) * 11
+                    let x = Double.mm(LetterLayout.infoX + LetterLayout.infoLabelWidth)
+                    page.drawText(line, at: PDFPoint(x: x, y: baseline), style: valueStyle)
                 }
             }
             lineY += 12.5 + Double(max(lines.count - 1, 0)) * 11

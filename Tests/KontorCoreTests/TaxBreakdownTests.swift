@@ -37,7 +37,8 @@ struct TaxBreakdownTests {
         // § 13b/§ 14a Abs. 1 UStG (AE) and § 3a Abs. 2 UStG (O): the reason in the XML is the note on paper.
         for (treatment, code, vatex) in [(TaxTreatment.reverseCharge, VATCategoryCode.reverseCharge, "VATEX-EU-AE"),
                                          (.outsideScope, .notSubjectToVAT, "VATEX-EU-O")] {
-            let taxes = TaxBreakdown(lines: [try line("100", .standard), try line("10", .reduced)], treatment: treatment)
+            let lines = [try line("100", .standard), try line("10", .reduced)]
+            let taxes = TaxBreakdown(lines: lines, treatment: treatment)
             #expect(taxes.groups.count == 1 && taxes.groups[0].category.code == code)
             #expect(taxes.groups[0].category.exemptionReasonCode == vatex)
             #expect(taxes.groups[0].category.exemptionReason(.en) == treatment.note(.en))

@@ -26,7 +26,8 @@ struct TaxOnPaperTests {
 
     static func foreign(_ country: String, vatId: String?) -> Customer {
         var customer = Samples.business
-        customer.address = PostalAddress(street: "Bahnhofstrasse 1", postalCode: "8001", city: "Zürich", country: country)
+        customer.address = PostalAddress(
+            street: "Bahnhofstrasse 1", postalCode: "8001", city: "Zürich", country: country)
         customer.vatId = vatId
         return customer
     }
@@ -75,8 +76,8 @@ struct TaxOnPaperTests {
             unitPrice: try UnitPrice(parsing: "50"), vatRate: .zero)]
         let invoice = try Samples.invoice(lines: lines)
         let text = try text(invoice, seller: Samples.seller, name: "zero.pdf")
-        for expected in ["zzgl. 19 % USt. auf 600,00 €", "zzgl. 7 % USt. auf 500,00 €", "steuerfrei (0 % USt.) auf 50,00 €",
-                         "Steuerfreie Leistung gemäß § 4 UStG.", "1.299,00 €"] {
+        for expected in ["zzgl. 19 % USt. auf 600,00 €", "zzgl. 7 % USt. auf 500,00 €",
+                         "steuerfrei (0 % USt.) auf 50,00 €", "Steuerfreie Leistung gemäß § 4 UStG.", "1.299,00 €"] {
             #expect(text.contains(expected), "missing: \(expected)")
         }
         let xml = try CIIWriter.xml(for: invoice, profile: .xrechnung)
@@ -90,8 +91,10 @@ struct TaxOnPaperTests {
         let invoice = try Samples.invoice(customer: Self.foreign("CH", vatId: nil), profile: Self.vatSeller)
         let doc = try XMLDocument(xmlString: try CIIWriter.xml(for: invoice, profile: .xrechnung))
         let groups = "//*[local-name()='ApplicableHeaderTradeSettlement']/*[local-name()='ApplicableTradeTax']"
-        #expect(try doc.nodes(forXPath: "\(groups)/*[local-name()='RateApplicablePercent']").map(\.stringValue) == ["0"])
-        #expect(try doc.nodes(forXPath: "\(groups)/*[local-name()='ExemptionReasonCode']").map(\.stringValue) == ["VATEX-EU-O"])
+        let rates = try doc.nodes(forXPath: "\(groups)/*[local-name()='RateApplicablePercent']").map(\.stringValue)
+        #expect(rates == ["0"])
+        let codes = try doc.nodes(forXPath: "\(groups)/*[local-name()='ExemptionReasonCode']").map(\.stringValue)
+        #expect(codes == ["VATEX-EU-O"])
         let lineRates = "//*[local-name()='SpecifiedLineTradeSettlement']//*[local-name()='RateApplicablePercent']"
         #expect(try doc.nodes(forXPath: lineRates).isEmpty)
         #expect(try doc.nodes(forXPath: "//*[@schemeID='VA']").isEmpty, "BR-O-02: no VAT IDs with category O")
@@ -100,7 +103,8 @@ struct TaxOnPaperTests {
     @Test func quotesToConsumersStateGrossPrices() throws {
         // § 3 Abs. 1 PAngV: consumers are offered the Gesamtpreis including VAT (LAW.md 1.4); businesses net.
         let quote = Quote(id: 12, customerId: 7, title: "Festschrift", createdOn: Samples.issueDay,
-                          validUntil: Day("2026-04-01")!, paymentTermDays: 14, includedRevisions: 2, lines: Samples.lines)
+                          validUntil: Day("2026-04-01")!, paymentTermDays: 14, includedRevisions: 2,
+                          lines: Samples.lines)
         let consumer = try PDFTools.text(try scratch.write(
             QuoteDocument.pdf(for: quote, customer: Samples.consumer, seller: Samples.seller), name: "q-consumer.pdf"))
         for expected in ["brutto", "714,00 €", "535,00 €", "Gesamtpreis inkl. USt.",
@@ -116,11 +120,14 @@ struct TaxOnPaperTests {
 
     @Test func cancellationIsAStornorechnungNeverAGutschrift() throws {
         // "Gutschrift" on an invoice means self-billing (§ 14 Abs. 2 Satz 2, Abs. 4 Nr. 10 UStG; LAW.md 1.1, 1.2).
-        let cancellation = try Samples.invoice(loyaltyPercent: 3).cancellation(number: "2026-0002", on: Day("2026-03-05")!)
+        let cancellation = try Samples.invoice(loyaltyPercent: 3)
+            .cancellation(number: "2026-0002", on: Day("2026-03-05")!)
         let text = try text(cancellation, seller: Samples.seller, name: "storno.pdf")
         #expect(text.contains("Stornorechnung") && text.contains("Stornobetrag"))
         let xml = try CIIWriter.xml(for: cancellation, profile: .xrechnung, precedingIssueDate: Samples.issueDay)
-        for document in [text, xml] { #expect(!document.contains("Gutschrift") && !document.contains("gutgeschrieben")) }
+        for document in [text, xml] {
+            #expect(!document.contains("Gutschrift") && !document.contains("gutgeschrieben"))
+        }
         #expect(try values(xml, "Description") == ["Stornorechnung zur Rechnung 2026-0001."])
     }
 
@@ -150,7 +157,8 @@ struct TaxOnPaperTests {
         #expect(lines.contains { $0.hasSuffix("-Konrad-") || $0.hasSuffix("Dr.-") || $0.hasSuffix("Adenauer-") },
                 "a long street breaks after a hyphen, not inside a word: \(lines)")
         let path = try scratch.write(
-            InvoiceDocument.pdf(for: try Samples.invoice(customer: customer), customer: customer, seller: Samples.seller),
+            InvoiceDocument.pdf(
+                for: try Samples.invoice(customer: customer), customer: customer, seller: Samples.seller),
             name: "long-address.pdf")
         // The information block (from 125 mm, 45–100 mm down) holds none of the recipient's words.
         let info = try PDFTools.run("pdftotext", [
@@ -166,7 +174,8 @@ struct TaxOnPaperTests {
 
     @Test func threeDecimalQuantitiesAndLargeAmountsKeepToOneLine() throws {
         let composer = try LetterComposer(
-            sender: Samples.seller, recipient: ["A"], info: [], subject: "S", title: "T", language: .de, date: Samples.issueDay)
+            sender: Samples.seller, recipient: ["A"], info: [], subject: "S", title: "T", language: .de,
+            date: Samples.issueDay)
         for showsTax in [true, false] {
             let table = composer.lineTable(showsTax: showsTax)
             #expect(abs(table.columns.map(\.width).reduce(0, +) - .mm(LetterLayout.textWidth)) < 0.01)
@@ -175,7 +184,8 @@ struct TaxOnPaperTests {
             if showsTax { samples[5] = "19 %" }
             for (column, sample) in samples {
                 let width = table.columns[column].width - 2 * table.cellPadding
-                #expect(TextLayout.lines(sample, width: width, style: table.bodyStyle).count == 1, "wraps: \(sample) in column \(column)")
+                let count = TextLayout.lines(sample, width: width, style: table.bodyStyle).count
+                #expect(count == 1, "wraps: \(sample) in column \(column)")
             }
         }
     }
@@ -195,8 +205,8 @@ struct TaxOnPaperTests {
 /// Issue 13, item 12 beyond the quote: the first answer to an inquiry names a price too.
 struct InquiryReplyPriceTests {
     func reply(to customer: Customer, seller: BusinessProfile = Samples.seller) throws -> String {
-        let inquiry = Inquiry(customerId: customer.id, channel: .email, receivedOn: Samples.issueDay, subject: "Festschrift",
-                              size: WorkSize(quantity: Quantity(1), unit: .hour))
+        let inquiry = Inquiry(customerId: customer.id, channel: .email, receivedOn: Samples.issueDay,
+                              subject: "Festschrift", size: WorkSize(quantity: Quantity(1), unit: .hour))
         let proposal = DeliveryProposal(deliveryDate: Day("2026-03-16")!, hours: 1000, fitsInBetween: true)
         let facts = InquiryReplyFacts(inquiry: inquiry, customer: customer, seller: seller, proposal: proposal,
                                       unitPrice: try UnitPrice(parsing: "100"), price: Money(cents: 10_000),
@@ -207,7 +217,8 @@ struct InquiryReplyPriceTests {
     @Test func consumersReadGrossPricesBusinessesNetAndSmallBusinessesNoVAT() throws {
         // § 3 Abs. 1 PAngV: prices offered to consumers include VAT; a § 19 business charges none (LAW.md 1.4).
         let consumer = try reply(to: Samples.consumer)
-        #expect(consumer.contains("insgesamt 119,00 € inkl. 19 % Umsatzsteuer") && consumer.contains("119,00 € pro Einheit"))
+        #expect(consumer.contains("insgesamt 119,00 € inkl. 19 % Umsatzsteuer"))
+        #expect(consumer.contains("119,00 € pro Einheit"))
         #expect(consumer.contains("Für rund 1 Stunde"))
         #expect(try reply(to: Samples.business).contains("insgesamt 100,00 € zzgl. Umsatzsteuer"))
         #expect(try reply(to: Samples.consumer, seller: TaxOnPaperTests.smallBusiness)

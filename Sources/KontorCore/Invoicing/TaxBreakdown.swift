@@ -79,7 +79,9 @@ public struct TaxBreakdown: Sendable, Hashable, Codable {
     public init(lines: [DocumentLine], treatment: TaxTreatment) {
         self.treatment = treatment
         var bases: [TaxCategory: Money] = [:]
-        for line in lines { bases[TaxCategory(treatment: treatment, lineRate: line.vatRate), default: .zero] += line.net }
+        for line in lines {
+            bases[TaxCategory(treatment: treatment, lineRate: line.vatRate), default: .zero] += line.net
+        }
         groups = bases.keys.sorted { ($0.rate, $0.code.rawValue) > ($1.rate, $1.code.rawValue) }.map { category in
             let basis = bases[category]!
             return TaxGroup(category: category, basis: basis, tax: basis.percentage(category.rate.percent))
@@ -91,7 +93,9 @@ public struct TaxBreakdown: Sendable, Hashable, Codable {
     public var showsTax: Bool { treatment == .standard }
 
     /// The category of one line.
-    public func category(of line: DocumentLine) -> TaxCategory { TaxCategory(treatment: treatment, lineRate: line.vatRate) }
+    public func category(of line: DocumentLine) -> TaxCategory {
+        TaxCategory(treatment: treatment, lineRate: line.vatRate)
+    }
 
     /// The notes the document must carry: the treatment's note, or on a standard invoice the exemption text of
     /// each exempt group (§ 14 Abs. 4 Nr. 8 UStG: "einen Hinweis auf die Steuerbefreiung").
