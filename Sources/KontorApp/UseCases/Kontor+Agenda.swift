@@ -121,7 +121,10 @@ extension Kontor {
     /// are left alone; the others become prospects. Returns (created, unchanged).
     public func importVCards(_ text: String, today: Day) async throws -> (created: [Customer], unchanged: Int) {
         let cards = try VCard.parse(text, today: today)
-        for card in cards { try card.customer.validate() }
+        for card in cards {
+            try card.customer.validate()
+            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: card.customer))
+        }
         return try await store.write { book in
             var created: [Customer] = []
             var unchanged = 0
