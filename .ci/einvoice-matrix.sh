@@ -75,17 +75,33 @@ for i in 1 2 3; do
     n=$(invoice "$c" "Newsletter $i|1|flat|200|19")
     "$kontor" payment add "$n" --amount 238,00 >/dev/null
 done
-emit 07-loyalty-discount "$(invoice "$c" "Fachartikel|2500|word|0,11|19" "Nutzungsrechte|1|flat|250|7")"
+discounted=$(invoice "$c" "Fachartikel|2500|word|0,11|19" "Nutzungsrechte|1|flat|250|7")
+emit 07-loyalty-discount "$discounted"
+# Issue 13: the cancellation of a discounted invoice (its allowances negated too), and a 0 % line on a domestic
+# invoice (category E with its reason, in the breakdown beside the 19 %).
+emit 10-cancellation-discounted "$("$kontor" invoice cancel "$discounted" --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')"
+vhs=$(customer "Volkshochschule Dortmund" --buyer-reference "04011000-99999-01")
+emit 11-exempt-line "$(invoice "$vhs" "Blogartikel|800|word|0,12|19" "Vortrag Volkshochschule|1|flat|150|0")"
 
 book small-business --tax-mode small-business
 c=$(customer "Café Süßholz")
 emit 08-small-business "$(invoice "$c" "Speisekarte texten|1|flat|450|19")"
+emit 12-small-business-zero-line "$(invoice "$c" "Speisekarte texten|1|flat|450|19" "Fahrtkosten|1|flat|20|0")"
 
 book reverse-charge --vat-id DE123456789
 at=$("$kontor" customer add --name "Alpenblick Hotel GmbH" --street "Seestraße 4" --postal-code 5020 --city Salzburg \
     --country AT --vat-id ATU12345678 --email buchhaltung@alpenblick.at --json |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 emit 09-reverse-charge "$(invoice "$at" "Hotelbroschüre Texte|3000|word|0,13|19")"
+fr=$("$kontor" customer add --name "Éditions du Lac SARL" --street "12 rue de la Paix" --postal-code 75002 \
+    --city Paris --country FR --vat-id FR12345678901 --email compta@editions-du-lac.fr --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+emit 13-reverse-charge-fr "$(invoice "$fr" "Übersetzung Katalog|12|page|38|19" "Nutzungsrechte|1|flat|300|7")"
+ch=$("$kontor" customer add --name "Bergbahnen Zermatt AG" --street "Bahnhofstrasse 7" --postal-code 3920 \
+    --city Zermatt --country CH --email kreditoren@bergbahnen.ch --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+emit 14-outside-eu-ch "$(invoice "$ch" "Imagebroschüre|4000|word|0,14|19" "Nutzungsrechte|1|flat|400|7")"
 
 # The cases must really be what their names say.
 expect() { grep -q "$2" "$work/out/$1" || { echo "e-invoice matrix: $1 lacks $2" >&2; exit 1; }; }
@@ -98,6 +114,45 @@ expect 07-loyalty-discount-xrechnung.xml "<ram:AllowanceTotalAmount>"
 expect 08-small-business-xrechnung.xml "<ram:CategoryCode>E</ram:CategoryCode>"
 expect 09-reverse-charge-xrechnung.xml "<ram:CategoryCode>AE</ram:CategoryCode>"
 expect 09-reverse-charge-xrechnung.xml "ATU12345678"
+
+expect 10-cancellation-discounted-xrechnung.xml "<ram:TypeCode>381</ram:TypeCode>"
+expect 10-cancellation-discounted-xrechnung.xml "<ram:AllowanceTotalAmount>"
+expect 10-cancellation-discounted-xrechnung.xml "Stornorechnung zur Rechnung"
+expect 11-exempt-line-xrechnung.xml "<ram:CategoryCode>E</ram:CategoryCode>"
+expect 11-exempt-line-xrechnung.xml "<ram:ExemptionReason>Steuerfreie Leistung"
+expect 12-small-business-zero-line-xrechnung.xml "<ram:CategoryCode>E</ram:CategoryCode>"
+expect 13-reverse-charge-fr-xrechnung.xml "FR12345678901"
+expect 13-reverse-charge-fr-xrechnung.xml "<ram:CategoryCode>AE</ram:CategoryCode>"
+expect 14-outside-eu-ch-xrechnung.xml "<ram:CategoryCode>O</ram:CategoryCode>"
+expect 14-outside-eu-ch-en16931.xml "<ram:CategoryCode>O</ram:CategoryCode>"
+# No invoice says "Gutschrift" (self-billing, § 14 Abs. 4 Nr. 10 UStG), and none carries category Z.
+! grep -l "Gutschrift\|<ram:CategoryCode>Z<" "$work"/out/*.xml ||
+    { echo "e-invoice matrix: Gutschrift or Z" >&2; exit 1; }
+
+# On paper (pdftotext): no VAT rate, tax column or tax line where no tax applies (§ 14c UStG), only the note;
+# where tax applies, the 0 % line stands in the breakdown with its reason.
+for case in 08-small-business 09-reverse-charge 12-small-business-zero-line 13-reverse-charge-fr 14-outside-eu-ch; do
+    pdftotext -enc UTF-8 "$work/out/$case.pdf" "$work/out/$case.txt"
+    if grep -nE '[0-9] ?%|USt\.|zzgl\.|MwSt|Steuerbetrag' "$work/out/$case.txt"; then
+        echo "e-invoice matrix: $case.pdf shows a VAT rate or tax" >&2
+        exit 1
+    fi
+    grep -q "§ 19 UStG\|Steuerschuldnerschaft des Leistungsempfängers\|§ 3a Abs. 2 UStG" "$work/out/$case.txt" ||
+        { echo "e-invoice matrix: $case.pdf lacks its tax note" >&2; exit 1; }
+done
+pdftotext -enc UTF-8 "$work/out/11-exempt-line.pdf" "$work/out/11-exempt-line.txt"
+for text in "zzgl. 19 % USt. auf 96,00 €" "steuerfrei (0 % USt.) auf 150,00 €" \
+    "Steuerfreie Leistung gemäß § 4 UStG."; do
+    grep -qF "$text" "$work/out/11-exempt-line.txt" ||
+        { echo "e-invoice matrix: 11-exempt-line.pdf lacks $text" >&2; exit 1; }
+done
+for case in 05-cancellation 10-cancellation-discounted; do
+    pdftotext -enc UTF-8 "$work/out/$case.pdf" "$work/out/$case.txt"
+    grep -q "Stornorechnung" "$work/out/$case.txt" ||
+        { echo "e-invoice matrix: $case.pdf lacks Stornorechnung" >&2; exit 1; }
+    ! grep -q "Gutschrift" "$work/out/$case.txt" || { echo "e-invoice matrix: $case.pdf says Gutschrift" >&2; exit 1; }
+done
+echo "e-invoice matrix: no VAT rate on paper where none applies; Stornorechnung, never Gutschrift"
 
 count=$(ls "$work"/out/*.xml | wc -l)
 echo "e-invoice matrix: validating $count XML files"

@@ -26,14 +26,24 @@ struct DocumentTexts {
     var unitPrice: String { t("Einzelpreis", "Unit price") }
     var vat: String { t("USt.", "VAT") }
     var amount: String { t("Betrag", "Amount") }
+    var unitPriceGross: String { t("Einzelpreis brutto", "Unit price incl. VAT") }
+    var amountGross: String { t("Betrag brutto", "Amount incl. VAT") }
     var carriedForward: String { t("Übertrag", "Carried forward") }
     var netTotal: String { t("Nettobetrag", "Net amount") }
     func vatLine(_ rate: Int64, on base: String) -> String {
         t("zzgl. \(rate) % USt. auf \(base)", "plus \(rate) % VAT on \(base)")
     }
+    /// A 0 % group on a standard invoice stays in the breakdown (§ 14 Abs. 4 Nr. 7 UStG: Entgelt by exemption).
+    func exemptLine(on base: String) -> String {
+        t("steuerfrei (0 % USt.) auf \(base)", "VAT-exempt (0 % VAT) on \(base)")
+    }
+    /// § 3 PAngV: a consumer reads the total price including VAT, and the VAT it contains.
+    func includedVATLine(_ rate: Int64) -> String { t("darin enthalten \(rate) % USt.", "including \(rate) % VAT") }
     var grossTotal: String { t("Rechnungsbetrag", "Total due") }
     var quoteTotal: String { t("Gesamtbetrag", "Total") }
-    var cancellationTotal: String { t("Gutschriftsbetrag", "Amount credited") }
+    var quoteGrossTotal: String { t("Gesamtpreis inkl. USt.", "Total price incl. VAT") }
+    /// Never "Gutschrift": on an invoice that word means self-billing (§ 14 Abs. 4 Nr. 10 UStG).
+    var cancellationTotal: String { t("Stornobetrag", "Amount cancelled") }
     var page: String { t("Seite", "Page") }
     var of: String { t("von", "of") }
     var bank: String { t("Bankverbindung", "Bank details") }
@@ -66,8 +76,8 @@ struct DocumentTexts {
     }
 
     func cancellationIntro(of number: String) -> String {
-        t("hiermit storniere ich die Rechnung Nr. \(number) in voller Höhe. Die Beträge werden wie folgt gutgeschrieben:",
-          "I hereby cancel invoice no. \(number) in full. The amounts are credited as follows:")
+        t("hiermit storniere ich die Rechnung Nr. \(number) in voller Höhe. Die Stornierung umfasst folgende Beträge:",
+          "I hereby cancel invoice no. \(number) in full. The cancellation covers the following amounts:")
     }
 
     func cancellationSubject(_ number: String, original: String) -> String {

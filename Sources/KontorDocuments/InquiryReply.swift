@@ -43,7 +43,7 @@ public enum InquiryReply {
 
             vielen Dank für Ihre Anfrage zu „{{subject}}“ – das übernehme ich gern.
 
-            {{#hasPrice}}Für rund {{size}} berechne ich {{unitPrice}} pro Einheit, insgesamt {{price}} zzgl. Umsatzsteuer. \
+            {{#hasPrice}}Für rund {{size}} berechne ich {{unitPrice}} pro Einheit, insgesamt {{price}} {{vat}}. \
             {{/hasPrice}}Liefern kann ich bis zum {{deliveryDate}}.{{#firstPiece}} Wenn Sie früher etwas brauchen: einen \
             ersten Teil kann ich Ihnen schon bis zum {{pieceDate}} schicken.{{/firstPiece}} Zwei Korrekturschleifen sind \
             im Preis enthalten.
@@ -68,7 +68,7 @@ public enum InquiryReply {
             {{salutation}}
 
             vielen Dank für das freundliche Telefonat. Wie besprochen übernehme ich „{{subject}}“ und liefere bis \
-            zum {{deliveryDate}}.{{#hasPrice}} Das Honorar beträgt {{price}} zzgl. Umsatzsteuer.{{/hasPrice}} Das \
+            zum {{deliveryDate}}.{{#hasPrice}} Das Honorar beträgt {{price}} {{vat}}.{{/hasPrice}} Das \
             Angebot mit allen Einzelheiten schicke ich Ihnen gleich; sobald Sie es bestätigen, lege ich los.
 
             Viele Grüße
@@ -80,7 +80,7 @@ public enum InquiryReply {
 
             thank you for your inquiry about "{{subject}}" – I would be glad to take it on.
 
-            {{#hasPrice}}For about {{size}} I charge {{unitPrice}} per unit, {{price}} in total plus VAT. {{/hasPrice}}\
+            {{#hasPrice}}For about {{size}} I charge {{unitPrice}} per unit, {{price}} in total {{vat}}. {{/hasPrice}}\
             I can deliver by {{deliveryDate}}.{{#firstPiece}} If you need something sooner, I can send a first part \
             by {{pieceDate}}.{{/firstPiece}} Two rounds of revisions are included.
 
@@ -104,7 +104,7 @@ public enum InquiryReply {
             {{salutation}}
 
             thank you for the pleasant call. As agreed, I will write "{{subject}}" and deliver by {{deliveryDate}}.\
-            {{#hasPrice}} The fee is {{price}} plus VAT.{{/hasPrice}} I will send you the quote with all details right \
+            {{#hasPrice}} The fee is {{price}} {{vat}}.{{/hasPrice}} I will send you the quote with all details right \
             away; as soon as you confirm it, I will start.
 
             Best regards
@@ -131,11 +131,32 @@ public enum InquiryReply {
             "sender": facts.seller.name,
             "phone": facts.seller.phone ?? facts.seller.email ?? "",
             "hasPrice": facts.price != nil,
-            "size": facts.inquiry.size.map { "\($0.quantity.formatted(language)) \($0.unit.label(language))" } ?? "–",
+            "size": facts.inquiry.size.map {
+                "\($0.quantity.formatted(language)) \($0.unit.label(language, quantity: $0.quantity))"
+            } ?? "–",
             "wishedDeadline": facts.inquiry.wishedDeadline?.formatted(language) ?? "–",
         ]
-        if let price = facts.price { values["price"] = price.formatted(language) }
-        if let unitPrice = facts.unitPrice { values["unitPrice"] = unitPrice.formatted(language) }
+        // § 3 Abs. 1 PAngV: consumers read prices including VAT; a § 19 business adds none (LAW.md 1.4).
+        let treatment = TaxTreatment.determine(mode: facts.seller.taxMode, customer: facts.customer)
+        let gross = treatment == .standard && facts.customer.kind == .consumer
+        let rate = VATRate.standard.percent
+        values["vat"] = switch (treatment, gross, language) {
+        case (.standard, true, .de): "inkl. \(rate) % Umsatzsteuer"
+        case (.standard, true, .en): "including \(rate) % VAT"
+        case (.standard, false, .de): "zzgl. Umsatzsteuer"
+        case (.standard, false, .en): "plus VAT"
+        case (.smallBusiness, _, .de): "(keine Umsatzsteuer nach § 19 UStG)"
+        case (.smallBusiness, _, .en): "(no VAT under § 19 UStG)"
+        case (_, _, .de): "netto, ohne deutsche Umsatzsteuer"
+        case (_, _, .en): "net, without German VAT"
+        }
+        if let price = facts.price {
+            values["price"] = (gross ? price.percentage(100 + rate) : price).formatted(language)
+        }
+        if var unitPrice = facts.unitPrice {
+            if gross { unitPrice.tenThousandths = Money(cents: unitPrice.tenThousandths).percentage(100 + rate).cents }
+            values["unitPrice"] = unitPrice.formatted(language)
+        }
         if let piece = facts.proposal.firstPiece {
             values["firstPiece"] = true
             values["pieceDate"] = piece.deliveryDate.formatted(language)

@@ -72,24 +72,18 @@ public enum InvoiceDocument {
             language: language, date: date)
         letter.paragraph(buyer.salutation(language: language, formal: true), spacingAfter: 4)
         letter.paragraph(invoice.kind == .cancellation ? texts.cancellationIntro(of: invoice.cancelsNumber ?? "?") : texts.invoiceIntro)
-        letter.lineTable(invoice.effectiveLines, language: language)
-
-        let totals = invoice.totals
-        letter.totalLine(texts.netTotal, totals.net.formatted(language))
-        for group in totals.breakdown where group.rate.percent > 0 {
-            letter.totalLine(texts.vatLine(group.rate.percent, on: group.net.formatted(language)), group.vat.formatted(language))
-        }
+        // Rates, categories, amounts and notes all come from the one breakdown the XML writes too.
+        let taxes = invoice.taxBreakdown
+        letter.lineTable(invoice.effectiveLines, language: language, taxes: taxes)
         let totalLabel = invoice.kind == .cancellation ? texts.cancellationTotal : texts.grossTotal
-        letter.totalLine(totalLabel, totals.gross.formatted(language), style: letter.bold, rule: true)
-        letter.y += 8
-
-        if let note = invoice.treatment.note(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
+        letter.taxTotals(taxes, totalLabel: totalLabel, language: language)
+        for note in taxes.notes(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
         if invoice.kind == .invoice, let due = invoice.dueDate {
             letter.paragraph(texts.payByLabel(due.formatted(language)), style: letter.bold, spacingAfter: 3)
             letter.paragraph(texts.payBy(due.formatted(language), number: number))
             if buyer.kind == .consumer { letter.paragraph(texts.consumerDefaultNotice, style: letter.small.withSize(8)) }
             if let iban = seller.iban, invoice.isIssued,
-               let payload = EPCPayload(bic: seller.bic, name: seller.name, iban: iban, amount: totals.gross,
+               let payload = EPCPayload(bic: seller.bic, name: seller.name, iban: iban, amount: taxes.gross,
                                         remittance: "\(texts.invoice) \(number)"),
                let code = try? QRCode(payload.text, errorCorrection: .medium)
             {

@@ -2,30 +2,46 @@ import KontorCore
 import KontorPDF
 
 extension LetterComposer {
-    /// The columns of a document's line table (165 mm wide).
-    func lineTable() -> PDFTable {
-        let columns = [
-            PDFTableColumn(texts.position, width: .mm(10)),
-            PDFTableColumn(texts.description, width: .mm(63)),
-            PDFTableColumn(texts.quantity, width: .mm(17), alignment: .right),
-            PDFTableColumn(texts.unit, width: .mm(20)),
-            PDFTableColumn(texts.unitPrice, width: .mm(22), alignment: .right),
-            PDFTableColumn(texts.vat, width: .mm(13), alignment: .right),
-            PDFTableColumn(texts.amount, width: .mm(20), alignment: .right),
+    /// The columns of a document's line table (165 mm wide). Without tax (§ 19, reverse charge, outside the
+    /// scope) there is no VAT column: a rate printed there would be a tax owed (§ 14c UStG). The quantity column
+    /// holds "1.234,567" and the amount column "-123.456,78 €" on one line.
+    func lineTable(showsTax: Bool = true, grossAmounts: Bool = false) -> PDFTable {
+        var columns = [
+            PDFTableColumn(texts.position, width: .mm(9)),
+            PDFTableColumn(texts.description, width: .mm(showsTax ? 57 : 69)),
+            PDFTableColumn(texts.quantity, width: .mm(19), alignment: .right),
+            PDFTableColumn(texts.unit, width: .mm(21)),
+            PDFTableColumn(grossAmounts ? texts.unitPriceGross : texts.unitPrice, width: .mm(23), alignment: .right),
         ]
+        if showsTax { columns.append(PDFTableColumn(texts.vat, width: .mm(12), alignment: .right)) }
+        let amount = grossAmounts ? texts.amountGross : texts.amount
+        columns.append(PDFTableColumn(amount, width: .mm(24), alignment: .right))
         return PDFTable(
             columns: columns, x: .mm(LetterLayout.leftMargin), headerStyle: bold.withSize(8.5), bodyStyle: body.withSize(9),
             cellPadding: 2, rowPadding: 2, headerBackground: .gray(0.92), headerRule: PDFTableRule(lineWidth: 0.6),
             rowRule: PDFTableRule(lineWidth: 0.2, color: .gray(0.75)))
     }
 
-    /// The rows of `lines` as the table prints them.
-    func rows(_ lines: [DocumentLine], language: Language) -> [PDFTableRow] {
+    /// The rows of `lines` as the table prints them, rates and categories from `taxes`. With `grossAmounts`
+    /// (quotes to consumers, § 3 PAngV) prices include the line's VAT.
+    func rows(_ lines: [DocumentLine], language: Language, taxes: TaxBreakdown, grossAmounts: Bool = false)
+        -> [PDFTableRow]
+    {
         lines.enumerated().map { index, line in
-            PDFTableRow([
-                "\(index + 1)", line.description, line.quantity.formatted(language), line.unit.label(language),
-                line.unitPrice.formatted(language), "\(line.vatRate.percent) %", line.net.formatted(language),
-            ])
+            let rate = taxes.category(of: line).rate.percent
+            var price = line.unitPrice
+            var amount = line.net
+            if grossAmounts {
+                price.tenThousandths = (Money(cents: price.tenThousandths).percentage(100 + rate)).cents
+                amount = amount.percentage(100 + rate)
+            }
+            var cells = [
+                "\(index + 1)", line.description, line.quantity.formatted(language),
+                line.unit.label(language, quantity: line.quantity), price.formatted(language),
+            ]
+            if taxes.showsTax { cells.append("\(rate) %") }
+            cells.append(amount.formatted(language))
+            return PDFTableRow(cells)
         }
     }
 
@@ -41,16 +57,22 @@ extension LetterComposer {
 
     /// Draws the line table; when it breaks across pages, the running net total is printed as "Übertrag"
     /// at the foot of the page and again at the top of the next.
-    mutating func lineTable(_ lines: [DocumentLine], language: Language) {
-        let table = lineTable()
+    mutating func lineTable(
+        _ lines: [DocumentLine], language: Language, taxes: TaxBreakdown, grossAmounts: Bool = false
+    ) {
+        let table = lineTable(showsTax: taxes.showsTax, grossAmounts: grossAmounts)
+        let rows = rows(lines, language: language, taxes: taxes, grossAmounts: grossAmounts)
         var runningTotals: [Money] = [.zero]
-        for line in lines { runningTotals.append(runningTotals.last! + line.net) }
+        for line in lines {
+            let rate = taxes.category(of: line).rate.percent
+            runningTotals.append(runningTotals.last! + (grossAmounts ? line.net.percentage(100 + rate) : line.net))
+        }
         let carryStyle = bold.withSize(9)
         let label = texts.carriedForward
         let right = Double.mm(LetterLayout.rightEdge) - 2
         var document = self.document
         let end = document.layoutTable(
-            table, rows: rows(lines, language: language), at: PDFTablePosition(pageIndex: pageIndex, y: y),
+            table, rows: rows, at: PDFTablePosition(pageIndex: pageIndex, y: y),
             bottom: .mm(LetterLayout.bodyBottom) - carryStyle.lineHeight - 4, continuationTop: .mm(LetterLayout.continuationTop),
             beforeBreak: { page, pageBreak in
                 let amount = runningTotals[pageBreak.rowsPlaced].formatted(language)

@@ -76,14 +76,14 @@ struct LetterComposer {
         let returnLine = ([sender.name] + (sender.address.map { [$0.street, "\($0.postalCode) \($0.city)"] } ?? []))
             .joined(separator: " · ")
         let style = small.withSize(6.5)
-        let recipientStyle = body.withSize(10)
+        let (recipientLines, recipientStyle) = Self.recipientBlock(recipient, style: body.withSize(10))
         page { page in
             let x = Double.mm(LetterLayout.addressFieldX + 5)
             let baseline = Double.mm(LetterLayout.returnLineBaseline)
             page.drawText(returnLine, at: PDFPoint(x: x, y: baseline), style: style)
             page.drawLine(from: PDFPoint(x: x, y: baseline + 1.5), to: PDFPoint(x: x + style.width(of: returnLine), y: baseline + 1.5),
                           lineWidth: 0.3, color: .gray(0.3))
-            page.drawLines(Array(recipient.prefix(6)), at: .mm(x: LetterLayout.addressFieldX + 5, y: LetterLayout.recipientTop),
+            page.drawLines(recipientLines, at: .mm(x: LetterLayout.addressFieldX + 5, y: LetterLayout.recipientTop),
                            width: .mm(LetterLayout.addressFieldWidth - 10), style: recipientStyle)
             for mark in LetterLayout.foldMarks + [LetterLayout.punchMark] {
                 let length = mark == LetterLayout.punchMark ? 7.0 : 5.0
@@ -92,18 +92,87 @@ struct LetterComposer {
         }
     }
 
+    /// The recipient as it fits the window's recipient zone (DIN 5008: at most six lines, 75 mm wide, never over
+    /// the information block): each line wrapped, at 10, 9 or 8 pt; what still does not fit is cut from the name
+    /// end with "…", then the contact person goes, so street, postal code and city always stay.
+    static func recipientBlock(_ recipient: [String], style base: TextStyle) -> (lines: [String], style: TextStyle) {
+        let width = Double.mm(LetterLayout.recipientWidth)
+        let height = Double.mm(LetterLayout.recipientHeight)
+        var style = base
+        var blocks: [[String]] = []
+        var capacity = 0
+        for size in [base.size, 9, 8] where size <= base.size {
+            style = base.withSize(size)
+            blocks = recipient.map { wrapped($0, width: width, style: style) }.filter { !$0.isEmpty }
+            capacity = min(6, Int((height / style.lineHeight).rounded(.down)))
+            if blocks.joined().count <= capacity { return (Array(blocks.joined()), style) }
+        }
+        while blocks.joined().count > capacity {
+            if let index = blocks.indices.first(where: { blocks[$0].count > 1 }) {
+                blocks[index].removeLast()
+                let last = blocks[index].count - 1
+                blocks[index][last] = ellipsized(blocks[index][last], width: width, style: style)
+            } else if blocks.count > 3 {
+                blocks.remove(at: 1)  // the contact person; the postal lines must stay
+            } else {
+                blocks.removeFirst()
+            }
+        }
+        return (Array(blocks.joined()), style)
+    }
+
+    /// `text` wrapped at spaces and, where a word is wider than `width` ("Oberbürgermeister-Dr.-…-Straße"),
+    /// after its hyphens; only a part still too wide is broken between characters.
+    static func wrapped(_ text: String, width: Double, style: TextStyle) -> [String] {
+        var pieces: [(text: String, space: Bool)] = []
+        for word in text.split(separator: " ") {
+            var parts = [String(word)]
+            if style.width(of: String(word)) > width {
+                parts = word.split(separator: "-", omittingEmptySubsequences: false).map { $0 + "-" }
+                parts[parts.count - 1].removeLast()
+            }
+            for (index, part) in parts.enumerated() where !part.isEmpty { pieces.append((part, index == 0)) }
+        }
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            let candidate = line.isEmpty ? piece.text : line + (piece.space ? " " : "") + piece.text
+            if line.isEmpty || style.width(of: candidate) <= width {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = piece.text
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.flatMap { TextLayout.lines($0, width: width, style: style) }
+    }
+
+    /// `text` with "…" at its end, shortened until it fits `width`.
+    static func ellipsized(_ text: String, width: Double, style: TextStyle) -> String {
+        var text = Substring(text)
+        while !text.isEmpty, style.width(of: String(text) + " …") > width { text = text.dropLast() }
+        return text.trimmingCharacters(in: .whitespaces) + " …"
+    }
+
     private mutating func drawInfoBlock(_ info: [(String, String)]) {
         var lineY = Double.mm(LetterLayout.infoY)
         let labelStyle = small.withSize(8)
         let valueStyle = body.withSize(9)
+        // A value wraps within the block (a service period is wider than the 35 mm left of the right margin).
+        let valueWidth = Double.mm(LetterLayout.rightEdge - LetterLayout.infoX - LetterLayout.infoLabelWidth)
         for (label, value) in info {
             let top = lineY
+            let lines = TextLayout.lines(value, width: valueWidth, style: valueStyle)
             page { page in
                 page.drawText(label, at: PDFPoint(x: .mm(LetterLayout.infoX), y: top + labelStyle.baselineOffset + 1), style: labelStyle)
-                page.drawText(value, at: PDFPoint(x: .mm(LetterLayout.infoX + LetterLayout.infoLabelWidth), y: top + valueStyle.baselineOffset),
-                              style: valueStyle)
+                for (index, line) in lines.enumerated() {
+                    let baseline = top + valueStyle.baselineOffset + Double(index) * 11
+                    let x = Double.mm(LetterLayout.infoX + LetterLayout.infoLabelWidth)
+                    page.drawText(line, at: PDFPoint(x: x, y: baseline), style: valueStyle)
+                }
             }
-            lineY += 12.5
+            lineY += 12.5 + Double(max(lines.count - 1, 0)) * 11
         }
     }
 
@@ -157,6 +226,23 @@ struct LetterComposer {
                           alignment: .right)
         }
         y += style.lineHeight + (rule ? 3 : 0)
+    }
+
+    /// The totals block of `taxes`. With tax: net, one line per group (exempt groups included, § 14 Abs. 4 Nr. 7
+    /// UStG) and the total. Without (§ 19, reverse charge, outside the scope): only the total, since any rate or
+    /// tax amount shown would be owed (§ 14c UStG).
+    mutating func taxTotals(_ taxes: TaxBreakdown, totalLabel: String, language: Language) {
+        if taxes.showsTax {
+            totalLine(texts.netTotal, taxes.net.formatted(language))
+            for group in taxes.groups {
+                let base = group.basis.formatted(language)
+                let label = group.category.code == .standardRated
+                    ? texts.vatLine(group.category.rate.percent, on: base) : texts.exemptLine(on: base)
+                totalLine(label, group.tax.formatted(language))
+            }
+        }
+        totalLine(totalLabel, taxes.gross.formatted(language), style: bold, rule: true)
+        y += 8
     }
 
     /// A QR code with a caption beside it, kept together on one page.

@@ -12,6 +12,9 @@ enum LetterLayout {
     /// The first 17.7 mm hold the return address line; the recipient follows below it.
     static let returnLineBaseline = 45.0 + 14.5
     static let recipientTop = 45.0 + 17.7
+    /// The recipient zone: from `recipientTop` to the window's bottom edge, 5 mm inset on both sides.
+    static let recipientHeight = addressFieldY + 45.0 - recipientTop
+    static let recipientWidth = addressFieldWidth - 10
     /// Information block beside the address field.
     static let infoX = 125.0
     static let infoY = 50.0

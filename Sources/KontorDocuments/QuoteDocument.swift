@@ -27,16 +27,22 @@ public enum QuoteDocument {
         letter.paragraph(customer.salutation(language: language, formal: true), spacingAfter: 4)
         letter.paragraph(texts.quoteIntro)
         let lines = quote.lines + LoyaltyDiscount.lines(for: quote.lines, percent: quote.loyaltyPercent, language: language)
-        letter.lineTable(lines, language: language)
         let treatment = TaxTreatment.determine(mode: seller.taxMode, customer: customer)
-        let totals = InvoiceTotals(lines: lines, treatment: treatment)
-        letter.totalLine(texts.netTotal, totals.net.formatted(language))
-        for group in totals.breakdown where group.rate.percent > 0 {
-            letter.totalLine(texts.vatLine(group.rate.percent, on: group.net.formatted(language)), group.vat.formatted(language))
+        let taxes = TaxBreakdown(lines: lines, treatment: treatment)
+        // § 3 Abs. 1 PAngV: a consumer is offered the total price including VAT (Gesamtpreis), line by line and in
+        // total, with the VAT it contains; businesses read net prices as on the invoice (§ 14 UStG).
+        let grossPrices = customer.kind == .consumer && taxes.showsTax
+        letter.lineTable(lines, language: language, taxes: taxes, grossAmounts: grossPrices)
+        if grossPrices {
+            letter.totalLine(texts.quoteGrossTotal, taxes.gross.formatted(language), style: letter.bold, rule: true)
+            for group in taxes.groups where group.category.code == .standardRated {
+                letter.totalLine(texts.includedVATLine(group.category.rate.percent), group.tax.formatted(language))
+            }
+            letter.y += 8
+        } else {
+            letter.taxTotals(taxes, totalLabel: texts.quoteTotal, language: language)
         }
-        letter.totalLine(texts.quoteTotal, totals.gross.formatted(language), style: letter.bold, rule: true)
-        letter.y += 8
-        if let note = treatment.note(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
+        for note in taxes.notes(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
         letter.paragraph(texts.quoteTerms(
             validUntil: quote.validUntil.formatted(language), revisions: quote.includedRevisions,
             termDays: quote.paymentTermDays))

@@ -37,6 +37,10 @@ struct ErrorTests {
         Case(arguments: ["job", "accept", "1"], message: "cannot become accepted"),
         Case(arguments: ["invoice", "list", "--today", "2026-02-30"], message: "YYYY-MM-DD"),
         Case(arguments: ["init", "--name", "Nochmal"], message: "profile exists already"),
+        // Issue 13.13: the PDF would print "�" where the XML keeps the character; refused where typed.
+        Case(arguments: ["customer", "add", "--name", "Teehaus 北京"], message: "cannot print: \"北\" (U+5317)"),
+        Case(arguments: ["invoice", "add-line", "2", "--description", "Teekanne 茶", "--price", "10"],
+             message: "line description \"Teekanne 茶\" contains characters"),
     ]
 
     @Test(arguments: cases)

@@ -71,6 +71,17 @@ struct CustomerTests {
         }
     }
 
+    @Test func aNameTheDocumentsCannotPrintIsRefusedInGerman() async throws {
+        // Issue 13.13: the PDF would print "�" where the XML keeps the character, so it is refused where typed.
+        let book = try await Book()
+        try await withBrowser(book) { browser in
+            let page = try await browser.post("/customers", ["name": "Teehaus 北京", "kind": "business"])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.contains("Der Kundenname „Teehaus 北京“ enthält Zeichen, die Rechnungen und Angebote nicht"))
+            #expect(try await book.kontor.customers().isEmpty)
+        }
+    }
+
     @Test func aNoteWithoutTextIsRefused() async throws {
         let book = try await Book()
         let customer = try await book.customer()

@@ -126,6 +126,7 @@ extension Kontor {
         let cards = try VCard.parse(text, today: today).map { card in
             var checked = card
             checked.customer = try card.customer.checkedInput()
+            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: checked.customer))
             return checked
         }
         return try await store.write { book in

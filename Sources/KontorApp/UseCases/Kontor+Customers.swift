@@ -1,10 +1,12 @@
 public import KontorCore
 import Foundation
+import KontorDocuments
 
 extension Kontor {
     /// Adds a customer (a prospect unless a status is given); its VAT ID is checked and stored in canonical form.
     public func addCustomer(_ customer: Customer) async throws -> Customer {
         let customer = try customer.checkedInput()
+        try DocumentFonts.requirePrintable(DocumentFonts.fields(of: customer))
         return try await store.write { try $0.insert(customer: customer) }
     }
 
@@ -19,6 +21,7 @@ extension Kontor {
             try change(&customer)
             customer.id = id
             customer = try customer.checkedInput(previous: before)
+            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: customer))
             try book.update(customer: customer)
             if customer.status != before.status {
                 _ = try book.insert(note: RegularCustomerRule.note(

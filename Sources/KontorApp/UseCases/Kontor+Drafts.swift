@@ -1,5 +1,6 @@
 public import KontorCore
 import Foundation
+import KontorDocuments
 
 /// Which fields of an open quote to change; nil leaves a field as it is.
 public struct QuoteEdit: Sendable, Hashable {
@@ -140,6 +141,7 @@ extension Kontor {
     public func editQuoteLine(quoteId: Int64, position: Int, _ change: LineChange) async throws -> Quote {
         try await changeOpenQuote(quoteId) { _, quote in
             try DraftLines.edit(&quote.lines, at: position, change, document: "quote \(quoteId)")
+            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: quote.lines))
         }
     }
 
@@ -250,6 +252,7 @@ extension Kontor {
     public func editInvoiceLine(_ reference: String, position: Int, _ change: LineChange) async throws -> Invoice {
         try await changeUnissued(reference) { _, draft in
             try DraftLines.edit(&draft.lines, at: position, change, document: "invoice draft \(draft.id)")
+            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: draft.lines))
         }
     }
 

@@ -1,5 +1,6 @@
 public import KontorCore
 import Foundation
+import KontorDocuments
 
 /// Who sent an inquiry: a known customer, or a sender to look up by e-mail/name and create as a prospect.
 public enum InquirySender: Sendable {
@@ -32,6 +33,7 @@ extension Kontor {
                         name: name.isEmpty ? (email ?? phone ?? "") : name, email: email, phone: phone, kind: kind,
                         createdOn: receivedOn)
                     try fresh.validate()
+                    try DocumentFonts.requirePrintable(DocumentFonts.fields(of: fresh))
                     customer = try book.insert(customer: fresh)
                     created = true
                 }

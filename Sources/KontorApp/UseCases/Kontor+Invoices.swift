@@ -1,5 +1,6 @@
 public import KontorCore
 import Foundation
+import KontorDocuments
 
 /// What a new invoice draft starts from.
 public enum DraftSource: Sendable {
@@ -79,6 +80,7 @@ extension Kontor {
     /// Adds a line to a draft.
     public func addInvoiceLine(_ reference: String, line: DocumentLine) async throws -> Invoice {
         try line.validate()
+        try DocumentFonts.requirePrintable(DocumentFonts.fields(of: [line]))
         return try await changeDraft(reference) { $0.lines.append(line) }
     }
 
@@ -151,6 +153,11 @@ extension Kontor {
             let customer = try book.requireCustomer(draft.customerId)
             // Check everything before a number is taken, so that a refused issue leaves no gap.
             _ = try draft.issued(number: "check", on: day, customer: customer, profile: profile)
+            // The PDF and the XML must say the same: text the fonts cannot draw is refused before a number is
+            // taken (records typed before this check existed may still hold some).
+            try DocumentFonts.requirePrintable(
+                DocumentFonts.fields(of: customer) + DocumentFonts.fields(of: profile)
+                    + DocumentFonts.fields(of: draft.lines))
             let counter = try book.nextCounter(series: profile.numberFormat.series(for: day))
             let number = profile.numberFormat.number(counter: counter, on: day)
             if let expected, expected != number {

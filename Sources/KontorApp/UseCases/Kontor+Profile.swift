@@ -1,9 +1,11 @@
 public import KontorCore
+import KontorDocuments
 
 extension Kontor {
     /// Creates the business profile (once).
     public func initialise(_ profile: BusinessProfile) async throws -> BusinessProfile {
         let profile = try profile.checkedInput()
+        try DocumentFonts.requirePrintable(DocumentFonts.fields(of: profile))
         return try await store.write { book in
             guard try book.profile() == nil else { throw AppError.alreadyInitialised }
             try book.save(profile: profile)
@@ -25,6 +27,7 @@ extension Kontor {
             var profile = before
             try change(&profile)
             profile = try profile.checkedInput(previous: before)
+            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: profile))
             try book.save(profile: profile)
             return profile
         }

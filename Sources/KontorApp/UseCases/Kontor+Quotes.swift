@@ -1,5 +1,6 @@
 public import KontorCore
 import Foundation
+import KontorDocuments
 
 extension Kontor {
     /// Creates an open quote for a customer (lines follow with `addQuoteLine`).
@@ -40,6 +41,7 @@ extension Kontor {
     /// Adds a line to an open quote.
     public func addQuoteLine(quoteId: Int64, line: DocumentLine) async throws -> Quote {
         try line.validate()
+        try DocumentFonts.requirePrintable(DocumentFonts.fields(of: [line]))
         return try await store.write { book in
             var quote = try book.requireQuote(quoteId)
             guard quote.status == .open else { throw WorkflowError.quoteDecided(id: quoteId, status: quote.status) }

@@ -86,7 +86,10 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// Net, VAT and gross.
-    public var totals: InvoiceTotals { InvoiceTotals(lines: effectiveLines, treatment: treatment) }
+    public var totals: InvoiceTotals { InvoiceTotals(taxBreakdown) }
+
+    /// The one VAT breakdown that the PDF, the XML and the e-mail print.
+    public var taxBreakdown: TaxBreakdown { TaxBreakdown(lines: effectiveLines, treatment: treatment) }
 
     /// What the customer still owes: nothing for drafts, cancelled invoices and cancellation invoices.
     public var openAmount: Money {

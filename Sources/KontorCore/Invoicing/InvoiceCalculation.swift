@@ -18,17 +18,17 @@ public struct InvoiceTotals: Sendable, Hashable, Codable {
         self.gross = gross
     }
 
-    /// Computes the totals of `lines` under `treatment`.
+    /// Computes the totals of `lines` under `treatment`, from the one ``TaxBreakdown``.
     public init(lines: [DocumentLine], treatment: TaxTreatment) {
-        var groups: [VATRate: Money] = [:]
-        for line in lines { groups[treatment.effectiveRate(line.vatRate), default: .zero] += line.net }
-        breakdown = groups.keys.sorted(by: >).map { rate in
-            let basis = groups[rate]!
-            return VATGroup(rate: rate, net: basis, vat: basis.percentage(rate.percent))
-        }
-        net = breakdown.map(\.net).sum()
-        vat = breakdown.map(\.vat).sum()
-        gross = net + vat
+        self.init(TaxBreakdown(lines: lines, treatment: treatment))
+    }
+
+    /// The totals of a breakdown: one group per category and rate.
+    public init(_ taxes: TaxBreakdown) {
+        breakdown = taxes.groups.map { VATGroup(rate: $0.category.rate, net: $0.basis, vat: $0.tax) }
+        net = taxes.net
+        vat = taxes.tax
+        gross = taxes.gross
     }
 }
 

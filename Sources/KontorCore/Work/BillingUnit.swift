@@ -22,6 +22,23 @@ public enum BillingUnit: String, NamedChoice, Codable {
         case (.flat, .en): "flat fee"
         }
     }
+
+    /// The label after `quantity`: singular for exactly one ("1 Stunde", "1 Wort", "1 hour"), plural otherwise
+    /// ("1,5 Stunden", "0,5 hours").
+    public func label(_ language: Language, quantity: Quantity) -> String {
+        guard quantity == Quantity(1) else { return label(language) }
+        switch (self, language) {
+        case (.word, .de): return "Wort"
+        case (.line, .de): return "Normzeile"
+        case (.page, .de): return "Normseite"
+        case (.hour, .de): return "Stunde"
+        case (.word, .en): return "word"
+        case (.line, .en): return "standard line"
+        case (.page, .en): return "standard page"
+        case (.hour, .en): return "hour"
+        case (.flat, _): return label(language)
+        }
+    }
 }
 
 /// A VAT rate in whole percent: 19 (standard), 7 (granting copyright licences) or 0.

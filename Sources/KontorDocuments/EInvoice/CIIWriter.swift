@@ -22,7 +22,8 @@ public enum CIIWriter {
         }
         let items = lines.filter { !$0.isDiscount }
         let allowances = lines.filter(\.isDiscount)
-        let totals = InvoiceTotals(lines: lines, treatment: invoice.treatment)
+        // The one breakdown the PDF prints too: categories, rates, bases and exemption texts.
+        let taxes = TaxBreakdown(lines: lines, treatment: invoice.treatment)
         let lineTotal = items.map(\.net).sum()
         let allowanceTotal = -allowances.map(\.net).sum()
         let language = invoice.language
@@ -37,13 +38,13 @@ public enum CIIWriter {
                 xml.leaf("ram:ID", number)
                 xml.leaf("ram:TypeCode", invoice.kind == .cancellation ? "381" : "380")
                 xml.element("ram:IssueDateTime") { date(&$0, issueDate, qualified: false) }
-                if let note = invoice.treatment.note(language) {
+                for note in taxes.notes(language) {
                     xml.element("ram:IncludedNote") { $0.leaf("ram:Content", note) }
                 }
             }
             xml.element("rsm:SupplyChainTradeTransaction") { xml in
                 for (index, line) in items.enumerated() {
-                    writeLine(&xml, line, position: index + 1, treatment: invoice.treatment)
+                    writeLine(&xml, line, position: index + 1, category: taxes.category(of: line))
                 }
                 xml.element("ram:ApplicableHeaderTradeAgreement") { xml in
                     let reference = buyer.buyerReference ?? (profile == .xrechnung ? "\(buyer.id)" : nil)
@@ -73,16 +74,18 @@ public enum CIIWriter {
                             }
                         }
                     }
-                    for group in totals.breakdown {
-                        let category = CIIVATCategory(treatment: invoice.treatment, rate: group.rate)
+                    for group in taxes.groups {
+                        let category = group.category
                         xml.element("ram:ApplicableTradeTax") { xml in
-                            xml.leaf("ram:CalculatedAmount", group.vat.decimalString)
+                            xml.leaf("ram:CalculatedAmount", group.tax.decimalString)
                             xml.leaf("ram:TypeCode", "VAT")
-                            xml.optionalLeaf("ram:ExemptionReason", category.exemptionReason)
-                            xml.leaf("ram:BasisAmount", group.net.decimalString)
-                            xml.leaf("ram:CategoryCode", category.code)
+                            xml.optionalLeaf("ram:ExemptionReason", category.exemptionReason(language))
+                            xml.leaf("ram:BasisAmount", group.basis.decimalString)
+                            xml.leaf("ram:CategoryCode", category.code.rawValue)
                             xml.optionalLeaf("ram:ExemptionReasonCode", category.exemptionReasonCode)
-                            if let rate = category.rate { xml.leaf("ram:RateApplicablePercent", "\(rate)") }
+                            // BR-DE-14 wants the rate in every group, category O included (0); EN 16931 forbids
+                            // it only on O lines and allowances (BR-O-05, BR-O-06).
+                            xml.leaf("ram:RateApplicablePercent", "\(category.rate.percent)")
                         }
                     }
                     if let from = invoice.serviceFrom, let to = invoice.serviceTo, to != from {
@@ -97,8 +100,7 @@ public enum CIIWriter {
                             xml.leaf("ram:ActualAmount", (-allowance.net).decimalString)
                             xml.leaf("ram:ReasonCode", "95")
                             xml.leaf("ram:Reason", allowance.description)
-                            CIIVATCategory(treatment: invoice.treatment, rate: allowance.vatRate)
-                                .writeShort(&xml, element: "ram:CategoryTradeTax")
+                            taxes.category(of: allowance).writeShort(&xml, element: "ram:CategoryTradeTax")
                         }
                     }
                     xml.element("ram:SpecifiedTradePaymentTerms") { xml in
@@ -107,17 +109,19 @@ public enum CIIWriter {
                                 ? "Zahlbar bis \(due.formatted(.de)) ohne Abzug." : "Payable by \(due.formatted(.en)) without deduction.")
                             xml.element("ram:DueDateDateTime") { date(&$0, due, qualified: false) }
                         } else {
+                            // A Storno is no "Gutschrift": that word means self-billing (§ 14 Abs. 4 Nr. 10 UStG).
                             xml.leaf("ram:Description", language == .de
-                                ? "Gutschrift zur Rechnung \(invoice.cancelsNumber ?? "")." : "Credit for invoice \(invoice.cancelsNumber ?? "").")
+                                ? "Stornorechnung zur Rechnung \(invoice.cancelsNumber ?? "")."
+                                : "Cancellation of invoice \(invoice.cancelsNumber ?? "").")
                         }
                     }
                     xml.element("ram:SpecifiedTradeSettlementHeaderMonetarySummation") { xml in
                         xml.leaf("ram:LineTotalAmount", lineTotal.decimalString)
                         if !allowances.isEmpty { xml.leaf("ram:AllowanceTotalAmount", allowanceTotal.decimalString) }
-                        xml.leaf("ram:TaxBasisTotalAmount", totals.net.decimalString)
-                        xml.leaf("ram:TaxTotalAmount", totals.vat.decimalString, [("currencyID", "EUR")])
-                        xml.leaf("ram:GrandTotalAmount", totals.gross.decimalString)
-                        xml.leaf("ram:DuePayableAmount", totals.gross.decimalString)
+                        xml.leaf("ram:TaxBasisTotalAmount", taxes.net.decimalString)
+                        xml.leaf("ram:TaxTotalAmount", taxes.tax.decimalString, [("currencyID", "EUR")])
+                        xml.leaf("ram:GrandTotalAmount", taxes.gross.decimalString)
+                        xml.leaf("ram:DuePayableAmount", taxes.gross.decimalString)
                     }
                     if invoice.kind == .cancellation, let preceding = invoice.cancelsNumber {
                         xml.element("ram:InvoiceReferencedDocument") { xml in
@@ -146,7 +150,7 @@ public enum CIIWriter {
         xml.leaf(qualified ? "qdt:DateTimeString" : "udt:DateTimeString", text, [("format", "102")])
     }
 
-    static func writeLine(_ xml: inout XMLBuilder, _ line: DocumentLine, position: Int, treatment: TaxTreatment) {
+    static func writeLine(_ xml: inout XMLBuilder, _ line: DocumentLine, position: Int, category: TaxCategory) {
         xml.element("ram:IncludedSupplyChainTradeLineItem") { xml in
             xml.element("ram:AssociatedDocumentLineDocument") { $0.leaf("ram:LineID", "\(position)") }
             xml.element("ram:SpecifiedTradeProduct") { $0.leaf("ram:Name", line.description) }
@@ -157,7 +161,7 @@ public enum CIIWriter {
                 xml.leaf("ram:BilledQuantity", line.quantity.description, [("unitCode", line.unit.unitCode)])
             }
             xml.element("ram:SpecifiedLineTradeSettlement") { xml in
-                CIIVATCategory(treatment: treatment, rate: line.vatRate).writeShort(&xml)
+                category.writeShort(&xml)
                 xml.element("ram:SpecifiedTradeSettlementLineMonetarySummation") { xml in
                     xml.leaf("ram:LineTotalAmount", line.net.decimalString)
                 }

@@ -171,7 +171,9 @@ struct InquiryBoardPage: Sendable, Encodable {
                         channelTone: Tone.channel(inquiry.channel),
                         ageText: inquiry.status == .open ? texts.waiting(waiting) : texts.day(inquiry.receivedOn),
                         late: inquiry.status == .open && waiting >= 2,
-                        sizeText: inquiry.size.map { "\(texts.quantity($0.quantity)) \(texts.unit($0.unit))" },
+                        sizeText: inquiry.size.map {
+                            "\(texts.quantity($0.quantity)) \(texts.unit($0.unit, quantity: $0.quantity))"
+                        },
                         wishText: inquiry.wishedDeadline.map(texts.day), noteText: inquiry.note,
                         isOpen: inquiry.status == .open, canQuote: inquiry.status == .open || inquiry.status == .answered)
                 },

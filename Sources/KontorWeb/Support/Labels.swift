@@ -12,6 +12,10 @@ extension Texts {
     func invoiceStatus(_ status: InvoiceStatus) -> String { self["inv_\(status.rawValue)"] }
     func letterStatus(_ status: DunningLetterStatus) -> String { self["letter_\(status.rawValue)"] }
     func unit(_ unit: BillingUnit) -> String { self["unit_\(unit.rawValue)"] }
+    /// Singular for exactly one, as the documents print it ("1 Stunde", "1 hour").
+    func unit(_ unit: BillingUnit, quantity: Quantity) -> String {
+        quantity == Quantity(1) ? unit.label(language, quantity: quantity) : self.unit(unit)
+    }
     func revisionKind(_ kind: RevisionKind) -> String { self["revision_\(kind.rawValue)"] }
     func noteKind(_ kind: NoteKind) -> String { self["note_\(kind.rawValue)"] }
     func step(_ step: DunningStep) -> String { step.label(language) }

@@ -15,7 +15,7 @@ struct LineRow: Sendable, Encodable {
     init(_ line: DocumentLine, texts: Texts) {
         description = line.description
         quantityText = texts.quantity(line.quantity)
-        unitText = texts.unit(line.unit)
+        unitText = texts.unit(line.unit, quantity: line.quantity)
         priceText = line.unitPrice.formatted(texts.language)
         vatText = "\(line.vatRate.percent) %"
         netText = texts.money(line.net)

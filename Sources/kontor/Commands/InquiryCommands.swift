@@ -153,7 +153,9 @@ struct InquiryCommand: AsyncParsableCommand {
             + (i.isDecidedBuyer ? " – a caller, usually decided" : ""))
         print("Received \(i.receivedOn.formatted(lang)), status \(i.status.rawValue)"
             + (i.status == .open ? ", waiting \(max(0, i.receivedOn.days(until: today))) days" : ""))
-        if let size = i.size { print("Size: \(size.quantity.formatted(lang)) \(size.unit.label(lang))") }
+        if let size = i.size {
+            print("Size: \(size.quantity.formatted(lang)) \(size.unit.label(lang, quantity: size.quantity))")
+        }
         if let deadline = i.wishedDeadline { print("Wished deadline: \(deadline.formatted(lang))") }
         if let answered = i.answeredOn { print("Answered: \(answered.formatted(lang))") }
         if let note = i.note { print("Note: \(note)") }

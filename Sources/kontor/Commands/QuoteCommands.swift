@@ -147,8 +147,9 @@ enum LinesTable {
         Output.table(
             ["#", "Description", "Quantity", "Unit", "Price", "VAT", "Net"],
             lines.enumerated().map { index, line in
-                ["\(index + 1)", line.description, line.quantity.formatted(language), line.unit.label(language),
-                 line.unitPrice.formatted(language), "\(line.vatRate.percent) %", line.net.formatted(language)]
+                ["\(index + 1)", line.description, line.quantity.formatted(language),
+                 line.unit.label(language, quantity: line.quantity), line.unitPrice.formatted(language),
+                 "\(line.vatRate.percent) %", line.net.formatted(language)]
             }, rightAligned: [0, 2, 4, 5, 6])
     }
 }
