@@ -122,13 +122,7 @@ extension Kontor {
     /// Imports customers from a .vcf file: cards that Kontor exported or that match a customer by e-mail or name
     /// are left alone; the others become prospects. Returns (created, unchanged).
     public func importVCards(_ text: String, today: Day) async throws -> (created: [Customer], unchanged: Int) {
-        // A card with an impossible VAT ID stops the whole import, as any other invalid field does.
-        let cards = try VCard.parse(text, today: today).map { card in
-            var checked = card
-            checked.customer = try card.customer.checkedInput()
-            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: checked.customer))
-            return checked
-        }
+        let cards = try Self.checkedCards(text, today: today)
         return try await store.write { book in
             var created: [Customer] = []
             var unchanged = 0
@@ -145,6 +139,19 @@ extension Kontor {
             }
             return (created, unchanged)
         }
+    }
+
+    /// Reads the cards and checks each customer as typed input: a card with an impossible VAT ID or characters the
+    /// documents cannot print stops the whole import, as any other invalid field does. Synchronous and outside
+    /// the async use case on purpose: the release compiler (6.3.1) crashed splitting the coroutine with this
+    /// throwing closure inline.
+    static func checkedCards(_ text: String, today: Day) throws -> [VCard.Imported] {
+        var cards = try VCard.parse(text, today: today)
+        for index in cards.indices {
+            cards[index].customer = try cards[index].customer.checkedInput()
+            try DocumentFonts.requirePrintable(DocumentFonts.fields(of: cards[index].customer))
+        }
+        return cards
     }
 }
 
