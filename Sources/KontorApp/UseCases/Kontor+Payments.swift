@@ -86,6 +86,14 @@ extension Kontor {
         }
     }
 
+    /// One payment.
+    public func payment(id: Int64) async throws -> Payment {
+        try await store.read { book in
+            guard let payment = try book.payment(id: id) else { throw AppError.notFound(kind: "payment", id: "\(id)") }
+            return payment
+        }
+    }
+
     /// The customer's credit from overpayments, by invoice.
     public func credit(customerId: Int64) async throws -> CustomerCredit {
         try await store.read { book in
@@ -100,6 +108,7 @@ extension Kontor {
         customerId: Int64, to reference: String, amount: Money? = nil, on day: Day
     ) async throws -> PaymentReceipt {
         try await store.write { book in
+            _ = try book.requireCustomer(customerId)
             let credit = try book.credit(customerId: customerId)
             let target = try book.requireInvoice(reference)
             guard target.customerId == customerId else {
@@ -135,6 +144,7 @@ extension Kontor {
     /// Records that credit was paid back to the customer (all of it, or `amount`).
     public func refundCredit(customerId: Int64, amount: Money? = nil, on day: Day, note: String?) async throws -> [Payment] {
         try await store.write { book in
+            _ = try book.requireCustomer(customerId)
             let credit = try book.credit(customerId: customerId)
             let wanted = amount ?? credit.total
             guard wanted.cents > 0, wanted <= credit.total else {

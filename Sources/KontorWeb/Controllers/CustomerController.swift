@@ -161,7 +161,6 @@ struct CustomerController: Sendable {
     @Sendable func applyCredit(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         let id = try context.id()
-        _ = try await services.kontor.customerDetail(id: id)
         guard let invoice = context.form["invoice"], !invoice.isEmpty else {
             return services.redirect("/customers/\(id)#credit", flash: texts["err_choose_invoice"], kind: .warning,
                                      context: context)
@@ -171,7 +170,8 @@ struct CustomerController: Sendable {
             return services.redirect(
                 "/customers/\(id)#credit",
                 flash: texts.format("flash_credit_applied", texts.money(receipt.payment.amount), invoice), context: context)
-        } catch {
+        } catch let error where !(error is AppError) {
+            // An unknown customer or invoice stays a 404 page; what the credit cannot do comes back as a notice.
             guard let message = ErrorText(texts).message(error) else { throw error }
             return services.redirect("/customers/\(id)#credit", flash: message, kind: .warning, context: context)
         }
@@ -181,7 +181,6 @@ struct CustomerController: Sendable {
     @Sendable func refundCredit(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         let id = try context.id()
-        _ = try await services.kontor.customerDetail(id: id)
         do {
             let entries = try await services.kontor.refundCredit(
                 customerId: id, on: services.today(), note: context.form["note"].flatMap { $0.isEmpty ? nil : $0 })
@@ -189,7 +188,8 @@ struct CustomerController: Sendable {
             return services.redirect(
                 "/customers/\(id)#credit", flash: texts.format("flash_credit_refunded", texts.money(-total)),
                 context: context)
-        } catch {
+        } catch let error where !(error is AppError) {
+            // An unknown customer or invoice stays a 404 page; what the credit cannot do comes back as a notice.
             guard let message = ErrorText(texts).message(error) else { throw error }
             return services.redirect("/customers/\(id)#credit", flash: message, kind: .warning, context: context)
         }

@@ -22,9 +22,7 @@ struct PaymentController: Sendable {
         let texts = Texts(context.language)
         let id = try context.id()
         let reason = context.form["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard let payment = try await services.kontor.payments().first(where: { $0.id == id }) else {
-            throw WebError.notFound
-        }
+        let payment = try await services.kontor.payment(id: id)
         let invoice = try await services.kontor.invoice("\(payment.invoiceId)")
         let back = InvoicePaths.show(invoice) + "#h-payments"
         guard !reason.isEmpty else {
