@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Drives the release binary's web app in headless Chromium the way a person would.
+"""Drives the built binary's web app in headless Chromium the way a person would.
 
 Starts `kontor serve --db TMP --port P` itself (and stops it), then walks one job from a new customer to a paid
 invoice (correcting a quote line, issuing after the confirmation and deleting a spare draft on the way), and checks
 escaping, CSRF and the refusal to serve the network without a password.
 
-Usage: .ci/browser-test.py [path/to/kontor]   (default: .build/release/kontor)
+Usage: .ci/browser-test.py [path/to/kontor]   (default: .build/debug/kontor)
 Needs: Debian's chromium and chromium-driver, and selenium from PyPI. Prints `N passed, M failed` last and exits
 non-zero on any failure.
 """
@@ -26,7 +26,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/kontor")
+BINARY = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/kontor")
 TODAY = "2026-03-02"
 results = []
 

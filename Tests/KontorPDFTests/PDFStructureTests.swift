@@ -137,12 +137,9 @@ struct PDFStructureTests {
         #expect(content.components(separatedBy: "f\n").count - 1 == 1)
     }
 
-    @Test func onePageSerialisesQuickly() throws {
-        // A generous bound that holds even for debug builds; release is well under 2 ms.
+    @Test func serialisingTwiceGivesTheSameBytes() throws {
+        // Speed is measured by kontor-bench ("invoice PDF, 1 page"); here only that output is reproducible.
         let document = try makeDocument()
-        _ = document.serialized()
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = document.serialized() }
-        #expect(elapsed < .milliseconds(250), "took \(elapsed)")
+        #expect(document.serialized() == document.serialized())
     }
 }
