@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "KontorMatchingTests", dependencies: ["KontorBanking", "KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .testTarget(
-            name: "KontorMailTests", dependencies: ["KontorMail"], resources: [.copy("Server")],
+            name: "KontorMailTests", dependencies: ["KontorMail"], resources: [.copy("Server"), .copy("Fixtures")],
             swiftSettings: strictSettings),
         .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),
         .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF", "KontorTestTools"], swiftSettings: strictSettings),
