@@ -70,7 +70,7 @@ let package = Package(
             name: "kontor",
             dependencies: [
                 "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorBanking", "KontorApp", "KontorStore", "KontorWeb",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KontorMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
@@ -92,9 +92,11 @@ let package = Package(
         .testTarget(name: "KontorMatchingTests", dependencies: ["KontorBanking", "KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .testTarget(
-            name: "KontorMailTests", dependencies: ["KontorMail"], resources: [.copy("Server"), .copy("Fixtures")],
+            name: "KontorMailTests", dependencies: ["KontorMail", "KontorTestTools"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
-        .target(name: "KontorTestTools", path: "Tests/KontorTestTools", swiftSettings: strictSettings),
+        .target(
+            name: "KontorTestTools", path: "Tests/KontorTestTools", resources: [.copy("Server")],
+            swiftSettings: strictSettings),
         .testTarget(name: "KontorPDFTests", dependencies: ["KontorPDF", "KontorTestTools"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorDocumentsTests", dependencies: ["KontorDocuments", "KontorCore", "KontorQR", "KontorTestTools"],
@@ -103,7 +105,7 @@ let package = Package(
             name: "KontorStoreTests",
             dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
-        .testTarget(name: "KontorCLITests", dependencies: ["kontor"], swiftSettings: strictSettings),
+        .testTarget(name: "KontorCLITests", dependencies: ["kontor", "KontorTestTools"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorWebTests",
             dependencies: [

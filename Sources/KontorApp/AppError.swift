@@ -6,6 +6,8 @@ public enum AppError: Error, Sendable, Equatable, CustomStringConvertible {
     case noProfile
     case alreadyInitialised
     case bookNotEmpty
+    /// Sending mail before the mail server is set up.
+    case mailNotConfigured
     case input(InputError)
     case workflow(WorkflowError)
 
@@ -20,6 +22,9 @@ public enum AppError: Error, Sendable, Equatable, CustomStringConvertible {
         case .bookNotEmpty:
             return "The database already has customers; the demo only fills an empty one. "
                 + "Use another file with --db demo.sqlite."
+        case .mailNotConfigured:
+            return "Kontor does not know your mail server yet. Set it up with 'kontor mail settings --host … "
+                + "--security starttls --user … --from …'."
         case let .input(error): return error.description
         case let .workflow(error): return error.description
         }

@@ -346,6 +346,50 @@ extension DatabaseMigrator {
                 t.add(column: "academicTitle", .text)
             }
         }
+        migrator.registerMigration("v13-mail-outbox") { db in
+            // Mail leaves through an outbox: the exact bytes, their state, and what the server said.
+            try db.create(table: "outboxMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("recordId", .integer)
+                t.belongsTo("customer", onDelete: .restrict)
+                t.column("sender", .text).notNull()
+                t.column("recipients", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("messageId", .text).notNull().unique()
+                t.column("content", .blob).notNull()
+                t.column("attachmentNames", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("attempts", .integer).notNull()
+                t.column("createdAt", .double).notNull()
+                t.column("nextAttemptAt", .double)
+                t.column("lastError", .text)
+                t.column("serverReply", .text)
+                t.column("sentAt", .double)
+            }
+            try db.create(index: "outboxMessage_status", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
+            // A sent mail is evidence: what left and what the server answered never change afterwards.
+            try db.execute(sql: """
+                CREATE TRIGGER outboxMessage_sent_frozen BEFORE UPDATE ON outboxMessage WHEN OLD.status = 'sent'
+                BEGIN SELECT RAISE(ABORT, 'a sent mail is never changed'); END;
+                CREATE TRIGGER outboxMessage_content_frozen BEFORE UPDATE OF content, recipients, sender, messageId
+                ON outboxMessage BEGIN SELECT RAISE(ABORT, 'a queued mail is sent as it was written'); END;
+                CREATE TRIGGER outboxMessage_no_delete BEFORE DELETE ON outboxMessage
+                BEGIN SELECT RAISE(ABORT, 'mails are never deleted'); END;
+                """)
+            try db.create(table: "mailSettings") { t in
+                t.column("id", .integer).primaryKey().check { $0 == 1 }
+                t.column("host", .text).notNull()
+                t.column("port", .integer).notNull()
+                t.column("security", .text).notNull()
+                t.column("username", .text)
+                t.column("senderName", .text).notNull()
+                t.column("senderAddress", .text).notNull()
+                t.column("bcc", .text)
+                t.column("trustedCertificatePEM", .text)
+                t.column("passwordFile", .text)
+            }
+        }
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KontorMail
+import KontorTestTools
 import Testing
 
 /// KontorMail against a real SMTP server on 127.0.0.1: what the server receives, and each fault a mail server can
@@ -159,26 +160,5 @@ import Testing
         await #expect(throws: SMTPError.passwordWithoutEncryption) {
             try await smtp.send(Self.message(), envelope: Self.envelope)
         }
-    }
-}
-
-extension TestSMTPServer {
-    /// A port nothing listens on (bound, read, released).
-    static func unusedPort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutablePointer(to: &address) { pointer in
-            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                guard bind(socket, raw, length) == 0, getsockname(socket, raw, &length) == 0 else {
-                    throw CocoaError(.featureUnsupported)
-                }
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -86,6 +86,10 @@ public protocol BookReader {
     func numberCounter(series: String) throws -> Int
     /// The recorded deadline changes of a customer's jobs, oldest first.
     func deadlineChanges(customerId: Int64) throws -> [DeadlineChange]
+    /// Mails in the outbox with one of these states (all when nil), newest first.
+    func outboxMessages(statuses: [OutboxMessage.Status]?, limit: Int?) throws -> [OutboxMessage]
+    func outboxMessage(id: Int64) throws -> OutboxMessage?
+    func mailSettings() throws -> MailSettings?
 }
 
 /// Changes the use cases make, inside the transaction of `BookStore.write`.
@@ -145,6 +149,10 @@ public protocol BookWriter: BookReader {
     func deleteDraft(id: Int64) throws
     /// Records that a job's deadline moved.
     func insert(deadlineChange: DeadlineChange) throws
+    func insert(outboxMessage: OutboxMessage) throws -> OutboxMessage
+    /// Stores a message's new state (the database refuses changing a sent one or its content).
+    func update(outboxMessage: OutboxMessage) throws
+    func save(mailSettings: MailSettings) throws
 }
 
 /// Which invoices to list.

@@ -30,6 +30,8 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
     case reverseChargeWithoutSellerVATId
     /// A reverse-charge invoice to a customer without a VAT ID (§ 14a Abs. 1 UStG requires it).
     case reverseChargeWithoutBuyerVATId(customerId: Int64, name: String)
+    /// Sending again a mail that is queued, being sent or sent: only failed or unknown ones can be.
+    case mailNotRetryable(id: Int64, status: OutboxMessage.Status)
 
     public var description: String {
         switch self {
@@ -93,6 +95,9 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
             return "This is a reverse-charge invoice, which must show the customer's VAT ID (§ 14a Abs. 1 UStG), "
                 + "but customer \(id) (\(name)) has none. Add it with 'kontor customer edit \(id) --vat-id …'; "
                 + "nothing was issued."
+        case let .mailNotRetryable(id, status):
+            return "Mail \(id) is \(status.rawValue); only failed mails and mails whose delivery is unknown can be "
+                + "sent again ('kontor mail list')."
         }
     }
 }

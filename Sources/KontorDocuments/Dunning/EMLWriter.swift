@@ -25,9 +25,11 @@ public enum EMLWriter {
         }
     }
 
-    /// The complete message with CRLF line ends.
+    /// The complete message with CRLF line ends: a draft for the user's mail program, or (`messageId` given,
+    /// `draft` false) the message Kontor submits itself.
     public static func message(
-        from: Address?, to: Address?, subject: String, text: String, attachments: [Attachment], date: Date
+        from: Address?, to: Address?, subject: String, text: String, attachments: [Attachment], date: Date,
+        messageId: String? = nil, draft: Bool = true
     ) -> String {
         // A boundary derived from the content: the same message is written the same way every time.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -38,8 +40,9 @@ public enum EMLWriter {
         if let to { lines.append("To: \(mailbox(to))") }
         lines.append("Subject: \(encodedWord(subject))")
         lines.append("Date: \(rfc5322Date(date))")
+        if let messageId { lines.append("Message-ID: <\(messageId)>") }
         lines.append("MIME-Version: 1.0")
-        lines.append("X-Unsent: 1")
+        if draft { lines.append("X-Unsent: 1") }
         lines.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
         lines.append("")
         lines.append("--\(boundary)")

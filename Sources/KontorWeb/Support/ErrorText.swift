@@ -42,6 +42,7 @@ struct ErrorText {
             case .noProfile: return texts["err_no_profile"]
             case .alreadyInitialised: return texts["err_already_initialised"]
             case .bookNotEmpty: return texts["err_book_not_empty"]
+            case .mailNotConfigured: return texts["err_mail_not_configured"]
             case let .input(inner): return message(inner)
             case let .workflow(inner): return workflow(inner)
             }
@@ -160,6 +161,7 @@ struct ErrorText {
         case let .issueNumberChanged(_, next): return texts.format("issue_number_changed", next)
         case .reverseChargeWithoutSellerVATId: return texts["err_rc_seller_vat_id"]
         case let .reverseChargeWithoutBuyerVATId(_, name): return texts.format("err_rc_buyer_vat_id", name)
+        case .mailNotRetryable: return texts["err_mail_not_retryable"]
         }
     }
 }

@@ -348,6 +348,8 @@ extension Texts {
         "err_job_transition": "This job is “{0}” and cannot become “{1}”.",
         "err_inquiry_closed": "This inquiry is already “{0}” and cannot be changed any more.",
         "err_quote_decided": "This quote was already {0}. Write a new one if needed.",
+        "err_mail_not_retryable": "Only failed mails and mails whose delivery is unknown can be sent again.",
+        "err_mail_not_configured": "The mail server is not set up yet (settings, section e-mail).",
         "err_quote_empty": "The quote has no lines yet. Add one first.",
         "err_invoice_issued": "Invoice {0} is issued and can no longer be changed. Correct it with a cancellation invoice and a new invoice.",
         "err_invoice_not_issued": "This draft is not issued yet.", "err_invoice_empty": "The draft has no lines yet. Add one first.",

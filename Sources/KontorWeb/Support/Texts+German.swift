@@ -348,6 +348,8 @@ extension Texts {
         "err_job_transition": "Dieser Auftrag ist „{0}“ und kann nicht zu „{1}“ werden.",
         "err_inquiry_closed": "Diese Anfrage ist bereits „{0}“ und lässt sich nicht mehr ändern.",
         "err_quote_decided": "Dieses Angebot ist bereits {0}. Schreiben Sie bei Bedarf ein neues.",
+        "err_mail_not_retryable": "Nur fehlgeschlagene E-Mails und solche, deren Zustellung unklar ist, können erneut gesendet werden.",
+        "err_mail_not_configured": "Der Mailserver ist noch nicht eingerichtet (Einstellungen, Abschnitt E-Mail).",
         "err_quote_empty": "Das Angebot hat noch keine Positionen. Fügen Sie zuerst eine hinzu.",
         "err_invoice_issued": "Rechnung {0} ist ausgestellt und lässt sich nicht mehr ändern. Korrigieren Sie sie per Stornorechnung und neuer Rechnung.",
         "err_invoice_not_issued": "Dieser Entwurf ist noch nicht ausgestellt.", "err_invoice_empty": "Der Entwurf hat noch keine Positionen. Fügen Sie zuerst eine hinzu.",

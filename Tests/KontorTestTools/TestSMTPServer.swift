@@ -1,23 +1,23 @@
-import Foundation
+public import Foundation
 import Testing
 
 /// A real SMTP server (aiosmtpd, `Server/smtp-server.py`) on 127.0.0.1 for one test, with the messages it accepted
 /// readable from its spool. A missing Python module is a failure, not a skip: CI installs `python3-aiosmtpd`.
-final class TestSMTPServer {
-    struct Delivery {
-        let message: String
-        let sender: String
-        let recipients: [String]
-        let mailOptions: [String]
-        let tls: Bool
-        let authenticated: Bool
+public final class TestSMTPServer {
+    public struct Delivery {
+        public let message: String
+        public let sender: String
+        public let recipients: [String]
+        public let mailOptions: [String]
+        public let tls: Bool
+        public let authenticated: Bool
     }
 
-    let port: Int
-    let spool: URL
+    public let port: Int
+    public let spool: URL
     private let process: Process
 
-    init(_ flags: [String] = []) throws {
+    public init(_ flags: [String] = []) throws {
         spool = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-smtp-\(UUID().uuidString)")
         let script = try #require(Bundle.module.url(forResource: "smtp-server", withExtension: "py", subdirectory: "Server"))
         process = Process()
@@ -47,7 +47,7 @@ final class TestSMTPServer {
     }
 
     /// Every message the server accepted, in order.
-    func deliveries() throws -> [Delivery] {
+    public func deliveries() throws -> [Delivery] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: spool.path)) ?? []
         return try names.filter { $0.hasSuffix(".eml") }.sorted().map { name in
             let base = spool.appendingPathComponent(String(name.dropLast(4)))
@@ -62,7 +62,7 @@ final class TestSMTPServer {
     }
 
     /// Debian's Python, which has `python3-aiosmtpd`; `KONTOR_SMTP_PYTHON` names another one.
-    static var python: String {
+    public static var python: String {
         ProcessInfo.processInfo.environment["KONTOR_SMTP_PYTHON"] ?? "/usr/bin/python3"
     }
 
@@ -75,14 +75,14 @@ final class TestSMTPServer {
 }
 
 /// A self-signed certificate for `localhost`, made once per test run with the `openssl` command.
-enum TestCertificate {
-    struct Files: Sendable {
-        let certificate: String
-        let key: String
-        let pem: String
+public enum TestCertificate {
+    public struct Files: Sendable {
+        public let certificate: String
+        public let key: String
+        public let pem: String
     }
 
-    static let localhost: Files = {
+    public static let localhost: Files = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-smtp-cert-\(getpid())")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let certificate = directory.appendingPathComponent("cert.pem").path
@@ -101,5 +101,26 @@ enum TestCertificate {
         return Files(certificate: certificate, key: key, pem: pem)
     }()
 
-    static var serverFlags: [String] { ["--cert", localhost.certificate, "--key", localhost.key] }
+    public static var serverFlags: [String] { ["--cert", localhost.certificate, "--key", localhost.key] }
+}
+
+extension TestSMTPServer {
+    /// A port nothing listens on (bound, read, released).
+    public static func unusedPort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                guard bind(socket, raw, length) == 0, getsockname(socket, raw, &length) == 0 else {
+                    throw CocoaError(.featureUnsupported)
+                }
+            }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
 }

@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import KontorApp
+import KontorCore
+
+/// `kontor mail`: the outbox — settings, a test mail, what was sent and what failed, sending and retrying.
+struct MailCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mail", abstract: "Send mail from Kontor: settings, outbox, sending and retrying.",
+        subcommands: [Settings.self, Test.self, List.self, Show.self, Send.self, Retry.self])
+
+    struct Settings: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or set the mail server (the password comes from KONTOR_SMTP_PASSWORD or --password-file).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The SMTP server, e.g. smtp.example.de.") var host: String?
+        @Option(help: "The port (default: 465 for tls, 587 for starttls, 25 for none).") var port: Int?
+        @Option(help: "tls, starttls or none (none only for 127.0.0.1).") var security: String?
+        @Option(help: "The login name.") var user: String?
+        @Option(help: "The sender's name, e.g. \"Lena Schreiber\".") var fromName: String?
+        @Option(help: "The sender's address.") var from: String?
+        @Option(help: "A copy of every mail to this address.") var bcc: String?
+        @Option(help: "A PEM certificate to trust (a server with its own certificate).") var trustCertificate: String?
+        @Option(help: "A file with the password, readable only by you (chmod 600).") var passwordFile: String?
+
+        func run() async throws {
+            let kontor = try global.kontor()
+            let current = try await kontor.mailSettings()
+            let changes: [String?] = [host, security, user, fromName, from, bcc, trustCertificate, passwordFile]
+            if port == nil, changes.allSatisfy({ $0 == nil }) {
+                guard let current else { throw AppError.mailNotConfigured }
+                return try show(current)
+            }
+            guard let host = host ?? current?.host else {
+                throw CLIError("Name the mail server with --host smtp.example.de.")
+            }
+            let securityName = security ?? current?.security.rawValue ?? "starttls"
+            let chosen = try MailSettings.Security.named(securityName, what: "security")
+            let pem = try trustCertificate.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            let profileName = (try? await kontor.profile().name) ?? ""
+            let settings = try MailSettings(
+                host: host, port: port ?? (security == nil ? current?.port : nil), security: chosen,
+                username: user ?? current?.username,
+                senderName: fromName ?? current?.senderName ?? profileName,
+                senderAddress: from ?? current?.senderAddress ?? "", bcc: bcc ?? current?.bcc,
+                trustedCertificatePEM: pem ?? current?.trustedCertificatePEM,
+                passwordFile: passwordFile ?? current?.passwordFile)
+            try await kontor.saveMailSettings(settings)
+            try show(settings)
+        }
+
+        private func show(_ settings: MailSettings) throws {
+            if global.json {
+                return try Output.json([
+                    "host": settings.host, "port": "\(settings.port)", "security": settings.security.rawValue,
+                    "user": settings.username ?? "", "fromName": settings.senderName, "from": settings.senderAddress,
+                    "bcc": settings.bcc ?? "", "passwordFile": settings.passwordFile ?? "",
+                ])
+            }
+            print("Server:    \(settings.host):\(settings.port) (\(settings.security.rawValue))")
+            print("Login:     \(settings.username ?? "–")")
+            print("Sender:    \(settings.senderName) <\(settings.senderAddress)>")
+            if let bcc = settings.bcc { print("Copy to:   \(bcc)") }
+            print("Password:  " + (settings.passwordFile.map { "from \($0)" } ?? "from KONTOR_SMTP_PASSWORD"))
+        }
+    }
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send a short test mail now.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The recipient (default: the sender address).") var to: String?
+        @Option(help: "de or en.") var lang = "de"
+
+        func run() async throws {
+            let kontor = try global.kontor()
+            guard let settings = try await kontor.mailSettings() else { throw AppError.mailNotConfigured }
+            let language = try Language.named(lang, what: "language")
+            let queued = try await kontor.queueTestMail(to: to ?? settings.senderAddress, language: language, now: Date())
+            let results = try await kontor.deliverDueMail(using: try SMTPMailTransport(settings: settings)) { Date() }
+            try MailOutput.report(results.filter { $0.id == queued.id }, json: global.json)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The outbox, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only these: queued, sending, sent, failed, unknown.") var status: String?
+        @Option(help: "At most this many.") var limit = 50
+
+        func run() async throws {
+            let statuses = try status.map { [try OutboxMessage.Status.named($0, what: "status")] }
+            let messages = try await global.kontor().outbox(statuses: statuses, limit: limit)
+            if global.json { return try Output.json(messages.map(MailOutput.json)) }
+            guard !messages.isEmpty else { return print("The outbox is empty.") }
+            Output.table(
+                ["ID", "Status", "Kind", "To", "Subject", "Attempts"],
+                messages.map { m in
+                    ["\(m.id)", m.status.rawValue, m.kind.rawValue, m.recipients.first ?? "", m.subject, "\(m.attempts)"]
+                }, rightAligned: [0, 5])
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One mail: its state, the server's answer, its text.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The mail's id from 'kontor mail list'.") var id: Int64
+
+        func run() async throws {
+            let message = try await global.kontor().outboxMessage(id: id)
+            if global.json { return try Output.json(MailOutput.json(message)) }
+            print("Mail \(message.id): \(message.status.rawValue) (\(message.kind.rawValue))")
+            print("To:         \(message.recipients.joined(separator: ", "))")
+            print("Subject:    \(message.subject)")
+            print("Message-ID: <\(message.messageId)>")
+            if !message.attachmentNames.isEmpty { print("Attached:   \(message.attachmentNames.joined(separator: ", "))") }
+            if let reply = message.serverReply { print("Server:     \(reply)") }
+            if let error = message.lastError { print("Last error: \(error)") }
+            if let next = message.nextAttemptAt, message.status == .queued { print("Next try:   \(MailOutput.time(next))") }
+        }
+    }
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send every mail that is due now.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let kontor = try global.kontor()
+            guard let settings = try await kontor.mailSettings() else { throw AppError.mailNotConfigured }
+            let results = try await kontor.deliverDueMail(using: try SMTPMailTransport(settings: settings)) { Date() }
+            try MailOutput.report(results, json: global.json)
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Queue a failed mail, or one whose delivery is unknown, again ('kontor mail send' sends it).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The mail's id from 'kontor mail list'.") var id: Int64
+
+        func run() async throws {
+            let message = try await global.kontor().retryMail(id: id, now: Date())
+            if global.json { return try Output.json(MailOutput.json(message)) }
+            print("Mail \(message.id) is queued again; 'kontor mail send' sends it.")
+        }
+    }
+}
+
+/// How outbox mails are printed.
+enum MailOutput {
+    static func report(_ messages: [OutboxMessage], json: Bool) throws {
+        if json { return try Output.json(messages.map(MailOutput.json)) }
+        guard !messages.isEmpty else { return print("Nothing was due.") }
+        var failed = false
+        for message in messages {
+            switch message.status {
+            case .sent: print("Sent mail \(message.id) to \(message.recipients.joined(separator: ", ")): \(message.serverReply ?? "")")
+            case .queued:
+                print("Mail \(message.id) not sent yet: \(message.lastError ?? ""). Next try \(time(message.nextAttemptAt ?? Date())).")
+            default:
+                failed = true
+                print("Mail \(message.id) \(message.status.rawValue): \(message.lastError ?? "")")
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    static func json(_ m: OutboxMessage) -> [String: String] {
+        [
+            "id": "\(m.id)", "status": m.status.rawValue, "kind": m.kind.rawValue,
+            "to": m.recipients.joined(separator: ", "), "subject": m.subject, "messageId": m.messageId,
+            "attempts": "\(m.attempts)", "lastError": m.lastError ?? "", "serverReply": m.serverReply ?? "",
+            "sentAt": m.sentAt.map(time) ?? "",
+        ]
+    }
+
+    static func time(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone.current
+        return formatter.string(from: date)
+    }
+}
