@@ -97,6 +97,19 @@ struct DocumentTexts {
             + "By accepting it we agree on payment within \(termDays) days of the invoice date.")
     }
 
+    var deliveryBy: String { t("Lieferung bis", "Delivery by") }
+
+    /// The promised dates in a sentence: the whole work, and a first part if one was promised.
+    func quoteDelivery(date: String, firstPart: String?) -> String {
+        guard let firstPart else {
+            return t("Liefertermin: Den fertigen Text erhalten Sie bis zum \(date).",
+                     "Delivery: you will receive the finished text by \(date).")
+        }
+        return t("Liefertermin: Einen ersten Teil erhalten Sie bis zum \(firstPart), den vollständigen Text bis zum "
+                    + "\(date).",
+                 "Delivery: you will receive a first part by \(firstPart) and the complete text by \(date).")
+    }
+
     var quoteClosing: String {
         t("Wenn Sie einverstanden sind, genügt eine kurze Antwort per E-Mail. Ich freue mich auf die Zusammenarbeit.",
           "If you agree, a short reply by e-mail is all it takes. I look forward to working with you.")

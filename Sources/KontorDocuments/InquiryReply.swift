@@ -7,14 +7,28 @@ public struct InquiryReplyFacts: Sendable {
     public var customer: Customer
     public var seller: BusinessProfile
     public var proposal: DeliveryProposal
+    /// The price of one unit: of the inquiry's size, or of `pricedUnit` when the size is unknown.
     public var unitPrice: UnitPrice?
+    /// The net price of the size before any discount.
     public var price: Money?
     public var today: Day
+    /// The unit priced when the inquiry has no size (the unit of past work of the kind, else words).
+    public var pricedUnit: BillingUnit
+    /// The day a first part can be delivered (else the planner's first piece, if any).
+    public var firstPartDate: Day?
+    /// The regular-customer discount granted (0 for none).
+    public var loyaltyPercent: Int64
+    /// How many of the customer's invoices are paid: a regular customer below the first tier hears when the
+    /// discount starts.
+    public var paidInvoices: Int
+    /// What past work of this kind cost, for an inquiry without a size.
+    public var typicalRange: PriceRange?
 
     /// Creates the facts.
     public init(
         inquiry: Inquiry, customer: Customer, seller: BusinessProfile, proposal: DeliveryProposal, unitPrice: UnitPrice?,
-        price: Money?, today: Day
+        price: Money?, today: Day, pricedUnit: BillingUnit = .word, firstPartDate: Day? = nil,
+        loyaltyPercent: Int64 = 0, paidInvoices: Int = 0, typicalRange: PriceRange? = nil
     ) {
         self.inquiry = inquiry
         self.customer = customer
@@ -23,6 +37,21 @@ public struct InquiryReplyFacts: Sendable {
         self.unitPrice = unitPrice
         self.price = price
         self.today = today
+        self.pricedUnit = pricedUnit
+        self.firstPartDate = firstPartDate
+        self.loyaltyPercent = loyaltyPercent
+        self.paidInvoices = paidInvoices
+        self.typicalRange = typicalRange
+    }
+
+    /// The wished day, when the whole work cannot be delivered by then.
+    public var missedWish: Day? {
+        inquiry.wishedDeadline.flatMap { $0 < proposal.deliveryDate ? $0 : nil }
+    }
+
+    /// The first part's day, when it comes before the whole.
+    public var firstPart: Day? {
+        (firstPartDate ?? proposal.firstPiece?.deliveryDate).flatMap { $0 < proposal.deliveryDate ? $0 : nil }
     }
 }
 
@@ -34,7 +63,9 @@ public enum InquiryReply {
         "reply.\(phone ? "phone" : "email").\(language.rawValue)"
     }
 
-    /// Kontor's own wording.
+    /// Kontor's own wording. The sentences `offer` (price, discount, or the question for the scope with a price per
+    /// unit and a typical range) and `delivery` (the date, a missed wish named, the first part) are the same in
+    /// e-mail and phone replies, so both carry the same facts.
     public static func standardTemplate(phone: Bool, language: Language) -> String {
         switch (phone, language) {
         case (false, .de):
@@ -43,10 +74,7 @@ public enum InquiryReply {
 
             vielen Dank für Ihre Anfrage zu „{{subject}}“ – das übernehme ich gern.
 
-            {{#hasPrice}}Für rund {{size}} berechne ich {{unitPrice}} pro Einheit, insgesamt {{price}} {{vat}}. \
-            {{/hasPrice}}Liefern kann ich bis zum {{deliveryDate}}.{{#firstPiece}} Wenn Sie früher etwas brauchen: einen \
-            ersten Teil kann ich Ihnen schon bis zum {{pieceDate}} schicken.{{/firstPiece}} Zwei Korrekturschleifen sind \
-            im Preis enthalten.
+            {{offer}} {{delivery}} Zwei Korrekturschleifen sind im Preis enthalten.
 
             Wenn das für Sie passt, schicke ich Ihnen gern ein verbindliches Angebot – eine kurze Antwort auf diese \
             E-Mail genügt. Für Rückfragen erreichen Sie mich unter {{phone}}.
@@ -56,10 +84,11 @@ public enum InquiryReply {
             """
         case (true, .de):
             """
-            Gesprächsnotiz – Anruf von {{customerName}} am {{today}}
+            Gesprächsnotiz – Anruf von {{caller}} am {{today}}
             Thema: {{subject}}
             Umfang: {{size}}
             Wunschtermin: {{wishedDeadline}}
+            Vorschlag: {{proposalNote}}
             Besonderheiten, Zielgruppe, Tonalität: ______________________
             Ansprechpartner und Rechnungsadresse: ______________________
 
@@ -67,9 +96,9 @@ public enum InquiryReply {
 
             {{salutation}}
 
-            vielen Dank für das freundliche Telefonat. Wie besprochen übernehme ich „{{subject}}“ und liefere bis \
-            zum {{deliveryDate}}.{{#hasPrice}} Das Honorar beträgt {{price}} {{vat}}.{{/hasPrice}} Das \
-            Angebot mit allen Einzelheiten schicke ich Ihnen gleich; sobald Sie es bestätigen, lege ich los.
+            vielen Dank für das freundliche Telefonat. Wie besprochen übernehme ich „{{subject}}“. {{offer}} \
+            {{delivery}} Das Angebot mit allen Einzelheiten schicke ich Ihnen gleich; sobald Sie es bestätigen, lege \
+            ich los.
 
             Viele Grüße
             {{sender}}
@@ -80,9 +109,7 @@ public enum InquiryReply {
 
             thank you for your inquiry about "{{subject}}" – I would be glad to take it on.
 
-            {{#hasPrice}}For about {{size}} I charge {{unitPrice}} per unit, {{price}} in total {{vat}}. {{/hasPrice}}\
-            I can deliver by {{deliveryDate}}.{{#firstPiece}} If you need something sooner, I can send a first part \
-            by {{pieceDate}}.{{/firstPiece}} Two rounds of revisions are included.
+            {{offer}} {{delivery}} Two rounds of revisions are included.
 
             If this suits you, I will gladly send you a binding quote – a short reply to this e-mail is enough. You \
             can reach me at {{phone}}.
@@ -92,10 +119,11 @@ public enum InquiryReply {
             """
         case (true, .en):
             """
-            Call notes – call from {{customerName}} on {{today}}
+            Call notes – call from {{caller}} on {{today}}
             Subject: {{subject}}
             Size: {{size}}
             Wished deadline: {{wishedDeadline}}
+            Proposal: {{proposalNote}}
             Details, audience, tone: ______________________
             Contact and billing address: ______________________
 
@@ -103,14 +131,27 @@ public enum InquiryReply {
 
             {{salutation}}
 
-            thank you for the pleasant call. As agreed, I will write "{{subject}}" and deliver by {{deliveryDate}}.\
-            {{#hasPrice}} The fee is {{price}} {{vat}}.{{/hasPrice}} I will send you the quote with all details right \
-            away; as soon as you confirm it, I will start.
+            thank you for the pleasant call. As agreed, I will write "{{subject}}". {{offer}} {{delivery}} I will send \
+            you the quote with all details right away; as soon as you confirm it, I will start.
 
             Best regards
             {{sender}}
             """
         }
+    }
+
+    /// The line that separates the internal call note from the text for the customer in a phone reply.
+    public static let noteSeparator = "---"
+
+    /// A reply split into the internal note (phone calls only; nil for e-mails) and the text for the customer.
+    public static func parts(of reply: String) -> (note: String?, customerText: String) {
+        let lines = reply.components(separatedBy: "\n")
+        guard let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == noteSeparator }) else {
+            return (nil, reply)
+        }
+        let note = lines[..<index].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = lines[(index + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (note.isEmpty ? nil : note, text + "\n")
     }
 
     /// The reply text; `userTemplate` returns a saved template for a key, if any.
@@ -121,45 +162,31 @@ public enum InquiryReply {
         let phone = facts.inquiry.channel == .phone
         let template = userTemplate(templateKey(phone: phone, language: language))
             ?? standardTemplate(phone: phone, language: language)
+        let sentences = InquiryReplySentences(facts: facts, language: language)
+        let addressed = facts.inquiry.addressing(facts.customer)
         var values: [String: Any] = [
-            // An answer to someone who asked: friendly, "Guten Tag Frau Wolff,".
-            "salutation": facts.customer.salutation(language: language, formal: false),
+            // An answer to someone who asked: friendly, "Guten Tag Frau Wolff,", to the person who asked.
+            "salutation": addressed.salutation(language: language, formal: false),
             "customerName": facts.customer.name,
+            "caller": sentences.caller(addressed),
             "subject": facts.inquiry.subject,
             "today": facts.today.formatted(language),
             "deliveryDate": facts.proposal.deliveryDate.formatted(language),
             "sender": facts.seller.name,
             "phone": facts.seller.phone ?? facts.seller.email ?? "",
             "hasPrice": facts.price != nil,
-            "size": facts.inquiry.size.map {
-                "\($0.quantity.formatted(language)) \($0.unit.label(language, quantity: $0.quantity))"
-            } ?? "–",
+            "size": facts.inquiry.size.map(sentences.size) ?? "–",
             "wishedDeadline": facts.inquiry.wishedDeadline?.formatted(language) ?? "–",
+            "vat": sentences.vat,
+            "offer": sentences.offer,
+            "delivery": sentences.delivery,
+            "proposalNote": sentences.proposalNote,
         ]
-        // § 3 Abs. 1 PAngV: consumers read prices including VAT; a § 19 business adds none (LAW.md 1.4).
-        let treatment = TaxTreatment.determine(mode: facts.seller.taxMode, customer: facts.customer)
-        let gross = treatment == .standard && facts.customer.kind == .consumer
-        let rate = VATRate.standard.percent
-        values["vat"] = switch (treatment, gross, language) {
-        case (.standard, true, .de): "inkl. \(rate) % Umsatzsteuer"
-        case (.standard, true, .en): "including \(rate) % VAT"
-        case (.standard, false, .de): "zzgl. Umsatzsteuer"
-        case (.standard, false, .en): "plus VAT"
-        case (.smallBusiness, _, .de): "(keine Umsatzsteuer nach § 19 UStG)"
-        case (.smallBusiness, _, .en): "(no VAT under § 19 UStG)"
-        case (_, _, .de): "netto, ohne deutsche Umsatzsteuer"
-        case (_, _, .en): "net, without German VAT"
-        }
-        if let price = facts.price {
-            values["price"] = (gross ? price.percentage(100 + rate) : price).formatted(language)
-        }
-        if var unitPrice = facts.unitPrice {
-            if gross { unitPrice.tenThousandths = Money(cents: unitPrice.tenThousandths).percentage(100 + rate).cents }
-            values["unitPrice"] = unitPrice.formatted(language)
-        }
-        if let piece = facts.proposal.firstPiece {
+        if let price = facts.price { values["price"] = sentences.shown(price) }
+        if let unitPrice = facts.unitPrice { values["unitPrice"] = sentences.shown(unitPrice) }
+        if let piece = facts.firstPart {
             values["firstPiece"] = true
-            values["pieceDate"] = piece.deliveryDate.formatted(language)
+            values["pieceDate"] = piece.formatted(language)
         }
         return try MessageRenderer.render(template, values).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
     }

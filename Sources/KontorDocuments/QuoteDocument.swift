@@ -14,12 +14,13 @@ public enum QuoteDocument {
     public static func pdf(for quote: Quote, customer: Customer, seller: BusinessProfile) throws -> Data {
         let language = customer.language
         let texts = DocumentTexts(language: language)
-        let info: [(String, String)] = [
+        var info: [(String, String)] = [
             (texts.quoteNumber, "\(quote.id)"),
             (texts.date, quote.createdOn.formatted(language)),
             (texts.customerNumber, "\(customer.id)"),
             (texts.validUntil, quote.validUntil.formatted(language)),
         ]
+        if let delivery = quote.deliveryDate { info.append((texts.deliveryBy, delivery.formatted(language))) }
         var letter = try LetterComposer(
             sender: seller, recipient: InvoiceDocument.recipientLines(customer), info: info,
             subject: "\(texts.quote): \(quote.title)", title: "\(texts.quote) \(quote.id)", language: language,
@@ -43,6 +44,10 @@ public enum QuoteDocument {
             letter.taxTotals(taxes, totalLabel: texts.quoteTotal, language: language)
         }
         for note in taxes.notes(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
+        if let delivery = quote.deliveryDate {
+            letter.paragraph(texts.quoteDelivery(
+                date: delivery.formatted(language), firstPart: quote.firstPartDate?.formatted(language)))
+        }
         letter.paragraph(texts.quoteTerms(
             validUntil: quote.validUntil.formatted(language), revisions: quote.includedRevisions,
             termDays: quote.paymentTermDays))

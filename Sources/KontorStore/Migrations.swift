@@ -390,6 +390,19 @@ extension DatabaseMigrator {
                 t.column("passwordFile", .text)
             }
         }
+        migrator.registerMigration("v14-proposal-quote-delivery-inquiry-contact") { db in
+            // A quote promises a date (and a first part's), which accepting it carries into the job; an inquiry
+            // names the person who asked, so that the reply greets them.
+            try db.alter(table: "quote") { t in
+                t.add(column: "deliveryDate", .text)
+                t.add(column: "firstPartDate", .text)
+            }
+            try db.alter(table: "inquiry") { t in
+                t.add(column: "contactPerson", .text)
+                t.add(column: "salutation", .text)
+                t.add(column: "academicTitle", .text)
+            }
+        }
         return migrator
     }
 }

@@ -218,7 +218,7 @@ struct InquiryReplyPriceTests {
         // § 3 Abs. 1 PAngV: prices offered to consumers include VAT; a § 19 business charges none (LAW.md 1.4).
         let consumer = try reply(to: Samples.consumer)
         #expect(consumer.contains("insgesamt 119,00 € inkl. 19 % Umsatzsteuer"))
-        #expect(consumer.contains("119,00 € pro Einheit"))
+        #expect(consumer.contains("119,00 € pro Stunde"))
         #expect(consumer.contains("Für rund 1 Stunde"))
         #expect(try reply(to: Samples.business).contains("insgesamt 100,00 € zzgl. Umsatzsteuer"))
         #expect(try reply(to: Samples.consumer, seller: TaxOnPaperTests.smallBusiness)

@@ -19,15 +19,6 @@ public struct Agenda: Sendable {
     }
 }
 
-/// An inquiry's proposed delivery with the price from the rate card.
-public struct InquiryProposal: Sendable {
-    public var inquiry: Inquiry
-    public var customer: Customer
-    public var proposal: DeliveryProposal
-    /// The net price at the rate card's rate, when the inquiry has a size.
-    public var price: Money?
-}
-
 extension Kontor {
     /// The open jobs as plan items: remaining effort (the planner's estimate for unknown work when a job has
     /// none), deadline and priority.
@@ -56,37 +47,6 @@ extension Kontor {
         let agenda = try await agenda(today: today)
         try await store.write { try $0.replaceAgenda(agenda.plan.slots) }
         return agenda
-    }
-
-    /// The earliest realistic delivery date for an inquiry's work, and its price from the rate card.
-    public func proposeDelivery(inquiryId: Int64, today: Day) async throws -> InquiryProposal {
-        try await store.read { book in
-            let profile = try book.requireProfile()
-            let inquiry = try book.requireInquiry(inquiryId)
-            let customer = try book.requireCustomer(inquiry.customerId)
-            let card = profile.effectiveRateCard
-            let hours = card.effort(quoteLines: [], inquirySize: inquiry.size)
-            let jobs = try book.jobs(openOnly: true, customerId: nil, deadlineOnOrBefore: nil)
-            let proposal = DeliveryPlanner.propose(
-                hours: hours, items: Kontor.planItems(jobs), capacity: profile.effectiveCapacity, today: today)
-            return InquiryProposal(inquiry: inquiry, customer: customer, proposal: proposal, price: inquiry.size.map(card.price))
-        }
-    }
-}
-
-extension Kontor {
-    /// The answer to an inquiry, drafted with the proposed date and the rate card's price.
-    public func replyDraft(inquiryId: Int64, today: Day) async throws -> String {
-        let proposal = try await proposeDelivery(inquiryId: inquiryId, today: today)
-        return try await store.read { book in
-            let profile = try book.requireProfile()
-            let unitPrice = proposal.inquiry.size.map { profile.effectiveRateCard.price(for: $0.unit) }
-            return try InquiryReply.compose(
-                InquiryReplyFacts(
-                    inquiry: proposal.inquiry, customer: proposal.customer, seller: profile, proposal: proposal.proposal,
-                    unitPrice: unitPrice, price: proposal.price, today: today)
-            ) { key in (try? book.messageTemplate(key: key)) ?? nil }
-        }
     }
 }
 

@@ -48,7 +48,12 @@ extension Kontor {
     public func quotePDF(id: Int64) async throws -> RenderedDocument {
         let (quote, customer, profile) = try await store.read { book in
             let quote = try book.requireQuote(id)
-            return (quote, try book.requireCustomer(quote.customerId), try book.requireProfile())
+            var customer = try book.requireCustomer(quote.customerId)
+            // A quote that answers an inquiry is addressed to the person who asked (e.g. the caller).
+            if let inquiryId = quote.inquiryId, let inquiry = try book.inquiry(id: inquiryId) {
+                customer = inquiry.addressing(customer)
+            }
+            return (quote, customer, try book.requireProfile())
         }
         let data = try QuoteDocument.pdf(for: quote, customer: customer, seller: profile)
         return RenderedDocument(fileName: QuoteDocument.fileName(for: quote, language: customer.language), data: data)

@@ -9,12 +9,18 @@ public struct QuoteEdit: Sendable, Hashable {
     public var validUntil: Day?
     public var paymentTermDays: Int?
     public var includedRevisions: Int?
+    /// The promised delivery day of the whole work.
+    public var deliveryDate: Day?
+    /// The promised day of a first part.
+    public var firstPartDate: Day?
 
     /// Creates an edit; all fields are optional.
     public init(
         title: String? = nil, customerId: Int64? = nil, validUntil: Day? = nil, paymentTermDays: Int? = nil,
-        includedRevisions: Int? = nil
+        includedRevisions: Int? = nil, deliveryDate: Day? = nil, firstPartDate: Day? = nil
     ) {
+        self.deliveryDate = deliveryDate
+        self.firstPartDate = firstPartDate
         self.title = title
         self.customerId = customerId
         self.validUntil = validUntil
@@ -25,6 +31,7 @@ public struct QuoteEdit: Sendable, Hashable {
     /// Whether the edit names no field at all.
     public var isEmpty: Bool {
         title == nil && customerId == nil && validUntil == nil && paymentTermDays == nil && includedRevisions == nil
+            && deliveryDate == nil && firstPartDate == nil
     }
 }
 
@@ -76,12 +83,15 @@ public struct InquiryEdit: Sendable, Hashable {
     public var sizeUnit: BillingUnit?
     public var wishedDeadline: Day?
     public var note: String?
+    /// The person who asked; an empty name removes the contact (and its salutation and title).
+    public var contact: InquiryContact?
 
     /// Creates an edit; all fields are optional.
     public init(
         subject: String? = nil, channel: InquiryChannel? = nil, sizeQuantity: Quantity? = nil,
-        sizeUnit: BillingUnit? = nil, wishedDeadline: Day? = nil, note: String? = nil
+        sizeUnit: BillingUnit? = nil, wishedDeadline: Day? = nil, note: String? = nil, contact: InquiryContact? = nil
     ) {
+        self.contact = contact
         self.subject = subject
         self.channel = channel
         self.sizeQuantity = sizeQuantity
@@ -93,7 +103,7 @@ public struct InquiryEdit: Sendable, Hashable {
     /// Whether the edit names no field at all.
     public var isEmpty: Bool {
         subject == nil && channel == nil && sizeQuantity == nil && sizeUnit == nil && wishedDeadline == nil
-            && note == nil
+            && note == nil && contact == nil
     }
 }
 
@@ -113,10 +123,13 @@ extension Kontor {
         guard !edit.isEmpty else {
             throw InputError.missing(
                 what: "change",
-                hint: "Give at least one of --title, --customer, --valid-until, --payment-term, --revisions.")
+                hint: "Give at least one of --title, --customer, --valid-until, --payment-term, --revisions, "
+                    + "--delivery, --first-part.")
         }
         return try await changeOpenQuote(id) { book, quote in
             if let title = edit.title { quote.title = title }
+            if let day = edit.deliveryDate { quote.deliveryDate = day }
+            if let day = edit.firstPartDate { quote.firstPartDate = day }
             if let validUntil = edit.validUntil { quote.validUntil = validUntil }
             if let days = edit.paymentTermDays { quote.paymentTermDays = days }
             if let revisions = edit.includedRevisions { quote.includedRevisions = revisions }
@@ -336,7 +349,8 @@ extension Kontor {
     public func editInquiry(id: Int64, _ edit: InquiryEdit) async throws -> Inquiry {
         guard !edit.isEmpty else {
             throw InputError.missing(
-                what: "change", hint: "Give at least one of --subject, --channel, --size, --unit, --deadline, --note.")
+                what: "change",
+                hint: "Give at least one of --subject, --channel, --size, --unit, --deadline, --note, --contact.")
         }
         return try await store.write { book in
             var inquiry = try book.requireInquiry(id)
@@ -352,6 +366,15 @@ extension Kontor {
                 inquiry.size?.unit = unit
             }
             if let deadline = edit.wishedDeadline { inquiry.wishedDeadline = deadline }
+            if let contact = edit.contact {
+                try DocumentFonts.requirePrintable([
+                    ("contact person", contact.person), ("academic title", contact.academicTitle),
+                ])
+                let empty = contact.person.isEmpty
+                inquiry.contactPerson = empty ? nil : contact.person
+                inquiry.salutation = empty ? nil : contact.salutation
+                inquiry.academicTitle = empty ? nil : contact.academicTitle
+            }
             if let note = edit.note {
                 inquiry.note = note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : note
             }

@@ -2,6 +2,21 @@ public import KontorCore
 import Foundation
 import KontorDocuments
 
+/// The person who asked, as the reply greets them: name, salutation (Frau/Herr) and academic title.
+public struct InquiryContact: Sendable, Hashable {
+    public var person: String
+    public var salutation: Salutation?
+    public var academicTitle: String?
+
+    /// Creates a contact; a blank title counts as none.
+    public init(person: String, salutation: Salutation? = nil, academicTitle: String? = nil) {
+        self.person = person.trimmingCharacters(in: .whitespaces)
+        self.salutation = salutation
+        let title = academicTitle?.trimmingCharacters(in: .whitespaces)
+        self.academicTitle = title?.isEmpty == false ? title : nil
+    }
+}
+
 /// Who sent an inquiry: a known customer, or a sender to look up by e-mail/name and create as a prospect.
 public enum InquirySender: Sendable {
     case customer(Int64)
@@ -9,13 +24,20 @@ public enum InquirySender: Sendable {
 }
 
 extension Kontor {
-    /// Records an inquiry. An unknown sender becomes a prospect; a known e-mail or name is matched.
+    /// Records an inquiry. An unknown sender becomes a prospect; a known e-mail or name is matched. The contact
+    /// person is kept on the inquiry (the reply greets them) and becomes the contact of a new prospect.
     public func addInquiry(
         from sender: InquirySender, channel: InquiryChannel, receivedOn: Day, subject: String,
-        size: WorkSize? = nil, wishedDeadline: Day? = nil, note: String? = nil
+        size: WorkSize? = nil, wishedDeadline: Day? = nil, note: String? = nil, contact: InquiryContact? = nil
     ) async throws -> (inquiry: Inquiry, customer: Customer, createdCustomer: Bool) {
         guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError.missing(what: "subject", hint: "Say what the inquiry is about with --subject.")
+        }
+        let contact = contact.flatMap { $0.person.isEmpty ? nil : $0 }
+        if let contact {
+            try DocumentFonts.requirePrintable([
+                ("contact person", contact.person), ("academic title", contact.academicTitle),
+            ])
         }
         return try await store.write { book in
             var created = false
@@ -29,9 +51,18 @@ extension Kontor {
                 } else if !name.isEmpty, let known = try book.customer(name: name) {
                     customer = known
                 } else {
-                    let fresh = Customer(
+                    var fresh = Customer(
                         name: name.isEmpty ? (email ?? phone ?? "") : name, email: email, phone: phone, kind: kind,
                         createdOn: receivedOn)
+                    if let contact, kind == .business {
+                        fresh.contactPerson = contact.person
+                        fresh.salutation = contact.salutation
+                        fresh.academicTitle = contact.academicTitle
+                    } else if let contact, contact.person == fresh.name {
+                        // A consumer is their own contact: the salutation belongs to them.
+                        fresh.salutation = contact.salutation
+                        fresh.academicTitle = contact.academicTitle
+                    }
                     try fresh.validate()
                     try DocumentFonts.requirePrintable(DocumentFonts.fields(of: fresh))
                     customer = try book.insert(customer: fresh)
@@ -40,7 +71,8 @@ extension Kontor {
             }
             let inquiry = try book.insert(inquiry: Inquiry(
                 customerId: customer.id, channel: channel, receivedOn: receivedOn, subject: subject, size: size,
-                wishedDeadline: wishedDeadline, note: note))
+                wishedDeadline: wishedDeadline, note: note, contactPerson: contact?.person,
+                salutation: contact?.salutation, academicTitle: contact?.academicTitle))
             return (inquiry, customer, created)
         }
     }

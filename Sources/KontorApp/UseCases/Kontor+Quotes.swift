@@ -6,7 +6,7 @@ extension Kontor {
     /// Creates an open quote for a customer (lines follow with `addQuoteLine`).
     public func addQuote(
         customerId: Int64, inquiryId: Int64?, title: String, on day: Day, validUntil: Day?, paymentTermDays: Int?,
-        includedRevisions: Int = 2
+        includedRevisions: Int = 2, deliveryDate: Day? = nil, firstPartDate: Day? = nil
     ) async throws -> Quote {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError.missing(what: "quote title", hint: "Say what is offered with --title.")
@@ -31,9 +31,12 @@ extension Kontor {
             }
             let quote = Quote(
                 customerId: customerId, inquiryId: inquiryId, title: title, createdOn: day,
-                validUntil: validUntil ?? day.adding(days: 30),
+                validUntil: validUntil ?? day.adding(days: ProposedQuote.validityDays),
                 paymentTermDays: paymentTermDays ?? profile.paymentTermDays, includedRevisions: includedRevisions,
-                loyaltyPercent: profile.loyalty.percent(forPaidInvoices: try book.paidInvoiceCount(customerId: customerId)))
+                loyaltyPercent: profile.loyalty.percent(
+                    forPaidInvoices: try book.paidInvoiceCount(customerId: customerId)),
+                deliveryDate: deliveryDate, firstPartDate: firstPartDate)
+            try quote.validateTerms()
             return try book.insert(quote: quote)
         }
     }
@@ -61,8 +64,8 @@ extension Kontor {
         try await store.read { try $0.quotes(customerId: customerId) }
     }
 
-    /// Accepts a quote: it becomes a job (with the effort the quote implies), the inquiry is won and the prospect
-    /// a new customer.
+    /// Accepts a quote: it becomes a job (with the effort the quote implies and the delivery date it promises as
+    /// the deadline; `deadline` and `effortHours` override them), the inquiry is won and the prospect a new customer.
     public func acceptQuote(
         id: Int64, on day: Day, deadline: Day? = nil, effortHours: Quantity? = nil
     ) async throws -> (quote: Quote, job: Job) {
@@ -87,7 +90,7 @@ extension Kontor {
             let hours = effortHours ?? Quantity(thousandths: card.effort(quoteLines: quote.lines, inquirySize: size))
             let job = try book.insert(job: Job(
                 customerId: quote.customerId, quoteId: quote.id, title: quote.title,
-                effortHours: hours.thousandths > 0 ? hours : nil, deadline: deadline,
+                effortHours: hours.thousandths > 0 ? hours : nil, deadline: deadline ?? quote.deliveryDate,
                 includedRevisions: quote.includedRevisions, createdOn: day))
             try book.promote(customerId: quote.customerId, to: .new)
             return (quote, job)

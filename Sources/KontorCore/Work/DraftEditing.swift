@@ -101,6 +101,16 @@ extension Quote {
         guard (0...120).contains(paymentTermDays) else {
             throw .invalid(what: "payment term", reason: "use 0 to 120 days")
         }
+        if let deliveryDate, deliveryDate < createdOn {
+            throw .invalid(what: "delivery date",
+                           reason: "\(deliveryDate) is before the quote's date \(createdOn); use \(createdOn) or later")
+        }
+        if let firstPartDate {
+            guard let deliveryDate, firstPartDate < deliveryDate, firstPartDate >= createdOn else {
+                throw .invalid(what: "first part date",
+                               reason: "a first part comes after the quote's date and before the delivery date")
+            }
+        }
         guard includedRevisions >= 0 else {
             throw .negative(what: "number of revisions", text: "\(includedRevisions)")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request for work that came in by e-mail, phone, form or referral.
 public struct Inquiry: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
@@ -11,12 +13,19 @@ public struct Inquiry: Sendable, Hashable, Codable, Identifiable {
     public var answeredOn: Day?
     public var closedOn: Day?
     public var note: String?
+    /// The person who asked (e.g. the caller), greeted by name in the reply; nil: the customer's own contact.
+    public var contactPerson: String?
+    /// How the contact person is addressed (Frau, Herr; nil: by full name).
+    public var salutation: Salutation?
+    /// The contact person's academic title, e.g. "Dr.".
+    public var academicTitle: String?
 
     /// Creates an inquiry.
     public init(
         id: Int64 = 0, customerId: Int64, channel: InquiryChannel, receivedOn: Day, subject: String,
         size: WorkSize? = nil, wishedDeadline: Day? = nil, status: InquiryStatus = .open, answeredOn: Day? = nil,
-        closedOn: Day? = nil, note: String? = nil
+        closedOn: Day? = nil, note: String? = nil, contactPerson: String? = nil, salutation: Salutation? = nil,
+        academicTitle: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -29,6 +38,22 @@ public struct Inquiry: Sendable, Hashable, Codable, Identifiable {
         self.answeredOn = answeredOn
         self.closedOn = closedOn
         self.note = note
+        self.contactPerson = contactPerson
+        self.salutation = salutation
+        self.academicTitle = academicTitle
+    }
+
+    /// The customer as a reply to this inquiry addresses them: with the inquiry's contact person, when one was
+    /// noted, in place of the customer's own. Greeting lines then come from `Customer.salutation(language:formal:)`,
+    /// the one rule for every letter and e-mail.
+    public func addressing(_ customer: Customer) -> Customer {
+        guard let person = contactPerson?.trimmingCharacters(in: .whitespaces), !person.isEmpty else { return customer }
+        var addressed = customer
+        addressed.contactPerson = person
+        addressed.salutation = salutation
+        let title = academicTitle?.trimmingCharacters(in: .whitespaces)
+        addressed.academicTitle = title?.isEmpty == false ? title : nil
+        return addressed
     }
 
     /// Whether the inquiry still waits for a first answer.

@@ -15,12 +15,16 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
     public var lines: [DocumentLine]
     /// The regular-customer discount granted when the quote was made (0 for none).
     public var loyaltyPercent: Int64
+    /// The promised delivery day of the whole work (from the inquiry's proposal or typed); nil when none was named.
+    public var deliveryDate: Day?
+    /// The promised day of a first part, when the whole cannot be delivered by the wished deadline.
+    public var firstPartDate: Day?
 
     /// Creates a quote.
     public init(
         id: Int64 = 0, customerId: Int64, inquiryId: Int64? = nil, title: String, createdOn: Day, validUntil: Day,
         paymentTermDays: Int, includedRevisions: Int = 2, status: QuoteStatus = .open, decidedOn: Day? = nil,
-        lines: [DocumentLine] = [], loyaltyPercent: Int64 = 0
+        lines: [DocumentLine] = [], loyaltyPercent: Int64 = 0, deliveryDate: Day? = nil, firstPartDate: Day? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -34,6 +38,8 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         self.decidedOn = decidedOn
         self.lines = lines
         self.loyaltyPercent = loyaltyPercent
+        self.deliveryDate = deliveryDate
+        self.firstPartDate = firstPartDate
     }
 
     /// The net sum of the lines.

@@ -32,6 +32,8 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
     case reverseChargeWithoutBuyerVATId(customerId: Int64, name: String)
     /// Sending again a mail that is queued, being sent or sent: only failed or unknown ones can be.
     case mailNotRetryable(id: Int64, status: OutboxMessage.Status)
+    /// A quote from an inquiry's proposal while the inquiry has no size: there is nothing to price yet.
+    case inquiryWithoutSize(id: Int64)
 
     public var description: String {
         switch self {
@@ -41,6 +43,9 @@ public enum WorkflowError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Inquiry \(id) is already \(status.rawValue); it cannot be changed any more."
         case let .quoteDecided(id, status):
             return "Quote \(id) was already \(status.rawValue); create a new quote instead."
+        case let .inquiryWithoutSize(id):
+            return "Inquiry \(id) has no size yet, so there is nothing to price: ask for the scope, then add it with "
+                + "'kontor inquiry edit \(id) --size … --unit …'."
         case let .quoteEmpty(id):
             return "Quote \(id) has no lines. Add one with 'kontor quote add-line \(id) …'."
         case let .invoiceIssued(number):

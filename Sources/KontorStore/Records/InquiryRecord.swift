@@ -16,6 +16,9 @@ struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var answeredOn: String?
     var closedOn: String?
     var note: String?
+    var contactPerson: String?
+    var salutation: String?
+    var academicTitle: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -32,6 +35,9 @@ struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         answeredOn = i.answeredOn?.description
         closedOn = i.closedOn?.description
         note = i.note
+        contactPerson = i.contactPerson
+        salutation = i.salutation?.rawValue
+        academicTitle = i.academicTitle
     }
 
     func domain() throws -> Inquiry {
@@ -43,7 +49,9 @@ struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, customerId: customerId, channel: try Convert.choice(channel),
             receivedOn: try Convert.day(receivedOn), subject: subject, size: size,
             wishedDeadline: try Convert.day(wishedDeadline), status: try Convert.choice(status),
-            answeredOn: try Convert.day(answeredOn), closedOn: try Convert.day(closedOn), note: note)
+            answeredOn: try Convert.day(answeredOn), closedOn: try Convert.day(closedOn), note: note,
+            contactPerson: contactPerson, salutation: try salutation.map { try Convert.choice($0) },
+            academicTitle: academicTitle)
     }
 }
 
@@ -62,5 +70,8 @@ extension InquiryRecord {
         answeredOn = row["answeredOn"]
         closedOn = row["closedOn"]
         note = row["note"]
+        contactPerson = row["contactPerson"]
+        salutation = row["salutation"]
+        academicTitle = row["academicTitle"]
     }
 }

@@ -15,6 +15,8 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var status: String
     var decidedOn: String?
     var loyaltyPercent: Int64
+    var deliveryDate: String?
+    var firstPartDate: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -30,6 +32,8 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
         status = q.status.rawValue
         decidedOn = q.decidedOn?.description
         loyaltyPercent = q.loyaltyPercent
+        deliveryDate = q.deliveryDate?.description
+        firstPartDate = q.firstPartDate?.description
     }
 
     func domain(lines: [DocumentLine]) throws -> Quote {
@@ -37,7 +41,8 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, customerId: customerId, inquiryId: inquiryId, title: title,
             createdOn: try Convert.day(createdOn), validUntil: try Convert.day(validUntil),
             paymentTermDays: paymentTermDays, includedRevisions: includedRevisions, status: try Convert.choice(status),
-            decidedOn: try Convert.day(decidedOn), lines: lines, loyaltyPercent: loyaltyPercent)
+            decidedOn: try Convert.day(decidedOn), lines: lines, loyaltyPercent: loyaltyPercent,
+            deliveryDate: try Convert.day(deliveryDate), firstPartDate: try Convert.day(firstPartDate))
     }
 }
 
@@ -55,5 +60,7 @@ extension QuoteRecord {
         status = row["status"]
         decidedOn = row["decidedOn"]
         loyaltyPercent = row["loyaltyPercent"]
+        deliveryDate = row["deliveryDate"]
+        firstPartDate = row["firstPartDate"]
     }
 }

@@ -42,6 +42,8 @@ struct DraftController: Sendable {
         let values = [
             "title": quote.title, "customer": "\(quote.customerId)", "validUntil": quote.validUntil.description,
             "paymentTerm": "\(quote.paymentTermDays)", "revisions": "\(quote.includedRevisions)",
+            "deliveryDate": quote.deliveryDate?.description ?? "",
+            "firstPartDate": quote.firstPartDate?.description ?? "",
         ]
         return try await renderQuoteForm(quote, FormState(values: values), request: request, context: context)
     }
@@ -57,17 +59,20 @@ struct DraftController: Sendable {
         let validUntil = reader.day("validUntil", required: true)
         let term = reader.int("paymentTerm", required: true, range: 0...120)
         let revisions = reader.int("revisions", required: true, range: 0...20)
+        let delivery = reader.day("deliveryDate")
+        let firstPart = reader.day("firstPartDate")
         var state = reader.state
         if !reader.hasErrors {
             do {
                 _ = try await services.kontor.editQuote(id: id, QuoteEdit(
                     title: title, customerId: customerId, validUntil: validUntil, paymentTermDays: term,
-                    includedRevisions: revisions))
+                    includedRevisions: revisions, deliveryDate: delivery, firstPartDate: firstPart))
                 return services.redirect("/quotes/\(id)", flash: texts["flash_quote_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
                     "quote title": "title", "validity date": "validUntil", "payment term": "paymentTerm",
                     "number of revisions": "revisions", "customer change": "customer",
+                    "delivery date": "deliveryDate", "first part date": "firstPartDate",
                 ])
             }
         }
@@ -308,7 +313,7 @@ struct DraftController: Sendable {
             "subject": inquiry.subject, "channel": inquiry.channel.rawValue,
             "deadline": inquiry.wishedDeadline?.description ?? "", "note": inquiry.note ?? "",
             "unit": inquiry.size?.unit.rawValue ?? BillingUnit.word.rawValue,
-        ]
+        ].merging(InquiryContactFields.values(of: inquiry)) { $1 }
         if let size = inquiry.size {
             values["size"] = context.language == .de
                 ? size.quantity.description.replacingOccurrences(of: ".", with: ",") : size.quantity.description
@@ -327,6 +332,7 @@ struct DraftController: Sendable {
         let size = reader.quantity("size")
         let unit = reader.choice("unit", BillingUnit.self)
         let deadline = reader.day("deadline")
+        let contact = InquiryContactFields.read(&reader)
         // An emptied text area removes the note; the use case reads "" that way.
         let note = context.form.raw("note")
         var state = reader.state
@@ -334,7 +340,7 @@ struct DraftController: Sendable {
             do {
                 _ = try await services.kontor.editInquiry(id: id, InquiryEdit(
                     subject: subject, channel: channel, sizeQuantity: size, sizeUnit: size == nil ? nil : unit,
-                    wishedDeadline: deadline, note: note))
+                    wishedDeadline: deadline, note: note, contact: contact))
                 return services.redirect(
                     "/inquiries#inquiry-\(id)", flash: texts["flash_inquiry_saved"], context: context)
             } catch {
@@ -417,6 +423,8 @@ struct DraftController: Sendable {
             make.date("validUntil", "f_valid_until", required: true),
             make.number("paymentTerm", "f_payment_term", required: true),
             make.number("revisions", "f_revisions", required: true),
+            make.date("deliveryDate", "quote_delivery"),
+            make.date("firstPartDate", "quote_first_part"),
         ]
         let page = EditFormPage(
             breadcrumb: (path: "/quotes/\(quote.id)", label: quote.title), heading: texts["quote_edit"],
@@ -488,6 +496,7 @@ struct DraftController: Sendable {
                 make.select("unit", "f_size_unit",
                             options: BillingUnit.allCases.filter { $0 != .flat }.map { ($0.rawValue, texts.unit($0)) }),
                 make.date("deadline", "f_wished_deadline"),
+            ] + InquiryContactFields.fields(make, texts: texts) + [
                 make.textarea("note", "f_note", rows: 3),
             ],
             state: state, submitLabel: texts["save"], cancelPath: "/inquiries#inquiry-\(inquiry.id)")

@@ -12,6 +12,7 @@ struct InquiryController: Sendable {
             .get("new", use: self.new)
             .post(use: self.create)
             .get(":id/proposal", use: self.proposal)
+            .post(":id/quote", use: self.quoteFromProposal)
             .post(":id/answer", use: self.answer)
             .post(":id/win", use: self.win)
             .post(":id/lose", use: self.lose)
@@ -32,9 +33,17 @@ struct InquiryController: Sendable {
         let id = try context.id()
         let today = services.today()
         let result = try await services.kontor.proposeDelivery(inquiryId: id, today: today)
-        let reply = try await services.kontor.replyDraft(inquiryId: id, today: today)
+        let reply = try await services.kontor.replyDraftParts(inquiryId: id, today: today)
         let page = ProposalPage(result, reply: reply, texts: texts)
         return try services.page("inquiries/proposal", area: .inquiries, title: page.heading, page, request: request,
+                                 context: context)
+    }
+
+    /// POST /inquiries/:id/quote: the quote the proposal shows, made in one step.
+    @Sendable func quoteFromProposal(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        let quote = try await services.kontor.addQuote(fromProposal: try context.id(), on: services.today())
+        return services.redirect("/quotes/\(quote.id)", flash: texts.format("flash_quote_from_proposal", "\(quote.id)"),
                                  context: context)
     }
 
@@ -61,6 +70,7 @@ struct InquiryController: Sendable {
         let unit = reader.choice("unit", BillingUnit.self) ?? .word
         let deadline = reader.day("deadline")
         let note = reader.text("note")
+        let contact = InquiryContactFields.read(&reader)
         if customerId == nil && name == nil && email == nil && phone == nil && reader.state.errors["customer"] == nil {
             reader.fail("name", texts["err_sender"])
         }
@@ -71,7 +81,8 @@ struct InquiryController: Sendable {
             do {
                 let result = try await services.kontor.addInquiry(
                     from: sender, channel: channel, receivedOn: received, subject: subject,
-                    size: sizeQuantity.map { WorkSize(quantity: $0, unit: unit) }, wishedDeadline: deadline, note: note)
+                    size: sizeQuantity.map { WorkSize(quantity: $0, unit: unit) }, wishedDeadline: deadline, note: note,
+                    contact: contact)
                 let flash = result.createdCustomer
                     ? texts.format("flash_inquiry_added_new", result.customer.name)
                     : texts.format("flash_inquiry_added", result.customer.name)
@@ -207,6 +218,7 @@ struct InquiryFormPage: Sendable, Encodable {
             make.amount("size", "f_size"),
             make.select("unit", "f_size_unit", options: BillingUnit.allCases.filter { $0 != .flat }.map { ($0.rawValue, texts.unit($0)) }),
             make.date("deadline", "f_wished_deadline"),
+        ] + InquiryContactFields.fields(make, texts: texts) + [
             make.textarea("note", "f_note", rows: 3),
         ]
         hasFormError = state.general != nil
@@ -214,19 +226,25 @@ struct InquiryFormPage: Sendable, Encodable {
     }
 }
 
-/// A delivery date and price for an inquiry, with the reply draft (by e-mail or for the phone call).
+/// A delivery date and price for an inquiry, the quote it becomes, and the reply: for a call the internal note and
+/// the text for the customer in separate boxes, each to copy.
 struct ProposalPage: Sendable, Encodable {
     let id: Int64
     let heading: String
     let customerName: String
     let customerPath: String
     let facts: [Fact]
-    let reply: String
+    let hasNote: Bool
+    let noteText: String
+    let customerText: String
     let isOpen: Bool
+    let canQuote: Bool
+    let needsSize: Bool
 
-    init(_ result: InquiryProposal, reply: String, texts: Texts) {
+    init(_ result: InquiryProposal, reply: ReplyDraft, texts: Texts) {
         let inquiry = result.inquiry
         let proposal = result.proposal
+        let offer = result.quote
         id = inquiry.id
         heading = texts.format("proposal_heading", inquiry.subject)
         customerName = result.customer.name
@@ -234,14 +252,40 @@ struct ProposalPage: Sendable, Encodable {
         var facts = [
             Fact(term: texts["proposal_delivery"], detail: texts.day(proposal.deliveryDate)
                 + (proposal.fitsInBetween ? " · " + texts["proposal_in_between"] : "")),
-            Fact(term: texts["proposal_hours"], detail: Quantity(thousandths: proposal.hours).formatted(texts.language) + " h"),
         ]
-        if let price = result.price { facts.append(Fact(term: texts["proposal_price"], detail: texts.money(price))) }
-        if let piece = proposal.firstPiece {
-            facts.append(Fact(term: texts["proposal_first_piece"], detail: texts.day(piece.deliveryDate)))
+        if let part = offer.firstPartDate {
+            facts.append(Fact(term: texts["proposal_first_piece"], detail: texts.day(part)))
         }
+        if let wish = offer.missedWish {
+            facts.append(Fact(term: texts["inquiry_wished"],
+                              detail: texts.format("proposal_missed_wish", texts.day(wish))))
+        }
+        facts.append(Fact(term: texts["proposal_hours"],
+                          detail: Quantity(thousandths: proposal.hours).formatted(texts.language) + " h"))
+        if let price = result.price {
+            facts.append(Fact(term: texts["proposal_price"], detail: texts.money(price)))
+        } else {
+            let unit = texts.unit(result.pricedUnit, quantity: Quantity(1))
+            facts.append(Fact(term: texts["proposal_unit_price"],
+                              detail: "\(result.unitPrice.formatted(texts.language)) / \(unit)"))
+            if let range = result.typicalRange {
+                facts.append(Fact(term: texts["proposal_range"], detail: texts.format(
+                    "proposal_range_detail", texts.money(range.low), texts.money(range.high), "\(range.count)")))
+            }
+        }
+        if offer.loyaltyPercent > 0 {
+            facts.append(Fact(term: texts["proposal_discount"], detail: "\(offer.loyaltyPercent) %"))
+        }
+        if let net = offer.net, offer.loyaltyPercent > 0 {
+            facts.append(Fact(term: texts["proposal_net"], detail: texts.money(net)))
+        }
+        facts.append(Fact(term: texts["proposal_valid"], detail: texts.day(offer.validUntil)))
         self.facts = facts
-        self.reply = reply
+        hasNote = reply.note != nil
+        noteText = reply.note ?? ""
+        customerText = reply.customerText
         isOpen = inquiry.status == .open
+        canQuote = offer.isComplete && inquiry.isEditable
+        needsSize = !offer.isComplete && inquiry.isEditable
     }
 }

@@ -73,9 +73,12 @@ struct QuoteController: Sendable {
 
     /// GET /quotes/:id
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
         var accept = FormState()
-        accept.values["deadline"] = services.today().adding(days: 14).description
-        return try await renderShow(try context.id(), line: FormState(values: LineFields.defaults), accept: accept,
+        // The promised delivery date is the job's deadline unless changed.
+        let promised = try await services.kontor.quote(id: id).deliveryDate
+        accept.values["deadline"] = (promised ?? services.today().adding(days: 14)).description
+        return try await renderShow(id, line: FormState(values: LineFields.defaults), accept: accept,
                                     request: request, context: context)
     }
 
@@ -235,6 +238,8 @@ struct QuotePage: Sendable, Encodable {
     /// Declined quotes may be deleted too; accepted ones are the agreement behind their job.
     let canDelete: Bool
     let termsText: String
+    /// "Lieferung bis 23.03.2026 · Erster Teil bis 10.03.2026", when the quote promises a date.
+    let deliveryText: String?
     let hasLines: Bool
     let linesEditable: Bool
     let lines: [LineRow]
@@ -259,11 +264,18 @@ struct QuotePage: Sendable, Encodable {
         isOpen = quote.status == .open
         canDelete = quote.status != .accepted
         termsText = texts.format("quote_terms", "\(quote.paymentTermDays)", "\(quote.includedRevisions)")
+        deliveryText = quote.deliveryDate.map {
+            "\(texts["quote_delivery"]) \(texts.day($0))"
+                + (quote.firstPartDate.map { " · \(texts["quote_first_part"]) \(texts.day($0))" } ?? "")
+        }
         hasLines = !quote.lines.isEmpty
         linesEditable = isOpen
         lines = LineActions.rows(
-            quote.lines, typedCount: quote.lines.count, basePath: isOpen ? "/quotes/\(quote.id)" : nil, texts: texts)
-        totals = TotalsView(InvoiceTotals(lines: quote.lines, treatment: .standard), treatment: .standard, texts: texts)
+            quote.effectiveLines, typedCount: quote.lines.count, basePath: isOpen ? "/quotes/\(quote.id)" : nil,
+            texts: texts)
+        // The loyalty discount is a line of its own, as on the PDF.
+        totals = TotalsView(InvoiceTotals(lines: quote.effectiveLines, treatment: .standard), treatment: .standard,
+                            texts: texts)
         lineFields = LineFields.make(line, texts: texts)
         hasLineError = line.general != nil
         lineError = line.generalText

@@ -135,6 +135,7 @@ struct ErrorText {
         case let .inquiryClosed(_, status): return texts.format("err_inquiry_closed", texts.inquiryStatus(status))
         case let .quoteDecided(_, status): return texts.format("err_quote_decided", texts.quoteStatus(status))
         case .quoteEmpty: return texts["err_quote_empty"]
+        case .inquiryWithoutSize: return texts["err_inquiry_without_size"]
         case let .invoiceIssued(number): return texts.format("err_invoice_issued", number)
         case .invoiceNotIssued: return texts["err_invoice_not_issued"]
         case .invoiceEmpty: return texts["err_invoice_empty"]

@@ -14,13 +14,15 @@ extension InquiryCommand {
         @Option(help: "Unit of the size: word, line, page, hour.") var unit: String?
         @Option(help: "Wished deadline, YYYY-MM-DD.") var deadline: String?
         @Option(help: "Notes (an empty text removes them).") var note: String?
+        @OptionGroup var person: InquiryContactOptions
 
         func run() async throws {
             let inquiry = try await global.kontor().editInquiry(id: id, InquiryEdit(
                 subject: subject, channel: try channel.map { try InquiryChannel.named($0, what: "channel") },
                 sizeQuantity: try size.map { try Quantity(parsing: $0) },
                 sizeUnit: try unit.map { try BillingUnit.named($0, what: "unit") },
-                wishedDeadline: try parseDay(deadline, what: "deadline"), note: note))
+                wishedDeadline: try parseDay(deadline, what: "deadline"), note: note,
+                contact: try person.contactPerson()))
             let item = try await global.kontor().inquiry(id: inquiry.id)
             if global.json {
                 return try Output.json(

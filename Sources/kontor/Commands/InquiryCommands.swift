@@ -23,6 +23,7 @@ struct InquiryCommand: AsyncParsableCommand {
         @Option(help: "Unit of the size: word, line, page, hour.") var unit: String = "word"
         @Option(help: "Wished deadline, YYYY-MM-DD.") var deadline: String?
         @Option(help: "Notes.") var note: String?
+        @OptionGroup var person: InquiryContactOptions
 
         func run() async throws {
             let sender: InquirySender
@@ -38,7 +39,8 @@ struct InquiryCommand: AsyncParsableCommand {
             let result = try await global.kontor().addInquiry(
                 from: sender, channel: try InquiryChannel.named(channel, what: "channel"),
                 receivedOn: try parseDay(received, what: "received date") ?? global.day(), subject: subject,
-                size: size, wishedDeadline: try parseDay(deadline, what: "deadline"), note: note)
+                size: size, wishedDeadline: try parseDay(deadline, what: "deadline"), note: note,
+                contact: try person.contactPerson())
             if global.json { return try Output.json(InquiryJSON(result.inquiry, customerName: result.customer.name, today: try global.day())) }
             print("Recorded inquiry \(result.inquiry.id) from \(result.customer.name)"
                 + (result.createdCustomer ? " (new prospect, customer \(result.customer.id))." : "."))
@@ -89,8 +91,9 @@ struct InquiryCommand: AsyncParsableCommand {
         @Option(help: "What was answered.") var note: String?
 
         func run() async throws {
-            let inquiry = try await global.kontor().answerInquiry(id: id, on: try global.day(), note: note)
-            try InquiryCommand.present(inquiry, customerName: nil, global: global)
+            let kontor = try global.kontor()
+            _ = try await kontor.answerInquiry(id: id, on: try global.day(), note: note)
+            try await InquiryCommand.present(id: id, kontor: kontor, global: global)
         }
     }
 
@@ -100,8 +103,9 @@ struct InquiryCommand: AsyncParsableCommand {
         @Argument(help: "Inquiry id.") var id: Int64
 
         func run() async throws {
-            let inquiry = try await global.kontor().closeInquiry(id: id, won: true, on: try global.day())
-            try InquiryCommand.present(inquiry, customerName: nil, global: global)
+            let kontor = try global.kontor()
+            _ = try await kontor.closeInquiry(id: id, won: true, on: try global.day())
+            try await InquiryCommand.present(id: id, kontor: kontor, global: global)
         }
     }
 
@@ -112,8 +116,9 @@ struct InquiryCommand: AsyncParsableCommand {
         @Option(help: "Why, if known.") var note: String?
 
         func run() async throws {
-            let inquiry = try await global.kontor().closeInquiry(id: id, won: false, on: try global.day(), note: note)
-            try InquiryCommand.present(inquiry, customerName: nil, global: global)
+            let kontor = try global.kontor()
+            _ = try await kontor.closeInquiry(id: id, won: false, on: try global.day(), note: note)
+            try await InquiryCommand.present(id: id, kontor: kontor, global: global)
         }
     }
 
@@ -129,19 +134,43 @@ struct InquiryCommand: AsyncParsableCommand {
             let result = try await kontor.proposeDelivery(inquiryId: id, today: today)
             let reply = try await kontor.replyDraft(inquiryId: id, today: today)
             let p = result.proposal
+            let offer = result.quote
             if global.json {
                 return try Output.json(ProposalJSON(
                     inquiryId: id, deliveryDate: p.deliveryDate, hours: Quantity(thousandths: p.hours),
-                    fitsInBetween: p.fitsInBetween, firstPieceDate: p.firstPiece?.deliveryDate, price: result.price,
-                    reply: reply))
+                    fitsInBetween: p.fitsInBetween, firstPieceDate: offer.firstPartDate, price: result.price,
+                    reply: reply, lines: offer.effectiveLines, net: offer.net, loyaltyPercent: offer.loyaltyPercent,
+                    validUntil: offer.validUntil, missedWish: offer.missedWish, unitPrice: result.unitPrice,
+                    pricedUnit: result.pricedUnit, typicalRange: result.typicalRange))
             }
             let lang = global.language
-            print("Inquiry \(id): about \(Quantity(thousandths: p.hours).formatted(lang)) h of work"
+            let hours = Quantity(thousandths: p.hours).formatted(lang)
+            print("Inquiry \(id) from \(result.customer.name): about \(hours) h of work"
                 + (result.price.map { ", \($0.formatted(lang)) net" } ?? ""))
+            if let wish = offer.missedWish { print("The wished deadline \(wish.formatted(lang)) cannot be met.") }
             print("Delivery by \(p.deliveryDate.formatted(lang))" + (p.fitsInBetween ? " (a small job, fitted in between)" : ""))
-            if let piece = p.firstPiece { print("A first piece by \(piece.deliveryDate.formatted(lang))") }
+            if let part = offer.firstPartDate { print("A first part by \(part.formatted(lang))") }
+            if offer.isComplete {
+                print("\nThe quote ('kontor quote add --from-proposal \(id)'), valid until "
+                    + "\(offer.validUntil.formatted(lang)):")
+                LinesTable.print(offer.effectiveLines, language: lang)
+                if let net = offer.net { print("Net \(net.formatted(lang))") }
+            } else {
+                print("No size yet: the reply asks for the scope (\(result.unitPrice.formatted(lang)) per "
+                    + "\(result.pricedUnit.label(lang, quantity: Quantity(1)))"
+                    + (result.typicalRange.map {
+                        "; similar jobs \($0.low.formatted(lang))–\($0.high.formatted(lang))"
+                    } ?? "")
+                    + ").")
+            }
             print("\n\(reply)")
         }
+    }
+
+    /// Shows the inquiry as it is now, with its customer's name.
+    static func present(id: Int64, kontor: Kontor, global: GlobalOptions) async throws {
+        let item = try await kontor.inquiry(id: id)
+        try present(item.inquiry, customerName: item.customerName, global: global)
     }
 
     static func present(_ i: Inquiry, customerName: String?, global: GlobalOptions) throws {
@@ -149,8 +178,12 @@ struct InquiryCommand: AsyncParsableCommand {
         if global.json { return try Output.json(InquiryJSON(i, customerName: customerName, today: today)) }
         let lang = global.language
         print("Inquiry \(i.id) – \(i.subject)")
-        print("From customer \(i.customerId)" + (customerName.map { " (\($0))" } ?? "") + " by \(i.channel.rawValue)"
+        print("From \(customerName ?? "customer \(i.customerId)") by \(i.channel.rawValue)"
             + (i.isDecidedBuyer ? " – a caller, usually decided" : ""))
+        if let person = i.contactPerson {
+            print("Contact: " + [i.salutation.map { $0 == .frau ? "Frau" : "Herr" }, i.academicTitle, person]
+                .compactMap { $0 }.joined(separator: " "))
+        }
         print("Received \(i.receivedOn.formatted(lang)), status \(i.status.rawValue)"
             + (i.status == .open ? ", waiting \(max(0, i.receivedOn.days(until: today))) days" : ""))
         if let size = i.size {
@@ -196,4 +229,13 @@ struct ProposalJSON: Encodable {
     let firstPieceDate: Day?
     let price: Money?
     let reply: String
+    /// The lines of the quote `quote add --from-proposal` makes (with the loyalty discount line).
+    let lines: [DocumentLine]
+    let net: Money?
+    let loyaltyPercent: Int64
+    let validUntil: Day
+    let missedWish: Day?
+    let unitPrice: UnitPrice
+    let pricedUnit: BillingUnit
+    let typicalRange: PriceRange?
 }

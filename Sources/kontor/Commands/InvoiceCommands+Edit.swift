@@ -19,7 +19,7 @@ extension InvoiceCommand {
             let invoice = try await global.kontor().editDraft(reference, DraftEdit(
                 customerId: customer, serviceFrom: try parseDay(serviceFrom, what: "service date"),
                 serviceTo: try parseDay(serviceTo, what: "service end"), paymentTermDays: paymentTerm))
-            try InvoiceCommand.present(invoice, global: global)
+            try await InvoiceCommand.present(invoice, global: global)
         }
     }
 
@@ -33,7 +33,7 @@ extension InvoiceCommand {
 
         func run() async throws {
             let invoice = try await global.kontor().editInvoiceLine(reference, position: position, try line.change())
-            try InvoiceCommand.present(invoice, global: global)
+            try await InvoiceCommand.present(invoice, global: global)
         }
     }
 
@@ -46,7 +46,7 @@ extension InvoiceCommand {
 
         func run() async throws {
             let invoice = try await global.kontor().removeInvoiceLine(reference, position: position)
-            try InvoiceCommand.present(invoice, global: global)
+            try await InvoiceCommand.present(invoice, global: global)
         }
     }
 
@@ -59,7 +59,7 @@ extension InvoiceCommand {
 
         func run() async throws {
             let invoice = try await global.kontor().moveInvoiceLine(reference, position: move.position, to: move.to)
-            try InvoiceCommand.present(invoice, global: global)
+            try await InvoiceCommand.present(invoice, global: global)
         }
     }
 

@@ -66,7 +66,7 @@ struct InvoiceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let invoice = try await global.kontor().addInvoiceLine(reference, line: try line.line())
-            try InvoiceCommand.present(invoice, global: global)
+            try await InvoiceCommand.present(invoice, global: global)
         }
     }
 
@@ -75,7 +75,9 @@ struct InvoiceCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Invoice number or draft id.") var reference: String
 
-        func run() async throws { try InvoiceCommand.present(try await global.kontor().invoice(reference), global: global) }
+        func run() async throws {
+            try await InvoiceCommand.present(try await global.kontor().invoice(reference), global: global)
+        }
     }
 
     struct List: AsyncParsableCommand {
@@ -90,14 +92,17 @@ struct InvoiceCommand: AsyncParsableCommand {
             let query = InvoiceQuery(
                 status: try status.map { try InvoiceStatus.named($0, what: "status") },
                 overdueOn: overdue ? today : nil, customerId: customer)
-            let invoices = try await global.kontor().invoices(query)
+            let kontor = try global.kontor()
+            let invoices = try await kontor.invoices(query)
             if global.json { return try Output.json(invoices.map { InvoiceJSON($0, today: today) }) }
             if invoices.isEmpty { return print("No invoices.") }
             let lang = global.language
+            let names = try await kontor.customerNames(ids: Set(invoices.filter { $0.buyer == nil }.map(\.customerId)))
             Output.table(
                 ["Number", "Customer", "Issued", "Due", "Status", "Gross", "Open", "Overdue"],
                 invoices.map { i in
-                    [i.number ?? "draft \(i.id)", i.buyer?.name ?? "\(i.customerId)", i.issueDate?.formatted(lang) ?? "",
+                    [i.number ?? "draft \(i.id)", i.buyer?.name ?? names[i.customerId] ?? "\(i.customerId)",
+                     i.issueDate?.formatted(lang) ?? "",
                      i.dueDate?.formatted(lang) ?? "", i.status.rawValue, i.totals.gross.formatted(lang),
                      i.openAmount.formatted(lang), i.isOverdue(on: today) ? "\(i.daysOverdue(on: today)) d" : ""]
                 }, rightAligned: [5, 6, 7])
@@ -169,14 +174,20 @@ struct InvoiceCommand: AsyncParsableCommand {
         }
     }
 
-    static func present(_ i: Invoice, global: GlobalOptions) throws {
+    static func present(_ i: Invoice, global: GlobalOptions) async throws {
         let today = try global.day()
         if global.json { return try Output.json(InvoiceJSON(i, today: today)) }
         let lang = global.language
         let title = i.kind == .cancellation ? "Cancellation invoice" : "Invoice"
         print("\(title) \(i.number ?? "draft \(i.id)") [\(i.status.rawValue)]"
             + (i.cancelsNumber.map { " – cancels \($0)" } ?? "") + (i.cancelledByNumber.map { " – cancelled by \($0)" } ?? ""))
-        print("Customer \(i.customerId)" + (i.buyer.map { " (\($0.name))" } ?? ""))
+        // An issued invoice names the buyer as issued; a draft the customer as they are now.
+        let name = if let buyer = i.buyer {
+            buyer.name
+        } else {
+            try await global.kontor().customerName(id: i.customerId)
+        }
+        print("For \(name)")
         if let issued = i.issueDate { print("Issued \(issued.formatted(lang))") }
         if let from = i.serviceFrom {
             let to = i.serviceTo ?? from

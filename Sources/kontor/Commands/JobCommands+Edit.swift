@@ -18,7 +18,7 @@ extension JobCommand {
                 JobEdit(title: title, deadline: try parseDay(deadline, what: "deadline"),
                         effortHours: try effort.map { try Quantity(parsing: $0) }),
                 on: try global.day())
-            try JobCommand.present(job, global: global)
+            try await JobCommand.present(job, global: global)
         }
     }
 }

@@ -33,16 +33,18 @@ struct JobCommand: AsyncParsableCommand {
         @Flag(help: "Include delivered and accepted jobs.") var all = false
 
         func run() async throws {
-            let jobs = try await global.kontor().jobs(all: all)
+            let kontor = try global.kontor()
+            let jobs = try await kontor.jobs(all: all)
             if global.json { return try Output.json(jobs) }
             if jobs.isEmpty { return print("No jobs.") }
             let lang = global.language
+            let names = try await kontor.customerNames(ids: Set(jobs.map(\.customerId)))
             Output.table(
                 ["ID", "Customer", "Deadline", "Effort", "Status", "Revisions", "Title"],
-                jobs.map { ["\($0.id)", "\($0.customerId)", $0.deadline?.formatted(lang) ?? "",
+                jobs.map { ["\($0.id)", names[$0.customerId] ?? "\($0.customerId)", $0.deadline?.formatted(lang) ?? "",
                             $0.effortHours.map { "\($0.formatted(lang)) h" } ?? "", $0.status.rawValue,
                             "\($0.revisions.count)/\($0.includedRevisions)", $0.title] },
-                rightAligned: [0, 1, 3])
+                rightAligned: [0, 3])
         }
     }
 
@@ -51,7 +53,7 @@ struct JobCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Job id.") var id: Int64
 
-        func run() async throws { try JobCommand.present(try await global.kontor().job(id: id), global: global) }
+        func run() async throws { try await JobCommand.present(try await global.kontor().job(id: id), global: global) }
     }
 
     struct Start: AsyncParsableCommand {
@@ -96,20 +98,21 @@ struct JobCommand: AsyncParsableCommand {
                 notes.append(RevisionNote(kind: try RevisionKind.named(kind, what: "revision kind"), text: note))
             }
             let job = try await global.kontor().reviseJob(id: id, notes: notes, on: try global.day())
-            try JobCommand.present(job, global: global)
+            try await JobCommand.present(job, global: global)
         }
     }
 
     static func advance(_ id: Int64, to status: JobStatus, global: GlobalOptions) async throws {
         let job = try await global.kontor().advanceJob(id: id, to: status, on: try global.day())
-        try present(job, global: global)
+        try await present(job, global: global)
     }
 
-    static func present(_ j: Job, global: GlobalOptions) throws {
+    static func present(_ j: Job, global: GlobalOptions) async throws {
         if global.json { return try Output.json(j) }
         let lang = global.language
+        let name = try await global.kontor().customerName(id: j.customerId)
         print("Job \(j.id) – \(j.title) [\(j.status.rawValue)]")
-        print("Customer \(j.customerId)" + (j.quoteId.map { ", from quote \($0)" } ?? ""))
+        print("For \(name)" + (j.quoteId.map { ", from quote \($0)" } ?? ""))
         if let effort = j.effortHours { print("Effort: \(effort.formatted(lang)) h") }
         if let deadline = j.deadline { print("Deadline: \(deadline.formatted(lang))") }
         for (label, day) in [("Started", j.startedOn), ("Delivered", j.deliveredOn), ("Accepted", j.acceptedOn)] {

@@ -43,7 +43,10 @@ struct PaymentCommand: AsyncParsableCommand {
                 print("Allocated by § 367 BGB: costs \(receipt.payment.toCosts.formatted(lang)), interest "
                     + "\(receipt.payment.toInterest.formatted(lang)), invoice \(receipt.payment.toPrincipal.formatted(lang)).")
             }
-            if receipt.becameRegular { print("Customer \(receipt.invoice.customerId) is now a regular customer.") }
+            if receipt.becameRegular {
+                let name = receipt.invoice.buyer?.name ?? "Customer \(receipt.invoice.customerId)"
+                print("\(name) is now a regular customer.")
+            }
         }
     }
 
@@ -88,7 +91,8 @@ struct PaymentCommand: AsyncParsableCommand {
                 print("Bank entry \(entry) is back in the review queue ('kontor import review').")
             }
             if let status = result.customerStatus {
-                print("Customer \(result.invoice.customerId) is \(status.rawValue) again.")
+                let name = result.invoice.buyer?.name ?? "Customer \(result.invoice.customerId)"
+                print("\(name) is \(status.rawValue) again.")
             }
         }
     }
@@ -99,10 +103,11 @@ struct PaymentCommand: AsyncParsableCommand {
         @Argument(help: "Customer id.") var customer: Int64
 
         func run() async throws {
-            let credit = try await global.kontor().credit(customerId: customer)
+            let kontor = try global.kontor()
+            let credit = try await kontor.credit(customerId: customer)
             if global.json { return try Output.json(credit) }
             let lang = global.language
-            print("Credit of customer \(customer): \(credit.total.formatted(lang))")
+            print("Credit of \(try await kontor.customerName(id: customer)): \(credit.total.formatted(lang))")
             for source in credit.sources { print("  \(source.number)  \(source.amount.formatted(lang))") }
         }
     }
@@ -137,10 +142,12 @@ struct PaymentCommand: AsyncParsableCommand {
         func run() async throws {
             let amount = try self.amount.map { try Money(parsingNonNegative: $0, what: "amount") }
             let day = try parseDay(date, what: "refund date") ?? global.day()
-            let entries = try await global.kontor().refundCredit(customerId: customer, amount: amount, on: day, note: note)
+            let kontor = try global.kontor()
+            let entries = try await kontor.refundCredit(customerId: customer, amount: amount, on: day, note: note)
             if global.json { return try Output.json(entries) }
             let total = entries.map(\.amount).sum()
-            print("Recorded a refund of \((-total).formatted(global.language)) to customer \(customer).")
+            print("Recorded a refund of \((-total).formatted(global.language)) to "
+                + "\(try await kontor.customerName(id: customer)).")
         }
     }
 
@@ -151,12 +158,15 @@ struct PaymentCommand: AsyncParsableCommand {
         @Option(help: "Only of this customer.") var customer: Int64?
 
         func run() async throws {
-            let payments = try await global.kontor().payments(invoice: invoice, customerId: customer)
+            let kontor = try global.kontor()
+            let payments = try await kontor.payments(invoice: invoice, customerId: customer)
             if global.json { return try Output.json(payments) }
             if payments.isEmpty { return print("No payments.") }
+            let names = try await kontor.customerNames(ids: Set(payments.map(\.customerId)))
             Output.table(
                 ["ID", "Date", "Invoice", "Customer", "Kind", "Amount", "Note"],
-                payments.map { ["\($0.id)", $0.receivedOn.formatted(global.language), "\($0.invoiceId)", "\($0.customerId)",
+                payments.map { ["\($0.id)", $0.receivedOn.formatted(global.language), "\($0.invoiceId)",
+                                names[$0.customerId] ?? "\($0.customerId)",
                                 $0.kind.rawValue, $0.amount.formatted(global.language), $0.note ?? ""] },
                 rightAligned: [0, 5])
         }

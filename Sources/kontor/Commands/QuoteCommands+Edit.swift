@@ -14,12 +14,16 @@ extension QuoteCommand {
         @Option(help: "Valid until, YYYY-MM-DD (not before the quote's date).") var validUntil: String?
         @Option(help: "Payment term in days, 0 to 120.") var paymentTerm: Int?
         @Option(help: "Revision rounds included in the price.") var revisions: Int?
+        @Option(help: "Promised delivery date, YYYY-MM-DD.") var delivery: String?
+        @Option(help: "Promised date of a first part, YYYY-MM-DD (before the delivery date).") var firstPart: String?
 
         func run() async throws {
             let quote = try await global.kontor().editQuote(id: id, QuoteEdit(
                 title: title, customerId: customer, validUntil: try parseDay(validUntil, what: "validity date"),
-                paymentTermDays: paymentTerm, includedRevisions: revisions))
-            try QuoteCommand.present(quote, global: global)
+                paymentTermDays: paymentTerm, includedRevisions: revisions,
+                deliveryDate: try parseDay(delivery, what: "delivery date"),
+                firstPartDate: try parseDay(firstPart, what: "first part date")))
+            try await QuoteCommand.present(quote, global: global)
         }
     }
 
@@ -33,7 +37,7 @@ extension QuoteCommand {
 
         func run() async throws {
             let quote = try await global.kontor().editQuoteLine(quoteId: id, position: position, try line.change())
-            try QuoteCommand.present(quote, global: global)
+            try await QuoteCommand.present(quote, global: global)
         }
     }
 
@@ -46,7 +50,7 @@ extension QuoteCommand {
 
         func run() async throws {
             let quote = try await global.kontor().removeQuoteLine(quoteId: id, position: position)
-            try QuoteCommand.present(quote, global: global)
+            try await QuoteCommand.present(quote, global: global)
         }
     }
 
@@ -59,7 +63,7 @@ extension QuoteCommand {
 
         func run() async throws {
             let quote = try await global.kontor().moveQuoteLine(quoteId: id, position: move.position, to: move.to)
-            try QuoteCommand.present(quote, global: global)
+            try await QuoteCommand.present(quote, global: global)
         }
     }
 

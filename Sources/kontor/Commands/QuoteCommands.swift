@@ -11,27 +11,48 @@ struct QuoteCommand: AsyncParsableCommand {
         ])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a quote (add lines with add-line).")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a quote: from an inquiry's proposal in one step, or by hand (add lines with add-line).")
         @OptionGroup var global: GlobalOptions
+        @Option(help: "Make the quote 'inquiry propose INQUIRY' shows (lines, discount, dates, validity).")
+        var fromProposal: Int64?
         @Option(help: "Customer id (optional with --inquiry).") var customer: Int64?
         @Option(help: "The inquiry this quote answers.") var inquiry: Int64?
-        @Option(help: "Title, e.g. \"Texte für die neue Website\".") var title: String
+        @Option(help: "Title, e.g. \"Texte für die neue Website\".") var title: String?
         @Option(help: "Valid until, YYYY-MM-DD (default: 30 days).") var validUntil: String?
         @Option(help: "Payment term in days that the customer agrees to by accepting (default: profile).")
         var paymentTerm: Int?
         @Option(help: "Revision rounds included in the price.") var revisions: Int = 2
+        @Option(help: "Promised delivery date, YYYY-MM-DD (becomes the job's deadline on accepting).")
+        var delivery: String?
+        @Option(help: "Promised date of a first part, YYYY-MM-DD (before the delivery date).") var firstPart: String?
 
         func run() async throws {
             let kontor = try global.kontor()
+            if let fromProposal {
+                guard customer == nil, inquiry == nil, title == nil, validUntil == nil, paymentTerm == nil,
+                      delivery == nil, firstPart == nil
+                else {
+                    throw ValidationError("--from-proposal takes everything from the proposal; change the quote "
+                        + "afterwards with 'kontor quote edit'.")
+                }
+                let quote = try await kontor.addQuote(fromProposal: fromProposal, on: try global.day())
+                if global.json { return try Output.json(QuoteJSON(quote)) }
+                print("Created quote \(quote.id) from the proposal for inquiry \(fromProposal).")
+                return try await QuoteCommand.present(quote, global: global)
+            }
+            guard let title else { throw ValidationError("Say what is offered with --title (or use --from-proposal).") }
             var customerId = customer
             if customerId == nil, let inquiry { customerId = try await kontor.inquiry(id: inquiry).inquiry.customerId }
             guard let customerId else { throw ValidationError("Say for whom: --customer ID or --inquiry ID.") }
             let quote = try await kontor.addQuote(
                 customerId: customerId, inquiryId: inquiry, title: title, on: try global.day(),
                 validUntil: try parseDay(validUntil, what: "validity date"), paymentTermDays: paymentTerm,
-                includedRevisions: revisions)
+                includedRevisions: revisions, deliveryDate: try parseDay(delivery, what: "delivery date"),
+                firstPartDate: try parseDay(firstPart, what: "first part date"))
             if global.json { return try Output.json(QuoteJSON(quote)) }
-            print("Created quote \(quote.id) for customer \(customerId). Add lines with 'kontor quote add-line \(quote.id) …'.")
+            let name = try await kontor.customerName(id: customerId)
+            print("Created quote \(quote.id) for \(name). Add lines with 'kontor quote add-line \(quote.id) …'.")
         }
     }
 
@@ -43,7 +64,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let quote = try await global.kontor().addQuoteLine(quoteId: id, line: try line.line())
-            try QuoteCommand.present(quote, global: global)
+            try await QuoteCommand.present(quote, global: global)
         }
     }
 
@@ -53,14 +74,17 @@ struct QuoteCommand: AsyncParsableCommand {
         @Option(help: "Only of this customer.") var customer: Int64?
 
         func run() async throws {
-            let quotes = try await global.kontor().quotes(customerId: customer)
+            let kontor = try global.kontor()
+            let quotes = try await kontor.quotes(customerId: customer)
             if global.json { return try Output.json(quotes.map(QuoteJSON.init)) }
             if quotes.isEmpty { return print("No quotes.") }
+            let names = try await kontor.customerNames(ids: Set(quotes.map(\.customerId)))
             Output.table(
                 ["ID", "Customer", "Date", "Status", "Net", "Title"],
-                quotes.map { ["\($0.id)", "\($0.customerId)", $0.createdOn.formatted(global.language), $0.status.rawValue,
+                quotes.map { ["\($0.id)", names[$0.customerId] ?? "\($0.customerId)",
+                              $0.createdOn.formatted(global.language), $0.status.rawValue,
                               $0.net.formatted(global.language), $0.title] },
-                rightAligned: [0, 1, 4])
+                rightAligned: [0, 4])
         }
     }
 
@@ -69,22 +93,26 @@ struct QuoteCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64
 
-        func run() async throws { try QuoteCommand.present(try await global.kontor().quote(id: id), global: global) }
+        func run() async throws {
+            try await QuoteCommand.present(try await global.kontor().quote(id: id), global: global)
+        }
     }
 
     struct Accept: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The customer accepted: create the job.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64
-        @Option(help: "Deadline of the job, YYYY-MM-DD.") var deadline: String?
-        @Option(help: "Effort estimate in hours.") var effort: String?
+        @Option(help: "Deadline of the job, YYYY-MM-DD (default: the quote's delivery date).") var deadline: String?
+        @Option(help: "Effort estimate in hours (default: what the quote's lines take at the rate card's pace).")
+        var effort: String?
 
         func run() async throws {
             let result = try await global.kontor().acceptQuote(
                 id: id, on: try global.day(), deadline: try parseDay(deadline, what: "deadline"),
                 effortHours: try effort.map { try Quantity(parsing: $0) })
             if global.json { return try Output.json(result.job) }
-            print("Quote \(id) accepted; created job \(result.job.id): \(result.job.title).")
+            print("Quote \(id) accepted; created job \(result.job.id): \(result.job.title)"
+                + (result.job.deadline.map { ", due \($0.formatted(global.language))" } ?? "") + ".")
         }
     }
 
@@ -95,7 +123,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let quote = try await global.kontor().declineQuote(id: id, on: try global.day())
-            try QuoteCommand.present(quote, global: global)
+            try await QuoteCommand.present(quote, global: global)
         }
     }
 
@@ -111,11 +139,17 @@ struct QuoteCommand: AsyncParsableCommand {
         }
     }
 
-    static func present(_ q: Quote, global: GlobalOptions) throws {
+    static func present(_ q: Quote, global: GlobalOptions) async throws {
         if global.json { return try Output.json(QuoteJSON(q)) }
         let lang = global.language
+        let name = try await global.kontor().customerName(id: q.customerId)
         print("Quote \(q.id) – \(q.title) [\(q.status.rawValue)]")
-        print("Customer \(q.customerId), dated \(q.createdOn.formatted(lang)), valid until \(q.validUntil.formatted(lang))")
+        print("For \(name), dated \(q.createdOn.formatted(lang)), valid until \(q.validUntil.formatted(lang))"
+            + (q.inquiryId.map { "; answers inquiry \($0)" } ?? ""))
+        if let delivery = q.deliveryDate {
+            print("Delivery by \(delivery.formatted(lang))"
+                + (q.firstPartDate.map { "; a first part by \($0.formatted(lang))" } ?? ""))
+        }
         print("Payment term \(q.paymentTermDays) days; \(q.includedRevisions) revision rounds included")
         LinesTable.print(q.effectiveLines, language: lang)
         let totals = InvoiceTotals(lines: q.effectiveLines, treatment: .standard)
