@@ -46,10 +46,11 @@ struct PlanningSettingsTests {
             week["mon"] = "17"
             let tooMany = try await browser.post("/settings/hours", week)
             #expect(tooMany.status == .unprocessableContent)
-            #expect(tooMany.contains("0 bis 16") || tooMany.contains("writing hours"))
+            #expect(tooMany.contains("je Wochentag 0 bis 16 Stunden"))
             #expect(try await book.kontor.profile().effectiveCapacity.hoursPerWeekday[0] == 6_000)
             let backwards = try await browser.post("/settings/vacations", ["first": "2026-03-10", "last": "2026-03-05"])
             #expect(backwards.status == .unprocessableContent)
+            #expect(backwards.contains("Der Urlaub endet vor seinem ersten Tag."))
             #expect(try await book.kontor.profile().effectiveCapacity.vacations.isEmpty)
             let tiers = try await browser.post("/settings/loyalty", ["paid1": "3", "percent1": "12"])
             #expect(tiers.status == .unprocessableContent)
@@ -90,7 +91,11 @@ struct PlanningSettingsTests {
             #expect(page.contains("Noch 5,5 h im Plan"))
             let bad = try await browser.post("/jobs/\(job.id)/log", ["hours": "0"])
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.contains("Die Stunden fehlen"))
+            #expect(bad.contains("Muss größer als null sein.") && bad.contains("<details class=\"add-note\" open>"))
+            // A day in the future is refused by the use case, in German
+            let future = try await browser.post("/jobs/\(job.id)/log", ["hours": "2", "day": "2026-03-09"])
+            #expect(future.status == .unprocessableContent)
+            #expect(future.contains("liegt in der Zukunft"))
         }
         // The plan now holds what is left, and it fits before the deadline
         let plan = try await book.kontor.agenda(today: Book.today).plan

@@ -18,6 +18,8 @@ struct JobProgressView: Sendable, Encodable {
     let fields: [FieldView]
     let hasError: Bool
     let error: String
+    /// The form stays open while it shows a message (for the form or next to a field).
+    let isOpen: Bool
 
     init(_ progress: JobProgress, form: FormState, today: Day, texts: Texts) {
         summary = texts.format(
@@ -41,7 +43,8 @@ struct JobProgressView: Sendable, Encodable {
             make.number("words", "f_log_words"),
             make.date("day", "f_log_day"),
         ]
-        hasError = form.general != nil || !form.errors.isEmpty
+        hasError = form.general != nil
         error = form.generalText
+        isOpen = form.hasErrors
     }
 }
