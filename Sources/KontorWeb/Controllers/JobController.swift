@@ -28,7 +28,9 @@ struct JobController: Sendable {
         let jobs = try await services.kontor.jobs(all: true)
         let names = Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
         // The week shows the same plan as /agenda, `kontor agenda` and the calendar feed: one planner result.
-        let agenda = try await services.kontor.agenda(today: services.today())
+        // Without a profile there are no writing hours to plan with yet; the week shows the deadlines only.
+        let hasProfile = (try? await services.kontor.profile()) != nil
+        let agenda = hasProfile ? try await services.kontor.agenda(today: services.today()) : nil
         let page = JobListPage(
             jobs: jobs, names: names, agenda: agenda, today: services.today(), week: week, all: all, texts: texts)
         return try services.page("jobs/index", area: .jobs, title: texts["nav_jobs"], page, request: request, context: context)
@@ -247,7 +249,7 @@ struct JobListPage: Sendable, Encodable {
     let isEmpty: Bool
     let rows: [Row]
 
-    init(jobs: [Job], names: [Int64: String], agenda: Agenda, today: Day, week: Int, all: Bool, texts: Texts) {
+    init(jobs: [Job], names: [Int64: String], agenda: Agenda?, today: Day, week: Int, all: Bool, texts: Texts) {
         let monday = today.adding(days: 1 - today.isoWeekday + 7 * week)
         let sunday = monday.adding(days: 6)
         let thursday = monday.adding(days: 3)
@@ -259,9 +261,9 @@ struct JobListPage: Sendable, Encodable {
         days = (0..<7).map { offset in
             let day = monday.adding(days: offset)
             let due = jobs.filter { $0.deadline == day }.sorted { $0.id < $1.id }
-            let slots = agenda.plan.slots.filter { $0.day == day }
+            let slots = agenda?.plan.slots.filter { $0.day == day } ?? []
             let planned = slots.map(\.hours).reduce(0, +)
-            let capacity = day >= agenda.plan.start ? agenda.plan.capacity.hours(on: day) : 0
+            let capacity = agenda.map { day >= $0.plan.start ? $0.plan.capacity.hours(on: day) : 0 } ?? 0
             return DayColumn(
                 weekday: texts.weekdayName(day, short: true), dateText: texts.shortDay(day), isToday: day == today,
                 isWeekend: day.isWeekend,
@@ -271,7 +273,7 @@ struct JobListPage: Sendable, Encodable {
                 },
                 planned: slots.map { slot in
                     PlannedEntry(
-                        path: "/jobs/\(slot.itemId)", title: agenda.jobs[slot.itemId]?.title ?? "#\(slot.itemId)",
+                        path: "/jobs/\(slot.itemId)", title: agenda?.jobs[slot.itemId]?.title ?? "#\(slot.itemId)",
                         hoursText: texts.quantity(Quantity(thousandths: slot.hours)) + " h")
                 },
                 isoDay: day.description, plannedHours: Quantity(thousandths: planned).description,
