@@ -331,6 +331,39 @@ def main():
             check("1 zur Prüfung" in flash(), f"flash was {flash()!r}")
             check("Finanzamt Köln" in driver.find_element(By.ID, "review").text, "not in the review queue")
 
+        @step("writing hours and a vacation set in Einstellungen move the agenda")
+        def _():
+            def hours(path, day):
+                go(path)
+                return driver.find_element(By.CSS_SELECTOR, f"[data-day='{day}']").get_attribute("data-hours")
+
+            def pick_date(element_id, iso):
+                # A date input takes its value in ISO form whatever the browser's locale shows.
+                driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", element_id, iso)
+
+            go("/jobs/new")
+            choose("f-customer", text="Verlag Morgenrot GmbH")
+            fill("f-title", "Lektorat Frühjahrsprogramm")
+            fill("f-effort", "20")
+            pick_date("f-deadline", "2026-03-20")
+            submit("/jobs")
+            check(hours("/agenda", "2026-03-03") == "6", "the default six hours are not planned on Tuesday")
+            go("/settings")
+            for day in ["mon", "tue", "wed", "thu", "fri"]:
+                fill(f"hours-f-{day}", "3")
+            submit("/settings/hours")
+            check("gespeichert" in flash(), f"flash was {flash()!r}")
+            check(hours("/agenda", "2026-03-03") == "3", "the agenda did not take the new writing hours")
+            go("/settings")
+            pick_date("vacation-f-first", "2026-03-03")
+            pick_date("vacation-f-last", "2026-03-04")
+            submit("/settings/vacations")
+            check("03.03.2026" in driver.find_element(By.ID, "vacation-list").text, "vacation not listed")
+            check(hours("/agenda", "2026-03-03") == "0", "work planned on a vacation day")
+            check(hours("/agenda", "2026-03-05") == "3", "the work did not move on after the vacation")
+            check(hours("/jobs", "2026-03-03") == "0" and hours("/jobs", "2026-03-05") == "3",
+                  "the /jobs week differs from the agenda")
+
         @step("the interest calculator answers, and an e-invoice is read back")
         def _():
             go("/dunning/calculator?amount=1.190,00&due=2026-01-15&agreed=on&paid=2026-03-02&debtor=business")

@@ -30,6 +30,16 @@ extension GRDBBook {
         return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
     }
 
+    func customerPayerNames() throws -> [Int64: [String]] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT p.customerId, e.counterpartyName FROM payment p JOIN bankEntry e ON e.id = p.bankEntryId
+                WHERE e.counterpartyName IS NOT NULL AND e.counterpartyName <> ''
+                """)
+        return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
+    }
+
     func insert(bankEntry: BankEntry) throws -> BankEntry {
         // One cached statement for the many rows of a statement file: the record layer's generic insert (column
         // list, authorizer, fetching the row back) costs more than SQLite's own work per row.

@@ -403,6 +403,16 @@ extension DatabaseMigrator {
                 t.add(column: "academicTitle", .text)
             }
         }
+        migrator.registerMigration("v15-plan-work-log") { db in
+            // Hours spent and words written per job and day: the planner plans only the effort that is left.
+            try db.create(table: "workLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("jobId", .integer).notNull().indexed().references("job", onDelete: .cascade)
+                t.column("day", .text).notNull()
+                t.column("hours", .integer).notNull().check { $0 > 0 }
+                t.column("words", .integer).check { $0 == nil || $0 >= 0 }
+            }
+        }
         return migrator
     }
 }

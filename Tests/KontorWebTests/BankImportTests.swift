@@ -85,3 +85,35 @@ struct BankImportWebTests {
         }
     }
 }
+
+/// The review queue preselects the best suggestion: the payer's own invoice, known from an earlier payment.
+struct ReviewPreselectionWebTests {
+    @Test func aKnownPayersInvoiceIsPreselectedOverAnotherCustomersEqualAmount() async throws {
+        // Given two customers who each owe 171,36 €; the other customer's invoice is older
+        let book = try await Book()
+        let nord = try await book.customer()
+        let sued = try await book.customer("Verlag Süd KG", email: "post@sued.example")
+        let older = try await book.issuedInvoice(for: sued, price: "144", on: Day("2026-01-15")!)
+        let earlier = try await book.issuedInvoice(for: nord, price: "200", on: Day("2026-01-20")!)
+        let own = try await book.issuedInvoice(for: nord, price: "144", on: Day("2026-02-01")!)
+        #expect(own.totals.gross == Money(cents: 17_136) && older.totals.gross == own.totals.gross)
+        try await withBrowser(book) { browser in
+            // And Jana Nord once paid Agentur Nord's invoice from her own account (assigned in the review)
+            let first = BankImportWebTests.camt([("A", Money(cents: 5_000), "Jana Nord", "Danke")])
+            _ = try await browser.postFile("/payments/import", field: "statement", fileName: "1.xml", data: first)
+            let queued = try #require(try await book.kontor.reviewQueue().first)
+            #expect(try await browser.post("/payments/review/\(queued.entry.id)/assign",
+                                           ["invoice": earlier.number!]).status == .seeOther)
+            // When she pays 171,36 € without a number
+            let second = BankImportWebTests.camt([("B", Money(cents: 17_136), "Jana Nord", "Danke")], day: "2026-03-03")
+            _ = try await browser.postFile("/payments/import", field: "statement", fileName: "2.xml", data: second)
+            // Then it waits for review, with Agentur Nord's invoice first and preselected
+            let item = try #require(try await book.kontor.reviewQueue().first)
+            #expect(item.suggestedInvoices.first == own.number)
+            #expect(item.suggestedInvoices.contains(older.number!))
+            let page = try await browser.get("/payments")
+            #expect(page.contains("<option value=\"\(own.number!)\" selected>"))
+            #expect(!page.contains("<option value=\"\(older.number!)\" selected>"))
+        }
+    }
+}

@@ -72,8 +72,12 @@ public protocol BookReader {
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry]
     /// IBANs that earlier payments of each customer came from.
     func customerIBANs() throws -> [Int64: [String]]
+    /// Names that earlier payments of each customer came under (the bank's counterparty name).
+    func customerPayerNames() throws -> [Int64: [String]]
     /// The stored agenda (planned hours per day and job).
     func agendaSlots() throws -> [PlanSlot]
+    /// Work logged on these jobs (all jobs when nil), oldest first.
+    func workLogs(jobIds: Set<Int64>?) throws -> [WorkLog]
     /// A user's version of a message template, if saved.
     func messageTemplate(key: String) throws -> String?
     /// The web user with this login name, if any.
@@ -143,6 +147,8 @@ public protocol BookWriter: BookReader {
     func update(bankEntry: BankEntry) throws
     /// Replaces the stored agenda.
     func replaceAgenda(_ slots: [PlanSlot]) throws
+    /// Records work done on a job.
+    func insert(workLog: WorkLog) throws -> WorkLog
     /// Deletes a quote and its lines (the use case checks that nothing refers to it).
     func deleteQuote(id: Int64) throws
     /// Deletes a draft and its lines (the database refuses this for issued invoices).

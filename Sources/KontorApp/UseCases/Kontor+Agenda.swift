@@ -21,21 +21,25 @@ public struct Agenda: Sendable {
 
 extension Kontor {
     /// The open jobs as plan items: remaining effort (the planner's estimate for unknown work when a job has
-    /// none), deadline and priority.
-    static func planItems(_ jobs: [Job]) -> [PlanItem] {
-        jobs.filter { $0.status == .planned || $0.status == .inProgress || $0.status == .revising }.map {
-            let remaining = $0.effortHours?.thousandths ?? DeliveryPlanner.smallJobHours
-            return PlanItem(id: $0.id, title: $0.title, hours: $0.status == .revising ? 2000 : remaining,
-                            deadline: $0.deadline, priority: $0.priority)
-        }
+    /// none) less the work logged on it, deadline and priority.
+    static func planItems(_ jobs: [Job], logs: [WorkLog]) -> [PlanItem] {
+        let byJob = Dictionary(grouping: logs, by: \.jobId)
+        return jobs.compactMap { PlanItem.remaining(of: $0, logs: byJob[$0.id] ?? []) }
     }
 
-    /// Plans the open jobs from `today` on.
+    /// The open jobs of the book as plan items (see `planItems(_:logs:)`).
+    static func openPlanItems(_ book: any BookReader) throws -> (jobs: [Job], items: [PlanItem]) {
+        let jobs = try book.jobs(openOnly: true, customerId: nil, deadlineOnOrBefore: nil)
+        return (jobs, planItems(jobs, logs: try book.workLogs(jobIds: Set(jobs.map(\.id)))))
+    }
+
+    /// Plans the open jobs from `today` on. The one planner result behind `/agenda`, the `/jobs` week,
+    /// `kontor agenda` and the calendar feed.
     public func agenda(today: Day) async throws -> Agenda {
         try await store.read { book in
             let profile = try book.requireProfile()
-            let jobs = try book.jobs(openOnly: true, customerId: nil, deadlineOnOrBefore: nil)
-            let plan = CapacityPlanner.plan(Kontor.planItems(jobs), capacity: profile.effectiveCapacity, from: today)
+            let (jobs, items) = try Kontor.openPlanItems(book)
+            let plan = CapacityPlanner.plan(items, capacity: profile.effectiveCapacity, from: today)
             return Agenda(
                 plan: plan, jobs: Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, $0) }),
                 customers: try book.customerNames(ids: Set(jobs.map(\.customerId))))

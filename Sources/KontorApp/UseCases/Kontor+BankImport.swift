@@ -96,21 +96,9 @@ extension Kontor {
         var seen = try book.knownBankEntries(identities: Set(entries.map(\.identity)))
         let fresh = entries.filter { seen.insert($0.identity).inserted }
         result.alreadyImported = entries.count - fresh.count
-        let open = try book.invoices(InvoiceQuery(openOnly: true)).filter { $0.kind == .invoice && $0.isIssued }
-        let ibans = try book.customerIBANs()
         let profile = try book.requireProfile()
-        // What a debtor pays after a Mahnung is the whole claim: principal plus the interest and costs it claimed.
-        let charges = Dictionary(grouping: try book.dunningCharges(invoiceIds: Set(open.map(\.id))), by: \.invoiceId)
-        let chargedPayments = try book.payments(invoiceIds: Set(charges.keys))
-        let candidates = open.map {
-            let owed = InvoiceAccount(invoice: $0, charges: charges[$0.id] ?? [], payments: chargedPayments[$0.id] ?? [])
-                .openClaim.total
-            return OpenInvoiceCandidate(
-                invoiceId: $0.id, number: $0.number!, customerId: $0.customerId, customerName: $0.buyer?.name ?? "",
-                customerIBANs: ibans[$0.customerId] ?? [], openAmount: owed, gross: $0.totals.gross,
-                issueDate: $0.issueDate!, dueDate: $0.dueDate!)
-        }
-        let numbers = Dictionary(uniqueKeysWithValues: open.map { ($0.id, $0.number!) })
+        let candidates = try openCandidates(book)
+        let numbers = Dictionary(uniqueKeysWithValues: candidates.map { ($0.invoiceId, $0.number) })
         let matches = PaymentMatcher.match(fresh, against: candidates, invoiceNumberPattern: profile.numberFormat.pattern)
         let threshold = MatchingPolicy().autoApplyThreshold
         for entry in fresh {
@@ -146,6 +134,23 @@ extension Kontor {
         return result
     }
 
+    /// The open issued invoices as the matcher sees them, with each customer's IBAN history. What a debtor pays
+    /// after a Mahnung is the whole claim: principal plus the interest and costs it claimed.
+    static func openCandidates(_ book: any BookReader) throws -> [OpenInvoiceCandidate] {
+        let open = try book.invoices(InvoiceQuery(openOnly: true)).filter { $0.kind == .invoice && $0.isIssued }
+        let ibans = try book.customerIBANs()
+        let charges = Dictionary(grouping: try book.dunningCharges(invoiceIds: Set(open.map(\.id))), by: \.invoiceId)
+        let chargedPayments = try book.payments(invoiceIds: Set(charges.keys))
+        return open.map {
+            let account = InvoiceAccount(
+                invoice: $0, charges: charges[$0.id] ?? [], payments: chargedPayments[$0.id] ?? [])
+            return OpenInvoiceCandidate(
+                invoiceId: $0.id, number: $0.number!, customerId: $0.customerId, customerName: $0.buyer?.name ?? "",
+                customerIBANs: ibans[$0.customerId] ?? [], openAmount: account.openClaim.total, gross: $0.totals.gross,
+                issueDate: $0.issueDate!, dueDate: $0.dueDate!)
+        }
+    }
+
     /// Books the allocations as payments; an overpayment goes onto the last invoice and stays credit there. Each
     /// payment is allocated like a typed one (§ 367 BGB over the invoice's account, the regular-customer rule).
     static func applyPayments(
@@ -165,12 +170,19 @@ extension Kontor {
         }
     }
 
-    /// The review queue.
+    /// The review queue, each entry with its suggestions best first (`ReviewSuggester`: the payer's IBAN and name
+    /// history weighed with the amount, against what is open now).
     public func reviewQueue() async throws -> [ReviewItem] {
         try await store.read { book in
             let entries = try book.bankEntries(status: .review)
-            return try entries.map { entry in
-                ReviewItem(entry: entry, suggestedInvoices: try entry.invoiceIds.compactMap { try book.invoice(id: $0)?.number })
+            guard !entries.isEmpty else { return [] }
+            let candidates = try Kontor.openCandidates(book)
+            let names = try book.customerPayerNames()
+            return entries.map { entry in
+                let ranked = ReviewSuggester.rank(
+                    amount: entry.amount, payerName: entry.counterpartyName, payerIBAN: entry.counterpartyIBAN,
+                    invoices: candidates, payerNames: names)
+                return ReviewItem(entry: entry, suggestedInvoices: ranked.map(\.number))
             }
         }
     }

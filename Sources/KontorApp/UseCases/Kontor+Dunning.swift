@@ -302,21 +302,40 @@ extension BookReader {
 }
 
 extension Kontor {
-    /// The hand-over dossier of a hand-over step: Mahnantrag data, claim and the customer's whole timeline.
-    /// The claim is the same case the letter was written from, on the letter's date.
-    public func handoverDossier(id: Int64) async throws -> RenderedDocument {
+    /// The hand-over dossier of a hand-over step: an internal document addressed to the writer (or `lawyer`, address
+    /// lines), with the claim table for the Mahnantrag, the customer's timeline (private notes only with
+    /// `includeNotes`) and, attached as PDF files, the invoice and every letter sent for it. The claim is the same
+    /// case the letter was written from, on the letter's date.
+    public func handoverDossier(id: Int64, includeNotes: Bool = false, lawyer: [String]? = nil) async throws
+        -> RenderedDocument
+    {
         let (letter, customer, profile) = try await letterContext(id)
         guard letter.step == .handover else {
             throw InputError.invalid(what: "reminder \(id)", reason: "only the hand-over step has a dossier")
         }
-        let dunningCase = try await store.read { book in
+        let (dunningCase, sent) = try await store.read { book in
             let invoice = try book.requireInvoice(letter.invoiceNumber)
-            return try self.dunningCase(.handover, invoice: invoice, today: letter.createdOn, delivery: nil, book: book)
+            let sent = try book.dunningLetters(status: .sent, invoiceIds: [invoice.id]).filter { $0.step != .handover }
+                .sorted { ($0.sentOn ?? $0.createdOn, $0.id) < ($1.sentOn ?? $1.createdOn, $1.id) }
+            let claim = try self.dunningCase(
+                .handover, invoice: invoice, today: letter.createdOn, delivery: nil, book: book)
+            return (claim, sent)
         }
         let timeline = try await timeline(customerId: customer.id)
+        let invoice = try await invoicePDF(letter.invoiceNumber)
+        var attachments = [DossierAttachment(
+            fileName: invoice.fileName, data: invoice.data, description: "Rechnung \(letter.invoiceNumber)")]
+        for earlier in sent {
+            let document = try await reminderPDF(id: earlier.id)
+            let day = (earlier.sentOn ?? earlier.createdOn).formatted(.de)
+            attachments.append(DossierAttachment(
+                fileName: document.fileName, data: document.data,
+                description: "\(earlier.step.label(.de)) vom \(day)"))
+        }
         let data = try DossierDocument.pdf(DossierFacts(
             seller: profile, dunningCase: dunningCase, letter: letter, timeline: timeline,
-            limitationEnd: Limitation.end(dueOn: dunningCase.invoice.dueDate!)))
+            limitationEnd: Limitation.end(dueOn: dunningCase.invoice.dueDate!), addressee: lawyer,
+            includeNotes: includeNotes, attachments: attachments))
         return RenderedDocument(fileName: "Dossier-Mahnantrag-\(letter.invoiceNumber).pdf", data: data)
     }
 }

@@ -93,7 +93,7 @@ extension Kontor {
         let customer = try book.requireCustomer(inquiry.customerId)
         let card = profile.effectiveRateCard
         let hours = card.effort(quoteLines: [], inquirySize: inquiry.size)
-        let items = Kontor.planItems(try book.jobs(openOnly: true, customerId: nil, deadlineOnOrBefore: nil))
+        let items = try Kontor.openPlanItems(book).items
         let capacity = profile.effectiveCapacity
         let delivery = DeliveryPlanner.propose(hours: hours, items: items, capacity: capacity, today: today)
         // A wish the whole cannot meet is answered with a first part, when the work is more than a small job.

@@ -115,6 +115,8 @@ extension Kontor {
                 if let day = job.acceptedOn { events.append(TimelineEvent(day: day, kind: .jobAccepted, title: "Job accepted", reference: reference)) }
             }
             events += try Kontor.deadlineEvents(book.deadlineChanges(customerId: customerId))
+            let jobs = try book.jobs(openOnly: false, customerId: customerId, deadlineOnOrBefore: nil)
+            events += Kontor.workEvents(try book.workLogs(jobIds: Set(jobs.map(\.id))), jobs: jobs)
             let invoices = try book.invoices(InvoiceQuery(customerId: customerId))
             for invoice in invoices {
                 guard let number = invoice.number, let issued = invoice.issueDate else { continue }

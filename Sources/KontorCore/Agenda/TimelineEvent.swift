@@ -42,6 +42,8 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     case job
     case deadlineChanged = "deadline-changed"
     case jobStarted = "job-started"
+    /// Work done on a job (facts: `quantity` hours, `status` the words written, `subject` the job's title).
+    case workLogged = "work-logged"
     case jobDelivered = "job-delivered"
     case revision
     case jobAccepted = "job-accepted"
@@ -76,13 +78,16 @@ public struct TimelineFacts: Sendable, Hashable, Codable {
     public var termDays: Int?
     /// The invoice the event concerns (payments, reminders, notes, the original of a cancellation).
     public var invoiceNumber: String?
+    /// Hours of work logged on a job.
+    public var quantity: Quantity?
 
     /// Creates the facts; all are optional.
     public init(
         subject: String? = nil, status: String? = nil, amount: Money? = nil, day: Day? = nil, termDays: Int? = nil,
-        invoiceNumber: String? = nil, previousDay: Day? = nil
+        invoiceNumber: String? = nil, previousDay: Day? = nil, quantity: Quantity? = nil
     ) {
         self.previousDay = previousDay
+        self.quantity = quantity
         self.subject = subject
         self.status = status
         self.amount = amount

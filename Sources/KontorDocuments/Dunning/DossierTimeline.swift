@@ -34,6 +34,9 @@ enum DossierTimeline {
             return facts.previousDay.map { "Termin verschoben vom \($0.formatted(.de)) auf den \(new)" }
                 ?? "Termin festgelegt auf den \(new)"
         case .jobStarted: return "Auftrag begonnen"
+        case .workLogged:
+            let hours = facts.quantity.map { $0.formatted(.de) } ?? "–"
+            return "Arbeit erfasst: \(hours) h" + (facts.status.map { ", \($0) Wörter" } ?? "")
         case .jobDelivered: return "Auftrag geliefert"
         case .jobAccepted: return "Auftrag abgenommen"
         case .revision: return facts.status == RevisionKind.change.rawValue ? "Änderungswunsch" : "Kritik"
@@ -58,7 +61,9 @@ enum DossierTimeline {
             }
             return (status == .regular ? "Wird Stammkunde" : "Wieder Neukunde") + " (\(why))" + about
         case .reminder:
-            return (facts.status.flatMap(DunningStep.init(rawValue:))?.label(.de) ?? "Mahnschritt") + " versendet" + about
+            // The hand-over goes to the writer's own files or a lawyer, never to the debtor: it is handed over.
+            let step = facts.status.flatMap(DunningStep.init(rawValue:))
+            return (step?.label(.de) ?? "Mahnschritt") + (step == .handover ? " übergeben" : " versendet") + about
         case .promise: return "Zahlungszusage" + (facts.day.map { " bis \($0.formatted(.de))" } ?? "") + about
         case .objection: return "Einwand" + about
         case .objectionResolved: return "Einwand erledigt" + about

@@ -52,6 +52,9 @@ struct AgendaPage: Sendable, Encodable {
         let label: String
         let slots: [Slot]
         let free: Bool
+        /// ISO date and planned hours, as on the /jobs week.
+        let isoDay: String
+        let plannedHours: String
     }
 
     struct Week: Sendable, Encodable {
@@ -96,7 +99,9 @@ struct AgendaPage: Sendable, Encodable {
                         hoursText: Quantity(thousandths: slot.hours).formatted(language) + " h",
                         done: plan.finishes[slot.itemId] == day, path: "/jobs/\(slot.itemId)")
                 }
-                return DayColumn(label: day.formatted(language), slots: slots, free: slots.isEmpty)
+                return DayColumn(
+                    label: day.formatted(language), slots: slots, free: slots.isEmpty, isoDay: day.description,
+                    plannedHours: Quantity(thousandths: plan.plannedHours(on: day)).description)
             }
             let percent = load.capacity > 0 ? Int(load.planned * 100 / load.capacity) : 0
             return Week(

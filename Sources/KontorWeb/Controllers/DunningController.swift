@@ -105,7 +105,8 @@ struct DunningController: Sendable {
         let delivery = context.form.fields["delivery"]?.first.flatMap(LetterDelivery.init(rawValue:))
         let letter = try await services.kontor.approveReminder(
             id: try context.id(), on: services.today(), delivery: delivery).letter
-        return services.redirect("/dunning", flash: texts.format("flash_reminder_approved", texts.step(letter.step),
+        let done = letter.step == .handover ? "flash_handover_recorded" : "flash_reminder_approved"
+        return services.redirect("/dunning", flash: texts.format(done, texts.step(letter.step),
                                                                 letter.invoiceNumber), context: context)
     }
 
@@ -210,7 +211,7 @@ struct DunningPage: Sendable, Encodable {
             HistoryRow(
                 id: letter.id, dateText: texts.day(letter.sentOn ?? letter.skippedOn ?? letter.createdOn),
                 invoiceNumber: letter.invoiceNumber, customerName: names[letter.customerId] ?? "–",
-                stepLabel: texts.step(letter.step), statusLabel: texts.letterStatus(letter.status),
+                stepLabel: texts.step(letter.step), statusLabel: texts.letterStatus(letter.status, step: letter.step),
                 statusTone: Tone.letter(letter.status), openText: texts.money(letter.openAmount))
         }
         hasHistory = !history.isEmpty
@@ -236,7 +237,7 @@ struct LetterPage: Sendable, Encodable {
         id = letter.id
         stepLabel = texts.step(letter.step)
         invoiceNumber = letter.invoiceNumber
-        statusLabel = texts.letterStatus(letter.status)
+        statusLabel = texts.letterStatus(letter.status, step: letter.step)
         statusTone = Tone.letter(letter.status)
         self.customerName = customerName
         customerPath = "/customers/\(letter.customerId)"

@@ -17,6 +17,7 @@ struct JobController: Sendable {
             .post(":id/deliver", use: self.deliver)
             .post(":id/accept", use: self.accept)
             .post(":id/revise", use: self.revise)
+            .post(":id/log", use: self.log)
     }
 
     /// GET /jobs?week=…&all=1
@@ -26,7 +27,12 @@ struct JobController: Sendable {
         let week = request.query("week").flatMap(Int.init).map { max(-520, min(520, $0)) } ?? 0
         let jobs = try await services.kontor.jobs(all: true)
         let names = Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
-        let page = JobListPage(jobs: jobs, names: names, today: services.today(), week: week, all: all, texts: texts)
+        // The week shows the same plan as /agenda, `kontor agenda` and the calendar feed: one planner result.
+        // Without a profile there are no writing hours to plan with yet; the week shows the deadlines only.
+        let hasProfile = (try? await services.kontor.profile()) != nil
+        let agenda = hasProfile ? try await services.kontor.agenda(today: services.today()) : nil
+        let page = JobListPage(
+            jobs: jobs, names: names, agenda: agenda, today: services.today(), week: week, all: all, texts: texts)
         return try services.page("jobs/index", area: .jobs, title: texts["nav_jobs"], page, request: request, context: context)
     }
 
@@ -117,6 +123,28 @@ struct JobController: Sendable {
         return try await renderShow(id, revise: state, request: request, context: context, status: .unprocessableContent)
     }
 
+    /// POST /jobs/:id/log: hours spent (and words written) on a day; the agenda then plans the rest.
+    @Sendable func log(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let hours = reader.quantity("hours", required: true)
+        let words = reader.int("words", range: 0...10_000_000)
+        let day = reader.day("day") ?? services.today()
+        var state = reader.state
+        if !reader.hasErrors, let hours {
+            do {
+                _ = try await services.kontor.logWork(
+                    jobId: id, hours: hours, words: words, on: day, today: services.today())
+                return services.redirect("/jobs/\(id)", flash: texts["flash_work_logged"], context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: [:])
+            }
+        }
+        return try await renderShow(id, revise: FormState(), log: state, request: request, context: context,
+                                    status: .unprocessableContent)
+    }
+
     // MARK: - Rendering
 
     private func renderNew(
@@ -140,12 +168,15 @@ struct JobController: Sendable {
     }
 
     private func renderShow(
-        _ id: Int64, revise: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+        _ id: Int64, revise: FormState, log: FormState = FormState(), request: Request, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let job = try await services.kontor.job(id: id)
+        let progress = try await services.kontor.progress(jobId: id)
+        let job = progress.job
         let customer = try await services.kontor.customerDetail(id: job.customerId).customer
-        let page = JobPage(job, customer: customer, revise: revise, today: services.today(), texts: texts)
+        var page = JobPage(job, customer: customer, revise: revise, today: services.today(), texts: texts)
+        page.progress = JobProgressView(progress, form: log, today: services.today(), texts: texts)
         return try services.page("jobs/show", area: .jobs, title: job.title, page, request: request, context: context,
                                  status: status)
     }
@@ -173,12 +204,26 @@ struct JobListPage: Sendable, Encodable {
         let statusTone: String
     }
 
+    /// Planned writing time for a job on one day, from the agenda's plan.
+    struct PlannedEntry: Sendable, Encodable {
+        let path: String
+        let title: String
+        let hoursText: String
+    }
+
     struct DayColumn: Sendable, Encodable {
         let weekday: String
         let dateText: String
         let isToday: Bool
         let isWeekend: Bool
         let entries: [Entry]
+        let planned: [PlannedEntry]
+        /// ISO date and planned hours, as on /agenda (the same numbers, machine-readable for tests and scripts).
+        let isoDay: String
+        let plannedHours: String
+        /// "6 / 6 h" when the day has writing time in the plan; empty for past days and days off.
+        let loadText: String
+        let free: Bool
     }
 
     struct Row: Sendable, Encodable {
@@ -204,7 +249,7 @@ struct JobListPage: Sendable, Encodable {
     let isEmpty: Bool
     let rows: [Row]
 
-    init(jobs: [Job], names: [Int64: String], today: Day, week: Int, all: Bool, texts: Texts) {
+    init(jobs: [Job], names: [Int64: String], agenda: Agenda?, today: Day, week: Int, all: Bool, texts: Texts) {
         let monday = today.adding(days: 1 - today.isoWeekday + 7 * week)
         let sunday = monday.adding(days: 6)
         let thursday = monday.adding(days: 3)
@@ -216,13 +261,24 @@ struct JobListPage: Sendable, Encodable {
         days = (0..<7).map { offset in
             let day = monday.adding(days: offset)
             let due = jobs.filter { $0.deadline == day }.sorted { $0.id < $1.id }
+            let slots = agenda?.plan.slots.filter { $0.day == day } ?? []
+            let planned = slots.map(\.hours).reduce(0, +)
+            let capacity = agenda.map { day >= $0.plan.start ? $0.plan.capacity.hours(on: day) : 0 } ?? 0
             return DayColumn(
                 weekday: texts.weekdayName(day, short: true), dateText: texts.shortDay(day), isToday: day == today,
                 isWeekend: day.isWeekend,
                 entries: due.map { job in
                     Entry(path: "/jobs/\(job.id)", title: job.title, customerName: names[job.customerId] ?? "–",
                           statusTone: job.isOpen ? (day < today ? "warn" : "info") : "ok")
-                })
+                },
+                planned: slots.map { slot in
+                    PlannedEntry(
+                        path: "/jobs/\(slot.itemId)", title: agenda?.jobs[slot.itemId]?.title ?? "#\(slot.itemId)",
+                        hoursText: texts.quantity(Quantity(thousandths: slot.hours)) + " h")
+                },
+                isoDay: day.description, plannedHours: Quantity(thousandths: planned).description,
+                loadText: capacity > 0 || planned > 0 ? Self.load(planned, of: capacity, texts: texts) : "",
+                free: due.isEmpty && slots.isEmpty)
         }
         listTitle = texts[all ? "jobs_all" : "jobs_open"]
         toggleAllPath = all ? "/jobs" : "/jobs?all=1"
@@ -243,6 +299,13 @@ struct JobListPage: Sendable, Encodable {
                     JobActionView(actionPath: "/jobs/\(job.id)/\($0.verb)", actionLabel: texts[$0.labelKey])
                 })
         }
+    }
+}
+
+extension JobListPage {
+    /// "6 / 6 h": planned of available writing hours on a day.
+    static func load(_ planned: Int64, of capacity: Int64, texts: Texts) -> String {
+        "\(texts.quantity(Quantity(thousandths: planned))) / \(texts.quantity(Quantity(thousandths: capacity))) h"
     }
 }
 
@@ -278,6 +341,8 @@ struct JobPage: Sendable, Encodable {
     let reviseFields: [FieldView]
     let hasReviseError: Bool
     let reviseError: String
+    /// Work logged and what is left in the plan, with the form to log more.
+    var progress: JobProgressView?
 
     init(_ job: Job, customer: Customer, revise: FormState, today: Day, texts: Texts) {
         id = job.id

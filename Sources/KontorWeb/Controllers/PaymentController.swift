@@ -205,7 +205,14 @@ struct PaymentsPage: Sendable, Encodable {
         review = queue.map { item in
             let entry = item.entry
             let suggested = Set(item.suggestedInvoices)
-            let options = item.suggestedInvoices.map { OptionView(optionValue: $0, optionLabel: "\($0) · \(texts["review_suggested"])", selected: false) }
+            // Suggestions come best first; the best is preselected, so a plain "assign" books the likeliest invoice.
+            let options = item.suggestedInvoices.enumerated().map { position, number in
+                let invoice = open.first { $0.number == number }
+                let parts = [number, invoice.flatMap { names[$0.customerId] }, invoice.map { texts.money($0.openAmount) },
+                             texts["review_suggested"]]
+                let label = parts.compactMap { $0 }.joined(separator: " · ")
+                return OptionView(optionValue: number, optionLabel: label, selected: position == 0)
+            }
                 + open.compactMap(\.number).filter { !suggested.contains($0) }.map { number in
                     let invoice = open.first { $0.number == number }!
                     return OptionView(optionValue: number,

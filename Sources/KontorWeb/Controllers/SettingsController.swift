@@ -15,6 +15,12 @@ struct SettingsController: Sendable {
             .post("loyalty", use: self.saveLoyalty)
             .post("dunning", use: self.saveDunning)
             .post("base-rates", use: self.addBaseRate)
+            .post("hours", use: self.saveHours)
+            .post("vacations", use: self.addVacation)
+            .post("vacations/remove", use: self.removeVacation)
+            .post("days-off", use: self.addDayOff)
+            .post("days-off/remove", use: self.removeDayOff)
+            .post("unit-rates", use: self.saveUnitRates)
             .get("templates/:step/:lang", use: self.editTemplate)
             .post("templates/:step/:lang", use: self.saveTemplate)
     }
@@ -88,6 +94,10 @@ struct SettingsController: Sendable {
     @Sendable func saveLoyalty(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
+        // The rows of the tiers table (paid1/percent1 …); the older one-line form "3:3,10:5" still works.
+        if context.form.values.keys.contains(where: { $0.hasPrefix("paid") }) {
+            return try await saveLoyaltyTiers(request: request, context: context)
+        }
         let policy = reader.parse("loyalty") { try LoyaltyPolicy(parsing: $0) } ?? (reader.hasErrors ? nil : LoyaltyPolicy.none)
         return try await update("loyalty", reader: reader, request: request, context: context) { profile in
             if let policy { profile.loyalty = policy }
@@ -234,7 +244,7 @@ struct SettingsController: Sendable {
         return try await render(failed: (anchor, state), request: request, context: context)
     }
 
-    private func render(
+    func render(
         failed: (anchor: String, state: FormState)?, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let texts = Texts(context.language)
@@ -251,8 +261,9 @@ struct SettingsController: Sendable {
             }
         }
         let rates = try await services.kontor.baseRates()
-        let page = SettingsPage(profile: profile, rates: rates, templates: templates, failed: failed, today: services.today(),
-                                texts: texts)
+        var page = SettingsPage(
+            profile: profile, rates: rates, templates: templates, failed: failed, today: services.today(), texts: texts)
+        page.planning = profile.map { PlanningSettingsView($0, failed: failed, texts: texts) }
         return try services.page("settings/index", area: .settings, title: texts["nav_settings"], page, request: request,
                                  context: context, status: failed == nil ? .ok : .unprocessableContent)
     }
@@ -346,6 +357,8 @@ struct SettingsPage: Sendable, Encodable {
     let rateFields: [FieldView]
     let hasRateError: Bool
     let rateError: String
+    /// Writing hours, vacations, days off, unit rates and loyalty tiers (once a profile exists).
+    var planning: PlanningSettingsView?
 
     init(
         profile: BusinessProfile?, rates: BaseRateTable, templates: [TemplateRow],
@@ -413,10 +426,6 @@ struct SettingsPage: Sendable, Encodable {
                         make.number("paymentTerm", "f_payment_term", required: true),
                         make.text("numberFormat", "f_number_format", required: true, hint: texts["h_number_format"]),
                     ]
-                },
-                form("loyalty", "settings_loyalty", intro: texts["settings_loyalty_intro"],
-                     state("loyalty", ["loyalty": profile.loyalty.description])) { make in
-                    [make.text("loyalty", "f_loyalty", hint: texts["h_loyalty"], wide: true)]
                 },
                 form("dunning", "settings_dunning", intro: texts["settings_dunning_intro"], state("dunning", dunningValues)) { make in
                     SettingsPage.dunningDays.map { make.number($0.0, "f_d_\($0.0)", required: true) }

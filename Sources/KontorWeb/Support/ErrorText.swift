@@ -120,7 +120,8 @@ struct ErrorText {
                 ("loyalty", "err_loyalty"), ("reminder", "err_reminder_done"),
                 ("column mapping", "err_column_mapping"), ("template", "err_template"),
                 ("line position", "err_line_position"), ("validity date", "err_valid_until"),
-                ("customer change", "err_customer_change"),
+                ("customer change", "err_customer_change"), ("writing hours", "err_writing_hours"),
+                ("vacation", "err_vacation"),
             ]
             if let key = table.first(where: { what.hasPrefix($0.0) })?.1 { return texts[key] }
             if reason.contains("another customer") { return texts["err_other_customer"] }

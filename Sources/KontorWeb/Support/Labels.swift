@@ -11,6 +11,10 @@ extension Texts {
     func jobStatus(_ status: JobStatus) -> String { self["job_\(status.rawValue)"] }
     func invoiceStatus(_ status: InvoiceStatus) -> String { self["inv_\(status.rawValue)"] }
     func letterStatus(_ status: DunningLetterStatus) -> String { self["letter_\(status.rawValue)"] }
+    /// A hand-over is internal: nothing is sent to the debtor, so its done state reads "übergeben".
+    func letterStatus(_ status: DunningLetterStatus, step: DunningStep) -> String {
+        step == .handover && status == .sent ? self["letter_handed_over"] : letterStatus(status)
+    }
     func unit(_ unit: BillingUnit) -> String { self["unit_\(unit.rawValue)"] }
     /// Singular for exactly one, as the documents print it ("1 Stunde", "1 hour").
     func unit(_ unit: BillingUnit, quantity: Quantity) -> String {

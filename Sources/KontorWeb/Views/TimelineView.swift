@@ -45,6 +45,10 @@ struct TimelineItem: Sendable, Encodable {
             return facts.previousDay.map { texts.format("tl_deadline-moved", texts.day($0), new) }
                 ?? texts.format("tl_deadline-set", new)
         case .jobStarted: return texts["tl_job-started"]
+        case .workLogged:
+            let hours = facts.quantity.map(texts.quantity) ?? "–"
+            return facts.status.map { texts.format("tl_work-logged-words", hours, $0) }
+                ?? texts.format("tl_work-logged", hours)
         case .jobDelivered: return texts["tl_job-delivered"]
         case .jobAccepted: return texts["tl_job-accepted"]
         case .revision: return texts[facts.status == RevisionKind.change.rawValue ? "tl_revision_change" : "tl_revision_critique"]

@@ -5,7 +5,8 @@ import KontorCore
 struct JobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "job", abstract: "Jobs: effort, deadline, status and revision rounds.",
-        subcommands: [Add.self, Edit.self, List.self, Show.self, Start.self, Deliver.self, Accept.self, Revise.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self, Start.self, Deliver.self, Accept.self, Revise.self,
+                      Log.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a job without a quote.")

@@ -60,10 +60,10 @@ struct ProfileOptions: ParsableArguments {
                 guard parts.count == 2 else {
                     throw InputError.invalid(what: "vacation '\(text)'", reason: "write it as FROM..TO, e.g. 2026-12-21..2027-01-01")
                 }
-                capacity.vacations.append(ClosedDayRange(
-                    first: try Day.parse(parts[0], what: "vacation start"), last: try Day.parse(parts[1], what: "vacation end")))
+                try capacity.addVacation(
+                    first: try Day.parse(parts[0], what: "vacation start"), last: try Day.parse(parts[1], what: "vacation end"))
             }
-            for text in dayOff { capacity.daysOff.append(try Day.parse(text, what: "day off")) }
+            for text in dayOff { capacity.addDayOff(try Day.parse(text, what: "day off")) }
             try capacity.validate()
             profile.capacity = capacity
         }

@@ -107,9 +107,17 @@ struct RemindCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Reminder id.") var id: Int64
         @Option(name: .shortAndLong, help: "Output file.") var output: String?
+        @Flag(help: "Hand-over dossier: include private notes in the timeline.") var withNotes = false
+        @Option(help: "Hand-over dossier: address the cover page to a lawyer, lines separated by commas.")
+        var lawyer: String?
 
         func run() async throws {
-            try DocumentOutput.save(try await global.kontor().reminderPDF(id: id), to: output, json: global.json)
+            let kontor = try global.kontor()
+            let lines = lawyer.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            let document = withNotes || lines != nil
+                ? try await kontor.handoverDossier(id: id, includeNotes: withNotes, lawyer: lines)
+                : try await kontor.reminderPDF(id: id)
+            try DocumentOutput.save(document, to: output, json: global.json)
         }
     }
 

@@ -23,6 +23,7 @@ enum UserMessage {
         case let error as VCardError: return error.description
         case let error as VATIdError: return error.description
         case let error as UnprintableTextError: return error.description
+        case let error as WorkLogError: return error.description
         case let error as StatementError: return error.description + " Nothing was imported."
         case let error as DatabaseError:
             if let message = error.message, message.contains("immutable") || message.contains("never deleted") {
