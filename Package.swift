@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(name: "KontorCore", swiftSettings: strictSettings),
@@ -45,7 +46,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "KontorStore",
-            dependencies: ["KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "KontorWeb",
