@@ -92,7 +92,7 @@ struct AuditJournalTests {
     @Test func anIssuedInvoiceChangedWithTheTriggersDroppedIsFound() async throws {
         // Given a book, and a copy of it
         let (path, database, invoice) = try await bookFile()
-        try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try await database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try database.writer.close()
         let copy = path + ".copy"
         try FileManager.default.copyItem(atPath: path, toPath: copy)
