@@ -134,5 +134,6 @@ while time.monotonic() < deadline:
 issued, imported = check()
 print(f"crash harness: {counts['runs']} commands ({', '.join(f'{k} {v}' for k, v in kinds.items())}), "
       f"{counts['killed']} killed with SIGKILL, {counts['failed']} refused; {issued} invoices gapless, "
-      f"{imported} of {len(statements)} statements whole, integrity ok, audit chain verifies (seed {args.seed})")
+      f"{imported} statements imported whole and {len(statements) - imported} not at all, integrity ok, "
+      f"audit chain verifies (seed {args.seed})")
 subprocess.run(["rm", "-rf", work])
