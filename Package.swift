@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(name: "KontorCore", swiftSettings: strictSettings),
@@ -54,7 +55,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "KontorStore",
-            dependencies: ["KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "KontorWeb",

@@ -7,10 +7,25 @@ public struct AppDatabase: Sendable {
     /// The connection (a pool for files, a queue for in-memory tests).
     public let writer: any DatabaseWriter
 
-    /// Wraps a connection and migrates it to the current schema.
+    /// Wraps a connection, migrates it to the current schema and keeps the audit journal's triggers in step.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        try DatabaseMigrator.kontor.migrate(writer)
+        let migrator = DatabaseMigrator.kontor
+        // Changes a migration makes to the rows are journaled under its own name, not as "outside Kontor".
+        let pending = try !writer.read(migrator.hasCompletedMigrations)
+        if pending {
+            try writer.write { db in
+                if try db.tableExists("auditContext") { try AuditJournal.begin(db, actor: "kontor (migration)") }
+            }
+        }
+        try migrator.migrate(writer)
+        try AuditTriggers.installIfNeeded(writer)
+        if pending {
+            try writer.write { db in
+                if try db.tableExists("auditJournal") { try AuditJournal.recordTriggers(db) }
+                try AuditJournal.seal(db)
+            }
+        }
     }
 
     /// Opens (and creates) the database file at `path`, creating its folder when needed.

@@ -160,11 +160,11 @@ extension GRDBBook {
     }
 
     func nextCounter(series: String) throws -> Int {
-        try db.execute(
-            sql: """
-                INSERT INTO numberCounter (series, value) VALUES (?, 1)
-                ON CONFLICT(series) DO UPDATE SET value = value + 1
-                """, arguments: [series])
+        // An update first: the counter refuses any insert over an existing series (an upsert is one).
+        try db.execute(sql: "UPDATE numberCounter SET value = value + 1 WHERE series = ?", arguments: [series])
+        if db.changesCount == 0 {
+            try db.execute(sql: "INSERT INTO numberCounter (series, value) VALUES (?, 1)", arguments: [series])
+        }
         return try Int.fetchOne(db, sql: "SELECT value FROM numberCounter WHERE series = ?", arguments: [series])!
     }
 

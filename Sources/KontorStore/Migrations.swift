@@ -413,6 +413,15 @@ extension DatabaseMigrator {
                 t.column("words", .integer).check { $0 == nil || $0 >= 0 }
             }
         }
+        migrator.registerMigration("v16-audit-evidence-triggers") { db in
+            // REPLACE, UPDATE and DELETE refused on every table that holds evidence (issue 16).
+            try db.execute(sql: EvidenceTriggers.sql)
+        }
+        migrator.registerMigration("v17-audit-journal") { db in
+            // The chained journal of every change; its triggers on the book's tables are installed (and kept in
+            // step with later migrations) by `AuditTriggers` after migrating.
+            try db.execute(sql: AuditJournal.schemaSQL)
+        }
         return migrator
     }
 }

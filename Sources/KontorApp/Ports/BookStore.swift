@@ -100,6 +100,9 @@ public protocol BookReader {
 public protocol BookWriter: BookReader {
     func save(profile: BusinessProfile) throws
 
+    /// Keeps a document that left Kontor (once per record and content).
+    func keep(document: KeptDocument) throws
+
     func insert(customer: Customer) throws -> Customer
     func update(customer: Customer) throws
 

@@ -23,7 +23,8 @@ extension Kontor {
         let xml = embed ? try CIIWriter.xml(for: invoice, profile: .en16931, precedingIssueDate: originalDate) : nil
         let data = try InvoiceDocument.pdf(
             for: invoice, customer: customer, seller: profile, originalIssueDate: originalDate, facturX: xml)
-        return RenderedDocument(fileName: InvoiceDocument.fileName(for: invoice), data: data)
+        let document = RenderedDocument(fileName: InvoiceDocument.fileName(for: invoice), data: data)
+        return invoice.isIssued ? try await keep(document, of: "invoice:\(invoice.id)") : document
     }
 
     /// The invoice as CII XML: XRechnung 3.0 for customers who receive XRechnung, else EN 16931 (the
@@ -33,7 +34,15 @@ extension Kontor {
         let chosen = profile ?? (customer.effectiveEInvoiceFormat == .xrechnung ? .xrechnung : .en16931)
         let xml = try CIIWriter.xml(for: invoice, profile: chosen, precedingIssueDate: originalDate)
         let name = InvoiceDocument.fileName(for: invoice).replacingOccurrences(of: ".pdf", with: ".xml")
-        return RenderedDocument(fileName: chosen == .xrechnung ? "XRechnung-" + name : name, data: Data(xml.utf8))
+        let document = RenderedDocument(fileName: chosen == .xrechnung ? "XRechnung-" + name : name, data: Data(xml.utf8))
+        return invoice.isIssued ? try await keep(document, of: "invoice:\(invoice.id)") : document
+    }
+
+    /// Keeps the bytes that leave (GoBD: an issued invoice or a reminder as it was sent) before handing them out.
+    func keep(_ document: RenderedDocument, of record: String) async throws -> RenderedDocument {
+        let kept = KeptDocument(record: record, fileName: document.fileName, data: document.data)
+        try await store.write { try $0.keep(document: kept) }
+        return document
     }
 
     private func invoiceContext(_ reference: String) async throws -> (Invoice, Customer, BusinessProfile, Day?) {

@@ -204,7 +204,8 @@ extension Kontor {
             .secondNotice: ("2-Mahnung", "Reminder-2"), .handover: ("Mahnverfahren", "Handover"),
         ]
         let name = customer.language == .de ? names[letter.step]!.0 : names[letter.step]!.1
-        return RenderedDocument(fileName: "\(name)-\(letter.invoiceNumber).pdf", data: data)
+        return try await keep(RenderedDocument(fileName: "\(name)-\(letter.invoiceNumber).pdf", data: data),
+                              of: "dunningLetter:\(id)")
     }
 
     /// The e-mail ready to send: an .eml file with the text, the letter PDF and the invoice PDF attached.
@@ -225,8 +226,9 @@ extension Kontor {
                 EMLWriter.Attachment(fileName: letterPDF.fileName, mimeType: "application/pdf", data: letterPDF.data),
                 EMLWriter.Attachment(fileName: invoicePDF.fileName, mimeType: "application/pdf", data: invoicePDF.data),
             ], date: now)
-        return RenderedDocument(
-            fileName: letterPDF.fileName.replacingOccurrences(of: ".pdf", with: ".eml"), data: Data(eml.utf8))
+        return try await keep(RenderedDocument(
+            fileName: letterPDF.fileName.replacingOccurrences(of: ".pdf", with: ".eml"), data: Data(eml.utf8)),
+            of: "dunningLetter:\(id)")
     }
 
     private func letterContext(_ id: Int64) async throws -> (DunningLetter, Customer, BusinessProfile) {

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Foundation
 import Hummingbird
+import KontorApp
 import KontorCore
 import NIOCore
 
@@ -72,7 +73,10 @@ struct SessionMiddleware: RouterMiddleware {
             let next = target == "/" ? "" : "?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return .seeOther("/login" + next)
         }
-        return try await next(request, context)
+        // The audit journal names the signed-in user as the one who changed the book.
+        let actor = session.user.map { "web:\($0)" } ?? "web:local"
+        let (ready, readyContext) = (request, context)
+        return try await BookActor.$current.withValue(actor) { try await next(ready, readyContext) }
     }
 
     /// The session cookie: only for this site, not readable by scripts, never sent cross-site.

@@ -21,6 +21,7 @@ enum UserMessage {
         case let error as LegalError: return error.description
         case let error as MessageTemplateError: return error.description
         case let error as VCardError: return error.description
+        case let error as AuditRecordError: return error.description
         case let error as VATIdError: return error.description
         case let error as UnprintableTextError: return error.description
         case let error as WorkLogError: return error.description

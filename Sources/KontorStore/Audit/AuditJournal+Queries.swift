@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+public import KontorCore
+
+extension AuditJournal {
+    /// Recomputes the chain, checks the guard triggers and compares every record with its history.
+    public static func verify(_ database: AppDatabase) throws -> AuditReport {
+        try database.writer.read(AuditVerifier.verify)
+    }
+
+    /// The journal of one record (`invoice:3`, `invoice:2026-0001`, `customer:1`), with the records that belong
+    /// to it (an invoice's lines, balance and payments; a customer's invoices, notes, …), oldest first.
+    public static func log(_ database: AppDatabase, record: String) throws -> [AuditEntry] {
+        let parts = record.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw AuditRecordError(record: record) }
+        return try database.writer.read { db in
+            var key = parts[1]
+            if parts[0] == "invoice", Int64(key) == nil,
+                let id = try Int64.fetchOne(db, sql: "SELECT id FROM invoice WHERE number = ?", arguments: [key]) {
+                key = String(id)
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM auditJournal WHERE (tableName = ?1 AND rowKey = ?2) OR (tableName || ':' || rowKey) IN (
+                    SELECT tableName || ':' || rowKey FROM auditJournal
+                    WHERE operation IN ('insert', 'snapshot', 'delete') AND tableName <> ?1
+                    AND CAST(COALESCE(json_extract(after, '$.' || ?1 || 'Id'), json_extract(before, '$.' || ?1 || 'Id'))
+                        AS TEXT) = ?2)
+                OR (tableName = 'auditDocument' AND json_extract(after, '$.record') = ?1 || ':' || ?2)
+                ORDER BY id
+                """, arguments: [parts[0], key]).map(AuditEntry.init(row:))
+        }
+    }
+
+    /// Records the guard triggers as a migration left them, so that `verify` notices one altered later.
+    static func recordTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO auditJournal (actor, tableName, rowKey, operation, after)
+            SELECT 'kontor (migration)', 'sqlite_master', 'triggers', 'schema', json_group_object(name, sql)
+            FROM (SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'audit\\_%' ESCAPE '\\'
+                  ORDER BY name)
+            """)
+    }
+}
+
+/// A record named in a form `audit log` cannot read.
+public struct AuditRecordError: BilingualError, CustomStringConvertible {
+    /// What was given.
+    public let record: String
+
+    public func message(_ language: Language) -> String {
+        switch language {
+        case .de: "„\(record)“ ist kein Datensatz: erwartet TABELLE:SCHLÜSSEL, z. B. invoice:2026-0001 oder customer:3."
+        case .en: "'\(record)' is not a record: expected TABLE:KEY, e.g. invoice:2026-0001 or customer:3."
+        }
+    }
+
+    public var description: String { message(.en) }
+}

@@ -1,0 +1,156 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The audit journal (GoBD): every change to the book is a row of `auditJournal`, written by triggers in the same
+/// transaction as the change, and sealed at the end of that transaction by a SHA-256 chain over all entries.
+///
+/// The journal is a normal table (a backup or an export carries it like any other); the triggers of
+/// `EvidenceTriggers` refuse to delete or replace its rows and allow only the one change of sealing.
+public enum AuditJournal {
+    /// The hash before the first entry.
+    static let genesis = String(repeating: "0", count: 64)
+    /// Who wrote an entry when no Kontor process named itself: a change made with another SQLite program.
+    static let outsideActor = "outside Kontor"
+
+    static let schemaSQL = """
+        CREATE TABLE auditJournal (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            actor TEXT NOT NULL,
+            tableName TEXT NOT NULL,
+            rowKey TEXT NOT NULL,
+            operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete', 'snapshot', 'schema')),
+            before TEXT,
+            after TEXT,
+            hash TEXT
+        );
+        CREATE INDEX auditJournal_record ON auditJournal (tableName, rowKey);
+        CREATE INDEX auditJournal_unsealed ON auditJournal (id) WHERE hash IS NULL;
+        CREATE TABLE auditContext (id INTEGER PRIMARY KEY CHECK (id = 1), actor TEXT);
+        INSERT INTO auditContext (id, actor) VALUES (1, NULL);
+        CREATE TABLE auditDocument (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            record TEXT NOT NULL,
+            fileName TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            UNIQUE (record, sha256)
+        );
+        CREATE TRIGGER auditDocument_journal AFTER INSERT ON auditDocument BEGIN
+        INSERT INTO auditJournal (actor, tableName, rowKey, operation, after) VALUES (
+            COALESCE((SELECT actor FROM auditContext WHERE id = 1), 'outside Kontor'), 'auditDocument',
+            CAST(NEW.id AS TEXT), 'insert',
+            json_object('record', NEW.record, 'fileName', NEW.fileName, 'sha256', NEW.sha256, 'size', NEW.size));
+        END;
+        CREATE TRIGGER auditDocument_no_update BEFORE UPDATE ON auditDocument
+        BEGIN SELECT RAISE(ABORT, 'a document that left is kept as it left'); END;
+        CREATE TRIGGER auditDocument_no_delete BEFORE DELETE ON auditDocument
+        BEGIN SELECT RAISE(ABORT, 'a document that left is kept as it left'); END;
+        CREATE TRIGGER auditDocument_no_replace BEFORE INSERT ON auditDocument
+        WHEN EXISTS (SELECT 1 FROM auditDocument WHERE id = NEW.id OR (record = NEW.record AND sha256 = NEW.sha256))
+        BEGIN SELECT RAISE(ABORT, 'a document that left is kept as it left'); END;
+        CREATE TRIGGER auditJournal_no_delete BEFORE DELETE ON auditJournal
+        BEGIN SELECT RAISE(ABORT, 'the audit journal is append-only'); END;
+        CREATE TRIGGER auditJournal_no_replace BEFORE INSERT ON auditJournal
+        WHEN EXISTS (SELECT 1 FROM auditJournal WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'the audit journal is append-only'); END;
+        CREATE TRIGGER auditJournal_seal_only BEFORE UPDATE ON auditJournal
+        WHEN OLD.hash IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
+          OR NEW.tableName IS NOT OLD.tableName OR NEW.rowKey IS NOT OLD.rowKey OR NEW.operation IS NOT OLD.operation
+          OR NEW.before IS NOT OLD.before OR NEW.after IS NOT OLD.after
+        BEGIN SELECT RAISE(ABORT, 'the audit journal is append-only'); END;
+        """
+
+    /// The operating-system user of this process, the actor of CLI writes.
+    public static let processActor: String = {
+        let name = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
+        return "os:\(name)"
+    }()
+
+    /// Names the actor of the changes the current transaction is about to make.
+    static func begin(_ db: Database, actor: String) throws {
+        try db.execute(sql: "UPDATE auditContext SET actor = ? WHERE id = 1", arguments: [actor])
+    }
+
+    /// Chains every unsealed entry onto the last sealed one and forgets the actor; the last step of every write.
+    static func seal(_ db: Database) throws {
+        let pending = try Row.fetchAll(db, sql: """
+            SELECT id, at, actor, tableName, rowKey, operation, before, after FROM auditJournal
+            WHERE hash IS NULL ORDER BY id
+            """)
+        if !pending.isEmpty {
+            var previous = try String.fetchOne(
+                db, sql: "SELECT hash FROM auditJournal WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1") ?? genesis
+            let update = try db.cachedStatement(sql: "UPDATE auditJournal SET hash = ? WHERE id = ?")
+            for row in pending {
+                let entry = AuditEntry(row: row)
+                previous = chainHash(previous: previous, entry: entry)
+                try update.execute(arguments: [previous, entry.id])
+            }
+        }
+        try db.execute(sql: "UPDATE auditContext SET actor = NULL WHERE id = 1")
+    }
+
+    /// SHA-256 over the previous hash and every field of the entry, each prefixed by its length so that no two
+    /// different entries hash the same bytes.
+    static func chainHash(previous: String, entry: AuditEntry) -> String {
+        var bytes = Data()
+        for field in [previous, String(entry.id), entry.at, entry.actor, entry.table, entry.key, entry.operation,
+                      entry.before ?? "\u{0}", entry.after ?? "\u{0}"] {
+            let utf8 = Data(field.utf8)
+            bytes.append(Data("\(utf8.count):".utf8))
+            bytes.append(utf8)
+        }
+        return hex(SHA256.hash(data: bytes))
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+/// One entry of the audit journal.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    /// Position in the journal (1, 2, …).
+    public let id: Int64
+    /// When (UTC, ISO 8601 with milliseconds).
+    public let at: String
+    /// Who: `os:USER` for the CLI, `web:USER` for the web app, `outside Kontor` for other programs.
+    public let actor: String
+    /// The table of the record.
+    public let table: String
+    /// The record's key in that table.
+    public let key: String
+    /// `insert`, `update`, `delete`, `snapshot` (the state when the journal began) or `schema`.
+    public let operation: String
+    /// The changed fields before (JSON object), or the whole row for a delete.
+    public let before: String?
+    /// The changed fields after (JSON object), or the whole row for an insert.
+    public let after: String?
+    /// The chain hash (nil until sealed).
+    public let hash: String?
+
+    init(row: Row) {
+        id = row["id"]
+        at = row["at"]
+        actor = row["actor"]
+        table = row["tableName"]
+        key = row["rowKey"]
+        operation = row["operation"]
+        before = row["before"]
+        after = row["after"]
+        hash = row.hasColumn("hash") ? row["hash"] : nil
+    }
+
+    /// The record as `audit log --record` takes it.
+    public var record: String { "\(table):\(key)" }
+}

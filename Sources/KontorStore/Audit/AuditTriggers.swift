@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+
+/// Generates and installs the triggers that write every insert, update and delete of the book's tables into the
+/// audit journal. They are derived from the schema itself, so a table or column added by a later migration is
+/// journaled without anyone remembering to: after migrating, `installIfNeeded` compares them with the schema.
+enum AuditTriggers {
+    /// Tables that are not part of the book's content (the journal itself, the writer's name, the change counter)
+    /// or journaled by a trigger of their own (the documents: their hash, not their bytes).
+    static let excludedTables: Set<String> = [
+        "auditJournal", "auditContext", "auditDocument", "bookVersion", "grdb_migrations",
+    ]
+
+    /// A table as the journal sees it.
+    struct Table {
+        let name: String
+        let columns: [String]
+        let blobColumns: Set<String>
+        /// The primary-key columns (empty: the rowid).
+        let key: [String]
+
+        /// The key of the row `alias` (NEW, OLD or a table alias) as one text.
+        func keyExpression(_ alias: String) -> String {
+            guard !key.isEmpty else { return "CAST(\(alias).rowid AS TEXT)" }
+            return key.map { "CAST(\(alias).\(quoted($0)) AS TEXT)" }.joined(separator: " || '|' || ")
+        }
+
+        func value(_ alias: String, _ column: String) -> String {
+            blobColumns.contains(column) ? "hex(\(alias).\(quoted(column)))" : "\(alias).\(quoted(column))"
+        }
+
+        /// The whole row as a JSON object.
+        func object(_ alias: String) -> String {
+            "json_object(" + columns.map { "\(literal($0)), \(value(alias, $0))" }.joined(separator: ", ") + ")"
+        }
+
+        /// The fields that differ between OLD and NEW, taken from `alias`, as a JSON object.
+        func changed(_ alias: String) -> String {
+            let parts = columns.map {
+                "SELECT \(literal($0)) AS k, \(value(alias, $0)) AS v WHERE OLD.\(quoted($0)) IS NOT NEW.\(quoted($0))"
+            }
+            return "(SELECT json_group_object(k, v) FROM (" + parts.joined(separator: " UNION ALL ") + "))"
+        }
+    }
+
+    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    static let actorExpression = "COALESCE((SELECT actor FROM auditContext WHERE id = 1), '\(AuditJournal.outsideActor)')"
+
+    /// The journaled tables of the current schema.
+    static func tables(_ db: Database) throws -> [Table] {
+        let names = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+            """)
+        return try names.filter { !excludedTables.contains($0) }.map { name in
+            let info = try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted(name)))")
+            let columns: [String] = info.map { $0["name"] }
+            let blobs = Set(info.filter { (($0["type"] as String?) ?? "").uppercased().contains("BLOB") }
+                .map { $0["name"] as String })
+            let key = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }
+                .map { $0["name"] as String }
+            return Table(name: name, columns: columns, blobColumns: blobs, key: key)
+        }
+    }
+
+    /// The three triggers of a table, by name.
+    static func triggers(for table: Table) -> [(name: String, sql: String)] {
+        let name = table.name
+        let insertInto = "INSERT INTO auditJournal (actor, tableName, rowKey, operation, before, after) VALUES"
+        let changed = table.columns.map { "NEW.\(quoted($0)) IS NOT OLD.\(quoted($0))" }.joined(separator: " OR ")
+        return [
+            ("audit_\(name)_insert", """
+                CREATE TRIGGER \(quoted("audit_\(name)_insert")) AFTER INSERT ON \(quoted(name)) BEGIN \
+                \(insertInto) (\(actorExpression), \(literal(name)), \(table.keyExpression("NEW")), 'insert', NULL, \
+                \(table.object("NEW"))); END
+                """),
+            ("audit_\(name)_update", """
+                CREATE TRIGGER \(quoted("audit_\(name)_update")) AFTER UPDATE ON \(quoted(name)) WHEN \(changed) BEGIN \
+                \(insertInto) (\(actorExpression), \(literal(name)), \(table.keyExpression("OLD")), 'update', \
+                \(table.changed("OLD")), \(table.changed("NEW"))); END
+                """),
+            ("audit_\(name)_delete", """
+                CREATE TRIGGER \(quoted("audit_\(name)_delete")) AFTER DELETE ON \(quoted(name)) BEGIN \
+                \(insertInto) (\(actorExpression), \(literal(name)), \(table.keyExpression("OLD")), 'delete', \
+                \(table.object("OLD")), NULL); END
+                """),
+        ]
+    }
+
+    /// Whether every journal trigger is in place and matches the schema (one cheap read on every open).
+    static func areCurrent(_ db: Database) throws -> Bool {
+        guard try db.tableExists("auditJournal") else { return true }
+        let installed = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")
+                .map { ($0["name"] as String, $0["sql"] as String) }, uniquingKeysWith: { first, _ in first })
+        return try tables(db).allSatisfy { table in
+            triggers(for: table).allSatisfy { installed[$0.name] == $0.sql }
+        }
+    }
+
+    /// Brings the triggers in step with the schema. A table the journal has not seen yet (all of them, the first
+    /// time) is recorded whole as a `snapshot`; a table that gained columns records only the new columns, so the
+    /// values it had stay checked against their history; a missing trigger is simply put back (`audit verify`
+    /// then finds whatever was changed while it was gone).
+    static func install(_ db: Database) throws {
+        guard try db.tableExists("auditJournal") else { return }
+        try AuditJournal.begin(db, actor: "kontor (schema)")
+        for table in try tables(db) {
+            let known = try String.fetchOne(db, sql: """
+                SELECT after FROM auditJournal WHERE tableName = ? AND operation = 'schema' ORDER BY id DESC LIMIT 1
+                """, arguments: [table.name])
+            let knownColumns = try known.map {
+                try String.fetchAll(db, sql: "SELECT value FROM json_each(?, '$.columns')", arguments: [$0])
+            }
+            if knownColumns != table.columns {
+                let schema = "json_object('columns', json_array(" + table.columns.map(literal).joined(separator: ", ") + "))"
+                try db.execute(sql: """
+                    INSERT INTO auditJournal (actor, tableName, rowKey, operation, after)
+                    VALUES ('kontor (schema)', ?, '', 'schema', \(schema))
+                    """, arguments: [table.name])
+                let added = table.columns.filter { !(knownColumns ?? []).contains($0) }
+                if !added.isEmpty {
+                    let partial = Table(name: table.name, columns: added, blobColumns: table.blobColumns, key: table.key)
+                    try db.execute(sql: """
+                        INSERT INTO auditJournal (actor, tableName, rowKey, operation, after)
+                        SELECT 'kontor (schema)', \(literal(table.name)), \(table.keyExpression("t")), 'snapshot', \
+                        \(partial.object("t")) FROM \(quoted(table.name)) AS t ORDER BY t.rowid
+                        """)
+                }
+            }
+            for trigger in triggers(for: table) {
+                let current = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [trigger.name])
+                guard current != trigger.sql else { continue }
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \(quoted(trigger.name))")
+                try db.execute(sql: trigger.sql)
+            }
+        }
+        try AuditJournal.seal(db)
+    }
+
+    /// Installs the triggers if anything differs; nothing is written when they are current.
+    static func installIfNeeded(_ writer: any DatabaseWriter) throws {
+        guard try !writer.read(areCurrent) else { return }
+        try writer.write(install)
+    }
+}

@@ -1,0 +1,231 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// What `kontor audit verify` found: the length and head of the chain and every break, first break first.
+public struct AuditReport: Sendable {
+    /// Number of journal entries.
+    public let entries: Int
+    /// The hash of the last entry: write it down elsewhere, and a rewritten journal cannot end in it.
+    public let head: String?
+    /// Every break found, in the order of the journal; empty when the book is untouched.
+    public let problems: [AuditProblem]
+
+    /// Whether the chain, the triggers and every record agree.
+    public var isIntact: Bool { problems.isEmpty }
+}
+
+/// One break found by `audit verify`, worded in German and English.
+public struct AuditProblem: Sendable, Equatable {
+    /// The journal entry where it shows (nil for the comparison with the book as it is now).
+    public let entry: Int64?
+    /// The record it concerns, as `audit log --record` takes it (`invoiceLine:5`).
+    public let record: String?
+    /// The sentence in German.
+    public let german: String
+    /// The sentence in English.
+    public let english: String
+}
+
+/// Recomputes the chain, replays the journal and compares the result with the book as it is now: a change made
+/// with the triggers dropped (or around them) leaves the book and its history disagreeing.
+enum AuditVerifier {
+    typealias Fields = [String: DatabaseValue]
+
+    static func verify(_ db: Database) throws -> AuditReport {
+        var problems: [AuditProblem] = []
+        var state: [String: [String: Fields]] = [:]
+        var columns: [String: [String]] = [:]
+        var recordedTriggers: Fields?
+        var previous = AuditJournal.genesis
+        var chainBroken = false
+        var count = 0
+        var expectedId: Int64 = 1
+        let decoder = try db.cachedStatement(sql: "SELECT key, atom FROM json_each(?)")
+        func decode(_ json: String?) throws -> Fields {
+            guard let json else { return [:] }
+            var fields: Fields = [:]
+            for row in try Row.fetchAll(decoder, arguments: [json]) { fields[row[0]] = row[1] as DatabaseValue }
+            return fields
+        }
+
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM auditJournal ORDER BY id")
+        while let row = try cursor.next() {
+            let entry = AuditEntry(row: row)
+            count += 1
+            if !chainBroken {
+                if entry.id != expectedId {
+                    problems.append(problem(entry.id, nil, "Einträge vor Nr. \(entry.id) fehlen im Journal.",
+                                            "entries before #\(entry.id) are missing from the journal"))
+                    chainBroken = true
+                } else if entry.hash == nil {
+                    problems.append(problem(entry.id, entry.record, "Eintrag Nr. \(entry.id) ist nicht versiegelt.",
+                                            "entry #\(entry.id) is not sealed"))
+                    chainBroken = true
+                } else if AuditJournal.chainHash(previous: previous, entry: entry) != entry.hash {
+                    problems.append(problem(
+                        entry.id, entry.record,
+                        "Die Kette bricht bei Eintrag Nr. \(entry.id) (\(entry.record)): er wurde nachträglich geändert.",
+                        "the chain breaks at entry #\(entry.id) (\(entry.record)): it was changed afterwards"))
+                    chainBroken = true
+                }
+                previous = entry.hash ?? previous
+                expectedId = entry.id + 1
+            }
+            if entry.actor == AuditJournal.outsideActor {
+                problems.append(problem(
+                    entry.id, entry.record, "\(entry.record) wurde außerhalb von Kontor geändert (Eintrag Nr. \(entry.id)).",
+                    "\(entry.record) was changed outside Kontor (entry #\(entry.id))"))
+            }
+            if entry.operation == "schema" {
+                if entry.table == "sqlite_master" {
+                    recordedTriggers = try decode(entry.after)
+                    continue
+                }
+                let names = try String.fetchAll(
+                    db, sql: "SELECT value FROM json_each(?, '$.columns')", arguments: [entry.after ?? "{}"])
+                columns[entry.table] = names
+                let kept = Set(names)
+                state[entry.table] = (state[entry.table] ?? [:]).mapValues { $0.filter { kept.contains($0.key) } }
+                continue
+            }
+            var rows = state[entry.table] ?? [:]
+            let before = try decode(entry.before)
+            if entry.operation == "update" || entry.operation == "delete" {
+                let known = rows[entry.key] ?? [:]
+                for (field, value) in before.sorted(by: { $0.key < $1.key }) where known[field] != value {
+                    problems.append(problem(
+                        entry.id, entry.record,
+                        "\(entry.record): \(field) war vor Eintrag Nr. \(entry.id) \(shown(known[field])) statt "
+                            + "\(shown(value)): dazwischen außerhalb des Journals geändert.",
+                        "\(entry.record): \(field) was \(shown(known[field])) before entry #\(entry.id), not "
+                            + "\(shown(value)): changed outside the journal in between"))
+                    break
+                }
+            }
+            switch entry.operation {
+            case "insert": rows[entry.key] = try decode(entry.after)
+            case "snapshot", "update": rows[entry.key, default: [:]].merge(try decode(entry.after)) { $1 }
+            case "delete": rows[entry.key] = nil
+            default: break
+            }
+            state[entry.table] = rows
+        }
+
+        problems += try compareTriggers(db, recorded: recordedTriggers)
+        problems += try compareBook(db, state: state, columns: columns, decode: decode)
+        problems += try compareDocuments(db, journaled: state["auditDocument"] ?? [:])
+        let head = try String.fetchOne(db, sql: "SELECT hash FROM auditJournal ORDER BY id DESC LIMIT 1")
+        return AuditReport(entries: count, head: head, problems: problems)
+    }
+
+    /// The evidence triggers as the last migration left them: none missing, none changed.
+    static func compareTriggers(_ db: Database, recorded: Fields?) throws -> [AuditProblem] {
+        let current = Dictionary(try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'audit\\_%' ESCAPE '\\'
+            """).map { ($0["name"] as String, $0["sql"] as DatabaseValue) }, uniquingKeysWith: { first, _ in first })
+        var problems: [AuditProblem] = []
+        for name in EvidenceTriggers.names where current[name] == nil {
+            problems.append(problem(nil, nil, "Der Schutz-Trigger \(name) fehlt.", "the guard trigger \(name) is missing"))
+        }
+        for (name, sql) in (recorded ?? [:]).sorted(by: { $0.key < $1.key })
+        where current[name] != nil && current[name] != sql {
+            problems.append(problem(nil, nil, "Der Schutz-Trigger \(name) wurde verändert.",
+                                    "the guard trigger \(name) was altered"))
+        }
+        return problems
+    }
+
+    /// The book as it is now against the replayed journal, table by table and field by field.
+    static func compareBook(
+        _ db: Database, state: [String: [String: Fields]], columns: [String: [String]],
+        decode: (String?) throws -> Fields
+    ) throws -> [AuditProblem] {
+        var problems: [AuditProblem] = []
+        for table in try AuditTriggers.tables(db) {
+            guard let journaled = columns[table.name] else {
+                problems.append(problem(nil, nil, "Die Tabelle \(table.name) steht nicht im Journal.",
+                                        "the table \(table.name) is not in the journal"))
+                continue
+            }
+            if journaled != table.columns {
+                problems.append(problem(nil, nil, "Die Spalten von \(table.name) wurden außerhalb von Kontor geändert.",
+                                        "the columns of \(table.name) were changed outside Kontor"))
+            }
+            var expected = state[table.name] ?? [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(table.keyExpression("t")) AS k, \(table.object("t")) AS o FROM \(AuditTriggers.quoted(table.name)) AS t
+                """)
+            while let row = try rows.next() {
+                let key: String = row["k"]
+                let record = "\(table.name):\(key)"
+                let label = try self.label(db, table: table.name, key: key)
+                guard let known = expected.removeValue(forKey: key) else {
+                    problems.append(problem(nil, record, "\(label) steht nicht im Journal: außerhalb von Kontor angelegt.",
+                                            "\(label) is not in the journal: added outside Kontor"))
+                    continue
+                }
+                let now = try decode(row["o"])
+                for field in table.columns where journaled.contains(field) && now[field] != known[field] {
+                    problems.append(problem(
+                        nil, record,
+                        "\(label): \(field) ist \(shown(now[field])), laut Journal \(shown(known[field])).",
+                        "\(label): \(field) is \(shown(now[field])), the journal says \(shown(known[field]))"))
+                    break
+                }
+            }
+            for key in expected.keys.sorted() {
+                let label = try self.label(db, table: table.name, key: key)
+                problems.append(problem(nil, "\(table.name):\(key)", "\(label) wurde außerhalb von Kontor gelöscht.",
+                                        "\(label) was deleted outside Kontor"))
+            }
+        }
+        return problems
+    }
+
+    /// Every kept document: its bytes still hash to what the journal recorded when it left.
+    static func compareDocuments(_ db: Database, journaled: [String: Fields]) throws -> [AuditProblem] {
+        var expected = journaled
+        var problems: [AuditProblem] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, record, fileName, sha256, bytes FROM auditDocument ORDER BY id")
+        while let row = try rows.next() {
+            let id: Int64 = row["id"]
+            let name = "\(row["fileName"] as String) (\(row["record"] as String))"
+            let stored: String = row["sha256"]
+            let known = expected.removeValue(forKey: String(id))
+            if AuditJournal.hex(SHA256.hash(data: row["bytes"] as Data)) != stored || known?["sha256"] != stored.databaseValue {
+                problems.append(problem(nil, "auditDocument:\(id)",
+                                        "Das Dokument \(name) ist nicht mehr das, das Kontor verlassen hat.",
+                                        "the document \(name) is not the one that left Kontor"))
+            }
+        }
+        for key in expected.keys.sorted() {
+            problems.append(problem(nil, "auditDocument:\(key)", "Das Dokument Nr. \(key) wurde gelöscht.",
+                                    "the kept document #\(key) was deleted"))
+        }
+        return problems
+    }
+
+    /// A record as people know it: an invoice by its number, a line or payment by its invoice's number.
+    static func label(_ db: Database, table: String, key: String) throws -> String {
+        guard let id = Int64(key) else { return "\(table):\(key)" }
+        if table == "invoice", let number = try String.fetchOne(
+            db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [id]) {
+            return "invoice:\(key) (\(number))"
+        }
+        let children = ["invoiceLine", "invoiceBalance", "payment", "dunningLetter", "dunningCharge"]
+        guard children.contains(table) else { return "\(table):\(key)" }
+        let keyColumn = table == "invoiceBalance" ? "invoiceId" : "id"
+        let number = try String.fetchOne(db, sql: """
+            SELECT i.number FROM \(AuditTriggers.quoted(table)) c JOIN invoice i ON i.id = c.invoiceId
+            WHERE c.\(keyColumn) = ?
+            """, arguments: [id])
+        return number.map { "\(table):\(key) (invoice \($0))" } ?? "\(table):\(key)"
+    }
+
+    static func shown(_ value: DatabaseValue?) -> String { value.map { $0.isNull ? "NULL" : "\($0)" } ?? "—" }
+
+    static func problem(_ entry: Int64?, _ record: String?, _ german: String, _ english: String) -> AuditProblem {
+        AuditProblem(entry: entry, record: record, german: german, english: english)
+    }
+}
