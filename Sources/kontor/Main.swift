@@ -32,6 +32,7 @@ struct KontorCommand: AsyncParsableCommand {
             JobCommand.self, InvoiceCommand.self, PaymentCommand.self, TodayCommand.self, NoteCommand.self,
             DemoCommand.self, InterestCommand.self, DueDateCommand.self, SettingsCommand.self,
             RemindCommand.self, ReportCommand.self, EInvoiceCommand.self, AgendaCommand.self,
-            ImportCommand.self, ServeCommand.self, UserCommand.self,
+            ImportCommand.self, ServeCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
+            ExportCommand.self, ImportBookCommand.self,
         ])
 }
