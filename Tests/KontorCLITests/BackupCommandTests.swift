@@ -48,7 +48,7 @@ struct BackupCommandTests {
         let imported = try copy.json(["import-book", first.path]).object()
         #expect(imported["records"] as? Int == summary["records"] as? Int)
         let second = copy.directory.appendingPathComponent("export-2")
-        try copy.json(["export", second.path])
+        _ = try copy.json(["export", second.path])
 
         // Then both exports are byte for byte the same: every table, every invoice's PDF and XML, every letter
         let again = try files(second)
@@ -60,7 +60,7 @@ struct BackupCommandTests {
     @Test func importBookRefusesWhatItCannotUseAndChangesNothing() throws {
         let cli = try demoBook()
         let export = cli.directory.appendingPathComponent("export")
-        try cli.json(["export", export.path])
+        _ = try cli.json(["export", export.path])
         let manifest = export.appendingPathComponent("manifest.json")
         let original = try Data(contentsOf: manifest)
 

@@ -149,14 +149,15 @@ struct BackupTests {
         let text = folder.appendingPathComponent("notes.txt")
         try Data(String(repeating: "not a database\n", count: 100).utf8).write(to: text)
 
-        for file in [damaged, newer, foreign, text, folder.appendingPathComponent("missing.sqlite")] {
+        let missing = folder.appendingPathComponent("missing.sqlite")
+        for file in [damaged, newer, foreign, text, missing] {
             do {
                 try await target.restore(from: file, force: true)
                 Issue.record("\(file.lastPathComponent) was restored")
             } catch let error as ArchiveError {
                 switch (file, error) {
                 case (damaged, .damaged), (damaged, .notABook), (newer, .newerSchema), (foreign, .notABook),
-                     (text, .notABook), (_, .notABook) where file.lastPathComponent == "missing.sqlite":
+                     (text, .notABook), (missing, .notABook):
                     #expect(error.message(.de) != error.description)
                 default: Issue.record("\(file.lastPathComponent): unexpected \(error)")
                 }

@@ -1,6 +1,9 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import KontorApp
 import KontorCore
+import KontorWeb
 import Testing
 
 /// "Sicherung herunterladen" on the settings page: the book as an SQLite file, only behind the session.
@@ -40,6 +43,9 @@ struct BackupDownloadTests {
 
     @Test func offThisMachineTheDownloadNeedsALogin() async throws {
         let book = try await Book()
+        _ = try await book.kontor.setPassword(user: "kontor", password: "richtig-geheim", on: Book.today) {
+            WebPasswords.hash($0, cost: 4)
+        }
         let app = try await book.app(host: "0.0.0.0")
         try await app.test(.router) { client in
             var browser = Browser(client)

@@ -99,10 +99,13 @@ struct BookExportManifest: Codable, Equatable {
 extension Error {
     /// The first line of a decoding error, short enough for a message.
     fileprivate var brief: String {
-        if case let DecodingError.dataCorrupted(context) = self { return context.debugDescription }
-        if case let DecodingError.keyNotFound(key, _) = self { return "'\(key.stringValue)' is missing" }
-        if case let DecodingError.typeMismatch(_, context) = self { return context.debugDescription }
-        if case let DecodingError.valueNotFound(_, context) = self { return context.debugDescription }
-        return "\(self)"
+        guard let error = self as? DecodingError else { return "\(self)" }
+        switch error {
+        case let .dataCorrupted(context): return context.debugDescription
+        case let .keyNotFound(key, _): return "'\(key.stringValue)' is missing"
+        case let .typeMismatch(_, context): return context.debugDescription
+        case let .valueNotFound(_, context): return context.debugDescription
+        @unknown default: return "\(error)"
+        }
     }
 }
