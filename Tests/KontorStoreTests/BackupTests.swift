@@ -86,6 +86,39 @@ struct BackupTests {
         #expect(!names.contains { $0.hasPrefix("last.sqlite-") || $0.hasSuffix(".partial") }, "\(names)")
     }
 
+    @Test func backupDoesNotWaitForAnOpenWriteAndLeavesItOut() async throws {
+        // Given another connection in the middle of a write transaction (it inserted a customer, not yet committed)
+        let kontor = try fileBook("book.sqlite")
+        _ = try await setUp(kontor)
+        let other = try AppDatabase.open(path: folder.appendingPathComponent("book.sqlite").path)
+        let inserted = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? other.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO customer (name, kind, language, status, createdOn)
+                    VALUES ('Noch offen', 'business', 'de', 'prospect', '2026-03-02')
+                    """)
+                inserted.signal()
+                release.wait()
+            }
+            finished.signal()
+        }
+        wait(for: inserted)
+        // When a backup is taken meanwhile, it completes without waiting for that transaction
+        let file = folder.appendingPathComponent("copy.sqlite")
+        try await kontor.backup(to: file)
+        release.signal()
+        wait(for: finished)
+        // Then it holds the last committed state, without the half-done write; the book has the customer now
+        let copy = Kontor(store: GRDBBookStore(try AppDatabase.open(path: file.path)))
+        #expect(try await copy.customers().map(\.name) == ["Verlag Nord"])
+        #expect(try await kontor.customers().map(\.name).sorted() == ["Noch offen", "Verlag Nord"])
+    }
+
+    /// Blocks until `semaphore` is signalled (a thread outside the test's tasks signals it).
+    func wait(for semaphore: DispatchSemaphore) { semaphore.wait() }
+
     @Test func backupRefusesAnExistingFileUnlessToldToReplaceIt() async throws {
         let kontor = try fileBook("book.sqlite")
         _ = try await setUp(kontor)

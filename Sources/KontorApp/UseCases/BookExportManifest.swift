@@ -62,6 +62,12 @@ struct BookExportManifest: Codable, Equatable {
         return manifest
     }
 
+    /// Reads every table file the manifest names. (Synchronous on purpose: the release optimizer of Swift 6.3.1
+    /// crashed on a throwing `map` closure inside an async function.)
+    static func readTables(of manifest: BookExportManifest, from folder: URL) throws -> [TableDump] {
+        try manifest.tables.map { entry in try readTable(entry, from: folder) }
+    }
+
     /// Reads one table file named by the manifest and checks it against the manifest.
     static func readTable(_ entry: Table, from folder: URL) throws -> TableDump {
         // Only the file name the export itself writes: a manifest cannot point outside the folder.

@@ -106,7 +106,7 @@ extension Kontor {
                 book: "\(schema.last ?? "-") (\(schema.count))")
         }
         guard try await archive.isEmpty() else { throw ArchiveError.bookNotEmpty(command: "import-book") }
-        let tables = try manifest.tables.map { entry in try BookExportManifest.readTable(entry, from: folder) }
+        let tables = try BookExportManifest.readTables(of: manifest, from: folder)
         try await archive.load(BookDump(schema: manifest.schema, tables: tables, sequences: manifest.sequences))
         return BookArchiveSummary(
             rows: Dictionary(uniqueKeysWithValues: tables.map { ($0.table, $0.rows.count) }), documents: [])
