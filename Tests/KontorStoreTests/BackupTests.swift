@@ -22,7 +22,8 @@ struct BackupTests {
 
     func setUp(_ kontor: Kontor, customer name: String = "Verlag Nord") async throws -> Customer {
         _ = try await kontor.initialise(BusinessProfile(
-            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            name: "Lena Schreiber",
+            address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
             iban: try IBAN("DE89370400440532013000"), taxNumber: "214/5678/1234"))
         return try await kontor.addCustomer(Customer(
             name: name, address: PostalAddress(street: "Hafenweg 2", postalCode: "20457", city: "Hamburg"),
@@ -45,7 +46,8 @@ struct BackupTests {
         return try copy.read { db in
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
-            let numbers = try String.fetchAll(db, sql: "SELECT number FROM invoice WHERE number IS NOT NULL ORDER BY number")
+            let numbers = try String.fetchAll(
+                db, sql: "SELECT number FROM invoice WHERE number IS NOT NULL ORDER BY number")
             #expect(numbers == (0..<numbers.count).map { String(format: "2026-%04d", $0 + 1) })
             let counter = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(value), 0) FROM numberCounter") ?? -1
             #expect(counter == numbers.count)

@@ -29,7 +29,8 @@ struct BackupDownloadTests {
             let page = try await browser.get("/settings/backup")
             // Then it is an attachment holding an SQLite file with the invoice in it
             #expect(page.status == .ok)
-            #expect(page.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"kontor-2026-03-02.sqlite\"") == true)
+            let disposition = page.headers[.contentDisposition] ?? ""
+            #expect(disposition.hasPrefix("attachment; filename=\"kontor-2026-03-02.sqlite\""))
             #expect(page.bytes.starts(with: Array("SQLite format 3\0".utf8)))
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("dl-\(UUID().uuidString).sqlite")
             defer { try? FileManager.default.removeItem(at: file) }

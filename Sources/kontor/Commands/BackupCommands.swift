@@ -39,7 +39,7 @@ struct RestoreCommand: AsyncParsableCommand {
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the whole book into a new folder: every table as JSON (--json), invoices and letters as files.")
+        abstract: "Export the whole book into a new folder: every table as JSON (--json), documents as files.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The folder to create (must not exist or be empty).") var folder: String
 
