@@ -23,6 +23,14 @@ struct SettingsController: Sendable {
             .post("unit-rates", use: self.saveUnitRates)
             .get("templates/:step/:lang", use: self.editTemplate)
             .post("templates/:step/:lang", use: self.saveTemplate)
+            .get("backup", use: self.backup)
+    }
+
+    /// GET /settings/backup: the book as an SQLite file, copied with the online backup while others may write
+    /// (a download behind the session, like the invoice PDFs).
+    @Sendable func backup(request: Request, context: AppRequestContext) async throws -> Response {
+        let document = try await services.kontor.backupDownload(on: services.today())
+        return .download(document, contentType: "application/vnd.sqlite3")
     }
 
     /// GET /settings

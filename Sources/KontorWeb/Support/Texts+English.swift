@@ -226,6 +226,8 @@ extension Texts {
         "settings_profile": "Business profile", "settings_invoicing": "Invoices and numbering",
         "settings_loyalty": "Loyalty discount", "settings_dunning": "Dunning", "settings_templates": "Text templates",
         "settings_base_rates": "Base rates", "settings_templates_intro": "The texts of the dunning steps. Your own versions apply to all new drafts.",
+        "settings_backup": "Backup", "settings_backup_download": "Download backup",
+        "settings_backup_intro": "A copy of the whole book as one SQLite file, made while Kontor keeps running. Restore it with 'kontor restore FILE'.",
         "settings_base_rates_intro": "The Bundesbank publishes the base rate on 1 January and 1 July. Kontor computes default interest with it.",
         "settings_rates_known": "Known through {0}.", "settings_profile_create": "Create profile",
         "settings_loyalty_intro": "Discount in percent from a number of invoices paid in full, 1 to 9 % per tier.",

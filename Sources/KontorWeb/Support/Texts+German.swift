@@ -226,6 +226,8 @@ extension Texts {
         "settings_profile": "Geschäftsprofil", "settings_invoicing": "Rechnungen und Nummernkreis",
         "settings_loyalty": "Stammkundenrabatt", "settings_dunning": "Mahnwesen", "settings_templates": "Textvorlagen",
         "settings_base_rates": "Basiszinssätze", "settings_templates_intro": "Die Texte der Mahnstufen. Eigene Fassungen gelten für alle neuen Entwürfe.",
+        "settings_backup": "Sicherung", "settings_backup_download": "Sicherung herunterladen",
+        "settings_backup_intro": "Eine Kopie des ganzen Buchs als eine SQLite-Datei, angelegt, während Kontor weiterläuft. Zurückspielen mit 'kontor restore DATEI'.",
         "settings_base_rates_intro": "Die Bundesbank veröffentlicht den Basiszinssatz zum 1. Januar und 1. Juli. Kontor rechnet Verzugszinsen damit.",
         "settings_rates_known": "Bekannt bis {0}.", "settings_profile_create": "Profil anlegen",
         "settings_loyalty_intro": "Rabatt in Prozent ab einer Zahl voll bezahlter Rechnungen, je Stufe 1 bis 9 %.",

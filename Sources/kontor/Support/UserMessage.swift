@@ -12,6 +12,7 @@ enum UserMessage {
     static func describe(_ error: any Error) -> String? {
         switch error {
         case let error as AppError: return error.description
+        case let error as ArchiveError: return error.description
         case let error as InputError: return error.description
         case let error as WorkflowError: return error.description
         case let error as StoreError: return error.description
