@@ -66,6 +66,8 @@ fi
 printf '%s\n' "1.234,56" "-0,01" "€ 40" "1,234.56" "12,5" "2026-03-15" "15.03.2026" "DE89 3704 0044 0532 0130 00" \
     | nl -nln | while read -r n value; do printf '%s' "$value" > "$seeds/amount-date/$n"; done
 
+# Leaks at exit come from Foundation's XMLParser (a few hundred bytes per document), not from the parsers' limits.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 failed=0

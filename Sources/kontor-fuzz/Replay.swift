@@ -8,9 +8,14 @@ enum Replay {
         var files: [URL] = []
         for path in paths {
             let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(url)
+                continue
+            }
             let children = try? FileManager.default.contentsOfDirectory(
                 at: url, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-            files += children?.sorted { $0.path < $1.path } ?? [url]
+            files += (children ?? []).sorted { $0.path < $1.path }
         }
         var count = 0
         for file in files {

@@ -19,13 +19,17 @@ enum CamtArchive {
     static func parse(data: Data, file: String, progress: ProgressCounter) throws(StatementError)
         -> (statements: [BankStatement], warnings: [ParseWarning])
     {
-        let archive: Archive
+        // ZIPFoundation's in-memory archive traps on a directory offset beyond the end of the data ("Range requires
+        // lowerBound <= upperBound", found by fuzzing); its file-backed reader reports the same as an error. So the
+        // bytes go to a temporary file first.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-\(UUID().uuidString).zip")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: url)
         } catch {
-            throw classify(error, file: file)
+            throw .unreadable(file: file, reason: error.localizedDescription)
         }
-        return try read(archive, file: file, progress: progress)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try parse(url: url, file: file, progress: progress)
     }
 
     private static func classify(_ error: any Error, file: String) -> StatementError {

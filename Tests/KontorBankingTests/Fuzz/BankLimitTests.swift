@@ -131,6 +131,14 @@ struct BankLimitTests {
             file: "falsch.zip/auszug.xml", line: nil, limit: .expansionRatio(InputLimits.zipExpansionRatio)))
     }
 
+    @Test func zipWithADirectoryOffsetBeyondItsEndIsAnError() throws {
+        // Found by the bank-detect fuzz target: a fixture ZIP with a few bytes changed trapped in ZIPFoundation's
+        // in-memory reader (Range requires lowerBound <= upperBound), which `kontor serve` uses for uploads.
+        let data = try Self.regression("bank-detect", "zip-offset-beyond-end.zip")
+        let error = Self.failure(data, name: "kaputt.zip")
+        #expect(error?.file.hasPrefix("kaputt.zip") == true)
+    }
+
     @Test func zipWithTooManyMembersIsRefused() throws {
         let members = (0...InputLimits.zipMembers).map { ("m\($0).txt", Data("x".utf8)) }
         let error = Self.failure(try ArchiveTests.zip(members), name: "viele.zip")
