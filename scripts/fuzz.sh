@@ -22,7 +22,7 @@ shared="${KONTOR_SHARED:-../shared}"
 echo "fuzz: building kontor-fuzz with libFuzzer and ASan (.build/fuzz) …"
 build_start=$(date +%s)
 swift build --product kontor-fuzz --build-path .build/fuzz --sanitize=fuzzer --sanitize=address \
-    -Xswiftc -DFUZZING 2>&1 | grep -E "error|warning: |Compiling kontor-fuzz|Build complete" || true
+    -Xswiftc -DFUZZING 2>&1 | grep -v "ld.gold: warning" | grep -E "error|warning: |Compiling kontor-fuzz|complete" || true
 binary=.build/fuzz/debug/kontor-fuzz
 [ -x "$binary" ] || { echo "fuzz: build failed" >&2; exit 1; }
 # The web app's form decoding needs no server: its two Foundation-only sources are compiled with the harness.
