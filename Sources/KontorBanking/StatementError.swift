@@ -62,8 +62,7 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
         case let .badArchive(file, detail):
             return "\(file): damaged or unusable ZIP archive (\(detail))."
         case let .tooLarge(file, line, limit):
-            return "\(file)\(line.map { ", line \($0)" } ?? ""): larger than Kontor reads "
-                + "(\(limit.wording(.en))); nothing was imported."
+            return "\(file)\(line.map { ", line \($0)" } ?? ""): beyond what Kontor reads (\(limit.wording(.en)))."
         case let .notUTF8(file, line):
             return "\(file), line \(line): not UTF-8 (looks like Windows-1252?). Save the file as UTF-8 or declare "
                 + "its encoding in the XML declaration."
@@ -103,8 +102,7 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
         case let .badArchive(file, detail):
             return "\(file): Das ZIP-Archiv ist beschädigt oder unbrauchbar (\(detail))."
         case let .tooLarge(file, line, limit):
-            return "\(file)\(at(line)): Die Datei ist größer, als Kontor liest (\(limit.wording(.de))); "
-                + "es wurde nichts importiert."
+            return "\(file)\(at(line)): Die Datei übersteigt, was Kontor liest (\(limit.wording(.de)))."
         case let .notUTF8(file, line):
             return "\(file), Zeile \(line): kein UTF-8 (vielleicht Windows-1252?). Bitte als UTF-8 speichern oder "
                 + "die Kodierung in der XML-Deklaration angeben."

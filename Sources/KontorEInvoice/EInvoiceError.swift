@@ -52,7 +52,7 @@ public enum EInvoiceError: Error, Sendable, Equatable, CustomStringConvertible, 
             return "The e-invoice has an unreadable \(term) (\(name)): '\(text)'."
         case .tooLarge(let fileName, let line, let limit):
             let position = line > 0 ? " at line \(line)" : ""
-            return "\(Self.subject(fileName)) is larger than Kontor reads\(position) (\(limit.wording(.en)))."
+            return "\(Self.subject(fileName)) is beyond what Kontor reads\(position) (\(limit.wording(.en)))."
         }
     }
 
@@ -87,7 +87,7 @@ public enum EInvoiceError: Error, Sendable, Equatable, CustomStringConvertible, 
             return "Die E-Rechnung enthält in \(term) (\(Self.germanName(name))) einen unlesbaren Wert: „\(text)“."
         case .tooLarge(let fileName, let line, let limit):
             let position = line > 0 ? " in Zeile \(line)" : ""
-            return "\(Self.germanSubject(fileName)) ist\(position) größer, als Kontor liest (\(limit.wording(.de)))."
+            return "\(Self.germanSubject(fileName)) übersteigt\(position), was Kontor liest (\(limit.wording(.de)))."
         }
     }
 

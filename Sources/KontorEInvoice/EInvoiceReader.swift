@@ -37,7 +37,12 @@ public enum EInvoiceReader {
         switch ContentKind(data) {
         case .empty: throw .empty(fileName: fileName)
         case .pdf: return try readPDF(data)
-        case .xml: return try readXML(data)
+        case .xml:
+            do {
+                return try readXML(data)
+            } catch .tooLarge(nil, let line, let limit) {
+                throw .tooLarge(fileName: fileName, line: line, limit: limit)
+            }
         case .other(let detail): throw .notXML(fileName: fileName, detail: detail)
         }
     }

@@ -192,7 +192,7 @@ public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible, Bil
         switch self {
         case let .notUTF8(error): return error.description
         case let .tooLarge(file, limit):
-            return "\(file.isEmpty ? "The file" : file) is larger than Kontor reads (\(limit.wording(.en))). "
+            return "\(file.isEmpty ? "The file" : file) is beyond what Kontor reads (\(limit.wording(.en))). "
                 + "Nothing was imported."
         case .noCards: return "The file holds no vCard (BEGIN:VCARD … END:VCARD). Nothing was imported."
         case let .unbalanced(card): return "vCard \(card) is not closed with END:VCARD. Nothing was imported."
@@ -206,7 +206,7 @@ public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible, Bil
         switch self {
         case let .notUTF8(error): return error.message(.de)
         case let .tooLarge(file, limit):
-            return "\(file.isEmpty ? "Die Datei" : file) ist größer, als Kontor liest (\(limit.wording(.de))). "
+            return "\(file.isEmpty ? "Die Datei" : file) übersteigt, was Kontor liest (\(limit.wording(.de))). "
                 + "Es wurde nichts importiert."
         case .noCards:
             return "Die Datei enthält keine vCard (BEGIN:VCARD … END:VCARD). Es wurde nichts importiert."

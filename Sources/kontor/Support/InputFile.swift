@@ -9,7 +9,7 @@ enum InputFile {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= limit else {
             let most = InputLimit.bytes(limit).wording(.en)
-            throw CLIError("\(url.lastPathComponent): larger than Kontor reads (\(most)); nothing was imported.")
+            throw CLIError("\(url.lastPathComponent): beyond what Kontor reads (\(most)).")
         }
         do { return try Data(contentsOf: url) } catch {
             throw CLIError("Cannot read \(path): \(error.localizedDescription)")

@@ -147,10 +147,9 @@ struct BankLimitTests {
 
     @Test func limitErrorsSpeakBothLanguages() {
         let error = StatementError.tooLarge(file: "a.zip", line: 7, limit: .expansionRatio(200))
-        #expect(error.message(.en) == "a.zip, line 7: larger than Kontor reads (inflating at most 200 times); "
-            + "nothing was imported.")
-        #expect(error.message(.de) == "a.zip, Zeile 7: Die Datei ist größer, als Kontor liest "
-            + "(entpackt höchstens 200-mal so groß wie gepackt); es wurde nichts importiert.")
+        #expect(error.message(.en) == "a.zip, line 7: beyond what Kontor reads (inflating at most 200 times).")
+        #expect(error.message(.de) == "a.zip, Zeile 7: Die Datei übersteigt, was Kontor liest "
+            + "(entpackt höchstens 200-mal so groß wie gepackt).")
     }
 
     /// Writes `size` into every local header and central directory entry (the sizes a forger controls).

@@ -30,7 +30,7 @@ struct EInvoiceLimitTests {
             + String(repeating: "<a>", count: 200_000) + String(repeating: "</a>", count: 200_000)
             + "</rsm:CrossIndustryInvoice>"
         let error = Self.failure(Data(text.utf8), fileName: "tief.xml")
-        #expect(error == .tooLarge(fileName: nil, line: 3, limit: .depth(InputLimits.xmlDepth)))
+        #expect(error == .tooLarge(fileName: "tief.xml", line: 3, limit: .depth(InputLimits.xmlDepth)))
         #expect(error?.message(.de).contains("Zeile 3") == true)
     }
 
@@ -63,7 +63,7 @@ struct EInvoiceLimitTests {
         data.append(Data(count: InputLimits.einvoiceBytes))
         let error = Self.failure(data, fileName: "gross.xml")
         #expect(error == .tooLarge(fileName: "gross.xml", line: 0, limit: .bytes(InputLimits.einvoiceBytes)))
-        #expect(error?.message(.en) == "The file 'gross.xml' is larger than Kontor reads (at most 32 MiB).")
-        #expect(error?.message(.de) == "Die Datei „gross.xml“ ist größer, als Kontor liest (höchstens 32 MiB).")
+        #expect(error?.message(.en) == "The file 'gross.xml' is beyond what Kontor reads (at most 32 MiB).")
+        #expect(error?.message(.de) == "Die Datei „gross.xml“ übersteigt, was Kontor liest (höchstens 32 MiB).")
     }
 }
