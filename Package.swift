@@ -77,6 +77,11 @@ let package = Package(
                 "KontorMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        // Replays files through every parser; built by scripts/fuzz.sh with libFuzzer (see docs/ARCHITECTURE.md).
+        .executableTarget(
+            name: "kontor-fuzz",
+            dependencies: ["KontorCore", "KontorBanking", "KontorEInvoice", "KontorPDF", "KontorDocuments"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor-bench",
             dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore"],

@@ -29,6 +29,10 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
     case missingColumn(file: String, column: String, headerLine: Int?)
     /// The ZIP archive is damaged or holds no XML member.
     case badArchive(file: String, detail: String)
+    /// The file exceeds one of the `InputLimits` (size, entries, line length, ZIP members or expansion, depth).
+    case tooLarge(file: String, line: Int?, limit: InputLimit)
+    /// camt XML that is not UTF-8 (and does not declare another encoding).
+    case notUTF8(file: String, line: Int)
 
     public var description: String {
         switch self {
@@ -57,6 +61,11 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
             return "\(file): column '\(column)' is missing\(at)."
         case let .badArchive(file, detail):
             return "\(file): damaged or unusable ZIP archive (\(detail))."
+        case let .tooLarge(file, line, limit):
+            return "\(file)\(line.map { ", line \($0)" } ?? ""): beyond what Kontor reads (\(limit.wording(.en)))."
+        case let .notUTF8(file, line):
+            return "\(file), line \(line): not UTF-8 (looks like Windows-1252?). Save the file as UTF-8 or declare "
+                + "its encoding in the XML declaration."
         }
     }
 
@@ -92,6 +101,11 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
             return "\(file): Die Spalte „\(column)“ fehlt\(place)."
         case let .badArchive(file, detail):
             return "\(file): Das ZIP-Archiv ist beschädigt oder unbrauchbar (\(detail))."
+        case let .tooLarge(file, line, limit):
+            return "\(file)\(at(line)): Die Datei übersteigt, was Kontor liest (\(limit.wording(.de)))."
+        case let .notUTF8(file, line):
+            return "\(file), Zeile \(line): kein UTF-8 (vielleicht Windows-1252?). Bitte als UTF-8 speichern oder "
+                + "die Kodierung in der XML-Deklaration angeben."
         }
     }
 
@@ -101,7 +115,8 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
         case let .emptyFile(file), let .unknownFormat(file, _), let .unreadable(file, _),
             let .malformedXML(file, _, _, _), let .unknownNamespace(file, _, _), let .truncated(file, _, _),
             let .missingElement(file, _, _), let .invalidAmount(file, _, _, _), let .invalidDate(file, _, _, _),
-            let .malformedLine(file, _, _), let .missingColumn(file, _, _), let .badArchive(file, _):
+            let .malformedLine(file, _, _), let .missingColumn(file, _, _), let .badArchive(file, _),
+            let .tooLarge(file, _, _), let .notUTF8(file, _):
             return file
         }
     }
@@ -113,7 +128,8 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
         case let .truncated(_, line, _), let .missingElement(_, line, _), let .invalidAmount(_, line, _, _),
             let .invalidDate(_, line, _, _):
             return line
-        case let .missingColumn(_, _, line): return line
+        case let .missingColumn(_, _, line), let .tooLarge(_, line, _): return line
+        case let .notUTF8(_, line): return line
         default: return nil
         }
     }

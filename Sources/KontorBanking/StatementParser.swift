@@ -1,4 +1,5 @@
 public import Foundation
+import KontorCore
 
 /// Options for `StatementParser`.
 public struct StatementParseOptions: Sendable, Hashable {
@@ -42,6 +43,8 @@ public enum StatementParser {
             throw .unreadable(file: file, reason: error.localizedDescription)
         }
         let format = try resolveFormat(options.format, head: head, file: file)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        try checkSize(size, format: format, file: file)
         let counter = ProgressCounter(progress)
         switch format {
         case .camt:
@@ -69,6 +72,7 @@ public enum StatementParser {
         progress: ((Int) -> Void)? = nil
     ) throws(StatementError) -> StatementFile {
         let format = try resolveFormat(options.format, head: data.prefix(8192), file: fileName)
+        try checkSize(data.count, format: format, file: fileName)
         let counter = ProgressCounter(progress)
         switch format {
         case .camt:
@@ -122,6 +126,12 @@ public enum StatementParser {
         }
         if let first = tags.first, ["20", "25", "28C", "60F"].contains(first) { return .mt940 }
         return .csv
+    }
+
+    /// Refuses a file larger than `InputLimits` allows for its format, before any of it is read.
+    private static func checkSize(_ size: Int, format: StatementFormat, file: String) throws(StatementError) {
+        let limit = format == .camt ? InputLimits.camtBytes : InputLimits.statementTextBytes
+        guard size <= limit else { throw .tooLarge(file: file, line: nil, limit: .bytes(limit)) }
     }
 
     private static func resolveFormat(_ format: StatementFormat?, head: Data, file: String) throws(StatementError)

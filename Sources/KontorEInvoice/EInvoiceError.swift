@@ -21,6 +21,8 @@ public enum EInvoiceError: Error, Sendable, Equatable, CustomStringConvertible, 
     case missingElement(term: String, name: String, context: String?)
     /// An element holds a value that cannot be read (a date or amount in the wrong format).
     case invalidValue(term: String, name: String, text: String)
+    /// The file exceeds one of the `InputLimits` (size, XML nesting depth); `line` is 0 when it is the file.
+    case tooLarge(fileName: String?, line: Int, limit: InputLimit)
 
     /// A sentence for the user.
     public var description: String {
@@ -48,6 +50,9 @@ public enum EInvoiceError: Error, Sendable, Equatable, CustomStringConvertible, 
             return "The e-invoice is incomplete: \(term) (\(name)) is missing\(place)."
         case .invalidValue(let term, let name, let text):
             return "The e-invoice has an unreadable \(term) (\(name)): '\(text)'."
+        case .tooLarge(let fileName, let line, let limit):
+            let position = line > 0 ? " at line \(line)" : ""
+            return "\(Self.subject(fileName)) is beyond what Kontor reads\(position) (\(limit.wording(.en)))."
         }
     }
 
@@ -80,6 +85,9 @@ public enum EInvoiceError: Error, Sendable, Equatable, CustomStringConvertible, 
             return "Die E-Rechnung ist unvollständig: \(term) (\(Self.germanName(name))) fehlt\(place)."
         case .invalidValue(let term, let name, let text):
             return "Die E-Rechnung enthält in \(term) (\(Self.germanName(name))) einen unlesbaren Wert: „\(text)“."
+        case .tooLarge(let fileName, let line, let limit):
+            let position = line > 0 ? " in Zeile \(line)" : ""
+            return "\(Self.germanSubject(fileName)) übersteigt\(position), was Kontor liest (\(limit.wording(.de)))."
         }
     }
 

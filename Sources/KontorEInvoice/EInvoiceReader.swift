@@ -1,5 +1,6 @@
 public import Foundation
 public import KontorPDF
+import KontorCore
 
 /// Reads a received e-invoice from a file's bytes: XRechnung/EN 16931 XML in UN/CEFACT CII or
 /// OASIS UBL 2.1 (`Invoice`, `CreditNote`), or a ZUGFeRD/Factur-X PDF whose embedded XML is read.
@@ -30,10 +31,18 @@ public enum EInvoiceReader {
     /// - Throws: ``EInvoiceError`` saying why the data is not a readable e-invoice. Wrong sums are not
     ///   errors; see ``ReceivedInvoice/arithmeticWarnings``.
     public static func read(data: Data, fileName: String? = nil) throws(EInvoiceError) -> ReceivedInvoice {
+        guard data.count <= InputLimits.einvoiceBytes else {
+            throw .tooLarge(fileName: fileName, line: 0, limit: .bytes(InputLimits.einvoiceBytes))
+        }
         switch ContentKind(data) {
         case .empty: throw .empty(fileName: fileName)
         case .pdf: return try readPDF(data)
-        case .xml: return try readXML(data)
+        case .xml:
+            do {
+                return try readXML(data)
+            } catch .tooLarge(nil, let line, let limit) {
+                throw .tooLarge(fileName: fileName, line: line, limit: limit)
+            }
         case .other(let detail): throw .notXML(fileName: fileName, detail: detail)
         }
     }
@@ -41,6 +50,9 @@ public enum EInvoiceReader {
     /// Reads an invoice from CII or UBL XML.
     /// - Throws: ``EInvoiceError`` for malformed XML, an unknown document or a missing mandatory element.
     public static func readXML(_ data: Data) throws(EInvoiceError) -> ReceivedInvoice {
+        guard data.count <= InputLimits.einvoiceBytes else {
+            throw .tooLarge(fileName: nil, line: 0, limit: .bytes(InputLimits.einvoiceBytes))
+        }
         let root = try XMLTreeParser.parse(data)
         switch (root.name, root.namespace) {
         case ("CrossIndustryInvoice", ciiNamespace):

@@ -27,6 +27,9 @@ struct StatementErrorMessageTests {
         (.missingColumn(file: "g.csv", column: "Betrag", headerLine: 2), ["g.csv", "„Betrag“", "Zeile 2"]),
         (.missingColumn(file: "h.csv", column: "Datum", headerLine: nil), ["h.csv", "„Datum“", "keine Kopfzeile"]),
         (.badArchive(file: "i.zip", detail: "CRC32"), ["i.zip", "CRC32", "ZIP-Archiv"]),
+        (.tooLarge(file: "j.csv", line: 8, limit: .lineLength(65536)), ["j.csv", "Zeile 8", "65536 Zeichen je Zeile"]),
+        (.tooLarge(file: "k.zip", line: nil, limit: .archiveMembers(1000)), ["k.zip", "1000 Dateien im ZIP"]),
+        (.notUTF8(file: "l.xml", line: 3), ["l.xml", "Zeile 3", "kein UTF-8 (vielleicht Windows-1252?)"]),
     ]
 
     @Test(arguments: cases) func englishIsTheDescription(error: StatementError, facts: [String]) {

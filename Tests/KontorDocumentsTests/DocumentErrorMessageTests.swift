@@ -12,6 +12,11 @@ struct DocumentErrorMessageTests {
         (.noCards, ["BEGIN:VCARD … END:VCARD", "nichts importiert"]),
         (.unbalanced(card: 3), ["vCard 3", "END:VCARD", "nichts importiert"]),
         (.missingName(card: 5), ["vCard 5", "FN oder ORG", "nichts importiert"]),
+        (.notUTF8(NotUTF8Error(file: "k.vcf", line: 2, column: 9, guess: "Windows-1252")),
+         ["k.vcf", "Zeile 2", "Spalte 9", "kein UTF-8 (vielleicht Windows-1252?)", "nichts importiert"]),
+        (.tooLarge(file: "vCard 4", limit: .properties(1000)),
+         ["vCard 4", "höchstens 1000 Angaben", "nichts importiert"]),
+        (.tooLarge(file: "", limit: .bytes(16 << 20)), ["Die Datei", "höchstens 16 MiB", "nichts importiert"]),
     ]
 
     static let exportCases: [(EInvoiceExportError, [String])] = [

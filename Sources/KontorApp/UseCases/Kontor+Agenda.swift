@@ -1,5 +1,5 @@
 public import KontorCore
-import Foundation
+public import Foundation
 import KontorDocuments
 
 /// The agenda for the coming weeks: the plan, the jobs in it, and the load per week.
@@ -86,8 +86,19 @@ extension Kontor {
     /// Imports customers from a .vcf file: cards that Kontor exported or that match a customer by e-mail or name
     /// are left alone; the others become prospects. Returns (created, unchanged).
     public func importVCards(_ text: String, today: Day) async throws -> (created: [Customer], unchanged: Int) {
-        let cards = try Self.checkedCards(text, today: today)
-        return try await store.write { book in
+        try await importCards(try Self.checked(try VCard.parse(text, today: today)))
+    }
+
+    /// Imports customers from the bytes of a .vcf file named `fileName`: a file that is not UTF-8 or exceeds
+    /// `InputLimits` is refused (naming the place) before anything is read into the book.
+    public func importVCards(data: Data, fileName: String, today: Day) async throws
+        -> (created: [Customer], unchanged: Int)
+    {
+        try await importCards(try Self.checked(try VCard.parse(data: data, fileName: fileName, today: today)))
+    }
+
+    private func importCards(_ cards: [VCard.Imported]) async throws -> (created: [Customer], unchanged: Int) {
+        try await store.write { book in
             var created: [Customer] = []
             var unchanged = 0
             for card in cards {
@@ -109,8 +120,8 @@ extension Kontor {
     /// documents cannot print stops the whole import, as any other invalid field does. Synchronous and outside
     /// the async use case on purpose: the release compiler (6.3.1) crashed splitting the coroutine with this
     /// throwing closure inline.
-    static func checkedCards(_ text: String, today: Day) throws -> [VCard.Imported] {
-        var cards = try VCard.parse(text, today: today)
+    static func checked(_ parsed: [VCard.Imported]) throws -> [VCard.Imported] {
+        var cards = parsed
         for index in cards.indices {
             cards[index].customer = try cards[index].customer.checkedInput()
             try DocumentFonts.requirePrintable(DocumentFonts.fields(of: cards[index].customer))

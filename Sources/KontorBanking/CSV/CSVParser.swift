@@ -93,7 +93,7 @@ enum CSVParser {
                     counterpartyBIC: value(.bic), remittanceText: text, endToEndId: value(.reference) ?? tags.endToEndId,
                     mandateId: value(.mandate) ?? tags.mandateId, creditorId: value(.creditorId) ?? tags.creditorId,
                     bookingText: value(.bookingText), line: row.line))
-            progress.increment()
+            try progress.increment(file: file, line: row.line)
         }
         entries.assignIdentities()
         // The account: the account column, else an IBAN in the preamble ("IBAN;DE…", "Girokonto";"DE…").
@@ -113,7 +113,15 @@ enum CSVParser {
         let candidates = options.delimiter.map { [$0] } ?? delimiters
         var samples: [(Character, [CSVRecord])] = []
         for delimiter in candidates {
-            let records = (try? CSVTokenizer.records(text, delimiter: delimiter, file: file, maxRecords: sniffRecords, lenient: true)) ?? []
+            let records: [CSVRecord]
+            do {
+                records = try CSVTokenizer.records(
+                    text, delimiter: delimiter, file: file, maxRecords: sniffRecords, lenient: true)
+            } catch {
+                // A record over the limits is refused as it is; it would only make every preset's guess slow.
+                if case .tooLarge = error { throw error }
+                records = []
+            }
             samples.append((delimiter, records))
         }
         if let mapping = options.mapping {

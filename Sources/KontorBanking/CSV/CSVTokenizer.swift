@@ -1,4 +1,5 @@
 import Foundation
+import KontorCore
 /// One CSV record and the line it starts on.
 struct CSVRecord {
     var fields: [String]
@@ -41,7 +42,13 @@ enum CSVTokenizer {
             fields = []
         }
 
+        // Where the record began: a record (quoted line breaks included) longer than the limit is refused, so a
+        // file without line breaks cannot make one field of the whole file.
+        var recordStart = 0
         while index < scalars.count, records.count < maxRecords {
+            if index - recordStart > InputLimits.lineCharacters {
+                throw .tooLarge(file: file, line: recordLine, limit: .lineLength(InputLimits.lineCharacters))
+            }
             let c = scalars[index]
             index += 1
             if inQuotes {
@@ -60,12 +67,16 @@ enum CSVTokenizer {
                     field.append(c)
                 }
             } else if c == separator {
+                guard fields.count < InputLimits.csvFields else {
+                    throw .tooLarge(file: file, line: recordLine, limit: .fields(InputLimits.csvFields))
+                }
                 endField()
             } else if c == "\r" || c == "\n" {
                 if c == "\r", index < scalars.count, scalars[index] == "\n" { index += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
+                recordStart = index
             } else if c == "\"" && field.isEmpty && !wasQuoted {
                 inQuotes = true
                 wasQuoted = true

@@ -1,4 +1,5 @@
 import Foundation
+import KontorCore
 import ZIPFoundation
 
 /// Reads the camt ZIP files German banks deliver (DFÜ-Abkommen Anlage 3): every `.xml` member, in archive order.
@@ -18,13 +19,17 @@ enum CamtArchive {
     static func parse(data: Data, file: String, progress: ProgressCounter) throws(StatementError)
         -> (statements: [BankStatement], warnings: [ParseWarning])
     {
-        let archive: Archive
+        // ZIPFoundation's in-memory archive traps on a directory offset beyond the end of the data ("Range requires
+        // lowerBound <= upperBound", found by fuzzing); its file-backed reader reports the same as an error. So the
+        // bytes go to a temporary file first.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-\(UUID().uuidString).zip")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: url)
         } catch {
-            throw classify(error, file: file)
+            throw .unreadable(file: file, reason: error.localizedDescription)
         }
-        return try read(archive, file: file, progress: progress)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try parse(url: url, file: file, progress: progress)
     }
 
     private static func classify(_ error: any Error, file: String) -> StatementError {
@@ -40,7 +45,13 @@ enum CamtArchive {
         var statements: [BankStatement] = []
         var warnings: [ParseWarning] = []
         var xmlMembers = 0
+        var members = 0
+        var inflated = 0
         for member in archive {
+            members += 1
+            guard members <= InputLimits.zipMembers else {
+                throw .tooLarge(file: file, line: nil, limit: .archiveMembers(InputLimits.zipMembers))
+            }
             guard member.type == .file else { continue }
             let name = member.path
             let base = name.split(separator: "/").last.map(String.init) ?? name
@@ -52,9 +63,17 @@ enum CamtArchive {
                 continue
             }
             xmlMembers += 1
+            // The directory's sizes are checked before inflating, and the bytes while inflating, since a forged
+            // directory may understate them: a ZIP bomb stops at the limit, not at the end of memory.
+            let allowed = try allowedSize(of: member, inflatedSoFar: inflated, file: memberFile)
             var data = Data()
             do {
-                _ = try archive.extract(member) { chunk in data.append(chunk) }
+                _ = try archive.extract(member, skipCRC32: false) { chunk in
+                    guard data.count + chunk.count <= allowed else { throw InflationLimit() }
+                    data.append(chunk)
+                }
+            } catch is InflationLimit {
+                throw .tooLarge(file: memberFile, line: nil, limit: limit(for: member, allowed: allowed))
             } catch {
                 if let archiveError = error as? Archive.ArchiveError, archiveError == .invalidCRC32 {
                     throw .badArchive(file: memberFile, detail: "checksum mismatch")
@@ -64,6 +83,7 @@ enum CamtArchive {
             guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
                 throw .emptyFile(file: memberFile)
             }
+            inflated += data.count
             var parsed = try CamtParser.parse(data: data, file: memberFile, progress: progress)
             let dfu = DFUFileName(name)
             for index in parsed.indices { parsed[index].dfuName = dfu }
@@ -71,5 +91,27 @@ enum CamtArchive {
         }
         guard xmlMembers > 0 else { throw .badArchive(file: file, detail: "the archive holds no XML file") }
         return (statements, warnings)
+    }
+
+    /// Thrown from the extraction callback when a member inflates beyond what it may.
+    private struct InflationLimit: Error {}
+
+    /// How many bytes `member` may inflate to: within the expansion ratio of its compressed size, the size of one
+    /// camt document, and what is left of the archive's total.
+    private static func allowedSize(of member: Entry, inflatedSoFar: Int, file: String) throws(StatementError) -> Int {
+        let compressed = Int(clamping: member.compressedSize)
+        let byRatio = max(compressed, 1) * InputLimits.zipExpansionRatio
+        let allowed = min(byRatio, InputLimits.camtBytes, InputLimits.zipInflatedBytes - inflatedSoFar)
+        guard Int(clamping: member.uncompressedSize) <= allowed else {
+            throw .tooLarge(file: file, line: nil, limit: limit(for: member, allowed: allowed))
+        }
+        return allowed
+    }
+
+    /// The limit that `allowed` came from, for the error.
+    private static func limit(for member: Entry, allowed: Int) -> InputLimit {
+        let byRatio = max(Int(clamping: member.compressedSize), 1) * InputLimits.zipExpansionRatio
+        if allowed == byRatio { return .expansionRatio(InputLimits.zipExpansionRatio) }
+        return .bytes(allowed == InputLimits.camtBytes ? InputLimits.camtBytes : InputLimits.zipInflatedBytes)
     }
 }

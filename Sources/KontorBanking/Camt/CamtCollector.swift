@@ -231,7 +231,7 @@ struct CamtCollector {
         let built = try builder.build(
             file: file, fallbackDate: statement?.fallbackDate, statementCurrency: statement?.currency)
         statement?.entries.append(built)
-        progress.increment()
+        try progress.increment(file: file, line: nil)
     }
 
     private mutating func finishBalance(line: Int) throws(StatementError) {

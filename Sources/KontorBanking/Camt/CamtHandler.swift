@@ -19,6 +19,9 @@ final class CamtHandler: NSObject, XMLParserDelegate {
     var xmlError: XMLProblem?
 
     private var text = ""
+    /// Elements open now: deeper than `InputLimits.xmlDepth` is refused (libxml2 would go on to 256, and camt
+    /// never nests deeper than 20).
+    private var depth = 0
 
     init(file: String, progress: ProgressCounter) {
         collector = CamtCollector(file: file, progress: progress)
@@ -36,6 +39,11 @@ final class CamtHandler: NSObject, XMLParserDelegate {
     ) {
         guard failure == nil else { return }
         text = ""
+        depth += 1
+        guard depth <= InputLimits.xmlDepth else {
+            fail(.tooLarge(file: collector.file, line: parser.lineNumber, limit: .depth(InputLimits.xmlDepth)), parser)
+            return
+        }
         do {
             try collector.startElement(
                 elementName, namespaceURI: namespaceURI, line: parser.lineNumber, attribute: { attributes[$0] })
@@ -58,6 +66,7 @@ final class CamtHandler: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         guard failure == nil else { return }
+        depth -= 1
         let value = text.isEmpty ? "" : TextNormal.trim(text)
         text = ""
         do {

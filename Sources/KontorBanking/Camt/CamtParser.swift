@@ -46,7 +46,10 @@ enum CamtParser {
             if engine == .scanner { throw scannerDeclined(file: file) }
         }
         if let line = UTF8Guard.firstInvalidLine(in: UTF8Guard.chunks(of: url)) {
-            throw .malformedXML(file: file, line: line, column: 0, message: "invalid UTF-8 byte sequence")
+            throw .notUTF8(file: file, line: line)
+        }
+        if let mapped = try? Data(contentsOf: url, options: .alwaysMapped) {
+            try refuseDocumentType(mapped, file: file)
         }
         guard let parser = XMLParser(contentsOf: url) else {
             throw .unreadable(file: file, reason: "cannot open \(url.path)")
@@ -62,9 +65,19 @@ enum CamtParser {
             if engine == .scanner { throw scannerDeclined(file: file) }
         }
         if let line = UTF8Guard.firstInvalidLine(in: [data]) {
-            throw .malformedXML(file: file, line: line, column: 0, message: "invalid UTF-8 byte sequence")
+            throw .notUTF8(file: file, line: line)
         }
+        try refuseDocumentType(data, file: file)
         return try run(XMLParser(data: data), file: file, progress: progress) { countLines(data) }
+    }
+
+    /// camt never declares a DTD: refusing one rules out entity expansion and external entities before libxml2
+    /// sees the file (the scanner declines DTDs, so only the `XMLParser` path needs this).
+    private static func refuseDocumentType(_ data: Data, file: String) throws(StatementError) {
+        guard let found = data.range(of: Data("<!DOCTYPE".utf8)) else { return }
+        let line = data[..<found.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        throw .malformedXML(
+            file: file, line: line, column: 0, message: "a document type declaration (DTD) is not allowed")
     }
 
     /// The scanner's statements, or nil when it declines; the entries it counted are then taken back, since

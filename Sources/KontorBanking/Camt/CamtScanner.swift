@@ -1,3 +1,5 @@
+import KontorCore
+
 /// The fast camt reader: a byte scanner over UTF-8 XML that feeds `CamtCollector` directly.
 ///
 /// Foundation's `XMLParser` on Linux turns every element name, attribute and text run into Swift strings through
@@ -44,8 +46,9 @@ struct CamtScanner {
         var valueEnd: Int
     }
 
-    /// The deepest nesting accepted; libxml2 refuses more than 256 levels without `XML_PARSE_HUGE`.
-    private static let maximumDepth = 200
+    /// The deepest nesting accepted; a deeper file is declined, and `XMLParser` (through `CamtHandler`) then
+    /// refuses it with the line where the limit is passed.
+    private static let maximumDepth = InputLimits.xmlDepth
     /// The longest text run, tag or comment accepted; libxml2 gives up on 10 MB it has to hold at once.
     fileprivate static let maximumRun = 1 << 20
 

@@ -50,6 +50,9 @@ enum MT940Parser {
         for (index, raw) in lines.enumerated() {
             var line = raw
             let number = index + 1
+            guard line.utf8.count <= InputLimits.lineCharacters else {
+                throw .tooLarge(file: file, line: number, limit: .lineLength(InputLimits.lineCharacters))
+            }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             if trimmed == "-" || trimmed == "-}" || trimmed.hasPrefix("-}") {
@@ -110,7 +113,7 @@ enum MT940Parser {
                     index += 1
                 }
                 entries.append(try entry(field, information: information, currency: currency, file: file))
-                progress.increment()
+                try progress.increment(file: file, line: field.line)
             default: break
             }
             index += 1

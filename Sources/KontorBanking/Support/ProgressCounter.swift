@@ -1,3 +1,5 @@
+import KontorCore
+
 /// Counts entries across files and reports every 1,000 and at the end.
 final class ProgressCounter {
     private let handler: ((Int) -> Void)?
@@ -12,7 +14,13 @@ final class ProgressCounter {
         self.step = step
     }
 
-    func increment() {
+    /// Counts one entry.
+    /// - Throws: `.tooLarge` when the file holds more entries than `InputLimits.statementEntries`, so memory stays
+    ///   bounded whatever the file.
+    func increment(file: String, line: Int?) throws(StatementError) {
+        guard count < InputLimits.statementEntries else {
+            throw .tooLarge(file: file, line: line, limit: .entries(InputLimits.statementEntries))
+        }
         count += 1
         if count % step == 0 && count > reported {
             reported = count

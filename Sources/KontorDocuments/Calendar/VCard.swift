@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import KontorCore
 
 /// Customers as vCard 4.0 (RFC 6350), the format address books exchange.
@@ -55,12 +55,31 @@ public enum VCard {
         let value: String
     }
 
+    /// Reads every card of a .vcf file's bytes: UTF-8 (anything else is refused with the place it fails and a
+    /// guess of the encoding) and within `InputLimits` (size, cards, properties, line length).
+    /// - Throws: `VCardError` naming the file or the card that cannot be read.
+    public static func parse(data: Data, fileName: String, today: Day) throws(VCardError) -> [Imported] {
+        guard data.count <= InputLimits.vcardBytes else {
+            throw .tooLarge(file: fileName, limit: .bytes(InputLimits.vcardBytes))
+        }
+        let text: String
+        do {
+            text = try UTF8Text.decode(data, file: fileName)
+        } catch {
+            throw .notUTF8(error)
+        }
+        return try parse(text, today: today)
+    }
+
     /// Reads every card of a .vcf file (vCard 3.0 and 4.0).
     /// - Throws: `VCardError` naming the card that cannot be read.
     public static func parse(_ text: String, today: Day) throws(VCardError) -> [Imported] {
         var result: [Imported] = []
         var fields: [Field]?
         for line in ContentLines.unfold(text) {
+            guard line.utf8.count <= InputLimits.vcardLineCharacters else {
+                throw .tooLarge(file: "vCard \(result.count + 1)", limit: .lineLength(InputLimits.vcardLineCharacters))
+            }
             let upper = line.uppercased()
             if upper == "BEGIN:VCARD" {
                 fields = []
@@ -68,13 +87,23 @@ public enum VCard {
             }
             if upper == "END:VCARD" {
                 guard let current = fields else { throw .unbalanced(card: result.count + 1) }
+                guard result.count < InputLimits.vcards else {
+                    throw .tooLarge(file: "", limit: .cards(InputLimits.vcards))
+                }
                 result.append(try make(current, index: result.count + 1, today: today))
                 fields = nil
                 continue
             }
             guard fields != nil, let colon = line.firstIndex(of: ":") else { continue }
-            var name = String(line[..<colon].split(separator: ";", maxSplits: 1)[0]).uppercased()
+            // The name ends at the first `;` (parameters follow); a line that starts with `:` or `;` has none
+            // and is skipped like any other line that is not a property.
+            let head = line[..<colon]
+            var name = String(head[..<(head.firstIndex(of: ";") ?? head.endIndex)]).uppercased()
             if let dot = name.firstIndex(of: ".") { name = String(name[name.index(after: dot)...]) }  // group prefixes
+            guard !name.isEmpty else { continue }
+            guard fields!.count < InputLimits.vcardProperties else {
+                throw .tooLarge(file: "vCard \(result.count + 1)", limit: .properties(InputLimits.vcardProperties))
+            }
             fields!.append(Field(name: name, value: String(line[line.index(after: colon)...])))
         }
         if fields != nil { throw .unbalanced(card: result.count + 1) }
@@ -154,9 +183,17 @@ public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible, Bil
     case noCards
     case unbalanced(card: Int)
     case missingName(card: Int)
+    /// The file is not UTF-8.
+    case notUTF8(NotUTF8Error)
+    /// The file (or the card named in `file`; empty: the file) exceeds one of the `InputLimits`.
+    case tooLarge(file: String, limit: InputLimit)
 
     public var description: String {
         switch self {
+        case let .notUTF8(error): return error.description
+        case let .tooLarge(file, limit):
+            return "\(file.isEmpty ? "The file" : file) is beyond what Kontor reads (\(limit.wording(.en))). "
+                + "Nothing was imported."
         case .noCards: return "The file holds no vCard (BEGIN:VCARD … END:VCARD). Nothing was imported."
         case let .unbalanced(card): return "vCard \(card) is not closed with END:VCARD. Nothing was imported."
         case let .missingName(card): return "vCard \(card) has no name (FN or ORG). Nothing was imported."
@@ -167,6 +204,10 @@ public enum VCardError: Error, Sendable, Equatable, CustomStringConvertible, Bil
     public func message(_ language: Language) -> String {
         guard language == .de else { return description }
         switch self {
+        case let .notUTF8(error): return error.message(.de)
+        case let .tooLarge(file, limit):
+            return "\(file.isEmpty ? "Die Datei" : file) übersteigt, was Kontor liest (\(limit.wording(.de))). "
+                + "Es wurde nichts importiert."
         case .noCards:
             return "Die Datei enthält keine vCard (BEGIN:VCARD … END:VCARD). Es wurde nichts importiert."
         case let .unbalanced(card):

@@ -1,4 +1,5 @@
 import Foundation
+import KontorCore
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -73,6 +74,9 @@ enum XMLTreeParser {
         let builder = TreeBuilder()
         parser.delegate = builder
         let success = parser.parse()
+        if let line = builder.tooDeepAt {
+            throw .tooLarge(fileName: nil, line: line, limit: .depth(InputLimits.xmlDepth))
+        }
         if !success || builder.root == nil {
             let reason = builder.errorReason ?? parser.parserError.map { "\($0.localizedDescription)" }
                 ?? "the document ends too early"
@@ -140,6 +144,8 @@ enum XMLTreeParser {
         var errorLine: Int?
         var errorColumn: Int?
         var errorReason: String?
+        /// The line where nesting passed `InputLimits.xmlDepth`: the tree and whoever walks it stay shallow.
+        var tooDeepAt: Int?
 
         func parser(
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -150,6 +156,11 @@ enum XMLTreeParser {
                 // Keep the local name so that `schemeID` and `x:schemeID` both work.
                 let local = key.split(separator: ":").last.map(String.init) ?? key
                 attributes[local] = value
+            }
+            guard stack.count < InputLimits.xmlDepth else {
+                if tooDeepAt == nil { tooDeepAt = parser.lineNumber }
+                parser.abortParsing()
+                return
             }
             let name = elementName.split(separator: ":").last.map(String.init) ?? elementName
             let namespace = namespaceURI?.isEmpty == false ? namespaceURI : nil

@@ -9,6 +9,8 @@ struct Inflater {
     private var bitBuffer: UInt32 = 0
     private var bitCount = 0
     private var output: [UInt8] = []
+    /// The most bytes the data may inflate to: read PDFs are untrusted, and a few KB of DEFLATE can say gigabytes.
+    private var limit = Int.max
 
     private struct Huffman {
         var counts: [Int16]
@@ -44,12 +46,14 @@ struct Inflater {
     ]
 
     /// Decompresses a zlib stream (2-byte header, DEFLATE data, Adler-32).
-    static func inflate(zlib data: [UInt8]) throws -> [UInt8] {
+    /// - Parameter limit: the most bytes the result may have; more throws before memory grows past it.
+    static func inflate(zlib data: [UInt8], limit: Int = .max) throws -> [UInt8] {
         guard data.count >= 2, data[0] & 0x0F == 8, (UInt16(data[0]) << 8 | UInt16(data[1])) % 31 == 0 else {
             throw PDFError.invalidCompressedData("bad zlib header")
         }
         guard data[1] & 0x20 == 0 else { throw PDFError.invalidCompressedData("preset dictionary") }
         var inflater = Inflater(input: data, position: 2)
+        inflater.limit = limit
         try inflater.run()
         return inflater.output
     }
@@ -96,8 +100,15 @@ struct Inflater {
         guard length == ~complement & 0xFFFF else { throw PDFError.invalidCompressedData("stored length") }
         position += 4
         guard position + length <= input.count else { throw PDFError.invalidCompressedData("unexpected end") }
+        try checkRoom(length)
         output.append(contentsOf: input[position..<position + length])
         position += length
+    }
+
+    private func checkRoom(_ count: Int) throws {
+        guard output.count <= limit - count else {
+            throw PDFError.invalidCompressedData("inflates to more than \(limit) bytes")
+        }
     }
 
     private mutating func decode(_ table: Huffman) throws -> Int {
@@ -118,6 +129,8 @@ struct Inflater {
 
     private mutating func codesBlock(literal: Huffman, distance: Huffman) throws {
         while true {
+            // A symbol adds at most 258 bytes.
+            try checkRoom(258)
             let symbol = try decode(literal)
             if symbol < 256 {
                 output.append(UInt8(symbol))

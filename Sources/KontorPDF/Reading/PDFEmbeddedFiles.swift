@@ -71,6 +71,14 @@ public enum PDFReadError: Error, Sendable, Equatable, CustomStringConvertible {
 /// let xml = files.first { $0.fileName == "factur-x.xml" }?.data
 /// ```
 public enum PDFEmbeddedFiles {
+    /// The largest PDF read (a ZUGFeRD invoice is a few hundred KB): 32 MiB.
+    public static let maximumFileBytes = 32 << 20
+    /// The most bytes one stream may decode to (attachment, object or cross-reference stream): 32 MiB, so a
+    /// DEFLATE bomb stops there. Object nesting is limited to 64 levels and name trees to 32.
+    public static let maximumStreamBytes = 32 << 20
+    /// The most bytes all streams of one PDF may decode to together: 96 MiB.
+    public static let maximumDecodedBytes = 96 << 20
+
     /// Whether `data` looks like a PDF (`%PDF-` within the first 1024 bytes).
     public static func isPDF(_ data: Data) -> Bool {
         let head = [UInt8](data.prefix(1024))
@@ -84,6 +92,7 @@ public enum PDFEmbeddedFiles {
     ///   file's stream cannot be decoded.
     public static func extract(from pdf: Data) throws(PDFReadError) -> [PDFEmbeddedFile] {
         guard isPDF(pdf) else { throw .notPDF }
+        guard pdf.count <= maximumFileBytes else { throw .malformed("larger than \(maximumFileBytes >> 20) MiB") }
         let reader = try PDFFileReader(bytes: [UInt8](pdf))
         return try reader.embeddedFiles()
     }
@@ -389,6 +398,8 @@ final class PDFFileReader {
     private var scannedOffsets: [Int: Int]?
     private var scannedStreams: [Int]?
     private var resolving: Set<Int> = []
+    /// Bytes decoded from streams so far: many small bombs must not add up to what one may not be.
+    private var decodedBytes = 0
     /// Whether the cross-reference sections could be read (otherwise objects were found by scanning).
     private(set) var crossReferencesIntact = true
     /// How many objects were found only by scanning the file, not through the cross-references.
@@ -642,7 +653,10 @@ final class PDFFileReader {
             switch filter {
             case "FlateDecode", "Fl":
                 do {
-                    data = try Inflater.inflate(zlib: data)
+                    let room = min(
+                        PDFEmbeddedFiles.maximumStreamBytes, PDFEmbeddedFiles.maximumDecodedBytes - decodedBytes)
+                    data = try Inflater.inflate(zlib: data, limit: max(room, 0))
+                    decodedBytes += data.count
                 } catch {
                     throw .malformed("cannot inflate stream: \(error)")
                 }

@@ -41,12 +41,8 @@ struct CustomerController: Sendable {
             return try await renderList(importState: state, request: request, context: context, status: .unprocessableContent)
         }
         do {
-            guard let text = String(data: file.data, encoding: .utf8) else {
-                state.errors["vcards"] = texts["err_vcard_encoding"]
-                return try await renderList(importState: state, request: request, context: context,
-                                            status: .unprocessableContent)
-            }
-            let result = try await services.kontor.importVCards(text, today: services.today())
+            let result = try await services.kontor.importVCards(
+                data: file.data, fileName: file.fileName, today: services.today())
             return services.redirect("/customers", flash: texts.format(
                 "flash_vcards_imported", "\(result.created.count)", "\(result.unchanged)"), context: context)
         } catch {

@@ -140,11 +140,9 @@ struct CustomerCommand: AsyncParsableCommand {
         @Argument(help: "The .vcf file.") var file: String
 
         func run() async throws {
-            let text: String
-            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw CLIError("Cannot read \(file): \(error.localizedDescription)")
-            }
-            let result = try await global.kontor().importVCards(text, today: try global.day())
+            let data = try InputFile.read(file, limit: InputLimits.vcardBytes)
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let result = try await global.kontor().importVCards(data: data, fileName: name, today: try global.day())
             if global.json { return try Output.json(["created": "\(result.created.count)", "unchanged": "\(result.unchanged)"]) }
             print("Imported \(result.created.count) new customer(s); \(result.unchanged) known already.")
         }

@@ -18,10 +18,7 @@ struct EInvoiceCommand: AsyncParsableCommand {
         @Option(help: "de or en.") var language: String?
 
         func run() async throws {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw CLIError("Cannot read \(file): \(error.localizedDescription)")
-            }
+            let data = try InputFile.read(file, limit: InputLimits.einvoiceBytes)
             let language = try self.language.map { try Language.named($0, what: "language") } ?? global.language
             let kontor = Kontor.withoutBook()
             let invoice = try kontor.readEInvoice(data: data, fileName: (file as NSString).lastPathComponent)
