@@ -53,8 +53,11 @@ public struct WebConfiguration: Sendable {
     /// text: `127.evil.invalid` is not loopback).
     public static func isLoopback(_ host: String) -> Bool { HostPolicy.isLoopback(host: host) }
 
-    /// Whether the app asks for a login.
-    public var requiresLogin: Bool { alwaysRequireLogin || !WebConfiguration.isLoopback(host) }
+    /// Whether the app asks for a login: beyond loopback, when told to, and behind a proxy (whose requests all
+    /// come from a loopback address although they come from the network).
+    public var requiresLogin: Bool {
+        alwaysRequireLogin || !trustedProxies.isEmpty || !WebConfiguration.isLoopback(host)
+    }
 }
 
 /// Why the server does not start.

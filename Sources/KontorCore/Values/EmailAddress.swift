@@ -1,3 +1,5 @@
+import Foundation
+
 /// An e-mail address as it may stand in a mail header (`To:`, `From:`, `Reply-To:`).
 ///
 /// The one rule for every address Kontor stores (customers typed, edited or imported from vCards, the business

@@ -48,7 +48,9 @@ struct SessionMiddleware: RouterMiddleware {
     /// rebinding, a cross-site form) or, when no login is asked, a client that is not on this machine.
     private func refusal(_ request: Request, context: Context) -> Response? {
         let texts = Texts(context.language)
-        if !services.hosts.allows(host: request.head.authority) {
+        // HTTP/1 puts `Host` into the authority; a second `Host` header would stay among the fields: all must fit.
+        let hosts = [request.head.authority].compactMap { $0 } + request.headers[values: .host]
+        if !hosts.allSatisfy({ services.hosts.allows(host: $0) }) {
             return .text(texts["error_foreign_host"], status: .misdirectedRequest)
         }
         if request.method != .get, request.method != .head {
@@ -146,4 +148,5 @@ extension HTTPField.Name {
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+    static let host = HTTPField.Name("Host")!
 }
