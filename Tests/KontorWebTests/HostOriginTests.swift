@@ -17,12 +17,14 @@ struct HostOriginTests {
         let book = try await Book()
         try await withBrowser(book) { browser in
             for name in ["evil.example", "evil.example:8080", "127.evil.invalid", "localhost.evil.example"] {
-                let page = try await browser.client.execute(uri: "/customers", method: .get, headers: [HostOriginTests.host: name])
+                let page = try await browser.client.execute(
+                    uri: "/customers", method: .get, headers: [HostOriginTests.host: name])
                 #expect(page.status == .misdirectedRequest, "\(name)")
                 #expect(!String(buffer: page.body).contains("Kunden"), "\(name) shows the book")
             }
             for name in ["127.0.0.1:8080", "localhost:8080", "LOCALHOST", "[::1]:8080", "127.0.0.1"] {
-                let page = try await browser.client.execute(uri: "/customers", method: .get, headers: [HostOriginTests.host: name])
+                let page = try await browser.client.execute(
+                    uri: "/customers", method: .get, headers: [HostOriginTests.host: name])
                 #expect(page.status == .ok, "\(name)")
             }
         }
@@ -32,11 +34,10 @@ struct HostOriginTests {
         let book = try await Book()
         try await withBrowser(book) { browser in
             try await browser.get("/customers/new")
+            let cookie = "kontor_session=\(browser.cookies["kontor_session"] ?? "")"
             for (name, value) in [(HostOriginTests.origin, "http://evil.example"), (HostOriginTests.origin, "null"),
                                   (HTTPField.Name("Sec-Fetch-Site")!, "cross-site")] {
-                var headers: HTTPFields = [
-                    .contentType: "application/x-www-form-urlencoded", .cookie: "kontor_session=\(browser.cookies["kontor_session"] ?? "")",
-                ]
+                var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: cookie]
                 headers[name] = value
                 let body = "_csrf=\(browser.csrf)&name=Eve"
                 let page = try await browser.client.execute(
@@ -45,13 +46,12 @@ struct HostOriginTests {
             }
             #expect(try await book.kontor.customers().isEmpty)
             // The app's own origin is fine.
-            var headers: HTTPFields = [
-                .contentType: "application/x-www-form-urlencoded", .cookie: "kontor_session=\(browser.cookies["kontor_session"] ?? "")",
-            ]
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: cookie]
             headers[HostOriginTests.origin] = "http://127.0.0.1:8080"
             let page = try await browser.client.execute(
                 uri: "/customers", method: .post, headers: headers,
-                body: ByteBuffer(string: "_csrf=\(browser.csrf)&name=Agentur%20Nord&kind=business"))
+                body: ByteBuffer(
+                    string: "_csrf=\(browser.csrf)&name=Agentur%20Nord&kind=business&status=prospect&language=de"))
             #expect(page.status == .seeOther, "\(String(buffer: page.body).prefix(300))")
             #expect(try await book.kontor.customers().count == 1)
         }
@@ -68,7 +68,8 @@ struct HostOriginTests {
         }
         // So a name that merely starts with 127. needs a password like any other address.
         let book = try await Book()
-        let configuration = WebConfiguration(host: "127.evil.invalid", kontor: book.kontor, today: { Book.today }, bcryptCost: 4)
+        let configuration = WebConfiguration(
+            host: "127.evil.invalid", kontor: book.kontor, today: { Book.today }, bcryptCost: 4)
         #expect(configuration.requiresLogin)
         await #expect(throws: ServeError.self) { _ = try await buildRouter(configuration) }
     }

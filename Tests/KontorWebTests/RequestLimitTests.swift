@@ -16,7 +16,8 @@ struct RequestLimitTests {
         if let token {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n".utf8)
         }
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"x.bin\"\r\n".utf8)
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; ".utf8)
+        body += Data("name=\"\(fileField)\"; filename=\"x.bin\"\r\n".utf8)
         body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8)
         body += Data(repeating: 0x41, count: size) + Data("\r\n--\(boundary)--\r\n".utf8)
         return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(bytes: body))
@@ -82,7 +83,9 @@ struct RequestLimitTests {
                 "name": "Schreibbüro Kontor", "email": "hallo@example.de\r\nReply-To: attacker@evil.example",
             ])
             #expect(profile.status == .unprocessableContent, "\(profile)")
-            let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eve\r\nEMAIL:x@y.de\\nBcc: attacker@evil.example\r\nEND:VCARD\r\n"
+            // In a vCard "\\n" is an escaped line break: it becomes a real one when read.
+            let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eve\r\n"
+                + "EMAIL:x@y.de\\nBcc: attacker@evil.example\r\nEND:VCARD\r\n"
             let imported = try await browser.postFile(
                 "/customers/import", field: "vcards", fileName: "eve.vcf", data: Data(card.utf8))
             #expect(imported.status == .unprocessableContent, "\(imported)")

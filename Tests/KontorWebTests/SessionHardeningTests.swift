@@ -35,8 +35,7 @@ struct SessionHardeningTests {
 
     @Test func aSessionSurvivesARestartAndOnlyItsHashIsStored() async throws {
         let book = try await SessionHardeningTests.bookWithPassword()
-        var cookies: [String: String] = [:]
-        try await SessionHardeningTests.app(book).test(.router) { client in
+        let cookies = try await SessionHardeningTests.app(book).test(.router) { client -> [String: String] in
             var browser = Browser(client)
             let before = try await browser.get("/login")
             #expect(before.status == .ok)
@@ -45,7 +44,7 @@ struct SessionHardeningTests {
             #expect(signedIn.status == .seeOther)
             // Rotation: the signed-in session has a new id.
             #expect(browser.cookies["kontor_session"] != anonymous)
-            cookies = browser.cookies
+            return browser.cookies
         }
         let id = try #require(cookies["kontor_session"])
         #expect(try await book.kontor.webSession(tokenHash: id, now: 0) == nil)
@@ -100,6 +99,7 @@ struct SessionHardeningTests {
         }
         let again = try await store.resolve(cookie: session.id)
         #expect(again.session.user == "kontor" && again.session.csrfToken == session.csrfToken)
+        #expect(store.takeFlash(for: session.id)?.text == "gespeichert")
     }
 
     @Test func loginIsThrottledPerAccountWithAClearMessage() async throws {
@@ -107,7 +107,8 @@ struct SessionHardeningTests {
         try await SessionHardeningTests.app(book).test(.router) { client in
             var browser = Browser(client)
             for _ in 0..<5 {
-                #expect(try await SessionHardeningTests.signIn(&browser, password: "falsch-geraten").status == .unauthorized)
+                let wrong = try await SessionHardeningTests.signIn(&browser, password: "falsch-geraten")
+                #expect(wrong.status == .unauthorized)
             }
             // Now even the right password waits, and the page says why and for how long.
             let refused = try await SessionHardeningTests.signIn(&browser)

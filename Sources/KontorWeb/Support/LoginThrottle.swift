@@ -14,7 +14,7 @@ final class LoginThrottle: @unchecked Sendable {
     private let now: @Sendable () -> Date
 
     init(accountLimit: Int = 5, addressLimit: Int = 20, window: TimeInterval = 15 * 60,
-         now: @escaping @Sendable () -> Date = Date.init) {
+         now: @escaping @Sendable () -> Date = { Date() }) {
         self.accountLimit = accountLimit
         self.addressLimit = addressLimit
         self.window = window
@@ -25,8 +25,9 @@ final class LoginThrottle: @unchecked Sendable {
     func wait(account: String, address: String) -> TimeInterval? {
         lock.withLock {
             let time = now()
-            let waits = [(key(account: account), accountLimit), (key(address: address), addressLimit)].compactMap {
-                key, limit -> TimeInterval? in
+            let limits = [(key(account: account), accountLimit), (key(address: address), addressLimit)]
+            let waits = limits.compactMap { entry -> TimeInterval? in
+                let (key, limit) = entry
                 let recent = (failures[key] ?? []).filter { time.timeIntervalSince($0) < window }
                 guard recent.count >= limit, let oldest = recent.first else { return nil }
                 return window - time.timeIntervalSince(oldest)

@@ -81,7 +81,8 @@ struct SessionMiddleware: RouterMiddleware {
         }
         if services.requiresLogin, !signedIn, !open {
             let target = path + (request.uri.query.map { "?\($0)" } ?? "")
-            let next = target == "/" ? "" : "?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let encoded = target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let next = target == "/" ? "" : "?next=" + encoded
             return .seeOther("/login" + next)
         }
         return try await next(request, context)
@@ -148,5 +149,4 @@ extension HTTPField.Name {
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
-    static let host = HTTPField.Name("Host")!
 }

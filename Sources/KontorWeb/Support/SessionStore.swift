@@ -40,7 +40,7 @@ final class SessionStore: @unchecked Sendable {
     static let touchInterval: Int64 = 60
 
     init(kontor: Kontor, lifetime: TimeInterval, absoluteLifetime: TimeInterval = 7 * 86_400,
-         now: @escaping @Sendable () -> Date = Date.init) {
+         now: @escaping @Sendable () -> Date = { Date() }) {
         self.kontor = kontor
         self.lifetime = Int64(lifetime)
         self.absoluteLifetime = Int64(max(lifetime, absoluteLifetime))
