@@ -66,10 +66,17 @@ class Client:
         if body is not None and "Content-Length" not in all_headers:
             connection.putheader("Content-Length", str(len(body)))
         connection.endheaders()
-        if body is not None:
-            connection.send(body)
-        response = connection.getresponse()
-        data = response.read()
+        try:
+            if body is not None:
+                connection.send(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered before taking the whole body: read what it said
+        try:
+            response = connection.getresponse()
+            data = response.read()
+        except (ConnectionError, http.client.HTTPException, OSError):
+            connection.close()
+            return 0, http.client.HTTPMessage(), "(closed before answering)"
         connection.close()
         for value in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = value.partition("=")
@@ -156,8 +163,12 @@ def probe_xss(client, pages):
             "street": payload, "postalCode": "50667", "kind": "business", "language": "de", "status": "prospect"})
         check(status in (303, 422), f"stored XSS setup: customer form answered {status}")
         client.get("/inquiries/new")
-        client.post("/inquiries", {"subject": payload, "newCustomer": f"XSS Anfrage {index} {payload}",
-                                   "channel": "email", "receivedOn": TODAY})
+        status, _, _ = client.post("/customers", {"name": f"XSS only {index} {payload}", "kind": "business"})
+        check(status == 303, f"stored XSS setup: a customer named {payload!r} answered {status}")
+        client.get("/inquiries/new")
+        status, _, _ = client.post("/inquiries", {"subject": payload, "name": f"XSS Anfrage {index} {payload}",
+                                                  "note": payload, "channel": "email", "received": TODAY})
+        check(status == 303, f"stored XSS setup: an inquiry answered {status}")
     # Every crawled page again, now with the payloads in the book, plus reflected payloads in the query.
     fresh, _ = crawl(client)
     for path, (status, headers, text) in list(fresh.items()):
@@ -201,7 +212,7 @@ def probe_injection(client):
     status, _, _ = client.post("/customers", {"name": "Bcc Probe\r\nBcc: attacker@evil.example", "kind": "business"})
     check(status == 422, f"customer name with CR/LF answered {status}")
     _, _, text = client.get("/customers?q=Bcc+Probe")
-    check("Bcc Probe" not in text, "a customer with CR/LF in a mail header value was stored")
+    check(re.search(r">\s*Bcc Probe", text) is None, "a customer with CR/LF in a mail header value was stored")
 
 
 def probe_sizes(client):

@@ -37,7 +37,8 @@ public func buildRouter(_ configuration: WebConfiguration) async throws -> Route
     }
     let services = AppServices(
         kontor: kontor, views: try await Views.load(),
-        sessions: SessionStore(kontor: kontor, lifetime: configuration.sessionLifetime),
+        sessions: SessionStore(
+            kontor: kontor, lifetime: configuration.sessionLifetime, persistent: configuration.requiresLogin),
         today: configuration.today, requiresLogin: configuration.requiresLogin, bcryptCost: configuration.bcryptCost,
         secureCookies: configuration.secureCookies, trustedProxies: Set(configuration.trustedProxies),
         hosts: HostPolicy(host: configuration.host, allowed: configuration.allowedHosts),

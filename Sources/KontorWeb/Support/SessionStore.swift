@@ -28,6 +28,9 @@ struct Flash: Sendable {
 /// Only the one-time messages (`Flash`) live in memory, in a bounded table where losing one costs a message.
 final class SessionStore: @unchecked Sendable {
     private let kontor: Kontor
+    /// Whether anybody can sign in (the server asks for a login); without, no session is ever looked up in the
+    /// book, so the pages of a local server cost no extra read.
+    private let persistent: Bool
     private let lifetime: Int64
     private let absoluteLifetime: Int64
     private let key = SymmetricKey(size: .bits256)
@@ -39,9 +42,10 @@ final class SessionStore: @unchecked Sendable {
     /// A signed-in session is touched in the book at most this often (seconds), not on every request.
     static let touchInterval: Int64 = 60
 
-    init(kontor: Kontor, lifetime: TimeInterval, absoluteLifetime: TimeInterval = 7 * 86_400,
+    init(kontor: Kontor, lifetime: TimeInterval, absoluteLifetime: TimeInterval = 7 * 86_400, persistent: Bool = true,
          now: @escaping @Sendable () -> Date = { Date() }) {
         self.kontor = kontor
+        self.persistent = persistent
         self.lifetime = Int64(lifetime)
         self.absoluteLifetime = Int64(max(lifetime, absoluteLifetime))
         self.now = now
@@ -54,6 +58,7 @@ final class SessionStore: @unchecked Sendable {
             let id = Token.random()
             return (WebSession(id: id, csrfToken: anonymousToken(id), user: nil), true)
         }
+        guard persistent else { return (WebSession(id: id, csrfToken: anonymousToken(id), user: nil), false) }
         let seconds = Int64(now().timeIntervalSince1970)
         let hash = SessionStore.hash(id)
         guard let stored = try await kontor.webSession(tokenHash: hash, now: seconds) else {
@@ -81,7 +86,7 @@ final class SessionStore: @unchecked Sendable {
     /// Ends a session (logout).
     func signOut(id: String) async throws {
         lock.withLock { flashes[id] = nil }
-        guard Token.isWellFormed(id) else { return }
+        guard persistent, Token.isWellFormed(id) else { return }
         try await kontor.endWebSession(tokenHash: SessionStore.hash(id))
     }
 
