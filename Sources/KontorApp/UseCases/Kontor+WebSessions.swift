@@ -1,5 +1,3 @@
-public import KontorCore
-
 /// A signed-in browser session of the web app, kept in the book so that it survives a restart and cannot be
 /// pushed out of a memory store by a flood of anonymous requests.
 ///

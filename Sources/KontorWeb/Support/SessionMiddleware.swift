@@ -49,7 +49,7 @@ struct SessionMiddleware: RouterMiddleware {
     private func refusal(_ request: Request, context: Context) -> Response? {
         let texts = Texts(context.language)
         // HTTP/1 puts `Host` into the authority; a second `Host` header would stay among the fields: all must fit.
-        let hosts = [request.head.authority].compactMap { $0 } + request.headers[values: .host]
+        let hosts = [request.head.authority].compactMap { $0 } + request.headers[values: .hostField]
         if !hosts.allSatisfy({ services.hosts.allows(host: $0) }) {
             return .text(texts["error_foreign_host"], status: .misdirectedRequest)
         }
@@ -149,4 +149,6 @@ extension HTTPField.Name {
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+    /// `Host` as a plain field (HTTPTypes hides its own name in favour of the authority).
+    static let hostField = HTTPField.Name("Host")!
 }
