@@ -28,7 +28,7 @@ struct ConnectionTests {
             #expect(page.status == .ok && !browser.csrf.isEmpty)
             let cookie = try #require(browser.cookies["kontor_session"])
             for body in ["zz\r\nname=x\r\n0\r\n\r\n", "5\r\nname=\r\nzz\r\n0\r\n\r\n", "-1\r\n\r\n"] {
-                let answer = try RawSocket.exchange(port: port, text: """
+                let answer = try await RawSocket.exchange(port: port, text: """
                     POST /customers HTTP/1.1\r
                     Host: 127.0.0.1:\(port)\r
                     Cookie: kontor_session=\(cookie)\r
@@ -67,10 +67,10 @@ struct ConnectionTests {
         let book = try await Book()
         try await ConnectionTests.app(book).test(.live) { client in
             let port = try #require(client.port)
-            let answer = try RawSocket.exchange(
+            let answer = try await RawSocket.exchange(
                 port: port, text: "GET /customers HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
             #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(40))")
-            let foreign = try RawSocket.exchange(
+            let foreign = try await RawSocket.exchange(
                 port: port, text: "GET /customers HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
             #expect(foreign.hasPrefix("HTTP/1.1 421"), "\(foreign.prefix(40))")
         }
@@ -145,11 +145,19 @@ final class RawSocket: @unchecked Sendable {
         #endif
     }
 
-    /// Connects, sends `text`, returns what came back.
-    static func exchange(port: Int, text: String) throws -> String {
-        let socket = try RawSocket(port: port)
-        defer { socket.close() }
-        try socket.send(text)
-        return socket.receive()
+    /// Connects, sends `text`, returns what came back. The blocking calls run on a thread of their own: on
+    /// Swift's cooperative pool (two threads on a two-core machine) they would starve the server under test,
+    /// which runs in the same process.
+    static func exchange(port: Int, text: String) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result {
+                    let socket = try RawSocket(port: port)
+                    defer { socket.close() }
+                    try socket.send(text)
+                    return socket.receive()
+                })
+            }.start()
+        }
     }
 }
