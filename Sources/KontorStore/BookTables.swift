@@ -7,7 +7,7 @@ import KontorApp
 enum BookTables {
     /// Tables that keep books about the book rather than records: the schema version (which travels in the
     /// export's manifest instead) and the change counter (which each book counts for itself).
-    static let bookkeeping: Set<String> = ["grdb_migrations", "bookVersion", "auditContext"]
+    static let bookkeeping: Set<String> = ["grdb_migrations", "bookVersion", "auditContext", "webSession"]
 
     /// The audit journal and the documents it keeps: exported and imported like records, but a book whose only
     /// rows are its own journal of its schema is still empty.

@@ -23,3 +23,47 @@ extension GRDBBook {
             arguments: [user.name, user.passwordHash, user.changedOn.description])
     }
 }
+
+extension GRDBBook {
+    func webSession(tokenHash: String) throws -> StoredWebSession? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT tokenHash, user, csrfToken, createdAt, lastSeenAt, expiresAt FROM webSession WHERE tokenHash = ?
+                """,
+            arguments: [tokenHash])
+        else { return nil }
+        return StoredWebSession(
+            tokenHash: row["tokenHash"], user: row["user"], csrfToken: row["csrfToken"], createdAt: row["createdAt"],
+            lastSeenAt: row["lastSeenAt"], expiresAt: row["expiresAt"])
+    }
+
+    func insert(webSession session: StoredWebSession) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO webSession (tokenHash, user, csrfToken, createdAt, lastSeenAt, expiresAt)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                session.tokenHash, session.user, session.csrfToken, session.createdAt, session.lastSeenAt,
+                session.expiresAt,
+            ])
+    }
+
+    func touchWebSession(tokenHash: String, lastSeenAt: Int64, expiresAt: Int64) throws {
+        try db.execute(
+            sql: "UPDATE webSession SET lastSeenAt = ?, expiresAt = ? WHERE tokenHash = ?",
+            arguments: [lastSeenAt, expiresAt, tokenHash])
+    }
+
+    func deleteWebSession(tokenHash: String) throws {
+        try db.execute(sql: "DELETE FROM webSession WHERE tokenHash = ?", arguments: [tokenHash])
+    }
+
+    func deleteWebSessions(user: String) throws {
+        try db.execute(sql: "DELETE FROM webSession WHERE user = ?", arguments: [user])
+    }
+
+    func deleteWebSessions(expiredBefore time: Int64) throws {
+        try db.execute(sql: "DELETE FROM webSession WHERE expiresAt <= ?", arguments: [time])
+    }
+}

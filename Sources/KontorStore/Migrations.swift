@@ -422,6 +422,18 @@ extension DatabaseMigrator {
             // step with later migrations) by `AuditTriggers` after migrating.
             try db.execute(sql: AuditJournal.schemaSQL)
         }
+        migrator.registerMigration("v18-websec-web-sessions") { db in
+            // Signed-in web sessions live in the book: a restart keeps them, and no flood of anonymous requests
+            // can push one out of a memory store. Only a hash of the cookie is kept; a new password ends them.
+            try db.create(table: "webSession") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("user", .text).notNull().references("webUser", column: "name", onDelete: .cascade)
+                t.column("csrfToken", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+                t.column("lastSeenAt", .integer).notNull()
+                t.column("expiresAt", .integer).notNull().indexed()
+            }
+        }
         return migrator
     }
 }

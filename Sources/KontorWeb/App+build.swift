@@ -13,6 +13,7 @@ public func buildApplication(
     let router = try await buildRouter(configuration)
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kontor"),
         onServerRunning: { _ in await onServerRunning() })
 }
@@ -35,12 +36,16 @@ public func buildRouter(_ configuration: WebConfiguration) async throws -> Route
         throw ServeError.passwordRequired(host: configuration.host)
     }
     let services = AppServices(
-        kontor: kontor, views: try await Views.load(), sessions: SessionStore(lifetime: configuration.sessionLifetime),
+        kontor: kontor, views: try await Views.load(),
+        sessions: SessionStore(
+            kontor: kontor, lifetime: configuration.sessionLifetime, persistent: configuration.requiresLogin),
         today: configuration.today, requiresLogin: configuration.requiresLogin, bcryptCost: configuration.bcryptCost,
-        secureCookies: configuration.secureCookies)
+        secureCookies: configuration.secureCookies, trustedProxies: Set(configuration.trustedProxies),
+        hosts: HostPolicy(host: configuration.host, allowed: configuration.allowedHosts),
+        throttle: LoginThrottle(), decoy: DecoyHash(cost: configuration.bcryptCost))
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
-        SessionMiddleware(services: services, secureCookies: configuration.secureCookies)
+        SessionMiddleware(services: services)
         ErrorMiddleware(services: services)
     }
     router.addRoutes(try StaticController.load().endpoints, atPath: "/static")

@@ -1,9 +1,10 @@
 public import Hummingbird
+public import NIOCore
 import KontorCore
 
 /// The request context of the web app: Hummingbird's core storage plus what the session middleware found
 /// (the session, the language, the parsed form of a POST).
-public struct AppRequestContext: RequestContext {
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The browser's session (set by `SessionMiddleware` for every page).
     var session: WebSession?
@@ -14,14 +15,18 @@ public struct AppRequestContext: RequestContext {
     /// The files of a submitted `multipart/form-data` form (a bank statement).
     var files: [MultipartForm.File] = []
 
+    /// The client's address as the socket has it (nil in router tests): what "this machine" is decided by.
+    public let remoteAddress: SocketAddress?
+
     /// Creates the context for one request.
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
-    /// Forms are small: refused above 2 MB.
-    public var maxUploadSize: Int { 2 * 1024 * 1024 }
+    /// The most any request body may be; the routes' own limits (`BodyLimits`) are smaller or equal.
+    public var maxUploadSize: Int { BodyLimits.upload }
 
-    /// A form with a file (a year of bank statements as camt ZIP) may be up to 25 MB.
-    static let maxFileUploadSize = 25 * 1024 * 1024
+    /// The client's address as text for the login throttle ("unknown" when there is no socket).
+    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 }

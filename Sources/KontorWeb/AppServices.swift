@@ -10,5 +10,13 @@ struct AppServices: Sendable {
     let requiresLogin: Bool
     let bcryptCost: UInt8
     let secureCookies: Bool
+    /// Proxies whose `X-Forwarded-Proto` is believed.
+    let trustedProxies: Set<String>
+    /// The names `Host` and `Origin` may carry.
+    let hosts: HostPolicy
+    /// Failed logins per account and address.
+    let throttle: LoginThrottle
+    /// What an unknown user name's password is checked against.
+    let decoy: DecoyHash
     let pages = PageCache()
 }

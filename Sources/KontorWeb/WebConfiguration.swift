@@ -11,9 +11,17 @@ public struct WebConfiguration: Sendable {
     public var kontor: Kontor
     /// The day every rule is evaluated on (fixed with `--today`, else the calendar day in Berlin).
     public var today: @Sendable () -> Day
-    /// Marks the session cookie `Secure` (behind a TLS proxy). It is also set when a request arrives with
-    /// `X-Forwarded-Proto: https`.
+    /// Marks the session cookie `Secure` (behind a TLS proxy).
     public var secureCookies: Bool
+    /// Addresses of TLS proxies whose `X-Forwarded-Proto: https` marks the cookie `Secure`; any other client's
+    /// header is ignored (a client could claim anything).
+    public var trustedProxies: [String]
+    /// Further names the browser may use in `Host` and `Origin` besides the address served on (e.g. the name
+    /// of the machine or the proxy's public name).
+    public var allowedHosts: [String]
+    /// Seconds a connection may stay without a complete request head or response before it is closed
+    /// (also what stops a client that sends its headers byte by byte).
+    public var idleTimeout: Int
     /// Asks for a login even on 127.0.0.1 (always asked on any other address).
     public var alwaysRequireLogin: Bool
     /// The bcrypt cost for password hashes (lower only in tests).
@@ -25,8 +33,12 @@ public struct WebConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, kontor: Kontor, today: @escaping @Sendable () -> Day,
         secureCookies: Bool = false, alwaysRequireLogin: Bool = false, bcryptCost: UInt8 = 12,
-        sessionLifetime: Double = 12 * 3600
+        sessionLifetime: Double = 12 * 3600, trustedProxies: [String] = [], allowedHosts: [String] = [],
+        idleTimeout: Int = 30
     ) {
+        self.trustedProxies = trustedProxies
+        self.allowedHosts = allowedHosts
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.kontor = kontor
@@ -37,14 +49,15 @@ public struct WebConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
     }
 
-    /// Whether `host` is reachable only from this machine.
-    public static func isLoopback(_ host: String) -> Bool {
-        let host = host.lowercased()
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-    }
+    /// Whether `host` is reachable only from this machine, decided by the address it stands for (never by its
+    /// text: `127.evil.invalid` is not loopback).
+    public static func isLoopback(_ host: String) -> Bool { HostPolicy.isLoopback(host: host) }
 
-    /// Whether the app asks for a login.
-    public var requiresLogin: Bool { alwaysRequireLogin || !WebConfiguration.isLoopback(host) }
+    /// Whether the app asks for a login: beyond loopback, when told to, and behind a proxy (whose requests all
+    /// come from a loopback address although they come from the network).
+    public var requiresLogin: Bool {
+        alwaysRequireLogin || !trustedProxies.isEmpty || !WebConfiguration.isLoopback(host)
+    }
 }
 
 /// Why the server does not start.

@@ -107,7 +107,8 @@ struct Browser {
         if csrf.isEmpty { try await get("/") }
         let boundary = "----kontor-test-boundary"
         var body = Data()
-        for (key, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { $1 }) {
+        // The token first, as a browser sends the form's hidden field first: the server reads no further without it.
+        for (key, value) in [("_csrf", csrf)] + fields.filter({ $0.key != "_csrf" }).sorted(by: { $0.key < $1.key }) {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8)
         }
         body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n".utf8)

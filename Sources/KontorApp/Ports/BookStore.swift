@@ -84,6 +84,8 @@ public protocol BookReader {
     func webUser(name: String) throws -> WebUser?
     /// How many web users have a password.
     func webUserCount() throws -> Int
+    /// The stored web session with this token hash, expired or not.
+    func webSession(tokenHash: String) throws -> StoredWebSession?
 
     /// The last counter value of an invoice number series (0 before its first number), without taking one:
     /// what the issue confirmation shows.
@@ -145,6 +147,16 @@ public protocol BookWriter: BookReader {
     func save(messageTemplate text: String, key: String) throws
     /// Inserts a web user or replaces its password hash.
     func save(webUser: WebUser) throws
+    /// Stores a signed-in web session.
+    func insert(webSession: StoredWebSession) throws
+    /// Records that a session was used and when it now ends.
+    func touchWebSession(tokenHash: String, lastSeenAt: Int64, expiresAt: Int64) throws
+    /// Ends one web session.
+    func deleteWebSession(tokenHash: String) throws
+    /// Ends every session of a user (a new password signs out everywhere).
+    func deleteWebSessions(user: String) throws
+    /// Removes sessions that ended before `time`.
+    func deleteWebSessions(expiredBefore time: Int64) throws
 
     func insert(bankEntry: BankEntry) throws -> BankEntry
     func update(bankEntry: BankEntry) throws

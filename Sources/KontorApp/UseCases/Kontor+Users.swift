@@ -22,7 +22,7 @@ extension Kontor {
     /// The shortest password accepted.
     public static let minimumPasswordLength = 10
 
-    /// Sets (or replaces) the password of a web user. The password is checked here and hashed by `hash`
+    /// Sets (or replaces) the password of a web user and ends the user's sessions. The password is checked here and hashed by `hash`
     /// (bcrypt in the web target), so that KontorApp stays free of the hashing library.
     /// - Throws: `InputError` for an empty name or a password that is too short.
     public func setPassword(
@@ -35,7 +35,11 @@ extension Kontor {
                 what: "password", reason: "use at least \(Kontor.minimumPasswordLength) characters")
         }
         let user = WebUser(name: name, passwordHash: hash(password), changedOn: day)
-        try await store.write { try $0.save(webUser: user) }
+        try await store.write { book in
+            // A new password signs the user out everywhere: whoever knew the old one loses their session.
+            try book.save(webUser: user)
+            try book.deleteWebSessions(user: name)
+        }
         return user
     }
 

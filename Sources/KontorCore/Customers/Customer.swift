@@ -60,9 +60,9 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .missing(what: "customer name", hint: "Give the customer a name with --name.")
         }
-        if let email, !email.isEmpty, !(email.contains("@") && email.contains(".")) {
-            throw .invalid(what: "e-mail address '\(email)'", reason: "it needs an @ and a domain")
-        }
+        // Name and e-mail reach the header of every e-mail Kontor writes (`To: Name <address>`).
+        try SingleLineText.check(name, what: "customer name")
+        try EmailAddress.check(email)
         try address?.validate()
     }
 

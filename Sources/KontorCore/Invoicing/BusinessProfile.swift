@@ -67,6 +67,9 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .missing(what: "business name", hint: "Set it with --name.")
         }
+        // Name and e-mail are the `From:` of every e-mail Kontor writes.
+        try SingleLineText.check(name, what: "business name")
+        try EmailAddress.check(email)
         guard (0...120).contains(paymentTermDays) else {
             throw .invalid(what: "payment term", reason: "use 0 to 120 days")
         }

@@ -12,8 +12,48 @@ public struct InvoiceNumberFormat: Sendable, Hashable, Codable, CustomStringConv
 
     private init(unchecked pattern: String) { self.pattern = pattern }
 
-    /// Validates a pattern: it needs exactly one counter token and only known tokens.
+    /// Validates a pattern: it needs exactly one counter token and only known tokens, and its literal text
+    /// only characters that are safe in a file name and a mail subject (the number names the PDF, the XML and
+    /// the e-mail): ASCII letters, digits, `-`, `_` and `.`, not starting with `.` and without `..`.
     public init(_ pattern: String) throws(InputError) {
+        try Self.checkStructure(pattern)
+        try Self.checkCharacters(pattern)
+        self.pattern = pattern
+    }
+
+    /// A pattern read back from the book: only its structure is checked, so that a book saved before the
+    /// character rule still opens (a new pattern has to pass `init(_:)`).
+    init(stored pattern: String) throws(InputError) {
+        try Self.checkStructure(pattern)
+        self.pattern = pattern
+    }
+
+    /// The literal characters a pattern may hold besides its tokens.
+    static func isSafe(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
+    }
+
+    private static func checkCharacters(_ pattern: String) throws(InputError) {
+        var literal = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            literal += rest[..<open]
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if let bad = literal.first(where: { !isSafe($0) }) {
+            throw .invalidNumberFormat(
+                text: SingleLineText.visible(pattern),
+                reason: "'\(SingleLineText.visible(String(bad)))' is not allowed: the number names files and e-mails, "
+                    + "so use only letters A–Z, digits, '-', '_' and '.'")
+        }
+        if pattern.hasPrefix(".") || pattern.contains("..") {
+            throw .invalidNumberFormat(
+                text: pattern, reason: "it may not start with '.' or contain '..' (the number names files)")
+        }
+    }
+
+    private static func checkStructure(_ pattern: String) throws(InputError) {
         var counters = 0
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
@@ -36,7 +76,6 @@ public struct InvoiceNumberFormat: Sendable, Hashable, Codable, CustomStringConv
                     ? "it has no counter: add {NNNN} so that every number is unique and sequential"
                     : "it has more than one counter")
         }
-        self.pattern = pattern
     }
 
     /// The series a number belongs to: the counter restarts per year only when the year is in the pattern.
@@ -69,7 +108,7 @@ public struct InvoiceNumberFormat: Sendable, Hashable, Codable, CustomStringConv
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
+        do { try self.init(stored: text) } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }

@@ -34,15 +34,10 @@ public struct MailSettings: Sendable, Equatable {
         if security == .none, !["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) {
             throw .invalid(what: "security", reason: "'none' only for a server on this machine (127.0.0.1); use tls or starttls")
         }
-        for (what, value) in [("sender name", senderName), ("user", username ?? "")] where value.contains(where: \.isNewline) {
-            throw .invalid(what: what, reason: "one line without line breaks")
-        }
-        guard Self.looksLikeAddress(senderAddress) else {
-            throw .invalid(what: "sender address", reason: "an e-mail address like lena@schreiber.de")
-        }
-        if let bcc, !Self.looksLikeAddress(bcc) {
-            throw .invalid(what: "bcc", reason: "an e-mail address like lena@schreiber.de")
-        }
+        try SingleLineText.check(senderName, what: "sender name")
+        try SingleLineText.check(username, what: "user")
+        _ = try EmailAddress(senderAddress)
+        try EmailAddress.check(bcc)
         self.host = host
         self.port = port
         self.security = security
@@ -62,11 +57,8 @@ public struct MailSettings: Sendable, Equatable {
         }
     }
 
-    /// One `@`, something on both sides, no spaces, line breaks, angle brackets or commas: what can safely stand in
-    /// an SMTP command and a header.
+    /// Whether `text` may stand in an SMTP command and a header (the rule of `EmailAddress`).
     public static func looksLikeAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !text.unicodeScalars.contains { $0.value < 0x21 || "<>,;\"()[]\\".unicodeScalars.contains($0) }
+        (try? EmailAddress(text)) != nil
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+import KontorCore
 
 /// Writes an e-mail as an RFC 5322 / MIME message (UTF-8 text, PDF attachments) that any mail program opens
 /// as a draft ready to send (`X-Unsent: 1`).
@@ -38,7 +39,7 @@ public enum EMLWriter {
         var lines: [String] = []
         if let from { lines.append("From: \(mailbox(from))") }
         if let to { lines.append("To: \(mailbox(to))") }
-        lines.append("Subject: \(encodedWord(subject))")
+        lines.append("Subject: \(encodedWord(oneLine(subject)))")
         lines.append("Date: \(rfc5322Date(date))")
         if let messageId { lines.append("Message-ID: <\(messageId)>") }
         lines.append("MIME-Version: 1.0")
@@ -63,7 +64,20 @@ public enum EMLWriter {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func mailbox(_ address: Address) -> String { "\(encodedWord(address.name)) <\(address.email)>" }
+    /// `Name <address>`. The book refuses line breaks in names and addresses (`SingleLineText`, `EmailAddress`);
+    /// a value that got in anyway (an old book, a file edited by hand) loses its control characters and mailbox
+    /// delimiters here, so that it can never start a header of its own (`Bcc:`).
+    static func mailbox(_ address: Address) -> String {
+        let email = String(address.email.unicodeScalars.filter {
+            SingleLineText.isSingleLine(String($0)) && !"<>\"".unicodeScalars.contains($0)
+        }.map(Character.init))
+        return "\(encodedWord(oneLine(address.name))) <\(email)>"
+    }
+
+    /// `text` with every control character replaced by a space.
+    static func oneLine(_ text: String) -> String {
+        String(text.unicodeScalars.map { SingleLineText.isSingleLine(String($0)) ? Character($0) : " " })
+    }
 
     /// RFC 2047 encoded words for non-ASCII header text, in chunks that keep each word under 76 characters.
     static func encodedWord(_ text: String) -> String {

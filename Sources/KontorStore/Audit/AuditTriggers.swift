@@ -9,6 +9,8 @@ enum AuditTriggers {
     /// or journaled by a trigger of their own (the documents: their hash, not their bytes).
     static let excludedTables: Set<String> = [
         "auditJournal", "auditContext", "auditDocument", "bookVersion", "grdb_migrations",
+        // Sign-ins and their expiry are not records of the business (and would journal every page view).
+        "webSession",
     ]
 
     /// A table as the journal sees it.

@@ -46,30 +46,40 @@ struct AccountController: Sendable {
     }
 
     /// POST /login: checks the password, then starts a fresh session (a new id, so an old one cannot be reused).
+    /// Too many failures for the name or from the address are refused before any password is checked; an
+    /// unknown name is checked against a decoy hash of the same cost, so it answers as slowly as a wrong password.
     @Sendable func login(request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form
         let texts = Texts(context.language)
         let next = services.localPath(form["next"], fallback: "/")
         let name = form["user"] ?? ""
         let password = form.raw("password")
+        let address = context.clientAddress
+        if let wait = services.throttle.wait(account: name, address: address) {
+            var state = FormState(values: ["user": name])
+            state.general = texts.format("login_throttled", "\(max(1, Int((wait / 60).rounded(.up))))")
+            var response = try render(state, next: next, request: request, context: context, status: .tooManyRequests)
+            response.headers[.retryAfter] = "\(Int(wait.rounded(.up)))"
+            return response
+        }
         let user = name.isEmpty ? nil : try await services.kontor.webUser(name: name)
-        let valid = WebPasswords.verify(password, hash: user?.passwordHash ?? WebPasswords.decoy) && user != nil
-        guard valid, let user else {
+        let matches = try await WebPasswords.verifyOffLoop(password, hash: user?.passwordHash ?? services.decoy.hash)
+        guard matches, let user else {
+            services.throttle.failed(account: name, address: address)
             var state = FormState(values: ["user": name])
             state.general = texts["login_failed"]
             return try render(state, next: next, request: request, context: context, status: .unauthorized)
         }
-        if let old = context.session?.id { services.sessions.remove(id: old) }
-        let session = services.sessions.create(user: user.name)
+        services.throttle.succeeded(account: name, address: address)
+        let session = try await services.sessions.signIn(user: user.name, replacing: context.session?.id)
         var response = Response.seeOther(next)
-        let secure = services.secureCookies || request.headers[.xForwardedProto]?.lowercased() == "https"
-        response.setCookie(SessionMiddleware.cookie(session.id, secure: secure))
+        response.setCookie(SessionMiddleware.cookie(session.id, secure: services.isSecure(request, context: context)))
         return response
     }
 
     /// POST /logout
     @Sendable func logout(request: Request, context: AppRequestContext) async throws -> Response {
-        if let id = context.session?.id { services.sessions.remove(id: id) }
+        if let id = context.session?.id { try await services.sessions.signOut(id: id) }
         return .seeOther(services.requiresLogin ? "/login" : "/")
     }
 

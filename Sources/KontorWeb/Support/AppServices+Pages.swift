@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KontorApp
 import KontorCore
+import NIOHTTP1
 
 extension AppServices {
     /// Renders a page inside the layout.
@@ -79,7 +80,10 @@ extension AppServices {
 
     /// `path` if it is a path on this site, else `fallback`.
     func localPath(_ path: String?, fallback: String) -> String {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), !path.contains("://") else {
+        // Control characters would split the Location header; "//", "\\" and "://" would leave this site.
+        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), !path.contains("://"),
+              SingleLineText.isSingleLine(path)
+        else {
             return fallback
         }
         return path
@@ -158,6 +162,16 @@ extension AppServices {
             if let message = words.message(error) {
                 return errorPage(.unprocessableContent, heading: texts["error_unprocessable"], message: message,
                                  request: request, context: context)
+            }
+            if error is HTTPParserError {
+                // Malformed chunked encoding or headers: the client's fault, not the server's.
+                return errorPage(.badRequest, heading: texts["error_bad_request"], message: texts["error_bad_request_text"],
+                                 request: request, context: context)
+            }
+            if !context.files.isEmpty {
+                // An uploaded file that a reader could not take apart: the file's fault, never a server error.
+                return errorPage(.unprocessableContent, heading: texts["error_unprocessable"],
+                                 message: texts["error_file_unreadable"], request: request, context: context)
             }
             if String(reflecting: type(of: error)).contains("TooManyBytes") {
                 return errorPage(.contentTooLarge, heading: texts["error_too_large"], message: texts["error_too_large_text"],

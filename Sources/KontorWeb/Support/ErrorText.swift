@@ -109,10 +109,16 @@ struct ErrorText {
         case .invalidBIC: return texts["err_bic"]
         case .invalidChoice: return texts["err_choice"]
         case .missing: return texts["err_required"]
-        case .invalidNumberFormat: return texts["err_number_format"]
+        case let .invalidNumberFormat(_, reason):
+            // The character rule (file names, mail subjects) has its own sentence; the rest is about tokens.
+            let characters = reason.contains("not allowed") || reason.contains("'..'")
+            return texts[characters ? "err_number_format_characters" : "err_number_format"]
         case let .invalidLoyaltyPercent(percent): return texts.format("err_loyalty_percent", "\(percent)")
         case let .invalid(what, reason):
             let what = what.lowercased()
+            // Line breaks could add mail headers; this is refused the same way for every field.
+            if reason.contains("single line") { return texts["err_single_line"] }
+            if what.hasPrefix("e-mail"), reason.contains("may not contain") { return texts["err_email_characters"] }
             let table: [(String, String)] = [
                 ("e-mail", "err_email"), ("postal code", "err_postal_code"), ("country", "err_country"),
                 ("state", "err_state"), ("payment term", "err_payment_term"), ("service period", "err_service_period"),

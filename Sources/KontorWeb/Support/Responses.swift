@@ -11,6 +11,14 @@ extension Response {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// A short plain-text answer (a refusal before any page or session exists).
+    static func text(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
     /// "See other": where a successful POST sends the browser (so that reloading does not repeat it).
     static func seeOther(_ path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path])

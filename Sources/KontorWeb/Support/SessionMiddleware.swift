@@ -5,13 +5,13 @@ import KontorApp
 import KontorCore
 import NIOCore
 
-/// Gives every browser a session (HttpOnly, SameSite=Strict cookie, Secure behind TLS), picks the language,
-/// checks the CSRF token of every POST, asks for a login when the server listens beyond this machine, and
-/// adds the security headers.
+/// Checks that the request is meant for this server (`Host`, `Origin`, the client's address), gives every
+/// browser a session (HttpOnly, SameSite=Strict cookie, Secure behind TLS), picks the language, asks for a login
+/// when the server listens beyond this machine, checks the CSRF token of every POST before reading more than
+/// the route allows, and adds the security headers.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let services: AppServices
-    let secureCookies: Bool
 
     static let sessionCookie = "kontor_session"
     static let languageCookie = "kontor_lang"
@@ -21,62 +21,101 @@ struct SessionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         var request = request
+        context.language = request.cookies[SessionMiddleware.languageCookie].flatMap { Language(rawValue: $0.value) }
+            ?? Texts.preferred(acceptLanguage: request.headers[.acceptLanguage])
+        if let refusal = refusal(request, context: context) { return SessionMiddleware.secured(refusal) }
         let path = request.uri.path
         if path.hasPrefix("/static/") { return SessionMiddleware.secured(try await next(request, context)) }
 
-        context.language = request.cookies[SessionMiddleware.languageCookie].flatMap { Language(rawValue: $0.value) }
-            ?? Texts.preferred(acceptLanguage: request.headers[.acceptLanguage])
-        let secure = secureCookies || request.headers[.xForwardedProto]?.lowercased() == "https"
-        var isNew = false
-        let session: WebSession
-        if let id = request.cookies[SessionMiddleware.sessionCookie]?.value, let found = services.sessions.session(id: id) {
-            session = found
-        } else {
-            session = services.sessions.create()
-            isNew = true
-        }
-        context.session = session
-
+        var isNew = true
         var response: Response
         do {
-            response = try await guarded(&request, context: &context, session: session, isNew: isNew, path: path, next: next)
+            let resolved = try await services.sessions.resolve(
+                cookie: request.cookies[SessionMiddleware.sessionCookie]?.value)
+            isNew = resolved.isNew
+            context.session = resolved.session
+            response = try await guarded(&request, context: &context, isNew: isNew, path: path, next: next)
         } catch {
             response = services.errorResponse(for: error, request: request, context: context)
         }
-        if isNew { response.setCookie(SessionMiddleware.cookie(session.id, secure: secure)) }
+        if isNew, let session = context.session {
+            let secure = services.isSecure(request, context: context)
+            response.setCookie(SessionMiddleware.cookie(session.id, secure: secure))
+        }
         return SessionMiddleware.secured(response)
     }
 
+    /// A response for a request that is not meant for this server: a foreign `Host` or `Origin` (DNS
+    /// rebinding, a cross-site form) or, when no login is asked, a client that is not on this machine.
+    private func refusal(_ request: Request, context: Context) -> Response? {
+        let texts = Texts(context.language)
+        // HTTP/1 puts `Host` into the authority; a second `Host` header would stay among the fields: all must fit.
+        let hosts = [request.head.authority].compactMap { $0 } + request.headers[values: .hostField]
+        if !hosts.allSatisfy({ services.hosts.allows(host: $0) }) {
+            return .text(texts["error_foreign_host"], status: .misdirectedRequest)
+        }
+        if request.method != .get, request.method != .head {
+            if let origin = request.headers[.origin], !services.hosts.allows(origin: origin) {
+                return .text(texts["error_foreign_origin"], status: .forbidden)
+            }
+            if request.headers[.secFetchSite]?.lowercased() == "cross-site" {
+                return .text(texts["error_foreign_origin"], status: .forbidden)
+            }
+        }
+        if !services.requiresLogin, let address = context.remoteAddress, !HostPolicy.isLoopback(address) {
+            return .text(texts["error_not_local"], status: .forbidden)
+        }
+        return nil
+    }
+
     private func guarded(
-        _ request: inout Request, context: inout Context, session: WebSession, isNew: Bool, path: String,
+        _ request: inout Request, context: inout Context, isNew: Bool, path: String,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        let signedIn = context.session?.user != nil
+        let open = path == "/login" || path == "/language"
         if request.method != .get && request.method != .head {
-            var token = request.headers[.csrfToken]
-            let contentType = request.headers[.contentType]?.lowercased() ?? ""
-            if contentType.hasPrefix("application/x-www-form-urlencoded") {
-                let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-                context.form = FormData(urlEncoded: String(buffer: buffer))
-                if token == nil { token = context.form.raw("_csrf") }
-            } else if let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") {
-                let buffer = try await request.collectBody(upTo: AppRequestContext.maxFileUploadSize)
-                let multipart = MultipartForm(data: Data(buffer.readableBytesView), boundary: boundary)
-                context.form = multipart.fields
-                context.files = multipart.files
-                if token == nil { token = context.form.raw("_csrf") }
-            }
-            guard !isNew, let token, Token.equal(token, session.csrfToken) else { throw WebError.csrf }
+            // Nothing of the body is read for a stranger: no session, or no login where one is asked.
+            guard !isNew, let session = context.session else { throw WebError.csrf }
+            if services.requiresLogin, !signedIn, !open { throw WebError.csrf }
+            try await readForm(&request, context: &context, session: session, path: path)
         }
-        if services.requiresLogin, session.user == nil, path != "/login", path != "/language" {
-            guard request.method == .get else { throw WebError.csrf }
+        if services.requiresLogin, !signedIn, !open {
             let target = path + (request.uri.query.map { "?\($0)" } ?? "")
-            let next = target == "/" ? "" : "?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let encoded = target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let next = target == "/" ? "" : "?next=" + encoded
             return .seeOther("/login" + next)
         }
         // The audit journal names the signed-in user as the one who changed the book.
-        let actor = session.user.map { "web:\($0)" } ?? "web:local"
+        let actor = context.session?.user.map { "web:\($0)" } ?? "web:local"
         let (ready, readyContext) = (request, context)
         return try await BookActor.$current.withValue(actor) { try await next(ready, readyContext) }
+    }
+
+    /// Reads the form of a POST within the route's limit and checks its CSRF token (from the `X-CSRF-Token`
+    /// header or the `_csrf` field); a file upload is read past its first 64 KB only with the right token.
+    private func readForm(
+        _ request: inout Request, context: inout Context, session: WebSession, path: String
+    ) async throws {
+        let header = request.headers[.csrfToken]
+        let contentType = request.headers[.contentType] ?? ""
+        if let boundary = MultipartForm.boundary(contentType: contentType) {
+            let limit = BodyLimits.limit(path: path, multipart: true)
+            try BodyLimits.checkDeclaredLength(request, limit: limit)
+            let multipart = try await BodyLimits.readMultipart(
+                &request, boundary: boundary, limit: limit, token: header, expected: session.csrfToken)
+            context.form = multipart.fields
+            context.files = multipart.files
+            return
+        }
+        var token = header
+        if contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
+            try BodyLimits.checkDeclaredLength(request, limit: BodyLimits.form)
+            let buffer = try await request.collectBody(upTo: BodyLimits.form)
+            context.form = FormData(urlEncoded: String(buffer: buffer))
+            if token == nil { token = context.form.raw("_csrf") }
+        }
+        guard let token, Token.equal(token, session.csrfToken) else { throw WebError.csrf }
     }
 
     /// The session cookie: only for this site, not readable by scripts, never sent cross-site.
@@ -97,10 +136,23 @@ struct SessionMiddleware: RouterMiddleware {
     }
 }
 
+extension AppServices {
+    /// Whether the browser reached the app over TLS: set by `--secure-cookies`, or said by a configured proxy.
+    /// Any other client's `X-Forwarded-Proto` is ignored, since a client can claim anything.
+    func isSecure(_ request: Request, context: AppRequestContext) -> Bool {
+        if secureCookies { return true }
+        guard let address = context.remoteAddress?.ipAddress, trustedProxies.contains(address) else { return false }
+        return request.headers[.xForwardedProto]?.lowercased() == "https"
+    }
+}
+
 extension HTTPField.Name {
     static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
     static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+    /// `Host` as a plain field (HTTPTypes hides its own name in favour of the authority).
+    static let hostField = HTTPField.Name("Host")!
 }

@@ -11,8 +11,10 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Open the book in your browser (http://127.0.0.1:8080 by default).",
         discussion: """
             Binds to 127.0.0.1 unless told otherwise. Any other address (e.g. --host 0.0.0.0) requires a password \
-            first ('kontor user set-password') and then a login. Put a TLS proxy in front when serving beyond your \
-            machine; the session cookie is marked Secure behind it (X-Forwarded-Proto: https) or with --secure-cookies.
+            first ('kontor user set-password') and then a login. The browser must use the address served on (or \
+            127.0.0.1/localhost on this machine) or a name given with --allowed-host; other names are refused \
+            (DNS rebinding). Put a TLS proxy in front when serving beyond your machine; the session cookie is marked \
+            Secure with --secure-cookies, or when a proxy named with --trusted-proxy sends X-Forwarded-Proto: https.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,6 +23,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fill an empty database with the demo business first.") var demo = false
     @Flag(help: "Mark the session cookie Secure (when a TLS proxy sits in front).") var secureCookies = false
     @Flag(help: "Ask for a login even on 127.0.0.1.") var requireLogin = false
+    @Option(name: .customLong("allowed-host"), help: "Another name browsers may use for the server (repeatable).")
+    var allowedHosts: [String] = []
+    @Option(name: .customLong("trusted-proxy"), help: "A TLS proxy's address whose X-Forwarded-Proto is believed.")
+    var trustedProxies: [String] = []
+    @Option(help: "Seconds a connection may wait for a complete request or stay idle.") var idleTimeout = 30
 
     func run() async throws {
         let kontor = try global.kontor()
@@ -34,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = WebConfiguration(
             host: host, port: port, kontor: kontor, today: today, secureCookies: secureCookies,
-            alwaysRequireLogin: requireLogin)
+            alwaysRequireLogin: requireLogin, trustedProxies: trustedProxies, allowedHosts: allowedHosts,
+            idleTimeout: max(1, idleTimeout))
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let path = global.databasePath
         do {
