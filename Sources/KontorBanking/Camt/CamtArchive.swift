@@ -13,7 +13,15 @@ enum CamtArchive {
         } catch {
             throw classify(error, file: file)
         }
-        return try read(archive, file: file, progress: progress)
+        let raw: ZipMemberBytes
+        do {
+            raw = try ZipMemberBytes([UInt8](Data(contentsOf: url)))
+        } catch let error as ZipMemberBytes.Malformed {
+            throw .badArchive(file: file, detail: error.description)
+        } catch {
+            throw .unreadable(file: file, reason: error.localizedDescription)
+        }
+        return try read(archive, raw: raw, file: file, progress: progress)
     }
 
     static func parse(data: Data, file: String, progress: ProgressCounter) throws(StatementError)
@@ -39,7 +47,8 @@ enum CamtArchive {
         return .badArchive(file: file, detail: String(describing: error))
     }
 
-    private static func read(_ archive: Archive, file: String, progress: ProgressCounter) throws(StatementError)
+    private static func read(_ archive: Archive, raw: ZipMemberBytes, file: String, progress: ProgressCounter)
+        throws(StatementError)
         -> (statements: [BankStatement], warnings: [ParseWarning])
     {
         var statements: [BankStatement] = []
@@ -49,6 +58,10 @@ enum CamtArchive {
         var inflated = 0
         for member in archive {
             members += 1
+            // ZIPFoundation lists the members in directory order, as `raw` does.
+            guard members <= raw.members.count else {
+                throw .badArchive(file: file, detail: "the ZIP directory does not match its own entry count")
+            }
             guard members <= InputLimits.zipMembers else {
                 throw .tooLarge(file: file, line: nil, limit: .archiveMembers(InputLimits.zipMembers))
             }
@@ -68,10 +81,11 @@ enum CamtArchive {
             let allowed = try allowedSize(of: member, inflatedSoFar: inflated, file: memberFile)
             var data = Data()
             do {
-                _ = try archive.extract(member, skipCRC32: false) { chunk in
+                let crc = try ZipMemberBytes.extract(raw.members[members - 1]) { chunk in
                     guard data.count + chunk.count <= allowed else { throw InflationLimit() }
                     data.append(chunk)
                 }
+                guard crc == member.checksum else { throw Archive.ArchiveError.invalidCRC32 }
             } catch is InflationLimit {
                 throw .tooLarge(file: memberFile, line: nil, limit: limit(for: member, allowed: allowed))
             } catch {

@@ -139,6 +139,13 @@ struct BankLimitTests {
         #expect(error?.file.hasPrefix("kaputt.zip") == true)
     }
 
+    @Test func zipWhoseDeflateStreamNeverEndsIsAnErrorNotAHang() throws {
+        // Found by the camt-zip fuzz target in CI: ZIPFoundation kept asking for input past the end of the file.
+        let data = try Self.regression("camt-zip", "deflate-stream-never-ends.zip")
+        let error = Self.failure(data, name: "endlos.zip")
+        #expect(error?.file.hasPrefix("endlos.zip") == true)
+    }
+
     @Test func zipWithTooManyMembersIsRefused() throws {
         let members = (0...InputLimits.zipMembers).map { ("m\($0).txt", Data("x".utf8)) }
         let error = Self.failure(try ArchiveTests.zip(members), name: "viele.zip")
