@@ -78,7 +78,12 @@ for target in "${targets[@]}"; do
     [ -d "$regressions" ] && dirs+=("$regressions")
     set +e
     if [ "$target" = web-form ]; then command=("$web"); else command=("$binary" "$target"); fi
-    "${command[@]}" -max_total_time="$seconds" -timeout=10 -malloc_limit_mb=256 -rss_limit_mb=1024 \
+    seed=()
+    [ -z "${FUZZ_SEED:-}" ] || seed=(-seed="$FUZZ_SEED")
+    # FUZZ_RUNS: a fixed number of inputs per target, so that a seeded run is the same on any machine
+    # (the time given stays the cap).
+    [ -z "${FUZZ_RUNS:-}" ] || seed+=(-runs="$FUZZ_RUNS")
+    "${command[@]}" "${seed[@]}" -max_total_time="$seconds" -timeout=10 -malloc_limit_mb=256 -rss_limit_mb=1024 \
         -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target/" "${dirs[@]}" >"$log" 2>&1
     status=$?
     set -e

@@ -69,7 +69,12 @@ struct ZipMemberBytes {
                     guard start < compressed.endIndex else {
                         throw Malformed(description: "the compressed data ends before its deflate stream does")
                     }
-                    return Data(compressed[start..<min(start + chunkSize, compressed.endIndex)])
+                    // Exactly `chunkSize` bytes: ZIPFoundation tells zlib the buffer holds a full chunk whatever it
+                    // is given (found by ASan), so a short last chunk is padded with zeros, which a deflate stream
+                    // that has ended never reads and one that has not cannot turn into more than the limit allows.
+                    var chunk = Data(compressed[start..<min(start + chunkSize, compressed.endIndex)])
+                    if chunk.count < chunkSize { chunk.append(Data(count: chunkSize - chunk.count)) }
+                    return chunk
                 }, consumer: consumer)
         default:
             throw Malformed(description: "compression method \(member.method) is not supported (only stored and deflate)")

@@ -96,7 +96,10 @@ enum XMLTreeParser {
             let declaration = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
             if let range = declaration.range(of: "encoding=") {
                 let value = declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-                if value != "utf-8" && value != "utf8" { return nil }
+                // Only encodings libxml2 converts itself are left to it; anything else ("UTF%8", found by fuzzing)
+                // is read as UTF-8 by libxml2 and must be valid, or XMLParser traps on an element name.
+                let converted = ["iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "us-ascii", "utf-16"]
+                if converted.contains(String(value)) { return nil }
             }
         }
         var index = 0

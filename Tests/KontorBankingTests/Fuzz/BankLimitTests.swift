@@ -146,6 +146,13 @@ struct BankLimitTests {
         #expect(error?.file.hasPrefix("endlos.zip") == true)
     }
 
+    @Test func zipWhoseLastChunkIsShortIsReadWithinItsBuffer() throws {
+        // Found by the camt-zip fuzz target under ASan: zlib was told a short last chunk was a full one.
+        let data = try Self.regression("camt-zip", "short-last-chunk.zip")
+        let error = Self.failure(data, name: "kurz.zip")
+        #expect(error?.file.hasPrefix("kurz.zip") == true)
+    }
+
     @Test func zipWithTooManyMembersIsRefused() throws {
         let members = (0...InputLimits.zipMembers).map { ("m\($0).txt", Data("x".utf8)) }
         let error = Self.failure(try ArchiveTests.zip(members), name: "viele.zip")

@@ -43,6 +43,16 @@ struct EInvoiceLimitTests {
         }
     }
 
+    @Test func anElementNameThatIsNotUTF8UnderAForgedEncodingIsAnErrorNotATrap() throws {
+        // Found by the cii fuzz target in CI: encoding="UTF%8" skipped the UTF-8 check and XMLParser trapped.
+        let error = Self.failure(try Self.regression("cii", "element-name-not-utf8.xml"))
+        guard case .malformedXML(_, _, let reason)? = error else {
+            Issue.record("expected malformed XML, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("UTF-8"))
+    }
+
     @Test func deflateBombInAPDFAttachmentStopsAtTheStreamLimit() throws {
         // 256 MiB of '<' deflated to 260 KB, embedded as factur-x.xml.
         let pdf = try Self.regression("zugferd", "deflate-bomb-256mib.pdf")
