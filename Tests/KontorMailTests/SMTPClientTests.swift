@@ -12,8 +12,9 @@ import Testing
         Array("From: Lena <lena@schreiber.test>\nTo: ines@suessholz.test\nSubject: Rechnung\n\n\(body)".utf8)
     }
 
+    /// A generous timeout: under CI's full parallel test run the Python servers answer slowly.
     func client(_ port: Int, _ security: SMTPConfiguration.Security = .none, user: String? = nil,
-                password: String? = nil, trust: Bool = true, timeout: Int64 = 10) -> SMTPClient {
+                password: String? = nil, trust: Bool = true, timeout: Int64 = 60) -> SMTPClient {
         SMTPClient(configuration: SMTPConfiguration(
             host: security == .none ? "127.0.0.1" : "localhost", port: port, security: security, username: user,
             password: password, trustedCertificatePEM: trust ? TestCertificate.localhost.pem : nil,
