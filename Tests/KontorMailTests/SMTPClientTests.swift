@@ -5,7 +5,8 @@ import Testing
 
 /// KontorMail against a real SMTP server on 127.0.0.1: what the server receives, and each fault a mail server can
 /// produce, surfaced as a typed error that says whether trying again can help.
-@Suite struct SMTPClientTests {
+/// Serialized: each test starts its own Python server, and a dozen at once starve a 2-core CI machine.
+@Suite(.serialized) struct SMTPClientTests {
     static let envelope = SMTPEnvelope(sender: "lena@schreiber.test", recipients: ["ines@suessholz.test"])
 
     static func message(_ body: String = "Guten Tag,\n\nanbei die Rechnung.\n") -> [UInt8] {
