@@ -105,7 +105,9 @@ let package = Package(
         .testTarget(name: "KontorMatchingTests", dependencies: ["KontorBanking", "KontorCore"], swiftSettings: strictSettings),
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .testTarget(
-            name: "KontorMailTests", dependencies: ["KontorMail", "KontorTestTools"], resources: [.copy("Fixtures")],
+            name: "KontorMailTests",
+            dependencies: ["KontorMail", "KontorTestTools", .product(name: "NIOEmbedded", package: "swift-nio")],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .target(
             name: "KontorTestTools", path: "Tests/KontorTestTools", resources: [.copy("Server")],

@@ -27,8 +27,7 @@ final class SMTPConnection {
                     if let implicitTLS {
                         try pipeline.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverHostname))
                     }
-                    try pipeline.addHandler(IdleStateHandler(allTimeout: timeout))
-                    try pipeline.addHandler(SMTPChannelHandler(continuation: continuation))
+                    try pipeline.addHandler(SMTPChannelHandler(continuation: continuation, timeout: timeout))
                 }
             }
         do {
