@@ -12,6 +12,17 @@ extension GRDBBook {
         return try request.fetchAll(db).map { try $0.domain() }
     }
 
+    func outboxMessages(customerId: Int64, statuses: [OutboxMessage.Status]) throws -> [OutboxMessage] {
+        try OutboxMessageRecord.filter(Column("customerId") == customerId)
+            .filter(statuses.map(\.rawValue).contains(Column("status"))).order(Column("id"))
+            .fetchAll(db).map { try $0.domain() }
+    }
+
+    func outboxMessages(kind: OutboxMessage.Kind, recordId: Int64) throws -> [OutboxMessage] {
+        try OutboxMessageRecord.filter(Column("kind") == kind.rawValue && Column("recordId") == recordId)
+            .order(Column("id")).fetchAll(db).map { try $0.domain() }
+    }
+
     func outboxMessage(id: Int64) throws -> OutboxMessage? {
         try OutboxMessageRecord.fetchOne(db, key: id)?.domain()
     }

@@ -10,11 +10,15 @@ import KontorCore
 public func buildApplication(
     _ configuration: WebConfiguration, onServerRunning: @escaping @Sendable () async -> Void = {}
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(configuration)
+    let sender = configuration.mailTransport.map { transport in
+        MailSenderService(kontor: configuration.kontor, interval: configuration.mailInterval, transport: transport)
+    }
+    let router = try await buildRouter(configuration, mailSender: sender)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kontor"),
+        services: sender.map { [$0] } ?? [],
         onServerRunning: { _ in await onServerRunning() })
 }
 
@@ -30,7 +34,9 @@ public enum WebServer {
 }
 
 /// The router with every route of the app (also what the router tests drive).
-public func buildRouter(_ configuration: WebConfiguration) async throws -> Router<AppRequestContext> {
+public func buildRouter(
+    _ configuration: WebConfiguration, mailSender: MailSenderService? = nil
+) async throws -> Router<AppRequestContext> {
     let kontor = configuration.kontor
     if configuration.requiresLogin, !(try await kontor.hasWebUsers()) {
         throw ServeError.passwordRequired(host: configuration.host)
@@ -42,7 +48,7 @@ public func buildRouter(_ configuration: WebConfiguration) async throws -> Route
         today: configuration.today, requiresLogin: configuration.requiresLogin, bcryptCost: configuration.bcryptCost,
         secureCookies: configuration.secureCookies, trustedProxies: Set(configuration.trustedProxies),
         hosts: HostPolicy(host: configuration.host, allowed: configuration.allowedHosts),
-        throttle: LoginThrottle(), decoy: DecoyHash(cost: configuration.bcryptCost))
+        throttle: LoginThrottle(), decoy: DecoyHash(cost: configuration.bcryptCost), mailSender: mailSender)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         SessionMiddleware(services: services)
@@ -64,5 +70,6 @@ public func buildRouter(_ configuration: WebConfiguration) async throws -> Route
     router.addRoutes(PaymentController(services: services).endpoints, atPath: "/payments")
     router.addRoutes(ReportController(services: services).endpoints, atPath: "/reports")
     router.addRoutes(SettingsController(services: services).endpoints, atPath: "/settings")
+    router.addRoutes(MailController(services: services).endpoints, atPath: "/mail")
     return router
 }

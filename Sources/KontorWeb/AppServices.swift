@@ -18,5 +18,7 @@ struct AppServices: Sendable {
     let throttle: LoginThrottle
     /// What an unknown user name's password is checked against.
     let decoy: DecoyHash
+    /// The outbox's sender when the server sends mail (nil in tests that only look at the outbox).
+    var mailSender: MailSenderService? = nil
     let pages = PageCache()
 }

@@ -28,6 +28,10 @@ public struct WebConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// How long an idle session stays signed in, in seconds.
     public var sessionLifetime: Double
+    /// Makes the transport the outbox is sent through; nil sends nothing (tests that only look at the outbox).
+    public var mailTransport: (@Sendable (MailSettings) throws -> any MailTransport)?
+    /// How often the sender looks for mail that is due (it also wakes when a page queues one).
+    public var mailInterval: Duration = .seconds(30)
 
     /// Creates a configuration with the safe defaults: 127.0.0.1:8080, no login on the local machine.
     public init(

@@ -94,6 +94,10 @@ public protocol BookReader {
     func deadlineChanges(customerId: Int64) throws -> [DeadlineChange]
     /// Mails in the outbox with one of these states (all when nil), newest first.
     func outboxMessages(statuses: [OutboxMessage.Status]?, limit: Int?) throws -> [OutboxMessage]
+    /// A customer's mails with one of these states, oldest first.
+    func outboxMessages(customerId: Int64, statuses: [OutboxMessage.Status]) throws -> [OutboxMessage]
+    /// Every mail that carried this record, oldest first.
+    func outboxMessages(kind: OutboxMessage.Kind, recordId: Int64) throws -> [OutboxMessage]
     func outboxMessage(id: Int64) throws -> OutboxMessage?
     func mailSettings() throws -> MailSettings?
 }

@@ -19,7 +19,7 @@ extension Kontor {
             let names = try book.customerNames(ids: Set(
                 inquiries.map(\.customerId) + jobs.map(\.customerId) + drafts.map(\.customerId)))
             let suggested = try book.invoiceNumbers(ids: Set(review.flatMap(\.invoiceIds)))
-            return MorningList(
+            var list = MorningList(
                 today: today,
                 inquiries: inquiries.map { ($0, names[$0.customerId] ?? "?") },
                 jobs: jobs.map { ($0, names[$0.customerId] ?? "?") },
@@ -30,6 +30,12 @@ extension Kontor {
                         entry, suggestedInvoices: entry.invoiceIds.compactMap { suggested[$0] })
                 },
                 invoices: invoices)
+            list.mailProblems = try book.outboxMessages(statuses: [.failed, .unknown], limit: 50).map { message in
+                MorningList.MailProblem(
+                    mailId: message.id, subject: message.subject, recipient: message.recipients.first ?? "",
+                    status: message.status.rawValue, reason: message.lastError ?? "")
+            }
+            return list
         }
     }
 
@@ -157,6 +163,12 @@ extension Kontor {
                     detail: letter.subject, reference: letter.invoiceNumber,
                     facts: TimelineFacts(subject: letter.subject, status: letter.step.rawValue, invoiceNumber: letter.invoiceNumber)))
             }
+            let letterNumbers = Dictionary(
+                try book.dunningLetters(status: .sent, invoiceIds: Set(invoices.map(\.id))).map { ($0.id, $0.invoiceNumber) },
+                uniquingKeysWith: { first, _ in first })
+            events += Kontor.mailEvents(
+                try book.outboxMessages(customerId: customerId, statuses: [.sent]), invoiceNumbers: numbers,
+                letterNumbers: letterNumbers)
             for note in try book.notes(customerId: customerId) {
                 let number = note.invoiceId.flatMap { numbers[$0] }
                 let about = number.map { " (\($0))" } ?? ""
@@ -196,6 +208,36 @@ extension Kontor {
 }
 
 extension Kontor {
+    /// Mails sent as timeline events: what went to whom on which day, with the Message-ID as evidence.
+    static func mailEvents(
+        _ messages: [OutboxMessage], invoiceNumbers: [Int64: String], letterNumbers: [Int64: String]
+    ) -> [TimelineEvent] {
+        messages.compactMap { message in
+            guard let sentAt = message.sentAt, message.kind != .test else { return nil }
+            let number: String? = switch message.kind {
+            case .invoice: message.recordId.flatMap { invoiceNumbers[$0] }
+            case .reminder: message.recordId.flatMap { letterNumbers[$0] }
+            case .quote, .inquiryReply, .test: nil
+            }
+            let reference: String? = switch message.kind {
+            case .invoice, .reminder: number
+            case .quote: message.recordId.map { "quote \($0)" }
+            case .inquiryReply: message.recordId.map { "inquiry \($0)" }
+            case .test: nil
+            }
+            let recipient = message.recipients.first ?? ""
+            let day = Day(sentAt)
+            return TimelineEvent(
+                day: day, kind: .mailSent,
+                title: "\(message.subject) by e-mail to \(recipient) on \(day), Message-ID <\(message.messageId)>",
+                detail: message.attachmentNames.isEmpty ? nil : "attached: " + message.attachmentNames.joined(separator: ", "),
+                reference: reference,
+                facts: TimelineFacts(
+                    subject: message.subject, status: message.kind.rawValue, invoiceNumber: number,
+                    recipient: recipient, messageId: message.messageId))
+        }
+    }
+
     /// Moved deadlines as timeline events: what was agreed before and what now.
     static func deadlineEvents(_ changes: [DeadlineChange]) -> [TimelineEvent] {
         changes.map { change in

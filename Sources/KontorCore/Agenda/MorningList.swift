@@ -4,6 +4,7 @@
 public struct MorningList: Sendable, Hashable, Codable {
     /// The sections in the order both front ends show them.
     public enum Section: String, Sendable, Hashable, Codable, CaseIterable {
+        case mailProblems
         case inquiries
         case jobs
         case reminderDrafts
@@ -11,6 +12,24 @@ public struct MorningList: Sendable, Hashable, Codable {
         case bankEntriesToReview
         case invoicesOverdue
         case invoicesDueSoon
+    }
+
+    /// A mail that did not go out (failed) or may not have arrived (unknown): the user decides what next.
+    public struct MailProblem: Sendable, Hashable, Codable {
+        public var mailId: Int64
+        public var subject: String
+        public var recipient: String
+        public var status: String
+        public var reason: String
+
+        /// Creates an entry.
+        public init(mailId: Int64, subject: String, recipient: String, status: String, reason: String) {
+            self.mailId = mailId
+            self.subject = subject
+            self.recipient = recipient
+            self.status = status
+            self.reason = reason
+        }
     }
 
     /// An inquiry that waits for an answer.
@@ -134,6 +153,7 @@ public struct MorningList: Sendable, Hashable, Codable {
     }
 
     public var today: Day
+    public var mailProblems: [MailProblem] = []
     public var inquiries: [WaitingInquiry]
     public var jobs: [DueJob]
     public var reminderDrafts: [ReminderDraft]
@@ -187,7 +207,7 @@ public struct MorningList: Sendable, Hashable, Codable {
 
     /// Whether there is nothing to do.
     public var isEmpty: Bool {
-        inquiries.isEmpty && jobs.isEmpty && reminderDrafts.isEmpty && dunningStepsDue.isEmpty
+        mailProblems.isEmpty && inquiries.isEmpty && jobs.isEmpty && reminderDrafts.isEmpty && dunningStepsDue.isEmpty
             && bankEntriesToReview.isEmpty && invoicesDueSoon.isEmpty && invoicesOverdue.isEmpty
     }
 }

@@ -51,6 +51,9 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     case cancellation
     case payment
     case reminder
+    /// A mail Kontor sent (facts: `status` the `OutboxMessage.Kind`, `subject` the mail's subject, `recipient`,
+    /// `messageId`; `invoiceNumber` for an invoice or a reminder).
+    case mailSent = "mail-sent"
     case promise
     case objection
     case objectionResolved = "objection-resolved"
@@ -80,12 +83,19 @@ public struct TimelineFacts: Sendable, Hashable, Codable {
     public var invoiceNumber: String?
     /// Hours of work logged on a job.
     public var quantity: Quantity?
+    /// The address a mail went to.
+    public var recipient: String?
+    /// The `Message-ID` of a mail sent, the evidence that it left.
+    public var messageId: String?
 
     /// Creates the facts; all are optional.
     public init(
         subject: String? = nil, status: String? = nil, amount: Money? = nil, day: Day? = nil, termDays: Int? = nil,
-        invoiceNumber: String? = nil, previousDay: Day? = nil, quantity: Quantity? = nil
+        invoiceNumber: String? = nil, previousDay: Day? = nil, quantity: Quantity? = nil, recipient: String? = nil,
+        messageId: String? = nil
     ) {
+        self.recipient = recipient
+        self.messageId = messageId
         self.previousDay = previousDay
         self.quantity = quantity
         self.subject = subject

@@ -64,6 +64,7 @@ enum DossierTimeline {
             // The hand-over goes to the writer's own files or a lawyer, never to the debtor: it is handed over.
             let step = facts.status.flatMap(DunningStep.init(rawValue:))
             return (step?.label(.de) ?? "Mahnschritt") + (step == .handover ? " übergeben" : " versendet") + about
+        case .mailSent: return "E-Mail „\(facts.subject ?? "")“ an \(facts.recipient ?? "–") gesendet"
         case .promise: return "Zahlungszusage" + (facts.day.map { " bis \($0.formatted(.de))" } ?? "") + about
         case .objection: return "Einwand" + about
         case .objectionResolved: return "Einwand erledigt" + about
@@ -83,6 +84,7 @@ enum DossierTimeline {
             return [facts.amount.map { "netto \($0.formatted(.de))" }, facts.termDays.map { "Zahlungsziel \($0) Tage" }]
                 .compactMap { $0 }.joined(separator: ", ")
         case .job: return facts.day.map { "Termin \($0.formatted(.de))" }
+        case .mailSent: return facts.messageId.map { "Message-ID <\($0)>" }
         default: return event.detail
         }
     }

@@ -93,10 +93,9 @@ public enum DunningComposer {
 
     /// The e-mail text: salutation, the letter's paragraphs, greeting and sender.
     public static func emailText(_ letter: DunningLetter, customer: Customer, seller: BusinessProfile) -> String {
-        let texts = DocumentTexts(language: customer.language)
-        let greeting = customer.salutation(language: customer.language, formal: letter.step.isFormal)
-        return ([greeting] + letter.paragraphs + [texts.regards + "\n" + seller.name])
-            .joined(separator: "\n\n") + "\n"
+        RecordMail.frame(
+            letter.paragraphs.joined(separator: "\n\n"), to: customer, language: customer.language,
+            formal: letter.step.isFormal, from: seller)
     }
 
     /// The letter as a DIN 5008 PDF.

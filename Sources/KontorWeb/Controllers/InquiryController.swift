@@ -240,6 +240,8 @@ struct ProposalPage: Sendable, Encodable {
     let isOpen: Bool
     let canQuote: Bool
     let needsSize: Bool
+    /// The reply can go out by e-mail: the one who asked has an address and the inquiry is not closed.
+    let canMail: Bool
 
     init(_ result: InquiryProposal, reply: ReplyDraft, texts: Texts) {
         let inquiry = result.inquiry
@@ -287,5 +289,6 @@ struct ProposalPage: Sendable, Encodable {
         isOpen = inquiry.status == .open
         canQuote = offer.isComplete && inquiry.isEditable
         needsSize = !offer.isComplete && inquiry.isEditable
+        canMail = inquiry.isEditable && inquiry.addressing(result.customer).email != nil
     }
 }

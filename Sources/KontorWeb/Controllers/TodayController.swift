@@ -99,6 +99,8 @@ struct TodayPage: Sendable, Encodable {
     let hasOverdue: Bool
     let draftCount: Int
     let isEmpty: Bool
+    let hasMailProblems: Bool
+    let mailProblems: [MailProblemItem]
     let hasInquiries: Bool
     let inquiries: [InquiryItem]
     let hasJobs: Bool
@@ -137,6 +139,12 @@ struct TodayPage: Sendable, Encodable {
         isEmpty = list.isEmpty
         let limit = TodayPage.sectionLimit
         func more(_ count: Int) -> String? { count > limit ? texts.format("today_show_all", "\(count)") : nil }
+        mailProblems = list.mailProblems.prefix(limit).map { item in
+            MailProblemItem(
+                subject: item.subject, recipient: item.recipient, reason: item.reason,
+                statusLabel: texts["mail_status_\(item.status)"], path: "/mail#mail-\(item.mailId)")
+        }
+        hasMailProblems = !mailProblems.isEmpty
         moreInquiries = more(list.inquiries.count)
         moreJobs = more(list.jobs.count)
         moreDrafts = more(list.reminderDrafts.count)
@@ -231,4 +239,13 @@ enum JobActions {
         case .accepted: []
         }
     }
+}
+
+/// A mail on Heute that did not go out, with the reason and the way to the outbox.
+struct MailProblemItem: Sendable, Encodable {
+    let subject: String
+    let recipient: String
+    let reason: String
+    let statusLabel: String
+    let path: String
 }

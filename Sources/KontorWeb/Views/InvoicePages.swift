@@ -106,6 +106,8 @@ struct InvoicePage: Sendable, Encodable {
     let pdfPath: String
     let pdfLabel: String
     let xmlPath: String
+    /// Where an issued invoice is sent by e-mail (its preview first).
+    let mailPath: String
     let isIssued: Bool
     let isDraft: Bool
     let figures: [Figure]
@@ -163,6 +165,7 @@ struct InvoicePage: Sendable, Encodable {
         pdfPath = basePath + "/pdf"
         pdfLabel = texts[invoice.isIssued ? "download_pdf" : "invoice_preview_pdf"]
         xmlPath = basePath + "/xml"
+        mailPath = invoice.number.map { MailController.composePath(.invoice(number: $0)) } ?? ""
         isIssued = invoice.isIssued
         isDraft = !invoice.isIssued
         let totals = invoice.totals

@@ -66,6 +66,7 @@ struct TimelineItem: Sendable, Encodable {
         case .reminder:
             let step = facts.status.flatMap(DunningStep.init(rawValue:))
             return (step.map(texts.step) ?? texts["tl_reminder"]) + about
+        case .mailSent: return texts.format("tl_mail-sent", facts.subject ?? "", facts.recipient ?? "–")
         case .promise:
             return texts["tl_promise"] + (facts.day.map { " " + texts.format("tl_promise_by", texts.day($0)) } ?? "")
                 + about
@@ -91,6 +92,8 @@ struct TimelineItem: Sendable, Encodable {
             return parts.isEmpty ? nil : parts.joined(separator: " · ")
         case .job:
             return facts.day.map { "\(texts["deadline"]) \(texts.day($0))" }
+        case .mailSent:
+            return facts.messageId.map { "Message-ID <\($0)>" }
         default: return event.detail
         }
     }

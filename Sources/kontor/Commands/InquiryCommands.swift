@@ -5,7 +5,9 @@ import KontorCore
 struct InquiryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inquiry", abstract: "Inquiries by e-mail, phone, form or referral.",
-        subcommands: [Add.self, Edit.self, List.self, Show.self, Answer.self, Win.self, Lose.self, Propose.self])
+        subcommands: [
+            Add.self, Edit.self, List.self, Show.self, Answer.self, Win.self, Lose.self, Propose.self, Reply.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -119,6 +121,21 @@ struct InquiryCommand: AsyncParsableCommand {
             let kontor = try global.kontor()
             _ = try await kontor.closeInquiry(id: id, won: false, on: try global.day(), note: note)
             try await InquiryCommand.present(id: id, kontor: kontor, global: global)
+        }
+    }
+
+    struct Reply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The reply e-mail to an inquiry (the draft of 'inquiry propose'); --send sends it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Inquiry id.") var id: Int64
+        @Flag(help: "Send it now and mark the inquiry answered.") var send = false
+        @OptionGroup var mail: RecordMailOptions
+
+        func run() async throws {
+            var options = mail
+            options.preview = mail.preview || !send
+            try await options.run(.inquiryReply(id: id), global: global)
         }
     }
 

@@ -8,7 +8,7 @@ struct InvoiceCommand: AsyncParsableCommand {
         commandName: "invoice", abstract: "Invoices: draft, lines, issue (numbered and frozen), cancel.",
         subcommands: [
             Draft.self, AddLine.self, Edit.self, EditLine.self, RemoveLine.self, MoveLine.self, Delete.self, Show.self,
-            List.self, Issue.self, Cancel.self, PDF.self, XML.self,
+            List.self, Issue.self, Cancel.self, PDF.self, XML.self, Send.self,
         ])
 
     struct Draft: AsyncParsableCommand {
@@ -151,6 +151,16 @@ struct InvoiceCommand: AsyncParsableCommand {
             try DocumentOutput.save(
                 try await global.kontor().invoicePDF(reference, zugferd: zugferd), to: output, json: global.json)
         }
+    }
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send an issued invoice by e-mail with its PDF (and XRechnung XML) attached.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Invoice number.") var number: String
+        @OptionGroup var mail: RecordMailOptions
+
+        func run() async throws { try await mail.run(.invoice(number: number), global: global) }
     }
 
     struct XML: AsyncParsableCommand {

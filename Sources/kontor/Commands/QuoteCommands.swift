@@ -7,7 +7,7 @@ struct QuoteCommand: AsyncParsableCommand {
         commandName: "quote", abstract: "Quotes: lines, validity, the payment term agreed by accepting.",
         subcommands: [
             Add.self, AddLine.self, Edit.self, EditLine.self, RemoveLine.self, MoveLine.self, Delete.self, List.self,
-            Show.self, Accept.self, Decline.self, PDF.self,
+            Show.self, Accept.self, Decline.self, PDF.self, Send.self,
         ])
 
     struct Add: AsyncParsableCommand {
@@ -137,6 +137,16 @@ struct QuoteCommand: AsyncParsableCommand {
         func run() async throws {
             try DocumentOutput.save(try await global.kontor().quotePDF(id: id), to: output, json: global.json)
         }
+    }
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send the quote by e-mail, the PDF attached (--preview shows the mail first).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Quote id.") var id: Int64
+        @OptionGroup var mail: RecordMailOptions
+
+        func run() async throws { try await mail.run(.quote(id: id), global: global) }
     }
 
     static func present(_ q: Quote, global: GlobalOptions) async throws {

@@ -64,9 +64,18 @@ struct RemindCommand: AsyncParsableCommand {
             post claims the postage and printing costs set in the dunning policy.
             """)
         var by: String?
+        @Flag(help: "Send it by e-mail now, letter and invoice attached (--preview shows the mail first).")
+        var send = false
+        @OptionGroup var mail: RecordMailOptions
 
         func run() async throws {
             let delivery = try by.map { try LetterDelivery.named($0, what: "delivery") }
+            if send || mail.preview {
+                guard delivery == nil || delivery == .email else {
+                    throw CLIError("A letter sent by post is not also sent by e-mail; leave out --send or --by post.")
+                }
+                return try await mail.run(.reminder(id: id), global: global)
+            }
             let (letter, used) = try await global.kontor().approveReminder(
                 id: id, on: try global.day(), delivery: delivery)
             if global.json { return try Output.json(ReminderJSON(letter)) }

@@ -28,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("trusted-proxy"), help: "A TLS proxy's address whose X-Forwarded-Proto is believed.")
     var trustedProxies: [String] = []
     @Option(help: "Seconds a connection may wait for a complete request or stay idle.") var idleTimeout = 30
+    @Option(help: "Seconds between looks into the outbox (mail queued on a page leaves at once).") var mailInterval = 30
 
     func run() async throws {
         let kontor = try global.kontor()
@@ -39,15 +40,18 @@ struct ServeCommand: AsyncParsableCommand {
             ServeCommand.say("Filled the database with a demo business: \(summary.customers) customers, "
                 + "\(summary.invoices) invoices.")
         }
-        let configuration = WebConfiguration(
+        var configuration = WebConfiguration(
             host: host, port: port, kontor: kontor, today: today, secureCookies: secureCookies,
             alwaysRequireLogin: requireLogin, trustedProxies: trustedProxies, allowedHosts: allowedHosts,
             idleTimeout: max(1, idleTimeout))
+        configuration.mailTransport = { settings in try SMTPMailTransport(settings: settings) }
+        configuration.mailInterval = .seconds(max(1, mailInterval))
+        let port = configuration.port
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let path = global.databasePath
         do {
-            try await WebServer.run(configuration) {
-                ServeCommand.say("Kontor is running at http://\(shownHost):\(configuration.port)/ – open it in your browser.")
+            try await WebServer.run(configuration) { [shownHost] in
+                ServeCommand.say("Kontor is running at http://\(shownHost):\(port)/ – open it in your browser.")
                 ServeCommand.say("Database: \(path). Stop with Ctrl-C.")
             }
         } catch let error as ServeError {

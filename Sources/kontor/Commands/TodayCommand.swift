@@ -24,6 +24,7 @@ struct TodayCommand: AsyncParsableCommand {
 
     private func heading(_ section: MorningList.Section) -> String {
         switch section {
+        case .mailProblems: "Mails not sent ('kontor mail show ID', then 'kontor mail retry ID')"
         case .inquiries: "Inquiries waiting for an answer"
         case .jobs: "Jobs due in the next \(MorningList.jobHorizonDays) days"
         case .reminderDrafts: "Reminder drafts to approve ('kontor remind approve ID' or 'skip ID')"
@@ -37,6 +38,8 @@ struct TodayCommand: AsyncParsableCommand {
     private func lines(of section: MorningList.Section, in list: MorningList) -> [String] {
         let lang = global.language
         switch section {
+        case .mailProblems:
+            return list.mailProblems.map { "#\($0.mailId) \($0.subject) to \($0.recipient) – \($0.status): \($0.reason)" }
         case .inquiries:
             return list.inquiries.map { item in
                 "#\(item.inquiry.id) \(item.customerName): \(item.inquiry.subject) – \(item.inquiry.channel.rawValue)"
