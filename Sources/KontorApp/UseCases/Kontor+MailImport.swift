@@ -262,3 +262,10 @@ private func oneLine(_ text: String) -> String {
         SingleLineText.isSingleLine(String($0)) ? $0 : " "
     })).trimmingCharacters(in: .whitespaces)
 }
+
+extension Kontor {
+    /// The notes in a customer's timeline, in the order they were written.
+    public func customerNotes(_ customerId: Int64) async throws -> [Note] {
+        try await store.read { try $0.notes(customerId: customerId) }
+    }
+}

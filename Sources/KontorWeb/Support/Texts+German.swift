@@ -446,5 +446,18 @@ extension Texts {
         "quote_delete_text": "Das Angebot und seine Positionen werden gelöscht. Eine Anfrage, die nur dieses Angebot hatte, gilt danach wieder als beantwortet.",
         "draft_delete_title": "{0} wirklich löschen?",
         "draft_delete_text": "Der Entwurf und seine Positionen werden gelöscht. Er hat noch keine Rechnungsnummer, es entsteht keine Lücke.",
+        // Mail import
+        "mail_import_title": "E-Mails importieren",
+        "mail_import_intro": "E-Mails als .eml- oder mbox-Datei hochladen, auch mehrere auf einmal. Eine Mail von Unbekannten wird eine Anfrage, die Mail eines Kunden eine Notiz in seinem Verlauf. Zahlungszusagen und Einwände werden nur vorgeschlagen. Dieselbe Mail wird nur einmal importiert.",
+        "mail_import_files": "Dateien (.eml, mbox)", "mail_import_submit": "Importieren", "mail_import_result": "Ergebnis",
+        "mail_import_summary": "{0} als Anfrage, {1} als Notiz, {2} schon importiert, {3} abgelehnt.",
+        "mail_source": "Datei", "mail_from": "Von", "mail_subject": "Betreff", "mail_became": "Wurde zu",
+        "mail_became_inquiry": "Anfrage {0}", "mail_became_note": "Notiz im Verlauf",
+        "mail_became_duplicate": "schon importiert", "mail_became_refused": "abgelehnt: {0}",
+        "mail_suggestions": "Vorschläge aus E-Mails", "mail_accept_promise": "Als Zahlungszusage bis {0} übernehmen",
+        "mail_accept_objection": "Als Einwand übernehmen", "mail_promise_day": "Zahlung bis",
+        "flash_mail_promise": "Zahlungszusage bis {0} notiert.", "flash_mail_objection": "Einwand notiert.",
+        "err_mail_files": "Bitte mindestens eine Datei wählen.",
+        "err_mail_promise_day": "Bitte ein Datum für die Zahlungszusage angeben.",
     ]
 }

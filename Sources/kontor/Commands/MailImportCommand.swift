@@ -24,7 +24,9 @@ extension MailCommand {
             // Everything is read before anything is written: a path that cannot be read changes nothing.
             var messages: [MailFile] = []
             for path in paths {
-                guard FileManager.default.fileExists(atPath: path) else { throw CLIError("There is no file '\(path)'.") }
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw CLIError("There is no file '\(path)'.")
+                }
                 do {
                     messages += try Kontor.mailFiles(at: path)
                 } catch let error as AppError {
@@ -56,7 +58,9 @@ extension MailCommand {
         @Flag(help: "An objection to the work or the invoice.") var objection = false
 
         func validate() throws {
-            guard (promise != nil) != objection else { throw ValidationError("Give either --promise DAY or --objection.") }
+            guard (promise != nil) != objection else {
+                throw ValidationError("Give either --promise DAY or --objection.")
+            }
         }
 
         func run() async throws {
