@@ -154,7 +154,8 @@ struct Bench {
             mailReport = try await kontor.importMail(messages, now: Date())
         })
         if let mailReport {
-            print("mail import: \(mailReport.inquiries) inquiries, \(mailReport.notes) notes, \(mailReport.refused) refused")
+            print("mail import: \(mailReport.inquiries) inquiries, \(mailReport.notes) notes, "
+                + "\(mailReport.refused) refused")
         }
 
         let planItems = (0..<10_000).map { index in

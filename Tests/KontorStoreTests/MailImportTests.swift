@@ -15,7 +15,8 @@ struct MailImportTests {
         let database = try AppDatabase.inMemory()
         let kontor = Kontor(store: GRDBBookStore(database))
         _ = try await kontor.initialise(BusinessProfile(
-            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            name: "Lena Schreiber",
+            address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
             iban: try IBAN("DE89370400440532013000"), taxNumber: "214/5678/1234"))
         let customer = try await kontor.addCustomer(Customer(
             name: "Müller & Söhne KG", contactPerson: "Thomas Müller",
@@ -164,7 +165,8 @@ struct MailImportTests {
 
     @Test func aBrokenMboxRefusesItselfAndChangesNothing() async throws {
         let (kontor, _, _) = try await makeKontor()
-        let report = try await kontor.importMail([MailFile(source: "x.eml", bytes: Array("\r\n\r\nhello".utf8))], now: now)
+        let broken = MailFile(source: "x.eml", bytes: Array("\r\n\r\nhello".utf8))
+        let report = try await kontor.importMail([broken], now: now)
         #expect(report.refused == 1 && report.items.count == 1)
         #expect(try await kontor.importedMails().isEmpty)
     }

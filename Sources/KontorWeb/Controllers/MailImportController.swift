@@ -99,7 +99,8 @@ struct MailImportResultView: Sendable, Encodable {
 
     init(_ report: MailImportReport, texts: Texts) {
         summary = texts.format(
-            "mail_import_summary", "\(report.inquiries)", "\(report.notes)", "\(report.duplicates)", "\(report.refused)")
+            "mail_import_summary", "\(report.inquiries)", "\(report.notes)", "\(report.duplicates)",
+            "\(report.refused)")
         rows = report.items.map { item in
             let became: String
             let link: String?
