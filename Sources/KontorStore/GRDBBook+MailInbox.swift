@@ -17,7 +17,7 @@ extension GRDBBook {
     }
 
     func importedMail(id: Int64) throws -> ImportedMail? {
-        try Row.fetchOne(db, sql: "SELECT * FROM importedMail WHERE id = ?", arguments: [id]).map(Self.importedMail)
+        try Row.fetchOne(db, sql: "SELECT * FROM importedMail WHERE id = ?", arguments: [id]).map(Self.decodeImportedMail)
     }
 
     func importedMails(customerId: Int64?, limit: Int?) throws -> [ImportedMail] {
@@ -32,7 +32,7 @@ extension GRDBBook {
             sql += " LIMIT ?"
             arguments += [limit]
         }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.importedMail)
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.decodeImportedMail)
     }
 
     func outboxMessages(messageIds: Set<String>) throws -> [OutboxMessage] {
@@ -72,7 +72,7 @@ extension GRDBBook {
             arguments: [noteId, importedMailId])
     }
 
-    private static func importedMail(_ row: Row) throws -> ImportedMail {
+    private static func decodeImportedMail(_ row: Row) throws -> ImportedMail {
         let suggestion: MailSuggestion?
         switch row["suggestion"] as String? {
         case "promise": suggestion = .promise(until: try Convert.day(row["suggestedDay"] as String))

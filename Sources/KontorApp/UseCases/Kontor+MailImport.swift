@@ -45,10 +45,10 @@ public struct MailImportReport: Sendable, Equatable {
 
     public var items: [Item]
 
-    public var inquiries: Int { items.count { if case .inquiry = $0.outcome { true } else { false } } }
-    public var notes: Int { items.count { if case .note = $0.outcome { true } else { false } } }
-    public var duplicates: Int { items.count { $0.outcome == .duplicate } }
-    public var refused: Int { items.count { if case .refused = $0.outcome { true } else { false } } }
+    public var inquiries: Int { items.filter { if case .inquiry = $0.outcome { true } else { false } }.count }
+    public var notes: Int { items.filter { if case .note = $0.outcome { true } else { false } }.count }
+    public var duplicates: Int { items.filter { $0.outcome == .duplicate }.count }
+    public var refused: Int { items.filter { if case .refused = $0.outcome { true } else { false } }.count }
 }
 
 /// How the writer takes over a mail's suggestion (the day of a promise can be corrected first).
