@@ -17,7 +17,8 @@ extension GRDBBook {
     }
 
     func importedMail(id: Int64) throws -> ImportedMail? {
-        try Row.fetchOne(db, sql: "SELECT * FROM importedMail WHERE id = ?", arguments: [id]).map(Self.decodeImportedMail)
+        try Row.fetchOne(db, sql: "SELECT * FROM importedMail WHERE id = ?", arguments: [id])
+            .map(Self.decodeImportedMail)
     }
 
     func importedMails(customerId: Int64?, limit: Int?) throws -> [ImportedMail] {
