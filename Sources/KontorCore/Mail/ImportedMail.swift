@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A received mail Kontor has imported, and what it became: an inquiry or a note, the sent mail it answers, and
 /// the suggestion offered for it (a promise to pay or an objection) until the writer takes it over.
