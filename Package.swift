@@ -53,7 +53,11 @@ let package = Package(
             dependencies: ["KontorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings),
         .target(
-            name: "KontorApp", dependencies: ["KontorCore", "KontorDocuments", "KontorBanking", "KontorEInvoice"],
+            name: "KontorApp",
+            dependencies: [
+                "KontorCore", "KontorDocuments", "KontorBanking", "KontorEInvoice", "KontorMail",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "KontorStore",
@@ -123,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "KontorStoreTests",
             dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strictSettings),
+            resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "KontorCLITests", dependencies: ["kontor", "KontorTestTools"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorWebTests",

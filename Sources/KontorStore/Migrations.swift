@@ -434,6 +434,42 @@ extension DatabaseMigrator {
                 t.column("expiresAt", .integer).notNull().indexed()
             }
         }
+        migrator.registerMigration("v19-mail-inbox") { db in
+            // Received mail imported into the book: what each became (an inquiry or a note), the sent mail it
+            // answers, and the suggestion offered until the writer takes it over. The same mail is imported once:
+            // by its Message-ID, or by the hash of its bytes when it has none.
+            try db.create(table: "importedMail") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("messageId", .text).unique()
+                t.column("rawHash", .text).notNull().indexed()
+                t.column("fromAddress", .text).notNull()
+                t.column("fromName", .text)
+                t.column("subject", .text).notNull()
+                t.column("receivedAt", .double).notNull()
+                t.belongsTo("customer", onDelete: .restrict).notNull()
+                t.belongsTo("inquiry", onDelete: .restrict)
+                t.belongsTo("note", onDelete: .restrict)
+                t.column("outboxMessageId", .integer).references("outboxMessage", onDelete: .restrict)
+                t.belongsTo("invoice", onDelete: .restrict)
+                t.column("suggestion", .text)
+                t.column("suggestedDay", .text)
+                t.column("acceptedNoteId", .integer).references("note", onDelete: .restrict)
+                t.column("attachmentNames", .text).notNull()
+                t.column("raw", .blob).notNull()
+            }
+            // The mail is evidence as it arrived: only taking over its suggestion is written later.
+            try db.execute(sql: """
+                CREATE TRIGGER importedMail_frozen BEFORE UPDATE OF id, messageId, rawHash, fromAddress, fromName,
+                subject, receivedAt, customerId, inquiryId, noteId, outboxMessageId, invoiceId, suggestion,
+                suggestedDay, attachmentNames, raw ON importedMail
+                BEGIN SELECT RAISE(ABORT, 'an imported mail is kept as it arrived'); END;
+                CREATE TRIGGER importedMail_no_delete BEFORE DELETE ON importedMail
+                BEGIN SELECT RAISE(ABORT, 'imported mails are never deleted'); END;
+                CREATE TRIGGER importedMail_no_replace BEFORE INSERT ON importedMail
+                WHEN EXISTS (SELECT 1 FROM importedMail WHERE id = NEW.id OR messageId = NEW.messageId)
+                BEGIN SELECT RAISE(ABORT, 'imported mails are never replaced'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -65,6 +65,7 @@ public func buildRouter(
     router.addRoutes(DraftController(services: services).endpoints)
     router.addRoutes(InvoiceController(services: services).endpoints, atPath: "/invoices")
     router.addRoutes(ReceivedInvoiceController(services: services).endpoints, atPath: "/received-invoices")
+    router.addRoutes(MailImportController(services: services).endpoints, atPath: "/mail")
     router.addRoutes(DunningController(services: services).endpoints, atPath: "/dunning")
     router.addRoutes(CalculatorController(services: services).endpoints, atPath: "/dunning/calculator")
     router.addRoutes(PaymentController(services: services).endpoints, atPath: "/payments")

@@ -146,6 +146,18 @@ struct Bench {
         })
         print("import booked \(appliedPayments) payments")
 
+        // 1,000 received mails in one mbox: replies of existing customers (notes) and strangers (inquiries).
+        let mbox = MailBench.mbox(count: 1_000, customers: try await kontor.customers(status: nil, search: nil))
+        var mailReport: MailImportReport?
+        measurements.append(try await measure("mbox import, 1,000 messages", count: 1_000) {
+            let messages = Kontor.mailFiles(uploaded: [MailFile(source: "inbox.mbox", bytes: mbox)])
+            mailReport = try await kontor.importMail(messages, now: Date())
+        })
+        if let mailReport {
+            print("mail import: \(mailReport.inquiries) inquiries, \(mailReport.notes) notes, "
+                + "\(mailReport.refused) refused")
+        }
+
         let planItems = (0..<10_000).map { index in
             PlanItem(id: Int64(index), title: "Auftrag \(index)", hours: Int64(2000 + index % 30 * 500),
                      deadline: today.adding(days: 3 + index % 400), priority: index % 3)

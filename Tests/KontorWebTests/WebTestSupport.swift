@@ -104,6 +104,14 @@ struct Browser {
     mutating func postFile(
         _ uri: String, field: String, fileName: String, data: Data, fields: [String: String] = [:]
     ) async throws -> Page {
+        try await postFiles(uri, field: field, files: [(fileName, data)], fields: fields)
+    }
+
+    /// POST a form with several files in one field (`<input type="file" multiple>`), with the CSRF token.
+    @discardableResult
+    mutating func postFiles(
+        _ uri: String, field: String, files: [(name: String, data: Data)], fields: [String: String] = [:]
+    ) async throws -> Page {
         if csrf.isEmpty { try await get("/") }
         let boundary = "----kontor-test-boundary"
         var body = Data()
@@ -111,8 +119,11 @@ struct Browser {
         for (key, value) in [("_csrf", csrf)] + fields.filter({ $0.key != "_csrf" }).sorted(by: { $0.key < $1.key }) {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8)
         }
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n".utf8)
-        body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8) + data + Data("\r\n--\(boundary)--\r\n".utf8)
+        for (fileName, data) in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n".utf8)
+            body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8) + data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
         var headers: HTTPFields = [
             .contentType: "multipart/form-data; boundary=\(boundary)", .acceptLanguage: acceptLanguage,
         ]

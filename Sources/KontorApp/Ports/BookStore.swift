@@ -100,6 +100,13 @@ public protocol BookReader {
     func outboxMessages(kind: OutboxMessage.Kind, recordId: Int64) throws -> [OutboxMessage]
     func outboxMessage(id: Int64) throws -> OutboxMessage?
     func mailSettings() throws -> MailSettings?
+    /// Whether a mail with this Message-ID (or, without one, these bytes) was imported before.
+    func isMailImported(messageId: String?, rawHash: String) throws -> Bool
+    func importedMail(id: Int64) throws -> ImportedMail?
+    /// Imported mails, newest first; of one customer, or all.
+    func importedMails(customerId: Int64?, limit: Int?) throws -> [ImportedMail]
+    /// The sent mails with these Message-IDs.
+    func outboxMessages(messageIds: Set<String>) throws -> [OutboxMessage]
 }
 
 /// Changes the use cases make, inside the transaction of `BookStore.write`.
@@ -178,6 +185,9 @@ public protocol BookWriter: BookReader {
     /// Stores a message's new state (the database refuses changing a sent one or its content).
     func update(outboxMessage: OutboxMessage) throws
     func save(mailSettings: MailSettings) throws
+    func insert(importedMail: ImportedMail) throws -> ImportedMail
+    /// Records that the imported mail's suggestion was taken over as the note `noteId`.
+    func markSuggestionAccepted(importedMailId: Int64, noteId: Int64) throws
 }
 
 /// Which invoices to list.

@@ -89,6 +89,8 @@ enum EvidenceTriggers {
         // v13 (mail) and v16: a sent mail and what the server answered
         "outboxMessage_sent_frozen", "outboxMessage_content_frozen", "outboxMessage_no_delete",
         "outboxMessage_no_replace",
+        // v19: a received mail as it was imported
+        "importedMail_frozen", "importedMail_no_delete", "importedMail_no_replace",
         // the journal itself
         "auditJournal_no_delete", "auditJournal_no_replace", "auditJournal_seal_only",
         "auditDocument_journal", "auditDocument_no_update", "auditDocument_no_delete", "auditDocument_no_replace",

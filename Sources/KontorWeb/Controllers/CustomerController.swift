@@ -209,7 +209,10 @@ struct CustomerController: Sendable {
         let texts = Texts(context.language)
         let detail = try await services.kontor.customerDetail(id: id)
         let timeline = try await services.kontor.timeline(customerId: id)
-        let page = CustomerPage(detail, timeline: timeline, noteState: noteState, today: services.today(), texts: texts)
+        var page = CustomerPage(detail, timeline: timeline, noteState: noteState, today: services.today(), texts: texts)
+        page.mailSuggestions = try await services.kontor.importedMails(customerId: id, limit: 50)
+            .compactMap { MailSuggestionView($0, texts: texts) }
+        page.hasMailSuggestions = !page.mailSuggestions.isEmpty
         return try services.page("customers/show", area: .customers, title: detail.customer.name, page,
                                  request: request, context: context, status: status)
     }

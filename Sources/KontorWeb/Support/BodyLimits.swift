@@ -6,12 +6,14 @@ import Hummingbird
 enum BodyLimits {
     /// Any form without a file.
     static let form = 1024 * 1024
-    /// A form with a file (a year of bank statements as camt ZIP, an e-invoice PDF, a vCard file).
+    /// A form with a file (a year of bank statements as camt ZIP, an e-invoice PDF, a vCard file, mail).
     static let upload = 50 * 1024 * 1024
     /// How far into an upload the CSRF token must come (browsers send the hidden `_csrf` field first).
     static let tokenWindow = 64 * 1024
     /// The only routes that take files.
-    static let uploadPaths: Set<String> = ["/customers/import", "/received-invoices", "/payments/import"]
+    static let uploadPaths: Set<String> = [
+        "/customers/import", "/received-invoices", "/payments/import", "/mail/import",
+    ]
 
     /// The limit of a request to `path`.
     static func limit(path: String, multipart: Bool) -> Int {

@@ -470,5 +470,18 @@ extension Texts {
         "flash_mail_queued": "The e-mail to {0} is in the outbox and leaves right away.",
         "flash_mail_settings_saved": "The settings for sending e-mail are saved.",
         "kind_mail": "E-mail", "today_mail_failed": "E-mail not sent", "today_mail_open": "Open the outbox",
+        // Mail import
+        "mail_import_title": "Import e-mail",
+        "mail_import_intro": "Upload e-mails as .eml or mbox files, several at once. A mail from someone unknown becomes an inquiry, a customer's mail a note in their timeline. Promises to pay and objections are only suggested. The same mail is imported once.",
+        "mail_import_files": "Files (.eml, mbox)", "mail_import_submit": "Import", "mail_import_result": "Result",
+        "mail_import_summary": "{0} as inquiries, {1} as notes, {2} imported before, {3} refused.",
+        "mail_source": "File", "mail_from": "From", "mail_became": "Became",
+        "mail_became_inquiry": "Inquiry {0}", "mail_became_note": "Note in the timeline",
+        "mail_became_duplicate": "imported before", "mail_became_refused": "refused: {0}",
+        "mail_suggestions": "Suggestions from e-mail", "mail_accept_promise": "Take over as a promise to pay until {0}",
+        "mail_accept_objection": "Take over as an objection", "mail_promise_day": "Payment by",
+        "flash_mail_promise": "Promise to pay until {0} noted.", "flash_mail_objection": "Objection noted.",
+        "err_mail_files": "Please choose at least one file.",
+        "err_mail_promise_day": "Please give a date for the promise to pay.",
     ]
 }

@@ -470,5 +470,18 @@ extension Texts {
         "flash_mail_queued": "Die E-Mail an {0} ist im Postausgang und geht gleich hinaus.",
         "flash_mail_settings_saved": "Die Einstellungen für den E-Mail-Versand sind gespeichert.",
         "kind_mail": "E-Mail", "today_mail_failed": "E-Mail nicht gesendet", "today_mail_open": "Zum Postausgang",
+        // Mail import
+        "mail_import_title": "E-Mails importieren",
+        "mail_import_intro": "E-Mails als .eml- oder mbox-Datei hochladen, auch mehrere auf einmal. Eine Mail von Unbekannten wird eine Anfrage, die Mail eines Kunden eine Notiz in seinem Verlauf. Zahlungszusagen und Einwände werden nur vorgeschlagen. Dieselbe Mail wird nur einmal importiert.",
+        "mail_import_files": "Dateien (.eml, mbox)", "mail_import_submit": "Importieren", "mail_import_result": "Ergebnis",
+        "mail_import_summary": "{0} als Anfrage, {1} als Notiz, {2} schon importiert, {3} abgelehnt.",
+        "mail_source": "Datei", "mail_from": "Von", "mail_became": "Wurde zu",
+        "mail_became_inquiry": "Anfrage {0}", "mail_became_note": "Notiz im Verlauf",
+        "mail_became_duplicate": "schon importiert", "mail_became_refused": "abgelehnt: {0}",
+        "mail_suggestions": "Vorschläge aus E-Mails", "mail_accept_promise": "Als Zahlungszusage bis {0} übernehmen",
+        "mail_accept_objection": "Als Einwand übernehmen", "mail_promise_day": "Zahlung bis",
+        "flash_mail_promise": "Zahlungszusage bis {0} notiert.", "flash_mail_objection": "Einwand notiert.",
+        "err_mail_files": "Bitte mindestens eine Datei wählen.",
+        "err_mail_promise_day": "Bitte ein Datum für die Zahlungszusage angeben.",
     ]
 }

@@ -95,6 +95,9 @@ struct CustomerPage: Sendable, Encodable {
     let noteFields: [FieldView]
     let hasNoteError: Bool
     let noteError: String
+    /// Imported mails whose promise or objection is offered for one click.
+    var mailSuggestions: [MailSuggestionView] = []
+    var hasMailSuggestions = false
 
     init(_ detail: CustomerDetail, timeline: [TimelineEvent], noteState: FormState, today: Day, texts: Texts) {
         let customer = detail.customer

@@ -6,8 +6,8 @@ import KontorCore
 /// `kontor mail`: the outbox — settings, a test mail, what was sent and what failed, sending and retrying.
 struct MailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mail", abstract: "Send mail from Kontor: settings, outbox, sending and retrying.",
-        subcommands: [Settings.self, Test.self, List.self, Show.self, Send.self, Retry.self])
+        commandName: "mail", abstract: "Mail: settings, outbox, sending and retrying; importing received mail.",
+        subcommands: [Settings.self, Test.self, List.self, Show.self, Send.self, Retry.self, Import.self, Accept.self])
 
     struct Settings: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
