@@ -34,7 +34,7 @@ import Testing
             """
         let output = try PDFTools.run("python3", ["-c", script], stdin: Data(message.utf8))
         let parts = try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String])
-        return (parts[0], parts[1])
+        return (parts[0], parts[1].replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
     @Test func issuedInvoiceIsPreviewedThenSentWithItsZUGFeRDPDFAndEntersTheTimeline() throws {

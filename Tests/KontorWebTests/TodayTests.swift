@@ -67,6 +67,11 @@ struct TodayTests {
         let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("auszug.xml")
         try statement.write(to: file)
         _ = try runKontor(["import", file.path], database: path, today: "2026-03-02")
+        // A mail the server refused, which Heute lists first.
+        try await kontor.saveMailSettings(try MailSettings(
+            host: "127.0.0.1", security: .none, senderName: "Schreibbüro Kontor", senderAddress: "hallo@example.de"))
+        _ = try await kontor.queueTestMail(to: "niemand@example.de", language: .de, now: Date())
+        _ = try await kontor.deliverDueMail(using: RefusingTransport()) { Date() }
         return kontor
     }
 
@@ -84,7 +89,7 @@ struct TodayTests {
         let json = try Self.runKontor(["today", "--json"], database: path, today: "2026-03-02")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let ids = [
-            "inquiries": "h-inq", "jobs": "h-jobs", "reminderDrafts": "h-drafts", "dunningStepsDue": "h-steps",
+            "mailProblems": "h-mail", "inquiries": "h-inq", "jobs": "h-jobs", "reminderDrafts": "h-drafts", "dunningStepsDue": "h-steps",
             "bankEntriesToReview": "h-bank", "invoicesOverdue": "h-over", "invoicesDueSoon": "h-soon",
         ]
         /// What identifies an item of each section on both sides.
@@ -94,6 +99,7 @@ struct TodayTests {
             case "jobs": (item["job"] as? [String: Any])?["title"] as? String
             case "bankEntriesToReview": item["counterpartyName"] as? String
             case "reminderDrafts", "dunningStepsDue": item["invoiceNumber"] as? String
+            case "mailProblems": item["recipient"] as? String
             default: item["number"] as? String
             }
         }
@@ -104,7 +110,7 @@ struct TodayTests {
             #expect(!items.isEmpty, "the book should fill \(name)")
             expected.append((name, try #require(ids[name]), try items.map { try #require(label(name, $0)) }))
         }
-        #expect(expected.count == 7)
+        #expect(expected.count == 8)
         let sections = expected
         let book = Book(kontor: kontor)
         try await withBrowser(book, today: Day("2026-03-02")!) { browser in
@@ -195,4 +201,11 @@ struct TodayTests {
 extension Book {
     /// The use cases over a book that a test opened itself (a file the CLI also reads).
     init(kontor: Kontor) { self.kontor = kontor }
+}
+
+/// A mail server that refuses every message for good (550), as a port the use cases accept.
+struct RefusingTransport: MailTransport {
+    func deliver(sender: String, recipients: [String], content: [UInt8]) async -> DeliveryAttempt {
+        .permanentFailure("550 5.1.1 Mailbox unavailable")
+    }
 }
