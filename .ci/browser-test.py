@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Drives the built binary's web app in headless Chromium the way a person would.
 
-Starts `kontor serve --db TMP --port P` itself (and stops it), then walks one job from a new customer to a paid
-invoice (correcting a quote line, issuing after the confirmation and deleting a spare draft on the way), and checks
-escaping, CSRF and the refusal to serve the network without a password.
+Starts `kontor serve --db TMP --port P` itself (and stops it) with a real SMTP server (aiosmtpd, the test server of
+Tests/KontorTestTools) on 127.0.0.1, then walks one job from a new customer to a paid invoice (correcting a quote
+line, issuing after the confirmation, sending it by e-mail and deleting a spare draft on the way), sends an approved
+reminder weeks later, and checks escaping, CSRF and the refusal to serve the network without a password.
 
 Usage: .ci/browser-test.py [path/to/kontor]   (default: .build/debug/kontor)
 Needs: Debian's chromium and chromium-driver, and selenium from PyPI. Prints `N passed, M failed` last and exits
@@ -98,6 +99,28 @@ def check(condition, message):
         raise AssertionError(message)
 
 
+def start_smtp(spool):
+    """The test SMTP server (Debian's python3-aiosmtpd); returns the process and its port."""
+    script = os.path.join(ROOT, "Tests/KontorTestTools/Server/smtp-server.py")
+    process = subprocess.Popen(["/usr/bin/python3", script, "--spool", spool], stdout=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    if not line.startswith("PORT "):
+        process.kill()
+        raise RuntimeError("the test SMTP server did not start: apt-get install -y python3-aiosmtpd")
+    return process, int(line.split()[1])
+
+
+def delivered(spool, count, seconds=30):
+    """The messages the SMTP server stored, once there are `count` of them."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        names = sorted(n for n in os.listdir(spool) if n.endswith(".eml")) if os.path.isdir(spool) else []
+        if len(names) >= count:
+            return [open(os.path.join(spool, n), "rb").read().decode("utf-8", "replace") for n in names]
+        time.sleep(0.3)
+    raise AssertionError(f"the SMTP server has not received {count} message(s) within {seconds} s")
+
+
 def make_driver():
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -113,12 +136,23 @@ def main():
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(os.path.join(workdir, "serve.log"), "w")
-    server = subprocess.Popen(
-        [BINARY, "serve", "--db", os.path.join(workdir, "book.sqlite"), "--port", str(port), "--today", TODAY],
-        stdout=log, stderr=subprocess.STDOUT)
+    spool = os.path.join(workdir, "spool")
+    smtp, smtp_port = start_smtp(spool)
+    servers = []
+
+    def serve(today):
+        """(Re)starts the web app on the same book, as of `today`."""
+        for running in servers:
+            running.terminate()
+            running.wait(timeout=10)
+        servers[:] = [subprocess.Popen(
+            [BINARY, "serve", "--db", os.path.join(workdir, "book.sqlite"), "--port", str(port), "--today", today,
+             "--mail-interval", "1"], stdout=log, stderr=subprocess.STDOUT)]
+        wait_for(base + "/static/app.css")
+
+    serve(TODAY)
     driver = None
     try:
-        wait_for(base + "/static/app.css")
         driver = make_driver()
         driver.implicitly_wait(3)
 
@@ -274,6 +308,35 @@ def main():
                 check(response.headers.get("Content-Type") == "application/pdf", "wrong content type")
             check(data.startswith(b"%PDF"), f"not a PDF: {data[:8]!r}")
 
+        def timeline_shows(text, seconds=30):
+            """Reloads the customer's page until its timeline has `text` (the sender works in the background)."""
+            deadline = time.time() + seconds
+            while time.time() < deadline:
+                goto(state["customer"])
+                if text in driver.page_source:
+                    return
+                time.sleep(1)
+            raise AssertionError(f"the timeline does not show {text!r}")
+
+        @step("the mail server is set up and the invoice is sent by e-mail into the timeline")
+        def _():
+            go("/mail/settings")
+            fill("smtp-f-host", "127.0.0.1")
+            fill("smtp-f-port", str(smtp_port))
+            choose("smtp-f-security", value="none")
+            fill("smtp-f-from", "post@schmidt.example")
+            submit("/mail/settings")
+            check("gespeichert" in flash(), f"flash was {flash()!r}")
+            goto(state["invoice"])
+            press("#mail-invoice")
+            check("lektorat@morgenrot.example" in driver.page_source, "the preview does not name the recipient")
+            check("Rechnung-2026-0001.pdf" in driver.page_source, "the preview does not list the PDF")
+            press("#send-mail")
+            check("Postausgang" in flash(), f"flash was {flash()!r}")
+            message = delivered(spool, 1)[0]
+            check("Subject: Rechnung 2026-0001" in message, "the server received another subject")
+            timeline_shows("E-Mail „Rechnung 2026-0001“ an lektorat@morgenrot.example gesendet")
+
         @step("a second draft is deleted after confirming")
         def _():
             go("/invoices/new")
@@ -416,6 +479,30 @@ def main():
             go("/customers?q=Eve")
             check("Keine Kunden gefunden" in driver.page_source, "Eve was created")
 
+        @step("weeks later an approved reminder is sent by e-mail and shows in the timeline")
+        def _():
+            go("/invoices/new")
+            choose("f-customer", text="Verlag Morgenrot GmbH")
+            press("section[aria-labelledby='h-free'] button[type=submit]")
+            fill("line-f-description", "Nachtrag Klappentext")
+            fill("line-f-quantity", "1")
+            choose("line-f-unit", value="flat")
+            fill("line-f-price", "100")
+            press("form[action$='/lines'] button[type=submit]")
+            press("#issue-invoice")
+            press("#confirm-issue")
+            number = driver.find_element(By.TAG_NAME, "h1").text.split()[1]
+            serve("2026-04-20")
+            go("/dunning")
+            submit("/dunning/run")
+            press("a[id^='mail-reminder-']")
+            check("Freigeben und senden" in driver.page_source, "the preview does not say it approves")
+            press("#send-mail")
+            check("Postausgang" in flash(), f"flash was {flash()!r}")
+            message = delivered(spool, 2)[1]
+            check(number in message, f"the reminder does not name invoice {number}")
+            timeline_shows(f"Kurze Nachfrage zu meiner Rechnung {number}")
+
         @step("--host 0.0.0.0 without a password refuses to start")
         def _():
             other = subprocess.run(
@@ -426,11 +513,12 @@ def main():
     finally:
         if driver is not None:
             driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        for process in servers + [smtp]:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
         log.close()
 
     failed = [name for name, error in results if error is not None]
