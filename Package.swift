@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "KontorWeb",
             dependencies: [
-                "KontorCore", "KontorApp",
+                "KontorCore", "KontorApp", "KontorDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

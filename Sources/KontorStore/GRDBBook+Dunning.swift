@@ -120,6 +120,10 @@ extension GRDBBook {
         return try record.domain()
     }
 
+    func removeMessageTemplate(key: String) throws {
+        try db.execute(sql: "DELETE FROM messageTemplate WHERE key = ?", arguments: [key])
+    }
+
     func save(messageTemplate text: String, key: String) throws {
         try db.execute(
             sql: "INSERT INTO messageTemplate (key, text) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET text = excluded.text",

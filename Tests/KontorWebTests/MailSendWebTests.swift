@@ -92,6 +92,31 @@ struct MailSendWebTests {
     }
 }
 
+extension MailSendWebTests {
+    @Test func theInvoiceMailTemplateIsEditedInSettingsAndUsedByTheNextMail() async throws {
+        let book = try await Book()
+        let customer = try await book.customer()
+        let number = try #require(try await book.issuedInvoice(for: customer).number)
+        try await configure(book)
+        try await withBrowser(book) { browser in
+            #expect(try await browser.get("/settings").contains("href=\"/mail/templates/invoice/de\""))
+            let form = try await browser.get("/mail/templates/invoice/de")
+            #expect(form.contains("anbei erhalten Sie meine Rechnung {{invoiceNumber}}"))
+            let broken = try await browser.post(
+                "/mail/templates/invoice/de", ["subject": "Rechnung {{invoiceNumber}}", "body": "{{#zugferd}}offen"])
+            #expect(broken.status == .unprocessableContent)
+            let saved = try await browser.post(
+                "/mail/templates/invoice/de",
+                ["subject": "Meine Rechnung {{invoiceNumber}}", "body": "hier kommt Rechnung {{invoiceNumber}}."])
+            #expect(saved.status == .seeOther)
+            let preview = try await browser.get("/mail/compose/invoice/\(number)")
+            #expect(preview.contains("value=\"Meine Rechnung \(number)\""))
+            #expect(preview.contains("hier kommt Rechnung \(number)."))
+            #expect(preview.contains("Mit freundlichen Grüßen"), "the closing is added to the user's text")
+        }
+    }
+}
+
 /// A mail server that accepts everything, as a port the use cases accept.
 struct AcceptingTransport: MailTransport {
     func deliver(sender: String, recipients: [String], content: [UInt8]) async -> DeliveryAttempt {

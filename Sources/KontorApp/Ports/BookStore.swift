@@ -156,6 +156,8 @@ public protocol BookWriter: BookReader {
     func update(dunningLetter: DunningLetter) throws
     func insert(dunningHold: DunningHold) throws -> DunningHold
     func save(messageTemplate text: String, key: String) throws
+    /// Forgets the user's version of a template: Kontor's own wording applies again.
+    func removeMessageTemplate(key: String) throws
     /// Inserts a web user or replaces its password hash.
     func save(webUser: WebUser) throws
     /// Stores a signed-in web session.

@@ -198,3 +198,28 @@ extension BookReader {
         return templates
     }
 }
+
+extension Kontor {
+    /// The template of a kind of record mail: the user's version if saved, else Kontor's.
+    public func recordMailTemplate(_ kind: RecordMail.Kind, language: Language, part: RecordMail.Part) async throws
+        -> (text: String, custom: Bool)
+    {
+        let key = RecordMail.templateKey(kind, language, part)
+        if let saved = try await store.read({ try $0.messageTemplate(key: key) }) { return (saved, true) }
+        return (RecordMail.standardTemplate(kind, language, part), false)
+    }
+
+    /// Saves an edited template after checking that it renders; a subject must stay one line. `nil` goes back to
+    /// Kontor's own wording.
+    public func saveRecordMailTemplate(
+        _ text: String?, kind: RecordMail.Kind, language: Language, part: RecordMail.Part
+    ) async throws {
+        let key = RecordMail.templateKey(kind, language, part)
+        guard let text else {
+            return try await store.write { try $0.removeMessageTemplate(key: key) }
+        }
+        if part == .subject { _ = try Self.checkedSubject(text) }
+        try Self.checkTemplate(text)
+        try await store.write { try $0.save(messageTemplate: text, key: key) }
+    }
+}

@@ -5,12 +5,12 @@ public import KontorCore
 /// template or Kontor's own, framed by the greeting and the closing every letter uses.
 public enum RecordMail {
     /// Which record the mail carries.
-    public enum Kind: String, CaseIterable, Sendable {
+    public enum Kind: String, NamedChoice {
         case quote, invoice, cancellation
     }
 
     /// The two templates of a kind.
-    public enum Part: String, CaseIterable, Sendable {
+    public enum Part: String, NamedChoice {
         case subject, body
     }
 

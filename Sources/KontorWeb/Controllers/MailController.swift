@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KontorApp
 import KontorCore
+import KontorDocuments
 
 /// Postausgang: the preview of each mail before it is queued, the outbox with what was sent and what failed,
 /// retrying, and the mail server settings with a test mail.
@@ -15,6 +16,8 @@ struct MailController: Sendable {
             .get("settings", use: self.settings)
             .post("settings", use: self.saveSettings)
             .post("test", use: self.test)
+            .get("templates/:kind/:lang", use: self.editTemplate)
+            .post("templates/:kind/:lang", use: self.saveTemplate)
             .get("compose/:kind/:ref", use: self.compose)
             .post("compose/:kind/:ref", use: self.send)
     }
@@ -132,6 +135,64 @@ struct MailController: Sendable {
             let message = ErrorText(texts).message(error) ?? texts["error_server_text"]
             return services.redirect("/mail/settings", flash: message, kind: .warning, context: context)
         }
+    }
+
+    /// GET /mail/templates/:kind/:lang: the wording of the quote, invoice or cancellation mail.
+    @Sendable func editTemplate(request: Request, context: AppRequestContext) async throws -> Response {
+        let (kind, language) = try Self.templateChoice(context)
+        let subject = try await services.kontor.recordMailTemplate(kind, language: language, part: .subject)
+        let body = try await services.kontor.recordMailTemplate(kind, language: language, part: .body)
+        return try renderTemplate(kind, language, FormState(values: ["subject": subject.text, "body": body.text]),
+                                  request: request, context: context)
+    }
+
+    /// POST /mail/templates/:kind/:lang
+    @Sendable func saveTemplate(request: Request, context: AppRequestContext) async throws -> Response {
+        let (kind, language) = try Self.templateChoice(context)
+        let texts = Texts(context.language)
+        var reader = FormReader(context.form, texts: texts)
+        let subject = reader.text("subject", required: true)
+        _ = reader.text("body", required: true)
+        let body = context.form.raw("body").replacingOccurrences(of: "\r\n", with: "\n")
+        var state = reader.state
+        if !reader.hasErrors, let subject {
+            do {
+                try await services.kontor.saveRecordMailTemplate(subject, kind: kind, language: language, part: .subject)
+                try await services.kontor.saveRecordMailTemplate(body, kind: kind, language: language, part: .body)
+                return services.redirect("/settings#templates", flash: texts["flash_template_saved"], context: context)
+            } catch {
+                try ErrorText(texts).place(error, into: &state, fields: ["subject": "subject", "template": "body"])
+            }
+        }
+        return try renderTemplate(kind, language, state, request: request, context: context,
+                                  status: .unprocessableContent)
+    }
+
+    private func renderTemplate(
+        _ kind: RecordMail.Kind, _ language: Language, _ state: FormState, request: Request,
+        context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let texts = Texts(context.language)
+        let make = FieldFactory(state: state, texts: texts)
+        let page = TemplatePage(
+            heading: texts.format("template_heading", texts["mail_kind_\(kind.rawValue)"], texts["lang_\(language.rawValue)"]),
+            action: "/mail/templates/\(kind.rawValue)/\(language.rawValue)",
+            hasFormError: state.general != nil, formError: state.generalText,
+            fields: [
+                make.text("subject", "f_template_subject", required: true, wide: true),
+                make.textarea("body", "f_template_body", rows: 12, required: true,
+                              hint: texts["h_mail_template_\(kind.rawValue)"]),
+            ],
+            previewFields: [], canPreview: false, hasPreview: false, previewSubject: "", previewParagraphs: [])
+        return try services.page("settings/template", area: .settings, title: page.heading, page, request: request,
+                                 context: context, status: status)
+    }
+
+    private static func templateChoice(_ context: AppRequestContext) throws -> (RecordMail.Kind, Language) {
+        guard let kind = context.parameters.get("kind").flatMap(RecordMail.Kind.init(rawValue:)),
+            let language = context.parameters.get("lang").flatMap(Language.init(rawValue:))
+        else { throw WebError.notFound }
+        return (kind, language)
     }
 
     private func render(

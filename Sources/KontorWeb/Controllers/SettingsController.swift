@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KontorApp
 import KontorCore
+import KontorDocuments
 
 /// Einstellungen: profile, invoicing and numbering, loyalty, dunning policy, templates, base rates.
 struct SettingsController: Sendable {
@@ -265,6 +266,15 @@ struct SettingsController: Sendable {
                     templates.append(SettingsPage.TemplateRow(
                         stepLabel: texts.step(step), languageLabel: texts["lang_\(language.rawValue)"], custom: custom,
                         path: "/settings/templates/\(step.rawValue)/\(language.rawValue)"))
+                }
+            }
+            for kind in RecordMail.Kind.allCases {
+                for language in Language.allCases {
+                    let custom = try await services.kontor.recordMailTemplate(kind, language: language, part: .body).custom
+                    templates.append(SettingsPage.TemplateRow(
+                        stepLabel: texts.format("template_mail_row", texts["mail_kind_\(kind.rawValue)"]),
+                        languageLabel: texts["lang_\(language.rawValue)"], custom: custom,
+                        path: "/mail/templates/\(kind.rawValue)/\(language.rawValue)"))
                 }
             }
         }

@@ -24,13 +24,12 @@ struct MailComposePage: Sendable, Encodable {
     let fields: [FieldView]
 
     init(_ draft: MailDraft, form: FormState, texts: Texts) {
-        let kind: String = switch draft.record {
-        case .quote: "mail_kind_quote"
-        case .invoice: "mail_kind_invoice"
-        case .reminder: "mail_kind_reminder"
-        case .inquiryReply: "mail_kind_inquiry-reply"
+        title = switch draft.record {
+        case .quote: texts["mail_compose_quote"]
+        case .invoice: texts["mail_compose_invoice"]
+        case .reminder: texts["mail_compose_reminder"]
+        case .inquiryReply: texts["mail_compose_inquiry-reply"]
         }
-        title = texts.format("mail_compose_title", texts[kind])
         action = MailController.composePath(draft.record)
         backPath = MailController.recordPath(draft.record)
         recipientName = draft.recipientName

@@ -7,7 +7,10 @@ import KontorCore
 struct MailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mail", abstract: "Mail: settings, outbox, sending and retrying; importing received mail.",
-        subcommands: [Settings.self, Test.self, List.self, Show.self, Send.self, Retry.self, Import.self, Accept.self])
+        subcommands: [
+            Settings.self, Test.self, List.self, Show.self, Send.self, Retry.self, MailTemplateCommand.self,
+            Import.self, Accept.self,
+        ])
 
     struct Settings: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
