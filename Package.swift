@@ -92,7 +92,7 @@ let package = Package(
         // Replays files through every parser; built by scripts/fuzz.sh with libFuzzer (see docs/ARCHITECTURE.md).
         .executableTarget(
             name: "kontor-fuzz",
-            dependencies: ["KontorCore", "KontorBanking", "KontorEInvoice", "KontorPDF", "KontorDocuments"],
+            dependencies: ["KontorCore", "KontorBanking", "KontorEInvoice", "KontorPDF", "KontorDocuments", "KontorMail"],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor-bench",

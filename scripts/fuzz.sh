@@ -63,6 +63,9 @@ if [ -n "$suite" ]; then
     done
 fi
 "$binary" make-vcards "$seeds/vcard" >/dev/null
+cp Tests/KontorMailTests/Fixtures/*.eml "$seeds/eml/" 2>/dev/null || true
+awk 'FNR == 1 { print "From kontor@fuzz Thu Jan  1 00:00:00 2026" } { print }' Tests/KontorMailTests/Fixtures/*.eml \
+    >"$seeds/mbox/fixtures.mbox" 2>/dev/null || true
 printf '%s\n' "1.234,56" "-0,01" "€ 40" "1,234.56" "12,5" "2026-03-15" "15.03.2026" "DE89 3704 0044 0532 0130 00" \
     | nl -nln | while read -r n value; do printf '%s' "$value" > "$seeds/amount-date/$n"; done
 

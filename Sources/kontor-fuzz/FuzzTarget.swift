@@ -3,6 +3,7 @@ import KontorBanking
 import KontorCore
 import KontorDocuments
 import KontorEInvoice
+import KontorMail
 import KontorPDF
 
 /// One parser a user can feed a file to, as a function of the file's bytes.
@@ -40,6 +41,13 @@ struct FuzzTarget: Sendable {
         FuzzTarget(name: "vcard", summary: "vCard files (VCard.parse(data:))") { data in
             _ = try? VCard.parse(data: data, fileName: "fuzz.vcf", today: Day(ordinal: 740_000))
         },
+        FuzzTarget(name: "eml", summary: "one e-mail as `mail import` reads it (MailReader, MailSuggestion)") { data in
+            mail(Array(data))
+        },
+        FuzzTarget(name: "mbox", summary: "mbox files split into messages (Mailbox.mbox, MailReader)") { data in
+            guard let messages = try? Mailbox.mbox(Array(data), source: "fuzz") else { return }
+            for message in messages.prefix(50) { mail(message.bytes) }
+        },
         FuzzTarget(name: "amount-date", summary: "typed amounts, quantities, prices and dates (KontorCore readers)") {
             data in
             let text = String(decoding: data.prefix(4096), as: UTF8.self)
@@ -56,6 +64,12 @@ struct FuzzTarget: Sendable {
         FuzzTarget(name: name, summary: summary) { data in
             _ = try? StatementParser.parse(data: data, fileName: "fuzz", options: StatementParseOptions(format: format))
         }
+    }
+
+    /// Reads a mail and looks for a promise or an objection in its text, as the import does.
+    private static func mail(_ bytes: [UInt8]) {
+        guard let mail = try? MailReader().read(bytes) else { return }
+        _ = MailSuggestion.detect(in: mail.text, receivedOn: Day(ordinal: 740_000))
     }
 
     /// Reads the invoice and renders what `einvoice show` prints, so the report code is fuzzed too.
