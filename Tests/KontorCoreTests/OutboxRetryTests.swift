@@ -12,6 +12,15 @@ import Testing
             subject: "Rechnung", messageId: "x@b.de", content: [], attachmentNames: [], createdAt: start)
     }
 
+    @Test func attachmentsBeyondThirtyMegabytesAreRefusedBeforeQueuing() throws {
+        try OutboxMessage.checkAttachments(sizes: [])
+        try OutboxMessage.checkAttachments(sizes: [20 << 20, 10 << 20])
+        #expect(throws: InputError.invalid(
+            what: "attachments", reason: "together 31 MB, more than the 30 MB a mail may carry")) {
+            try OutboxMessage.checkAttachments(sizes: [20 << 20, 10 << 20, 1])
+        }
+    }
+
     @Test func temporaryFailuresWaitLongerEachTimeThenFail() {
         var current = message
         #expect(current.isDue(at: start))

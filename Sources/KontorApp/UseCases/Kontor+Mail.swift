@@ -116,6 +116,7 @@ extension BookWriter {
         kind: OutboxMessage.Kind, recordId: Int64?, customerId: Int64?, to recipient: EMLWriter.Address,
         subject: String, text: String, attachments: [EMLWriter.Attachment], settings: MailSettings, now: Date
     ) throws -> OutboxMessage {
+        try OutboxMessage.checkAttachments(sizes: attachments.map(\.data.count))
         let domain = settings.senderAddress.split(separator: "@").last.map(String.init) ?? "kontor.invalid"
         let messageId = "kontor.\(kind.rawValue).\(recordId.map(String.init) ?? "0").\(UUID().uuidString.lowercased())@\(domain)"
         let content = EMLWriter.message(

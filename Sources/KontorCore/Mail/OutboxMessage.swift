@@ -69,6 +69,17 @@ public struct OutboxMessage: Sendable, Equatable {
         self.sentAt = sentAt
     }
 
+    /// Refuses attachments larger together than a mail may carry (`InputLimits.mailAttachmentBytes`), before the
+    /// mail is queued: a server would refuse it only after the whole upload.
+    public static func checkAttachments(sizes: [Int]) throws(InputError) {
+        let total = sizes.reduce(0, +)
+        guard total <= InputLimits.mailAttachmentBytes else {
+            throw .invalid(
+                what: "attachments",
+                reason: "together \((total + (1 << 20) - 1) >> 20) MB, more than the 30 MB a mail may carry")
+        }
+    }
+
     /// Whether a sender may pick it up at `now`.
     public func isDue(at now: Date) -> Bool {
         status == .queued && (nextAttemptAt ?? createdAt) <= now

@@ -7,6 +7,8 @@
 public enum InputLimits {
     /// Bank statement files read into memory (MT940, CSV, a ZIP): 32 MiB.
     public static let statementTextBytes = 32 << 20
+    /// Attachments of one mail together: most mail servers refuse more (their limit counts the base64 form).
+    public static let mailAttachmentBytes = 30 << 20
     /// camt XML read from a mapped file, and each camt document inside a ZIP after inflating: 64 MiB.
     public static let camtBytes = 64 << 20
     /// Entries in one statement file, across all its statements and ZIP members.
