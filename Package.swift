@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings),
+        // Reading received mail: Foundation only, so the app and the fuzzer need no networking to import mail.
+        .target(name: "KontorMailReader", swiftSettings: strictSettings),
         .target(name: "KontorPDF", resources: [.copy("Fonts")], swiftSettings: strictSettings),
         .target(
             name: "KontorDocuments",
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "KontorApp",
             dependencies: [
-                "KontorCore", "KontorDocuments", "KontorBanking", "KontorEInvoice", "KontorMail",
+                "KontorCore", "KontorDocuments", "KontorBanking", "KontorEInvoice", "KontorMailReader",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
@@ -92,7 +94,7 @@ let package = Package(
         // Replays files through every parser; built by scripts/fuzz.sh with libFuzzer (see docs/ARCHITECTURE.md).
         .executableTarget(
             name: "kontor-fuzz",
-            dependencies: ["KontorCore", "KontorBanking", "KontorEInvoice", "KontorPDF", "KontorDocuments", "KontorMail"],
+            dependencies: ["KontorCore", "KontorBanking", "KontorEInvoice", "KontorPDF", "KontorDocuments", "KontorMailReader"],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor-bench",
@@ -114,7 +116,9 @@ let package = Package(
         .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorMailTests",
-            dependencies: ["KontorMail", "KontorTestTools", .product(name: "NIOEmbedded", package: "swift-nio")],
+            dependencies: [
+                "KontorMail", "KontorMailReader", "KontorTestTools", .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
         .target(

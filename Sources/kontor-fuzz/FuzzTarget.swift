@@ -3,7 +3,7 @@ import KontorBanking
 import KontorCore
 import KontorDocuments
 import KontorEInvoice
-import KontorMail
+import KontorMailReader
 import KontorPDF
 
 /// One parser a user can feed a file to, as a function of the file's bytes.

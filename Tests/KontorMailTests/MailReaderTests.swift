@@ -1,5 +1,5 @@
 import Foundation
-import KontorMail
+import KontorMailReader
 import Testing
 
 /// Real-world shapes of received mail, written as fixtures by hand: multipart/alternative with quoted-printable,

@@ -2,7 +2,7 @@ public import Foundation
 public import KontorCore
 import Crypto
 import KontorDocuments
-import KontorMail
+import KontorMailReader
 
 /// One received message handed to the import, with where it came from (a file, or a file and its position in an
 /// mbox), so a message that cannot be read is named.
