@@ -21,13 +21,15 @@ shared="${KONTOR_SHARED:-../shared}"
 
 echo "fuzz: building kontor-fuzz with libFuzzer and ASan (.build/fuzz) …"
 build_start=$(date +%s)
+# Linked with lld: ld.gold drops libFuzzer's coverage counters (the fuzzer then ran blind, reporting "no
+# interesting inputs … Is the code instrumented?"); with lld every Swift module's edges count.
 swift build --product kontor-fuzz --build-path .build/fuzz --sanitize=fuzzer --sanitize=address \
-    -Xswiftc -DFUZZING 2>&1 | grep -v "ld.gold: warning" | grep -E "error|warning: |Compiling kontor-fuzz|complete" || true
+    -Xswiftc -DFUZZING -Xswiftc -use-ld=lld 2>&1 | grep -E "error|warning: |Compiling kontor-fuzz|complete" || true
 binary=.build/fuzz/debug/kontor-fuzz
 [ -x "$binary" ] || { echo "fuzz: build failed" >&2; exit 1; }
 # The web app's form decoding needs no server: its two Foundation-only sources are compiled with the harness.
 web=.build/fuzz/kontor-fuzz-web
-if ! swiftc -sanitize=fuzzer,address -parse-as-library -module-name KontorWebFuzz -o "$web" \
+if ! swiftc -sanitize=fuzzer,address -use-ld=lld -parse-as-library -module-name KontorWebFuzz -o "$web" \
     Tests/Fuzz/WebForm/WebFormFuzz.swift Sources/KontorWeb/Support/FormData.swift \
     Sources/KontorWeb/Support/MultipartForm.swift 2>"$work.web-build.log"; then
     echo "fuzz: web-form not built (FormData/MultipartForm no longer compile on their own; see $work.web-build.log)"
@@ -80,6 +82,7 @@ for target in "${targets[@]}"; do
     dirs=("$work/corpus/$target" "$seeds/$target")
     [ -d "$regressions" ] && dirs+=("$regressions")
     set +e
+    started=$(date +%s)
     if [ "$target" = web-form ]; then command=("$web"); else command=("$binary" "$target"); fi
     seed=()
     [ -z "${FUZZ_SEED:-}" ] || seed=(-seed="$FUZZ_SEED")
@@ -89,11 +92,12 @@ for target in "${targets[@]}"; do
     "${command[@]}" "${seed[@]}" -max_total_time="$seconds" -timeout=10 -malloc_limit_mb=256 -rss_limit_mb=1024 \
         -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target/" "${dirs[@]}" >"$log" 2>&1
     status=$?
+    took=$(( $(date +%s) - started ))
     set -e
     runs=$(grep -Eo "stat::number_of_executed_units: *[0-9]+" "$log" | grep -Eo "[0-9]+$" | tail -1 || true)
     coverage=$(grep -Eo "cov: [0-9]+" "$log" | tail -1 | grep -Eo "[0-9]+" || true)
     if [ $status -eq 0 ]; then
-        echo "fuzz: $target: ${runs:-?} runs in ${seconds} s, coverage ${coverage:-?} edges, no finding"
+        echo "fuzz: $target: ${runs:-?} runs in ${took} s (cap ${seconds} s), coverage ${coverage:-?} edges, no finding"
     else
         failed=1
         echo "fuzz: $target: FINDING after ${runs:-?} runs (exit $status); input in $work/artifacts/$target/"
