@@ -33,7 +33,7 @@ extension Kontor {
 
     /// Puts a short test mail to `recipient` in the outbox, worded in `language`.
     public func queueTestMail(to recipient: String, language: KontorCore.Language, now: Date) async throws -> OutboxMessage {
-        guard MailSettings.looksLikeAddress(recipient) else {
+        guard (try? EmailAddress(recipient)) != nil else {
             throw AppError.input(.invalid(what: "recipient", reason: "an e-mail address like lena@schreiber.de"))
         }
         return try await store.write { book in

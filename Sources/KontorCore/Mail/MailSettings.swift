@@ -57,8 +57,4 @@ public struct MailSettings: Sendable, Equatable {
         }
     }
 
-    /// Whether `text` may stand in an SMTP command and a header (the rule of `EmailAddress`).
-    public static func looksLikeAddress(_ text: String) -> Bool {
-        (try? EmailAddress(text)) != nil
-    }
 }
