@@ -211,11 +211,7 @@ extension Kontor {
     /// The e-mail ready to send: an .eml file with the text, the letter PDF and the invoice PDF attached.
     public func reminderEML(id: Int64, now: Date) async throws -> RenderedDocument {
         let (letter, customer, profile) = try await letterContext(id)
-        guard letter.step != .handover else {
-            throw InputError.invalid(
-                what: "reminder \(id)",
-                reason: "the hand-over is not sent to the customer; save its dossier with 'kontor remind pdf \(id)'")
-        }
+        try Self.checkMailable(letter, id: id)
         let letterPDF = try await reminderPDF(id: id)
         let invoicePDF = try await invoicePDF(letter.invoiceNumber)
         let eml = EMLWriter.message(

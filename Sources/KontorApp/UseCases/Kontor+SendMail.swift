@@ -82,11 +82,7 @@ extension Kontor {
                 let letter = try book.requireLetter(id)
                 return (letter, try book.requireCustomer(letter.customerId), try book.requireProfile())
             }
-            guard letter.step != .handover else {
-                throw InputError.invalid(
-                    what: "reminder \(id)",
-                    reason: "the hand-over is not sent to the customer; save its dossier with 'kontor remind pdf \(id)'")
-            }
+            try Self.checkMailable(letter, id: id)
             let attachments = [try await reminderPDF(id: id), try await invoicePDF(letter.invoiceNumber)]
             return try await draft(
                 record, recordId: id, customer: customer, subject: letter.subject,
@@ -119,9 +115,16 @@ extension Kontor {
         }
         // What can stop the mail is checked before a reminder becomes binding.
         _ = try await store.read { try $0.requireMailSettings() }
-        if case let .reminder(id) = record, try await store.read({ try $0.requireLetter(id) }).status == .draft {
-            _ = try await mailDraft(record, today: today)
-            _ = try await approveReminder(id: id, on: today, delivery: .email)
+        if case let .reminder(id) = record {
+            let (letter, customer) = try await store.read { book in
+                let letter = try book.requireLetter(id)
+                return (letter, try book.requireCustomer(letter.customerId))
+            }
+            if letter.status == .draft {
+                try Self.checkMailable(letter, id: id)
+                _ = try Self.address(of: customer)
+                _ = try await approveReminder(id: id, on: today, delivery: .email)
+            }
         }
         var draft = try await mailDraft(record, today: today)
         if let subject { draft.subject = subject }
@@ -146,16 +149,31 @@ extension Kontor {
         _ record: MailRecord, recordId: Int64, customer: Customer, subject: String, text: String,
         attachments: [RenderedDocument]
     ) async throws -> MailDraft {
-        guard let email = customer.email, !email.isEmpty else {
-            throw InputError.missing(
-                what: "e-mail address of \(customer.name)",
-                hint: "Add one with 'kontor customer edit \(customer.id) --email ADDRESS'; nothing was sent.")
-        }
+        let email = try Self.address(of: customer)
         let earlier = try await store.read { try $0.outboxMessages(kind: record.kind, recordId: recordId) }
         return MailDraft(
             record: record, recordId: recordId, customerId: customer.id,
             recipientName: customer.contactPerson ?? customer.name, recipientEmail: email,
             subject: subject, text: text, attachments: attachments, earlier: earlier)
+    }
+
+    /// The address a mail to `customer` goes to; none is an error that says where to add one.
+    static func address(of customer: Customer) throws(InputError) -> String {
+        guard let email = customer.email, !email.isEmpty else {
+            throw .missing(
+                what: "e-mail address of \(customer.name)",
+                hint: "Add one with 'kontor customer edit \(customer.id) --email ADDRESS'; nothing was sent.")
+        }
+        return email
+    }
+
+    /// The hand-over goes to the writer's files or a lawyer, never to the debtor.
+    static func checkMailable(_ letter: DunningLetter, id: Int64) throws(InputError) {
+        guard letter.step != .handover else {
+            throw .invalid(
+                what: "reminder \(id)",
+                reason: "the hand-over is not sent to the customer; save its dossier with 'kontor remind pdf \(id)'")
+        }
     }
 
     /// A subject is one line: a line break would start a header of its own.
