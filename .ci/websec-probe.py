@@ -125,7 +125,8 @@ def start(workdir, name, extra=(), password=None):
 
 def crawl(client):
     """Every same-site page reachable from / (up to PAGE_LIMIT) and every POST form action on them."""
-    seen, queue, forms, pages = set(), ["/"], set(), {}
+    # The mail pages sit deeper than the page limit reaches breadth-first; they are where a probe starts too.
+    seen, queue, forms, pages = set(), ["/", "/mail", "/mail/settings", "/mail/import"], set(), {}
     while queue and len(seen) < PAGE_LIMIT and time.time() < DEADLINE - 25:
         path = queue.pop(0)
         if path in seen:
