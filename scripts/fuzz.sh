@@ -21,12 +21,16 @@ shared="${KONTOR_SHARED:-../shared}"
 
 echo "fuzz: building kontor-fuzz with libFuzzer and ASan (.build/fuzz) …"
 build_start=$(date +%s)
-# Linked with lld: ld.gold drops libFuzzer's coverage counters (the fuzzer then ran blind, reporting "no
-# interesting inputs … Is the code instrumented?"); with lld every Swift module's edges count.
+# Linked with lld: a binary linked by ld.gold ran blind here ("no interesting inputs … Is the code instrumented?")
+# and the same objects linked by lld were guided. Some clean builds still come out without the coverage counters
+# in the package's modules (not understood yet); the check below says so instead of pretending.
 swift build --product kontor-fuzz --build-path .build/fuzz --sanitize=fuzzer --sanitize=address \
     -Xswiftc -DFUZZING -Xswiftc -use-ld=lld 2>&1 | grep -E "error|warning: |Compiling kontor-fuzz|complete" || true
 binary=.build/fuzz/debug/kontor-fuzz
 [ -x "$binary" ] || { echo "fuzz: build failed" >&2; exit 1; }
+if command -v readelf >/dev/null && ! readelf -S "$binary" | grep -q __sancov_cntrs; then
+    echo "fuzz: WARNING: $binary has no coverage counters; libFuzzer runs without guidance (inputs still run under ASan)"
+fi
 # The web app's form decoding needs no server: its two Foundation-only sources are compiled with the harness.
 web=.build/fuzz/kontor-fuzz-web
 if ! swiftc -sanitize=fuzzer,address -use-ld=lld -parse-as-library -module-name KontorWebFuzz -o "$web" \

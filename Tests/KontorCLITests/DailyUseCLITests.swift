@@ -48,7 +48,7 @@ struct DailyUseCLITests {
         let cli = try Self.busyBook()
         let list = try cli.json(["today"]).object()
         #expect(list["sections"] as? [String] == [
-            "inquiries", "jobs", "reminderDrafts", "dunningStepsDue", "bankEntriesToReview", "invoicesOverdue",
+            "mailProblems", "inquiries", "jobs", "reminderDrafts", "dunningStepsDue", "bankEntriesToReview", "invoicesOverdue",
             "invoicesDueSoon",
         ])
         func items(_ key: String) -> [[String: Any]] { list[key] as? [[String: Any]] ?? [] }

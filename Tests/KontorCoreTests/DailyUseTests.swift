@@ -106,7 +106,7 @@ struct DailyUseTests {
 
     @Test func theMorningListKeepsItsSectionsInReadingOrder() {
         let list = MorningList(today: easterMonday, inquiries: [], jobs: [], invoices: [])
-        #expect(list.sections == [.inquiries, .jobs, .reminderDrafts, .dunningStepsDue, .bankEntriesToReview,
+        #expect(list.sections == [.mailProblems, .inquiries, .jobs, .reminderDrafts, .dunningStepsDue, .bankEntriesToReview,
                                   .invoicesOverdue, .invoicesDueSoon])
         #expect(list.isEmpty)
     }
