@@ -21,11 +21,12 @@ shared="${KONTOR_SHARED:-../shared}"
 
 echo "fuzz: building kontor-fuzz with libFuzzer and ASan (.build/fuzz) …"
 build_start=$(date +%s)
-# Linked with lld: a binary linked by ld.gold ran blind here ("no interesting inputs … Is the code instrumented?")
-# and the same objects linked by lld were guided. Some clean builds still come out without the coverage counters
-# in the package's modules (not understood yet); the check below says so instead of pretending.
+# The coverage that guides libFuzzer is asked for explicitly: with --sanitize=fuzzer alone, some clean builds here
+# came out without counters in the package's modules (libFuzzer then ran blind: "no interesting inputs … Is the
+# code instrumented?"), two builds with the same command differing. Linked with lld (ld.gold lost them too).
 swift build --product kontor-fuzz --build-path .build/fuzz --sanitize=fuzzer --sanitize=address \
-    -Xswiftc -DFUZZING -Xswiftc -use-ld=lld 2>&1 | grep -E "error|warning: |Compiling kontor-fuzz|complete" || true
+    -Xswiftc -DFUZZING -Xswiftc -use-ld=lld -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+    2>&1 | grep -E "error|warning: |Compiling kontor-fuzz|complete" || true
 binary=.build/fuzz/debug/kontor-fuzz
 [ -x "$binary" ] || { echo "fuzz: build failed" >&2; exit 1; }
 if command -v readelf >/dev/null && ! readelf -S "$binary" | grep -q __sancov_cntrs; then
