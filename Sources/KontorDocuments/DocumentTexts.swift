@@ -51,6 +51,8 @@ struct DocumentTexts {
     var vatId: String { t("USt-IdNr.", "VAT ID") }
     var phone: String { t("Tel.", "Phone") }
     var regards: String { t("Mit freundlichen Grüßen", "Kind regards") }
+    /// The subject of the mail that answers an inquiry, before the inquiry's own subject.
+    var inquiryReplySubject: String { t("Ihre Anfrage: ", "Your inquiry: ") }
     var giroCode: String { t("Bezahlen mit GiroCode: in der Banking-App scannen", "Pay by GiroCode: scan with your banking app") }
 
     var invoiceIntro: String {

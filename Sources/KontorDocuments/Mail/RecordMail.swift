@@ -60,7 +60,7 @@ public enum RecordMail {
 
     /// The subject of the mail that answers an inquiry (its text is the reply draft).
     public static func replySubject(inquirySubject: String, language: Language) -> String {
-        (language == .de ? "Ihre Anfrage: " : "Your inquiry: ") + inquirySubject
+        DocumentTexts(language: language).inquiryReplySubject + inquirySubject
     }
 
     /// Greeting, paragraphs and closing as every e-mail Kontor writes them.

@@ -94,11 +94,16 @@ struct OutboxPage: Sendable, Encodable {
         try container.encode(hasRows, forKey: .hasRows)
     }
 
-    /// The time of day in Berlin, where the book is kept.
-    static func clock(_ date: Date) -> String {
+    /// The calendar of Berlin, where the book is kept (made once, not per row).
+    private static let berlin: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .current
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return calendar
+    }()
+
+    /// The time of day in Berlin.
+    static func clock(_ date: Date) -> String {
+        let parts = berlin.dateComponents([.hour, .minute], from: date)
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 }
