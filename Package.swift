@@ -98,7 +98,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor-bench",
-            dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore"],
+            dependencies: [
+                "KontorCore", "KontorDocuments", "KontorApp", "KontorStore", "KontorWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "KontorCoreTests",

@@ -17,12 +17,53 @@ def load(path):
         return None
 
 
+def is_page(m):
+    return m["operation"].startswith("page ")
+
+
 def table(report):
     lines = [f"Book: {report['customers']:,} customers, {report['invoices']:,} invoices.\n",
              "| operation | count | total ms | µs per op | ops/s |", "|---|---:|---:|---:|---:|"]
     for m in report["measurements"]:
+        if is_page(m):
+            continue
         lines.append(f"| {m['operation']} | {m['count']:,} | {m['totalMilliseconds']:.1f} | "
                      f"{m['perOperationMicroseconds']:.1f} | {m['operationsPerSecond']:.0f} |")
+    return "\n".join(lines)
+
+
+def pages(reports):
+    """One row per web page: the first request after start and the mean of the repeated ones, per scale."""
+    names, first, mean = [], {}, {}
+    for scale, report in reports:
+        for m in (report or {}).get("measurements", []):
+            if not is_page(m):
+                continue
+            match = re.match(r"page (.*), first request \((\d+) KB\)$", m["operation"])
+            if match:
+                name = match.group(1)
+                first[(scale, name)] = (m["totalMilliseconds"], int(match.group(2)))
+            else:
+                name = m["operation"][len("page "):]
+                mean[(scale, name)] = m["perOperationMicroseconds"] / 1000
+            if name not in names:
+                names.append(name)
+    scales = [scale for scale, report in reports if report]
+    if not names:
+        return None
+    header = "| page | " + " | ".join(f"scale {s}: first / mean ms (KB)" for s in scales) + " |"
+    lines = [header, "|---|" + "---:|" * len(scales)]
+    for name in names:
+        cells = []
+        for scale in scales:
+            f, m = first.get((scale, name)), mean.get((scale, name))
+            cells.append(f"{f[0]:.1f} / {m:.1f} ({f[1]:,})" if f and m is not None else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    residents = [f"scale {s}: {r['residentMiBAfterPages']:.0f} MiB" for s, r in reports
+                 if r and r.get("residentMiBAfterPages")]
+    if residents:
+        lines.append("\nResident memory of the benchmark process after every page was requested: "
+                     + ", ".join(residents) + " (the process also holds the book's caches and the benchmark's data).")
     return "\n".join(lines)
 
 
@@ -58,6 +99,12 @@ def main():
     for name, report in (("Scale 1", b1), ("Scale 10", b10), ("Scale 100", b100)):
         if report:
             out.append(f"## {name}\n\n{table(report)}\n")
+    page_table = pages([(1, b1), (10, b10), (100, b100)])
+    if page_table:
+        out.append("## Every page, in-process\n\n`kontor-bench` requests every page through the real router and "
+                   "templates (no network), after the imports, reminders and mail of the run: the first request "
+                   "after the app is built, then the mean of 20 more, with one browser session.\n")
+        out.append(page_table + "\n")
     if web_result:
         rows, rss = web_result
         out.append("## Web server (wrk, scale 10)\n\n`scripts/web-bench.sh 10 8 15`: release build, a kept scale-10 book, "

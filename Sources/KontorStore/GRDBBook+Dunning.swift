@@ -76,7 +76,12 @@ extension GRDBBook {
         ).map { try $0.domain() }
     }
 
-    func receivableItems() throws -> [ReceivablesReport.Item] {
+    func receivableItems(owingOnly: Bool) throws -> [ReceivablesReport.Item] {
+        // Customers owing something: money open on an invoice, or charges claimed by a letter.
+        let owing = owingOnly ? """
+             AND b.customerId IN (SELECT customerId FROM invoiceBalance WHERE openCents > 0
+                 UNION SELECT i2.customerId FROM dunningCharge d JOIN invoice i2 ON i2.id = d.invoiceId)
+            """ : ""
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -89,7 +94,7 @@ extension GRDBBook {
                 LEFT JOIN (SELECT invoiceId, SUM(amountCents) AS claimed FROM dunningCharge GROUP BY invoiceId) ch
                     ON ch.invoiceId = b.invoiceId
                 WHERE i.kind = 'invoice'
-                """)
+                """ + owing)
         return try rows.map { row in
             ReceivablesReport.Item(
                 customerId: row[1], customerName: row[2], issueDate: try Convert.day(row[3] as String),

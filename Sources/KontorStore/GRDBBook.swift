@@ -26,15 +26,8 @@ struct GRDBBook: BookWriter {
     }
 
     func customers(status: CustomerStatus?, search: String?) throws -> [Customer] {
-        var request = CustomerRecord.all()
-        if let status { request = request.filter(Column("status") == status.rawValue) }
-        if let search, !search.isEmpty {
-            let pattern = "%\(search)%"
-            request = request.filter(
-                Column("name").like(pattern) || Column("email").like(pattern) || Column("contactPerson").like(pattern)
-                    || Column("city").like(pattern))
-        }
-        return try request.order(Column("name").collating(.localizedCaseInsensitiveCompare), Column("id"))
+        try customerRequest(status: status, search: search)
+            .order(Column("name").collating(.localizedCaseInsensitiveCompare), Column("id"))
             .fetchAll(db).map { try $0.domain() }
     }
 
@@ -109,7 +102,7 @@ struct GRDBBook: BookWriter {
             .map { try $0.domain(lines: quoteLines($0.id!)) }
     }
 
-    private func quoteLines(_ quoteId: Int64) throws -> [DocumentLine] {
+    func quoteLines(_ quoteId: Int64) throws -> [DocumentLine] {
         try QuoteLineRecord.filter(Column("quoteId") == quoteId).order(Column("position")).fetchAll(db)
             .map { try $0.domain() }
     }
@@ -156,7 +149,7 @@ struct GRDBBook: BookWriter {
     }
 
     /// The revision rounds of these jobs with their notes, in one query (rounds and notes in their order).
-    private func revisionRounds(jobIds: [Int64]) throws -> [Int64: [Revision]] {
+    func revisionRounds(jobIds: [Int64]) throws -> [Int64: [Revision]] {
         guard !jobIds.isEmpty else { return [:] }
         let rows = try Row.fetchAll(
             db,

@@ -470,6 +470,19 @@ extension DatabaseMigrator {
                 BEGIN SELECT RAISE(ABORT, 'imported mails are never replaced'); END;
                 """)
         }
+        migrator.registerMigration("v20-list-indexes") { db in
+            // Lists read one page in their order: newest payments, the review queue by booking day, the latest
+            // decided inquiries, quotes and jobs newest first.
+            try db.execute(sql: """
+                CREATE INDEX payment_list_order ON payment (receivedOn DESC, id DESC);
+                CREATE INDEX bankEntry_status_order ON bankEntry (status, bookingDate, id);
+                CREATE INDEX inquiry_status_closed ON inquiry (status, closedOn DESC, id DESC);
+                CREATE INDEX quote_list_order ON quote (createdOn DESC, id DESC);
+                CREATE INDEX job_list_order ON job (deadline, id);
+                CREATE INDEX dunningLetter_list_order ON dunningLetter (createdOn DESC, id DESC);
+                CREATE INDEX invoice_issueDate ON invoice (issueDate);
+                """)
+        }
         return migrator
     }
 }

@@ -22,6 +22,8 @@ struct Bench {
         let customers: Int
         let invoices: Int
         let measurements: [Measurement]
+        /// The process's resident memory after every web page was requested once (nil in older reports).
+        var residentMiBAfterPages: Double?
     }
 
     static func main() async throws {
@@ -168,7 +170,18 @@ struct Bench {
         })
         _ = planned
 
-        let report = Report(scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements)
+        // Last, so that the pages show a book with reminders, imported payments, a review queue and mail.
+        let web = try await WebBench.run(
+            kontor: kontor, today: today, pages: try await WebBench.pages(kontor: kontor, customerId: 17), repeats: 20)
+        measurements += web.measurements
+        print(String(format: "web: resident memory %.0f MiB before the pages, %.0f MiB after every page once; "
+            + "slowest first request %@ %.1f ms", web.residentMiBBefore, web.residentMiBAfter,
+            web.slowestFirst.path, web.slowestFirst.milliseconds))
+        if !web.failures.isEmpty { print("web: pages that did not answer 200: \(web.failures.joined(separator: ", "))") }
+
+        let report = Report(
+            scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements,
+            residentMiBAfterPages: web.residentMiBAfter)
         print("Kontor benchmark, scale \(scale): \(report.customers) customers, \(report.invoices) invoices")
         print(String(repeating: "-", count: 78))
         for m in measurements {

@@ -64,8 +64,9 @@ public protocol BookReader {
     func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold]
     /// Holds whose last day is `day` or later, the soonest ending first.
     func dunningHolds(endingOnOrAfter day: Day) throws -> [DunningHold]
-    /// Every issued invoice's figures for the receivables report, without lines.
-    func receivableItems() throws -> [ReceivablesReport.Item]
+    /// Every issued invoice's figures for the receivables report, without lines; `owingOnly`: only those of
+    /// customers with money open or charges claimed.
+    func receivableItems(owingOnly: Bool) throws -> [ReceivablesReport.Item]
     /// Which of these bank entry identities were imported before.
     func knownBankEntries(identities: Set<String>) throws -> Set<String>
     func bankEntry(id: Int64) throws -> BankEntry?
@@ -107,6 +108,46 @@ public protocol BookReader {
     func importedMails(customerId: Int64?, limit: Int?) throws -> [ImportedMail]
     /// The sent mails with these Message-IDs.
     func outboxMessages(messageIds: Set<String>) throws -> [OutboxMessage]
+
+    // MARK: Pages of long lists (one window in the list's order, and the length of the whole list)
+
+    /// Customers by name, filtered by status and a search in name, e-mail, contact person and city.
+    func customerList(status: CustomerStatus?, search: String?, window: ListWindow) throws -> ListPage<Customer>
+    /// The open principal of these customers' issued, uncancelled invoices (customers owing nothing are absent).
+    func openPrincipal(customerIds: Set<Int64>) throws -> [Int64: Money]
+    /// Payments, newest first.
+    func paymentList(window: ListWindow) throws -> ListPage<Payment>
+    /// The sum of all payments.
+    func paymentSum() throws -> Money
+    /// Bank entries of one status, by booking day.
+    func bankEntryList(status: BankEntryStatus, window: ListWindow) throws -> ListPage<BankEntry>
+    /// Inquiries of one status, the latest closed first.
+    func inquiryList(status: InquiryStatus, window: ListWindow) throws -> ListPage<Inquiry>
+    /// Quotes, newest first.
+    func quoteList(window: ListWindow) throws -> ListPage<Quote>
+    /// Jobs of every status by deadline (those without one last).
+    func jobList(window: ListWindow) throws -> ListPage<Job>
+    /// Jobs of every status whose deadline lies in these days.
+    func jobs(deadlineFrom first: Day, through last: Day) throws -> [Job]
+    /// Dunning letters of one status, oldest first.
+    func dunningLetterList(status: DunningLetterStatus, window: ListWindow) throws -> ListPage<DunningLetter>
+    /// The latest sent or skipped letters, newest first.
+    func latestDecidedLetters(limit: Int) throws -> [DunningLetter]
+    /// The customers with money open on an invoice, by name (the only ones dunning can be paused for).
+    func customersOwing() throws -> [(id: Int64, name: String)]
+    /// Every customer's id and name, by name: what a form's customer choice offers.
+    func customerChoices() throws -> [(id: Int64, name: String)]
+    /// Delivered or accepted jobs without an invoice (a draft or an uncancelled issued one), the latest first.
+    func jobsToInvoice() throws -> [Job]
+
+    // MARK: Reports, added up by the store
+
+    /// Gross and count of the uncancelled invoices issued from `first` to `last`, by month (first day of month).
+    func revenueByMonth(from first: Day, through last: Day) throws -> [Day: (gross: Money, invoices: Int)]
+    /// Per channel: inquiries, answered ones and their days to answer, quoted, won and lost.
+    func inquiryTallies() throws -> [InquiryConversion.Tally]
+    /// The net values of accepted quotes that answered won inquiries, by the inquiry's channel.
+    func acceptedOrderValues() throws -> [InquiryChannel: [Money]]
 }
 
 /// Changes the use cases make, inside the transaction of `BookStore.write`.

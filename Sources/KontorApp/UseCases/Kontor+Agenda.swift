@@ -134,7 +134,7 @@ extension Kontor {
     /// Conversion of inquiries per channel.
     public func inquiryConversion() async throws -> InquiryConversion {
         try await store.read { book in
-            InquiryConversion(inquiries: try book.inquiries(statuses: nil, customerId: nil), quotes: try book.quotes(customerId: nil))
+            InquiryConversion(tallies: try book.inquiryTallies(), orderValues: try book.acceptedOrderValues())
         }
     }
 }

@@ -29,34 +29,23 @@ public struct ChannelTally: Sendable, Hashable, Codable {
 extension Kontor {
     /// Invoiced revenue (gross, issue date) of the `months` calendar months up to and including `today`'s.
     public func revenueByMonth(today: Day, months: Int = 12) async throws -> [MonthRevenue] {
-        let rows = try await store.read { try $0.receivableItems() }
         let (year, month, _) = today.components
         let firsts = (0..<max(1, months)).reversed().map { Day(year: year, month: month, day: 1)!.adding(months: -$0) }
-        var sums = Dictionary(uniqueKeysWithValues: firsts.map { ($0, MonthRevenue(month: $0, gross: .zero, invoices: 0)) })
-        for row in rows where !row.cancelled {
-            let (y, m, _) = row.issueDate.components
-            guard let first = Day(year: y, month: m, day: 1), sums[first] != nil else { continue }
-            sums[first]!.gross += row.gross
-            sums[first]!.invoices += 1
-        }
-        return firsts.map { sums[$0]! }
+        let last = firsts.last!.adding(months: 1).adding(days: -1)
+        let sums = try await store.read { try $0.revenueByMonth(from: firsts[0], through: last) }
+        return firsts.map { MonthRevenue(month: $0, gross: sums[$0]?.gross ?? .zero, invoices: sums[$0]?.invoices ?? 0) }
     }
 
     /// Inquiries per channel and how many were won or lost, the busiest channel first.
     public func inquiriesByChannel() async throws -> [ChannelTally] {
-        let inquiries = try await store.read { try $0.inquiries(statuses: nil, customerId: nil) }
-        var tallies = Dictionary(uniqueKeysWithValues: InquiryChannel.allCases.map {
-            ($0, ChannelTally(channel: $0, total: 0, won: 0, lost: 0, pending: 0))
-        })
-        for inquiry in inquiries {
-            tallies[inquiry.channel]!.total += 1
-            switch inquiry.status {
-            case .won: tallies[inquiry.channel]!.won += 1
-            case .lost: tallies[inquiry.channel]!.lost += 1
-            case .open, .answered, .quoted: tallies[inquiry.channel]!.pending += 1
-            }
+        let tallies = Dictionary(
+            uniqueKeysWithValues: try await store.read { try $0.inquiryTallies() }.map { ($0.channel, $0) })
+        return InquiryChannel.allCases.map { channel in
+            let tally = tallies[channel]
+            return ChannelTally(
+                channel: channel, total: tally?.inquiries ?? 0, won: tally?.won ?? 0, lost: tally?.lost ?? 0,
+                pending: tally?.pending ?? 0)
         }
-        return InquiryChannel.allCases.map { tallies[$0]! }
-            .sorted { ($0.total, $0.won) > ($1.total, $1.won) }
+        .sorted { ($0.total, $0.won) > ($1.total, $1.won) }
     }
 }

@@ -13,22 +13,25 @@ extension Kontor {
                 openOnly: true, customerId: nil, deadlineOnOrBefore: today.adding(days: MorningList.jobHorizonDays))
             let invoices = try book.openInvoices(dueOnOrBefore: today.adding(days: MorningList.invoiceHorizonDays))
             let drafts = try book.dunningLetters(status: .draft, invoiceIds: nil)
-            let review = try book.bankEntries(status: .review)
+            // The queue can hold a whole statement's unrelated credits: the list names the first ones only.
+            let review = try book.bankEntryList(
+                status: .review, window: ListWindow(size: MorningList.bankEntriesShown))
             let stepsDue = try Kontor.dunningStepsDue(
                 invoices.filter { $0.dueDate <= today }, drafts: drafts, policy: policy, today: today, book: book)
             let names = try book.customerNames(ids: Set(
                 inquiries.map(\.customerId) + jobs.map(\.customerId) + drafts.map(\.customerId)))
-            let suggested = try book.invoiceNumbers(ids: Set(review.flatMap(\.invoiceIds)))
+            let suggested = try book.invoiceNumbers(ids: Set(review.items.flatMap(\.invoiceIds)))
             var list = MorningList(
                 today: today,
                 inquiries: inquiries.map { ($0, names[$0.customerId] ?? "?") },
                 jobs: jobs.map { ($0, names[$0.customerId] ?? "?") },
                 reminderDrafts: drafts.map { MorningList.ReminderDraft($0, customerName: names[$0.customerId] ?? "?") },
                 dunningStepsDue: stepsDue,
-                bankEntriesToReview: review.map { entry in
+                bankEntriesToReview: review.items.map { entry in
                     MorningList.BankEntryToReview(
                         entry, suggestedInvoices: entry.invoiceIds.compactMap { suggested[$0] })
                 },
+                bankEntriesToReviewTotal: review.total,
                 invoices: invoices)
             list.mailProblems = try book.outboxMessages(statuses: [.failed, .unknown], limit: 50).map { message in
                 MorningList.MailProblem(
@@ -252,6 +255,10 @@ extension Kontor {
 
     /// Receivables as of `today`: aging buckets, per customer, DSO.
     public func receivablesReport(today: Day) async throws -> ReceivablesReport {
-        ReceivablesReport(items: try await store.read { try $0.receivableItems() }, asOf: today)
+        try await store.read { book in
+            let revenue = try book.revenueByMonth(from: today.adding(days: -364), through: today).values
+                .map(\.gross).sum()
+            return ReceivablesReport(items: try book.receivableItems(owingOnly: true), asOf: today, revenueOfLastYear: revenue)
+        }
     }
 }

@@ -158,7 +158,9 @@ public struct MorningList: Sendable, Hashable, Codable {
     public var jobs: [DueJob]
     public var reminderDrafts: [ReminderDraft]
     public var dunningStepsDue: [DunningStepDue]
+    /// The first bank entries waiting for review (oldest first); `bankEntriesToReviewTotal` counts all of them.
     public var bankEntriesToReview: [BankEntryToReview]
+    public var bankEntriesToReviewTotal: Int
     public var invoicesOverdue: [OpenInvoice]
     public var invoicesDueSoon: [OpenInvoice]
     /// The section names in reading order, so that JSON readers (whose keys come sorted) know it too.
@@ -167,12 +169,14 @@ public struct MorningList: Sendable, Hashable, Codable {
     /// How far ahead jobs and invoices are shown.
     public static let jobHorizonDays = 7
     public static let invoiceHorizonDays = 7
+    /// How many bank entries waiting for review the list names (it counts them all).
+    public static let bankEntriesShown = 50
 
     /// Builds the list from open items; the caller has already narrowed them down to what may matter.
     public init(
         today: Day, inquiries: [(Inquiry, String)], jobs: [(Job, String)], reminderDrafts: [ReminderDraft] = [],
         dunningStepsDue: [DunningStepDue] = [], bankEntriesToReview: [BankEntryToReview] = [],
-        invoices: [OpenInvoice]
+        bankEntriesToReviewTotal: Int? = nil, invoices: [OpenInvoice]
     ) {
         self.today = today
         self.inquiries = inquiries
@@ -190,6 +194,7 @@ public struct MorningList: Sendable, Hashable, Codable {
             .sorted { ($0.dueOn, $0.invoiceNumber) < ($1.dueOn, $1.invoiceNumber) }
         self.bankEntriesToReview = bankEntriesToReview
             .sorted { ($0.bookingDate, $0.entryId) < ($1.bookingDate, $1.entryId) }
+        self.bankEntriesToReviewTotal = max(bankEntriesToReviewTotal ?? 0, bankEntriesToReview.count)
         let invoiceHorizon = today.adding(days: MorningList.invoiceHorizonDays)
         let open = invoices.filter { $0.openAmount.cents > 0 }.map { item in
             var item = item

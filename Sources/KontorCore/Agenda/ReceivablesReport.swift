@@ -71,16 +71,22 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
     /// The bucket labels, in order.
     public static let bucketLabels = ["not-due", "1-30", "31-60", "61-90", "over-90"]
 
-    /// Builds the report as of `day`.
+    /// Builds the report as of `day` from every invoice.
     public init(items: [Item], asOf day: Day) {
+        let revenue = items.filter { !$0.cancelled && $0.issueDate > day.adding(days: -365) && $0.issueDate <= day }
+            .map(\.gross).sum()
+        self.init(items: items, asOf: day, revenueOfLastYear: revenue)
+    }
+
+    /// Builds the report as of `day` from the invoices of the customers that owe something (the others add no
+    /// line, bucket or claim) and the revenue of the 365 days up to `day` (for the DSO).
+    public init(items: [Item], asOf day: Day, revenueOfLastYear revenue: Money) {
         asOf = day
         var buckets = ReceivablesReport.bucketLabels.map { Bucket(label: $0, invoices: 0, amount: .zero) }
         struct Tally { var name = ""; var open = Money.zero; var claims = Money.zero; var overdue = Money.zero; var count = 0; var late: [Int] = [] }
         var tallies: [Int64: Tally] = [:]
-        var revenue = Money.zero
         for item in items where !item.cancelled {
             var tally = tallies[item.customerId] ?? Tally(name: item.customerName)
-            if item.issueDate > day.adding(days: -365) && item.issueDate <= day { revenue += item.gross }
             tally.claims += item.claims
             if item.open.cents > 0 {
                 let late = item.deadline.daysOverdue(on: day)

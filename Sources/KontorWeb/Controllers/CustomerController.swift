@@ -59,11 +59,9 @@ struct CustomerController: Sendable {
         let texts = Texts(context.language)
         let query = request.query("q")
         let customerStatus = request.query("status").flatMap(CustomerStatus.init(rawValue:))
-        let customers = try await services.kontor.customers(status: customerStatus, search: query)
-        let report = try await services.kontor.receivablesReport(today: services.today())
-        let open = Dictionary(uniqueKeysWithValues: report.customers.map { ($0.customerId, $0.openAmount) })
-        let page = CustomerListPage(customers: customers, open: open, query: query, status: customerStatus,
-                                    importState: importState, texts: texts)
+        let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: CustomerListPage.pageSize)
+        let model = try await services.kontor.customerList(status: customerStatus, search: query, window: window)
+        let page = CustomerListPage(model, query: query, status: customerStatus, importState: importState, texts: texts)
         return try services.page("customers/index", area: .customers, title: texts["nav_customers"], page,
                                  request: request, context: context, status: status)
     }

@@ -415,7 +415,7 @@ struct DraftController: Sendable {
         var fields = [make.text("title", "f_title", required: true, wide: true)]
         // A quote that answers an inquiry belongs to the inquiry's customer.
         if quote.inquiryId == nil {
-            let customers = try await services.kontor.customers()
+            let customers = try await services.kontor.customerChoices()
             fields.append(make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) },
                                       required: true))
         }
@@ -443,7 +443,7 @@ struct DraftController: Sendable {
         var fields: [FieldView] = []
         // A draft made from a job or quote belongs to that customer.
         if draft.jobId == nil && draft.quoteId == nil {
-            let customers = try await services.kontor.customers()
+            let customers = try await services.kontor.customerChoices()
             fields.append(make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) },
                                       required: true))
         }

@@ -60,14 +60,11 @@ struct DunningController: Sendable {
         hold: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let letters = try await services.kontor.reminders()
-        let customers = try await services.kontor.customers()
-        let names = Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0.name) })
-        let holds = try await services.kontor.dunningHolds(activeOn: services.today())
-        let invoiceNumbers = try await services.kontor.invoiceNumbers(ids: Set(holds.compactMap(\.invoiceId)))
-        let page = DunningPage(
-            letters: letters, names: names, holds: holds, invoiceNumbers: invoiceNumbers,
-            holdForm: HoldForm(hold, customers: customers, texts: texts), texts: texts)
+        let overview = try await services.kontor.dunningOverview(
+            drafts: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: DunningPage.pageSize),
+            historyLimit: DunningPage.historyLimit, activeOn: services.today())
+        let page = DunningPage(overview, holdForm: HoldForm(hold, customers: overview.owingCustomers, texts: texts),
+                               texts: texts)
         return try services.page("dunning/index", area: .dunning, title: texts["nav_dunning"], page, request: request,
                                  context: context, status: status)
     }
@@ -92,7 +89,7 @@ struct DunningController: Sendable {
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         let letter = try await services.kontor.reminder(id: try context.id())
-        let names = try await customerNames()
+        let names = try await services.kontor.customerNames(ids: [letter.customerId])
         let page = LetterPage(letter, customerName: names[letter.customerId] ?? "–", texts: texts)
         return try services.page("dunning/show", area: .dunning, title: page.stepLabel, page, request: request,
                                  context: context)
@@ -128,9 +125,6 @@ struct DunningController: Sendable {
         .download(try await services.kontor.reminderPDF(id: try context.id()), contentType: "application/pdf")
     }
 
-    private func customerNames() async throws -> [Int64: String] {
-        Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
-    }
 }
 
 /// The dunning page: drafts with their text, then the history.
@@ -180,10 +174,15 @@ struct DunningPage: Sendable, Encodable {
         let reason: String
     }
 
-    init(
-        letters: [DunningLetter], names: [Int64: String], holds: [DunningHold], invoiceNumbers: [Int64: String],
-        holdForm: HoldForm, texts: Texts
-    ) {
+    let pager: PagerView?
+
+    static let pageSize = 25
+    static let historyLimit = 40
+
+    init(_ overview: DunningOverview, holdForm: HoldForm, texts: Texts) {
+        let names = overview.customerNames
+        let invoiceNumbers = overview.invoiceNumbers
+        let holds = overview.holds
         self.holds = holds.map { hold in
             HoldRow(
                 customerName: names[hold.customerId] ?? "–", customerPath: "/customers/\(hold.customerId)",
@@ -192,8 +191,9 @@ struct DunningPage: Sendable, Encodable {
         }
         hasHolds = !holds.isEmpty
         self.holdForm = holdForm
-        let drafts = letters.filter { $0.status == .draft }.sorted { ($0.createdOn, $0.id) < ($1.createdOn, $1.id) }
-        draftCount = drafts.count
+        let drafts = overview.drafts.items
+        draftCount = overview.drafts.total
+        pager = PagerView(overview.drafts, path: "/dunning", texts: texts)
         self.drafts = drafts.map { letter in
             Draft(
                 id: letter.id, stepLabel: texts.step(letter.step), stepTone: Tone.step(letter.step),
@@ -205,9 +205,7 @@ struct DunningPage: Sendable, Encodable {
         }
         hasProblems = false
         problems = []
-        let done = letters.filter { $0.status != .draft }
-            .sorted { ($0.sentOn ?? $0.skippedOn ?? $0.createdOn, $0.id) > ($1.sentOn ?? $1.skippedOn ?? $1.createdOn, $1.id) }
-        history = done.prefix(40).map { letter in
+        history = overview.history.map { letter in
             HistoryRow(
                 id: letter.id, dateText: texts.day(letter.sentOn ?? letter.skippedOn ?? letter.createdOn),
                 invoiceNumber: letter.invoiceNumber, customerName: names[letter.customerId] ?? "–",
@@ -261,7 +259,8 @@ struct HoldForm: Sendable, Encodable {
     let formError: String
     let fields: [FieldView]
 
-    init(_ state: FormState, customers: [Customer], texts: Texts) {
+    /// `customers`: those with money open, the only ones whose dunning can be paused.
+    init(_ state: FormState, customers: [(id: Int64, name: String)], texts: Texts) {
         let make = FieldFactory(state: state, texts: texts, idPrefix: "hold-")
         fields = [
             make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) }, required: true,

@@ -21,8 +21,8 @@ struct InquiryController: Sendable {
     /// GET /inquiries
     @Sendable func board(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let items = try await services.kontor.inquiries()
-        let page = InquiryBoardPage(items, today: services.today(), texts: texts)
+        let board = try await services.kontor.inquiryBoard(closedLimit: InquiryBoardPage.closedLimit)
+        let page = InquiryBoardPage(board, today: services.today(), texts: texts)
         return try services.page("inquiries/index", area: .inquiries, title: texts["nav_inquiries"], page,
                                  request: request, context: context)
     }
@@ -123,7 +123,7 @@ struct InquiryController: Sendable {
         _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customers()
+        let customers = try await services.kontor.customerChoices()
         let page = InquiryFormPage(state: state, customers: customers, texts: texts)
         return try services.page("inquiries/new", area: .inquiries, title: texts["inquiry_add"], page,
                                  request: request, context: context, status: status)
@@ -162,17 +162,13 @@ struct InquiryBoardPage: Sendable, Encodable {
 
     static let closedLimit = 8
 
-    init(_ items: [InquiryListItem], today: Day, texts: Texts) {
-        isEmpty = items.isEmpty
+    init(_ board: InquiryBoard, today: Day, texts: Texts) {
+        isEmpty = board.columns.values.allSatisfy { $0.total == 0 }
         columns = InquiryStatus.allCases.map { status in
-            var matching = items.filter { $0.inquiry.status == status }
-            if status == .won || status == .lost {
-                matching.sort { ($0.inquiry.closedOn ?? $0.inquiry.receivedOn) > ($1.inquiry.closedOn ?? $1.inquiry.receivedOn) }
-            }
-            let limit = status == .won || status == .lost ? InquiryBoardPage.closedLimit : Int.max
-            let shown = matching.prefix(limit)
+            let page = board.columns[status] ?? ListPage(items: [], total: 0, window: ListWindow(size: 1))
+            let shown = page.items
             return Column(
-                key: status.rawValue, title: texts["col_\(status.rawValue)"], count: matching.count,
+                key: status.rawValue, title: texts["col_\(status.rawValue)"], count: page.total,
                 cards: shown.map { item in
                     let inquiry = item.inquiry
                     let waiting = max(0, inquiry.receivedOn.days(until: today))
@@ -188,7 +184,7 @@ struct InquiryBoardPage: Sendable, Encodable {
                         wishText: inquiry.wishedDeadline.map(texts.day), noteText: inquiry.note,
                         isOpen: inquiry.status == .open, canQuote: inquiry.status == .open || inquiry.status == .answered)
                 },
-                hasMore: matching.count > shown.count, moreText: texts.format("board_more", "\(matching.count - shown.count)"))
+                hasMore: page.total > shown.count, moreText: texts.format("board_more", "\(page.total - shown.count)"))
         }
     }
 }
@@ -200,7 +196,7 @@ struct InquiryFormPage: Sendable, Encodable {
     let hasFormError: Bool
     let formError: String
 
-    init(state: FormState, customers: [Customer], texts: Texts) {
+    init(state: FormState, customers: [CustomerChoice], texts: Texts) {
         let make = FieldFactory(state: state, texts: texts)
         senderFields = [
             make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) },

@@ -210,14 +210,13 @@ struct InvoiceController: Sendable {
         _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customers()
-        let names = Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0.name) })
-        let jobs = try await services.kontor.jobs(all: true).filter { $0.status == .delivered || $0.status == .accepted }
+        let customers = try await services.kontor.customerChoices()
+        let jobs = try await services.kontor.jobsToInvoice()
         let make = FieldFactory(state: state, texts: texts)
         let page = InvoiceNewPage(
             hasFormError: state.general != nil, formError: state.generalText, hasJobs: !jobs.isEmpty,
             jobFields: [
-                make.select("job", "f_job", options: jobs.map { ("\($0.id)", "\(names[$0.customerId] ?? "–"): \($0.title)") },
+                make.select("job", "f_job", options: jobs.map { ("\($0.job.id)", "\($0.customerName): \($0.job.title)") },
                             blank: texts["choose"], wide: true),
                 make.checkbox("noDiscount", "f_no_discount"),
             ],

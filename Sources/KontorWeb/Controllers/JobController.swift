@@ -25,14 +25,15 @@ struct JobController: Sendable {
         let texts = Texts(context.language)
         let all = request.query("all") == "1"
         let week = request.query("week").flatMap(Int.init).map { max(-520, min(520, $0)) } ?? 0
-        let jobs = try await services.kontor.jobs(all: true)
-        let names = Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
+        let monday = JobListPage.monday(of: services.today(), week: week)
+        let board = try await services.kontor.jobBoard(
+            dueFrom: monday, through: monday.adding(days: 6), all: all,
+            window: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: JobListPage.pageSize))
         // The week shows the same plan as /agenda, `kontor agenda` and the calendar feed: one planner result.
         // Without a profile there are no writing hours to plan with yet; the week shows the deadlines only.
         let hasProfile = (try? await services.kontor.profile()) != nil
         let agenda = hasProfile ? try await services.kontor.agenda(today: services.today()) : nil
-        let page = JobListPage(
-            jobs: jobs, names: names, agenda: agenda, today: services.today(), week: week, all: all, texts: texts)
+        let page = JobListPage(board, agenda: agenda, today: services.today(), week: week, all: all, texts: texts)
         return try services.page("jobs/index", area: .jobs, title: texts["nav_jobs"], page, request: request, context: context)
     }
 
@@ -151,7 +152,7 @@ struct JobController: Sendable {
         _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customers()
+        let customers = try await services.kontor.customerChoices()
         let make = FieldFactory(state: state, texts: texts)
         let page = JobNewPage(
             hasFormError: state.general != nil, formError: state.generalText,
@@ -249,8 +250,16 @@ struct JobListPage: Sendable, Encodable {
     let isEmpty: Bool
     let rows: [Row]
 
-    init(jobs: [Job], names: [Int64: String], agenda: Agenda?, today: Day, week: Int, all: Bool, texts: Texts) {
-        let monday = today.adding(days: 1 - today.isoWeekday + 7 * week)
+    let pager: PagerView?
+
+    static let pageSize = 50
+
+    /// The Monday of the week `week` weeks from today's.
+    static func monday(of today: Day, week: Int) -> Day { today.adding(days: 1 - today.isoWeekday + 7 * week) }
+
+    init(_ board: JobBoard, agenda: Agenda?, today: Day, week: Int, all: Bool, texts: Texts) {
+        let names = board.customerNames
+        let monday = Self.monday(of: today, week: week)
         let sunday = monday.adding(days: 6)
         let thursday = monday.adding(days: 3)
         let weekNumber = Day(year: thursday.year, month: 1, day: 1)!.days(until: thursday) / 7 + 1
@@ -260,7 +269,7 @@ struct JobListPage: Sendable, Encodable {
         nextPath = "/jobs?week=\(week + 1)\(allQuery)"
         days = (0..<7).map { offset in
             let day = monday.adding(days: offset)
-            let due = jobs.filter { $0.deadline == day }.sorted { $0.id < $1.id }
+            let due = board.dueInWeek.filter { $0.deadline == day }.sorted { $0.id < $1.id }
             let slots = agenda?.plan.slots.filter { $0.day == day } ?? []
             let planned = slots.map(\.hours).reduce(0, +)
             let capacity = agenda.map { day >= $0.plan.start ? $0.plan.capacity.hours(on: day) : 0 } ?? 0
@@ -283,9 +292,9 @@ struct JobListPage: Sendable, Encodable {
         listTitle = texts[all ? "jobs_all" : "jobs_open"]
         toggleAllPath = all ? "/jobs" : "/jobs?all=1"
         toggleAllLabel = texts[all ? "jobs_show_open" : "jobs_show_all"]
-        let listed = jobs.filter { all || $0.isOpen }.sorted {
-            ($0.deadline ?? Day(ordinal: Int.max / 2), $0.id) < ($1.deadline ?? Day(ordinal: Int.max / 2), $1.id)
-        }
+        // Both come from the store in deadline order, those without a deadline last.
+        let listed = board.listed.items
+        pager = all ? PagerView(board.listed, path: "/jobs?all=1&week=\(week)", texts: texts) : nil
         isEmpty = listed.isEmpty
         rows = listed.map { job in
             Row(

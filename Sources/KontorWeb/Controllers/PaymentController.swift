@@ -97,7 +97,8 @@ struct PaymentController: Sendable {
     @Sendable func assign(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         let id = try context.id()
-        guard let invoice = context.form["invoice"] else {
+        let typed = context.form["invoiceNumber"]?.trimmingCharacters(in: .whitespaces)
+        guard let invoice = typed.flatMap({ $0.isEmpty ? nil : $0 }) ?? context.form["invoice"] else {
             var review = FormState()
             review.general = texts["err_choose_invoice"]
             return try await render(FormState(), review: (id, review), request: request, context: context,
@@ -128,12 +129,11 @@ struct PaymentController: Sendable {
         request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let payments = try await services.kontor.payments()
-        let invoices = try await services.kontor.invoices(InvoiceQuery())
-        let customers = try await services.kontor.customers()
-        let queue = try await services.kontor.reviewQueue()
-        let page = PaymentsPage(payments: payments, invoices: invoices, customers: customers, queue: queue, state: state,
-                                upload: upload, review: review, texts: texts)
+        let overview = try await services.kontor.paymentsOverview(
+            payments: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: PaymentsPage.pageSize),
+            review: ListWindow(page: request.query("review").flatMap(Int.init) ?? 1, size: PaymentsPage.reviewPageSize),
+            openLimit: PaymentsPage.openChoices)
+        let page = PaymentsPage(overview, state: state, upload: upload, review: review, texts: texts)
         return try services.page("payments/index", area: .payments, title: texts["nav_payments"], page, request: request,
                                  context: context, status: status)
     }
@@ -170,24 +170,33 @@ struct PaymentsPage: Sendable, Encodable {
     let hasReview: Bool
     let reviewCount: Int
     let review: [ReviewRow]
+    let reviewPager: PagerView?
     let noOpen: Bool
     let fields: [FieldView]
+    /// Said when the form offers only the longest-due open invoices.
+    let openChoicesText: String?
     let hasFormError: Bool
     let formError: String
     let isEmpty: Bool
     let rows: [Row]
+    let pager: PagerView?
 
-    static let shown = 300
+    static let pageSize = 50
+    static let reviewPageSize = 20
+    /// Open invoices the manual form offers (the longest due first); every other has its own form on its page.
+    static let openChoices = 200
+    /// Open invoices each review entry offers beside its suggestions; any other is typed by number.
+    static let reviewChoices = 25
 
     init(
-        payments: [Payment], invoices: [Invoice], customers: [Customer], queue: [ReviewItem], state: FormState,
-        upload: FormState, review failed: (id: Int64, state: FormState)?, texts: Texts
+        _ overview: PaymentsOverview, state: FormState, upload: FormState, review failed: (id: Int64, state: FormState)?,
+        texts: Texts
     ) {
-        let byId = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0) })
-        let names = Dictionary(uniqueKeysWithValues: customers.map { ($0.id, $0.name) })
-        summaryText = texts.format("payments_summary", "\(payments.count)", texts.money(payments.map(\.amount).sum()))
-        let open = invoices.filter { $0.openAmount.cents > 0 }.sorted { ($0.dueDate ?? $0.draftedOn) < ($1.dueDate ?? $1.draftedOn) }
-        noOpen = open.isEmpty
+        let open = overview.openInvoices
+        let byNumber = Dictionary(open.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        summaryText = texts.format(
+            "payments_summary", "\(overview.payments.total)", texts.money(overview.paymentSum))
+        noOpen = overview.openInvoiceCount == 0
         let uploadMake = FieldFactory(state: upload, texts: texts, idPrefix: "import-")
         var file = uploadMake.text("statement", "f_statement", type: "file", required: true, hint: texts["h_statement"], wide: true)
         file.placeholder = nil
@@ -202,22 +211,21 @@ struct PaymentsPage: Sendable, Encodable {
                             placeholder: "date=Buchungstag,amount=Betrag,name=Name,text=Verwendungszweck"),
         ]
         importOptionsOpen = ["format", "preset", "mapping"].contains { upload.values[$0]?.isEmpty == false }
-        review = queue.map { item in
+        review = overview.review.items.map { item in
             let entry = item.entry
             let suggested = Set(item.suggestedInvoices)
             // Suggestions come best first; the best is preselected, so a plain "assign" books the likeliest invoice.
             let options = item.suggestedInvoices.enumerated().map { position, number in
-                let invoice = open.first { $0.number == number }
-                let parts = [number, invoice.flatMap { names[$0.customerId] }, invoice.map { texts.money($0.openAmount) },
+                let invoice = byNumber[number]
+                let parts = [number, invoice?.customerName, invoice.map { texts.money($0.openAmount) },
                              texts["review_suggested"]]
                 let label = parts.compactMap { $0 }.joined(separator: " · ")
                 return OptionView(optionValue: number, optionLabel: label, selected: position == 0)
             }
-                + open.compactMap(\.number).filter { !suggested.contains($0) }.map { number in
-                    let invoice = open.first { $0.number == number }!
-                    return OptionView(optionValue: number,
-                                      optionLabel: "\(number) · \(names[invoice.customerId] ?? "") · \(texts.money(invoice.openAmount))",
-                                      selected: false)
+                + open.filter { !suggested.contains($0.number) }.prefix(PaymentsPage.reviewChoices).map { invoice in
+                    OptionView(optionValue: invoice.number,
+                               optionLabel: "\(invoice.number) · \(invoice.customerName) · \(texts.money(invoice.openAmount))",
+                               selected: false)
                 }
             let error = failed?.id == entry.id ? failed?.state.general : nil
             return ReviewRow(
@@ -225,25 +233,28 @@ struct PaymentsPage: Sendable, Encodable {
                 amountText: texts.money(entry.amount), reasonText: entry.reason, invoiceOptions: options,
                 hasError: error != nil, error: error ?? "")
         }
+        reviewPager = PagerView(overview.review, path: "/payments", parameter: "review", texts: texts)
         hasReview = !review.isEmpty
-        reviewCount = review.count
+        reviewCount = overview.review.total
         let make = FieldFactory(state: state, texts: texts)
         fields = [
             make.select("invoice", "f_invoice", options: open.map { invoice in
-                (InvoicePaths.reference(invoice),
-                 "\(invoice.number ?? "") · \(names[invoice.customerId] ?? "") · \(texts.money(invoice.openAmount))")
+                ("\(invoice.invoiceId)", "\(invoice.number) · \(invoice.customerName) · \(texts.money(invoice.openAmount))")
             }, required: true, blank: texts["choose"], wide: true),
         ] + PaymentForm.fields(state, texts: texts, idPrefix: "")
+        openChoicesText = overview.openInvoiceCount > open.count
+            ? texts.format("payment_open_choices", "\(open.count)", "\(overview.openInvoiceCount)") : nil
         hasFormError = state.general != nil
         formError = state.generalText
-        isEmpty = payments.isEmpty
-        rows = payments.sorted { ($0.receivedOn, $0.id) > ($1.receivedOn, $1.id) }.prefix(PaymentsPage.shown).map { payment in
-            let invoice = byId[payment.invoiceId]
+        isEmpty = overview.payments.items.isEmpty
+        rows = overview.payments.items.map { item in
+            let payment = item.payment
             return Row(
-                dateText: texts.day(payment.receivedOn), invoiceLabel: invoice?.number ?? "#\(payment.invoiceId)",
-                invoicePath: invoice.map(InvoicePaths.show) ?? "/invoices/\(payment.invoiceId)",
-                customerName: names[payment.customerId] ?? "–", customerPath: "/customers/\(payment.customerId)",
+                dateText: texts.day(payment.receivedOn), invoiceLabel: item.invoiceNumber ?? "#\(payment.invoiceId)",
+                invoicePath: "/invoices/\(payment.invoiceId)",
+                customerName: item.customerName ?? "–", customerPath: "/customers/\(payment.customerId)",
                 noteText: payment.note ?? "", amountText: texts.money(payment.amount))
         }
+        pager = PagerView(overview.payments, path: "/payments", texts: texts)
     }
 }

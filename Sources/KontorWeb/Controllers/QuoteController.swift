@@ -21,9 +21,8 @@ struct QuoteController: Sendable {
     /// GET /quotes
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let quotes = try await services.kontor.quotes()
-        let names = Dictionary(uniqueKeysWithValues: try await services.kontor.customers().map { ($0.id, $0.name) })
-        let page = QuoteListPage(quotes: quotes, names: names, texts: texts)
+        let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: QuoteListPage.pageSize)
+        let page = QuoteListPage(try await services.kontor.quoteList(window: window), texts: texts)
         return try services.page("quotes/index", area: .quotes, title: texts["nav_quotes"], page, request: request,
                                  context: context)
     }
@@ -142,7 +141,7 @@ struct QuoteController: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customers()
+        let customers = try await services.kontor.customerChoices()
         let make = FieldFactory(state: state, texts: texts)
         let page = QuoteNewPage(
             inquiryText: inquiry.map { "\($0.customerName): \($0.inquiry.subject)" },
@@ -200,12 +199,17 @@ struct QuoteListPage: Sendable, Encodable {
 
     let isEmpty: Bool
     let rows: [Row]
+    let pager: PagerView?
 
-    init(quotes: [Quote], names: [Int64: String], texts: Texts) {
-        isEmpty = quotes.isEmpty
-        rows = quotes.map { quote in
-            Row(
-                id: quote.id, path: "/quotes/\(quote.id)", title: quote.title, customerName: names[quote.customerId] ?? "–",
+    static let pageSize = 50
+
+    init(_ list: ListPage<QuoteListItem>, texts: Texts) {
+        isEmpty = list.items.isEmpty
+        pager = PagerView(list, path: "/quotes", texts: texts)
+        rows = list.items.map { item in
+            let quote = item.quote
+            return Row(
+                id: quote.id, path: "/quotes/\(quote.id)", title: quote.title, customerName: item.customerName,
                 customerPath: "/customers/\(quote.customerId)", dateText: texts.day(quote.createdOn),
                 validText: texts.day(quote.validUntil), statusLabel: texts.quoteStatus(quote.status),
                 statusTone: Tone.quote(quote.status), netText: texts.money(quote.net))

@@ -149,7 +149,7 @@ struct TodayPage: Sendable, Encodable {
         moreJobs = more(list.jobs.count)
         moreDrafts = more(list.reminderDrafts.count)
         moreStepsDue = more(list.dunningStepsDue.count)
-        moreBankEntries = more(list.bankEntriesToReview.count)
+        moreBankEntries = more(list.bankEntriesToReviewTotal)
         moreOverdue = more(list.invoicesOverdue.count)
         moreDueSoon = more(list.invoicesDueSoon.count)
         inquiries = list.inquiries.prefix(limit).map { item in

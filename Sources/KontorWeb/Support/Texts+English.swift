@@ -185,6 +185,8 @@ extension Texts {
         "review_title": "Review queue",
         "review_empty": "Nothing to review – every imported payment is assigned.",
         "review_intro": "Money received that Kontor could not match to an invoice with confidence. Assign it or dismiss it.",
+        "payment_open_choices": "The list offers the {0} longest-due of {1} open invoices; record any other on its own page.",
+        "review_other_number": "or invoice number",
         "review_suggested": "suggested",
         "review_assign": "Assign",
         "review_dismiss": "Dismiss",

@@ -185,6 +185,8 @@ extension Texts {
         "review_title": "Prüfliste",
         "review_empty": "Nichts zu prüfen – alle eingelesenen Zahlungen sind zugeordnet.",
         "review_intro": "Zahlungseingänge, die Kontor keiner Rechnung sicher zuordnen konnte. Ordnen Sie sie zu oder legen Sie sie ab.",
+        "payment_open_choices": "Zur Auswahl stehen die {0} am längsten fälligen von {1} offenen Rechnungen; jede andere verbuchen Sie auf ihrer Seite.",
+        "review_other_number": "oder Rechnungsnummer",
         "review_suggested": "Vorschlag",
         "review_assign": "Zuordnen",
         "review_dismiss": "Ablegen",

@@ -27,6 +27,7 @@ struct Views: Sendable {
         "customers/form", "quotes/index", "quotes/show", "quotes/new", "jobs/index", "jobs/show", "jobs/new",
         "invoices/index", "invoices/show", "invoices/new", "dunning/index", "dunning/show", "dunning/calculator", "einvoices/index", "payments/index",
         "reports/index", "settings/index", "settings/template", "partials/field", "partials/chart",
+        "partials/pager",
     ]
 
     /// Loads the templates from the bundle (or `directory`) and checks that all are there.

@@ -1,3 +1,4 @@
+import Foundation
 import KontorApp
 import KontorCore
 
@@ -23,17 +24,23 @@ struct CustomerListPage: Sendable, Encodable {
     /// The vCard upload; open when it has a message.
     let importFields: [FieldView]
     let importOpen: Bool
+    let pager: PagerView?
+
+    static let pageSize = 50
 
     init(
-        customers: [Customer], open: [Int64: Money], query: String?, status: CustomerStatus?,
-        importState: FormState = FormState(), texts: Texts
+        _ model: CustomerListModel, query: String?, status: CustomerStatus?, importState: FormState = FormState(),
+        texts: Texts
     ) {
+        let customers = model.customers.items
+        let open = model.open
         let importMake = FieldFactory(state: importState, texts: texts, idPrefix: "import-")
         var file = importMake.text("vcards", "f_vcards", type: "file", required: true, hint: texts["h_vcards"], wide: true)
         file.placeholder = nil
         importFields = [file]
         importOpen = importState.hasErrors
-        countText = customers.count == 1 ? texts["customers_count_one"] : texts.format("customers_count", "\(customers.count)")
+        let total = model.customers.total
+        countText = total == 1 ? texts["customers_count_one"] : texts.format("customers_count", "\(total)")
         self.query = query ?? ""
         statusOptions = [OptionView(optionValue: "", optionLabel: texts["customers_all"], selected: status == nil)]
             + CustomerStatus.allCases.map {
@@ -48,6 +55,17 @@ struct CustomerListPage: Sendable, Encodable {
                 city: customer.address?.city ?? "", email: customer.email ?? "",
                 openText: open[customer.id].map(texts.money) ?? "–")
         }
+        var path = "/customers"
+        var parameters: [String] = []
+        if let query, !query.isEmpty { parameters.append("q=" + Self.queryValue(query)) }
+        if let status { parameters.append("status=" + status.rawValue) }
+        if !parameters.isEmpty { path += "?" + parameters.joined(separator: "&") }
+        pager = PagerView(model.customers, path: path, texts: texts)
+    }
+
+    /// A search text as a query value (the template escapes the link as a whole, not its parts).
+    static func queryValue(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 }
 

@@ -32,9 +32,7 @@ struct InvoiceListPage: Sendable, Encodable {
     let hasTotals: Bool
     let openTotal: String
     /// "Seite 2 von 40" with links to the neighbours; nil when the list fits on one page.
-    let pageText: String?
-    let previousPath: String?
-    let nextPath: String?
+    let pager: PagerView?
 
     init(_ slice: InvoiceListSlice, filter: InvoiceController.Filter, today: Day, texts: Texts) {
         let invoices = slice.invoices
@@ -60,10 +58,8 @@ struct InvoiceListPage: Sendable, Encodable {
         }
         hasTotals = open.cents > 0
         openTotal = texts.money(open)
-        let path = "/invoices?filter=\(filter.rawValue)&page="
-        pageText = slice.pageCount > 1 ? texts.format("page_of", "\(slice.page)", "\(slice.pageCount)") : nil
-        previousPath = slice.page > 1 ? path + "\(min(slice.page - 1, slice.pageCount))" : nil
-        nextPath = slice.page < slice.pageCount ? path + "\(slice.page + 1)" : nil
+        pager = PagerView(
+            page: slice.page, pageCount: slice.pageCount, path: "/invoices?filter=\(filter.rawValue)", texts: texts)
     }
 }
 

@@ -62,12 +62,13 @@ struct TodayCommand: AsyncParsableCommand {
                     + "\(item.dueOn.formatted(lang)), \(item.openAmount.formatted(lang)) open"
             }
         case .bankEntriesToReview:
+            let more = list.bankEntriesToReviewTotal - list.bankEntriesToReview.count
             return list.bankEntriesToReview.map { item in
                 "#\(item.entryId) \(item.bookingDate.formatted(lang)) \(item.amount.formatted(lang)) "
                     + "from \(item.counterpartyName ?? "?"): \(item.text)"
                     + (item.suggestedInvoices.isEmpty
                         ? "" : " (perhaps \(item.suggestedInvoices.joined(separator: ", ")))")
-            }
+            } + (more > 0 ? ["… and \(more) more"] : [])
         case .invoicesOverdue:
             return list.invoicesOverdue.map { item in
                 "\(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) open, "

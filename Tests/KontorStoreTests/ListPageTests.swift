@@ -1,0 +1,153 @@
+import Foundation
+import KontorApp
+import KontorCore
+import KontorStore
+import Testing
+
+/// The pages of long lists and the reports added up in SQL read less than the whole book, and must say the same
+/// as the whole book read row by row: each test compares them on the demo book.
+struct ListPageTests {
+    let today = Day("2026-11-26")!
+
+    func demoBook() async throws -> (Kontor, GRDBBookStore) {
+        let store = GRDBBookStore(try AppDatabase.inMemory())
+        let kontor = Kontor(store: store)
+        _ = try await kontor.fillDemoBook(today: today)
+        return (kontor, store)
+    }
+
+    @Test func receivablesFromTheOwingCustomersAgreeWithEveryInvoice() async throws {
+        let (kontor, store) = try await demoBook()
+        // Given a letter's charges and a payment, so that claims and history count too
+        _ = try await kontor.runReminders(today: today)
+        let everything = try await store.read { try $0.receivableItems(owingOnly: false) }
+        let owing = try await store.read { try $0.receivableItems(owingOnly: true) }
+        try #require(owing.count < everything.count)
+        // When the report is built from the owing customers' invoices and the year's revenue added up in SQL
+        let report = try await kontor.receivablesReport(today: today)
+        // Then it is the report built from every invoice
+        #expect(report == ReceivablesReport(items: everything, asOf: today))
+        #expect(report.dso != nil && !report.customers.isEmpty)
+    }
+
+    @Test func revenueByMonthAddedUpInSQLAgreesWithTheInvoices() async throws {
+        let (kontor, store) = try await demoBook()
+        let everything = try await store.read { try $0.receivableItems(owingOnly: false) }
+        let months = try await kontor.revenueByMonth(today: today, months: 24)
+        #expect(months.count == 24)
+        for month in months {
+            let next = month.month.adding(months: 1)
+            let mine = everything.filter { !$0.cancelled && $0.issueDate >= month.month && $0.issueDate < next }
+            #expect(month.gross == mine.map(\.gross).sum(), "\(month.month)")
+            #expect(month.invoices == mine.count, "\(month.month)")
+        }
+        #expect(months.contains { $0.invoices > 0 })
+    }
+
+    @Test func inquiryFiguresAddedUpInSQLAgreeWithTheInquiries() async throws {
+        let (kontor, store) = try await demoBook()
+        let (inquiries, quotes) = try await store.read {
+            (try $0.inquiries(statuses: nil, customerId: nil), try $0.quotes(customerId: nil))
+        }
+        try #require(!inquiries.isEmpty)
+        #expect(try await kontor.inquiryConversion() == InquiryConversion(inquiries: inquiries, quotes: quotes))
+        let channels = try await kontor.inquiriesByChannel()
+        for tally in channels {
+            let mine = inquiries.filter { $0.channel == tally.channel }
+            #expect(tally.total == mine.count)
+            #expect(tally.won == mine.filter { $0.status == .won }.count)
+            #expect(tally.lost == mine.filter { $0.status == .lost }.count)
+            #expect(tally.pending == tally.total - tally.won - tally.lost)
+        }
+    }
+
+    @Test func customerPagesTogetherAreTheWholeList() async throws {
+        let (kontor, _) = try await demoBook()
+        let all = try await kontor.customers()
+        try #require(all.count > 3)
+        var paged: [Customer] = []
+        var page = 1
+        while true {
+            let model = try await kontor.customerList(status: nil, search: nil, window: ListWindow(page: page, size: 3))
+            #expect(model.customers.total == all.count)
+            paged += model.customers.items
+            // The open principal of the page's customers is the receivables report's.
+            let report = try await kontor.receivablesReport(today: today)
+            for customer in model.customers.items {
+                let line = report.customers.first { $0.customerId == customer.id }
+                #expect(model.open[customer.id] == line.flatMap { $0.openAmount.cents > 0 ? $0.openAmount : nil })
+            }
+            if page >= model.customers.pageCount { break }
+            page += 1
+        }
+        #expect(paged.map(\.id) == all.map(\.id))
+        // A search and a status filter are counted in the query too
+        let first = try #require(all.first)
+        let found = try await kontor.customerList(status: nil, search: first.name, window: ListWindow(size: 10))
+        #expect(found.customers.items.contains(first) && found.customers.total == found.customers.items.count)
+        let regular = try await kontor.customerList(status: .regular, search: nil, window: ListWindow(size: 100))
+        #expect(regular.customers.total == all.filter { $0.status == .regular }.count)
+        // A page beyond the end is empty, not an error
+        let beyond = try await kontor.customerList(status: nil, search: nil, window: ListWindow(page: 99, size: 10))
+        #expect(beyond.customers.items.isEmpty && beyond.customers.total == all.count)
+    }
+
+    @Test func paymentsOverviewShowsOnePageTheSumOfAllAndTheReviewQueue() async throws {
+        let (kontor, _) = try await demoBook()
+        let statement = BankImportTests.camt([("R-1", Money(cents: 4_711), "Finanzamt Köln", "Erstattung")])
+        _ = try await kontor.importStatement(data: statement, fileName: "a.xml", dryRun: false, today: today)
+        let all = try await kontor.payments()
+        try #require(all.count > 2)
+        let overview = try await kontor.paymentsOverview(
+            payments: ListWindow(size: 2), review: ListWindow(size: 5), openLimit: 1)
+        let newest = all.sorted { ($0.receivedOn, $0.id) > ($1.receivedOn, $1.id) }.prefix(2)
+        #expect(overview.payments.items.map(\.payment.id) == newest.map(\.id))
+        #expect(overview.payments.total == all.count && overview.paymentSum == all.map(\.amount).sum())
+        #expect(overview.payments.items.allSatisfy { $0.invoiceNumber != nil && $0.customerName != nil })
+        #expect(overview.review.total == 1 && overview.review.items.first?.entry.counterpartyName == "Finanzamt Köln")
+        let open = try await kontor.invoices(InvoiceQuery(openOnly: true)).filter { $0.kind == .invoice }
+        #expect(overview.openInvoiceCount == open.count && overview.openInvoices.count == min(1, open.count))
+    }
+
+    @Test func inquiryBoardReadsTheLatestClosedAndCountsThemAll() async throws {
+        let (kontor, store) = try await demoBook()
+        let inquiries = try await store.read { try $0.inquiries(statuses: nil, customerId: nil) }
+        let board = try await kontor.inquiryBoard(closedLimit: 1)
+        for status in InquiryStatus.allCases {
+            let mine = inquiries.filter { $0.status == status }
+            let column = try #require(board.columns[status])
+            #expect(column.total == mine.count, "\(status)")
+            if status == .won || status == .lost {
+                #expect(column.items.count == min(1, mine.count))
+                let latest = mine.map { $0.closedOn ?? $0.receivedOn }.max()
+                #expect(column.items.first.map { $0.inquiry.closedOn ?? $0.inquiry.receivedOn } == latest)
+            } else {
+                #expect(column.items.map(\.inquiry.id) == mine.sorted(by: Inquiry.workOrder).map(\.id))
+            }
+        }
+    }
+
+    @Test func jobsToInvoiceAreTheDoneJobsWithoutAnInvoice() async throws {
+        let (kontor, _) = try await demoBook()
+        let jobs = try await kontor.jobs(all: true)
+        let invoiced = Set(try await kontor.invoices(InvoiceQuery()).filter { !$0.isCancelled }.compactMap(\.jobId))
+        let expected = jobs.filter { ($0.status == .delivered || $0.status == .accepted) && !invoiced.contains($0.id) }
+        #expect(Set(try await kontor.jobsToInvoice().map(\.job.id)) == Set(expected.map(\.id)))
+        // The job board pages through every job in deadline order
+        let board = try await kontor.jobBoard(
+            dueFrom: today, through: today.adding(days: 6), all: true, window: ListWindow(size: 2))
+        #expect(board.listed.total == jobs.count && board.listed.items.count == min(2, jobs.count))
+        #expect(board.dueInWeek.allSatisfy { ($0.deadline ?? today) >= today && $0.deadline! <= today.adding(days: 6) })
+    }
+
+    @Test func dunningOverviewPagesTheDraftsAndNamesTheirCustomers() async throws {
+        let (kontor, _) = try await demoBook()
+        let drafts = try await kontor.runReminders(today: today).created
+        try #require(!drafts.isEmpty)
+        let overview = try await kontor.dunningOverview(drafts: ListWindow(size: 1), historyLimit: 5, activeOn: today)
+        #expect(overview.drafts.total == drafts.count && overview.drafts.items.count == 1)
+        #expect(overview.drafts.items.allSatisfy { overview.customerNames[$0.customerId] != nil })
+        let owing = try await kontor.receivablesReport(today: today).customers.filter { $0.openAmount.cents > 0 }
+        #expect(Set(overview.owingCustomers.map(\.id)) == Set(owing.map(\.customerId)))
+    }
+}
