@@ -60,7 +60,11 @@ extension GRDBBook {
 
     func inquiryList(status: InquiryStatus, window: ListWindow) throws -> ListPage<Inquiry> {
         let request = InquiryRecord.filter(Column("status") == status.rawValue)
-        let rows = try request.order(Column("closedOn").desc, Column("id").desc)
+        // Work in progress in the order it is worked through (`Inquiry.workOrder`), decided ones the latest first.
+        let ordered = status == .won || status == .lost
+            ? request.order(Column("closedOn").desc, Column("id").desc)
+            : request.order((Column("channel") == InquiryChannel.phone.rawValue).desc, Column("receivedOn"), Column("id"))
+        let rows = try ordered
             .limit(window.size, offset: window.offset).fetchAll(db).map { try $0.domain() }
         return ListPage(items: rows, total: try request.fetchCount(db), window: window)
     }

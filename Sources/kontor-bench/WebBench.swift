@@ -31,14 +31,17 @@ enum WebBench {
         var pages: [Page] = [
             Page(name: "Heute", path: "/"),
             Page(name: "inquiries", path: "/inquiries"),
+            Page(name: "new inquiry", path: "/inquiries/new"),
             Page(name: "customers", path: "/customers"),
             Page(name: "customers, search", path: "/customers?q=Kunde%201"),
             Page(name: "customer", path: "/customers/\(customerId)"),
             Page(name: "quotes", path: "/quotes"),
             Page(name: "jobs", path: "/jobs"),
+            Page(name: "all jobs", path: "/jobs?all=1"),
             Page(name: "agenda", path: "/agenda"),
             Page(name: "invoices", path: "/invoices"),
             Page(name: "invoices, page 40", path: "/invoices?filter=all&page=40"),
+            Page(name: "new invoice", path: "/invoices/new"),
             Page(name: "received e-invoices", path: "/received-invoices"),
             Page(name: "payments", path: "/payments"),
             Page(name: "dunning", path: "/dunning"),
@@ -50,7 +53,7 @@ enum WebBench {
             Page(name: "settings", path: "/settings"),
         ]
         if let inquiry = try await kontor.inquiries(statuses: [.open]).first {
-            pages.append(Page(name: "inquiry", path: "/inquiries/\(inquiry.inquiry.id)"))
+            pages.append(Page(name: "inquiry proposal", path: "/inquiries/\(inquiry.inquiry.id)/proposal"))
         }
         if let job = try await kontor.jobs().first {
             pages.append(Page(name: "job", path: "/jobs/\(job.id)"))

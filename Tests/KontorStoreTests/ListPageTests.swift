@@ -112,7 +112,7 @@ struct ListPageTests {
     @Test func inquiryBoardReadsTheLatestClosedAndCountsThemAll() async throws {
         let (kontor, store) = try await demoBook()
         let inquiries = try await store.read { try $0.inquiries(statuses: nil, customerId: nil) }
-        let board = try await kontor.inquiryBoard(closedLimit: 1)
+        let board = try await kontor.inquiryBoard(window: ListWindow(size: 100), closedLimit: 1)
         for status in InquiryStatus.allCases {
             let mine = inquiries.filter { $0.status == status }
             let column = try #require(board.columns[status])

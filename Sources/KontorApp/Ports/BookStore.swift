@@ -121,7 +121,7 @@ public protocol BookReader {
     func paymentSum() throws -> Money
     /// Bank entries of one status, by booking day.
     func bankEntryList(status: BankEntryStatus, window: ListWindow) throws -> ListPage<BankEntry>
-    /// Inquiries of one status, the latest closed first.
+    /// Inquiries of one status: won and lost the latest closed first, the others in `Inquiry.workOrder`.
     func inquiryList(status: InquiryStatus, window: ListWindow) throws -> ListPage<Inquiry>
     /// Quotes, newest first.
     func quoteList(window: ListWindow) throws -> ListPage<Quote>

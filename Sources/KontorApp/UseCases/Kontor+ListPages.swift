@@ -111,14 +111,13 @@ extension Kontor {
         }
     }
 
-    /// The inquiry board: every open, answered and quoted inquiry (the work in progress), the latest `closedLimit` won
-    /// and lost ones, and how many there are of each.
-    public func inquiryBoard(closedLimit: Int) async throws -> InquiryBoard {
+    /// The inquiry board: one window of the open, answered and quoted inquiries each (the work in progress, in
+    /// work order), the latest `closedLimit` won and lost ones, and how many there are of each.
+    public func inquiryBoard(window: ListWindow, closedLimit: Int) async throws -> InquiryBoard {
         try await store.read { book in
             var columns: [InquiryStatus: ListPage<Inquiry>] = [:]
             for status in [InquiryStatus.open, .answered, .quoted] {
-                let all = try book.inquiries(statuses: [status], customerId: nil).sorted(by: Inquiry.workOrder)
-                columns[status] = ListPage(items: all, total: all.count, window: ListWindow(size: max(all.count, 1)))
+                columns[status] = try book.inquiryList(status: status, window: window)
             }
             for status in [InquiryStatus.won, .lost] {
                 columns[status] = try book.inquiryList(status: status, window: ListWindow(size: closedLimit))

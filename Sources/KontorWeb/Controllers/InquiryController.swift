@@ -21,7 +21,8 @@ struct InquiryController: Sendable {
     /// GET /inquiries
     @Sendable func board(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let board = try await services.kontor.inquiryBoard(closedLimit: InquiryBoardPage.closedLimit)
+        let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: InquiryBoardPage.pageSize)
+        let board = try await services.kontor.inquiryBoard(window: window, closedLimit: InquiryBoardPage.closedLimit)
         let page = InquiryBoardPage(board, today: services.today(), texts: texts)
         return try services.page("inquiries/index", area: .inquiries, title: texts["nav_inquiries"], page,
                                  request: request, context: context)
@@ -160,10 +161,17 @@ struct InquiryBoardPage: Sendable, Encodable {
     let isEmpty: Bool
     let columns: [Column]
 
+    let pager: PagerView?
+
     static let closedLimit = 8
+    /// Cards per column of the work in progress; further ones are on the next pages of the board.
+    static let pageSize = 40
 
     init(_ board: InquiryBoard, today: Day, texts: Texts) {
         isEmpty = board.columns.values.allSatisfy { $0.total == 0 }
+        let working = [InquiryStatus.open, .answered, .quoted].compactMap { board.columns[$0] }
+        let longest = working.max { $0.pageCount < $1.pageCount }
+        pager = longest.flatMap { PagerView($0, path: "/inquiries", texts: texts) }
         columns = InquiryStatus.allCases.map { status in
             let page = board.columns[status] ?? ListPage(items: [], total: 0, window: ListWindow(size: 1))
             let shown = page.items
@@ -184,7 +192,8 @@ struct InquiryBoardPage: Sendable, Encodable {
                         wishText: inquiry.wishedDeadline.map(texts.day), noteText: inquiry.note,
                         isOpen: inquiry.status == .open, canQuote: inquiry.status == .open || inquiry.status == .answered)
                 },
-                hasMore: page.total > shown.count, moreText: texts.format("board_more", "\(page.total - shown.count)"))
+                hasMore: page.total > page.window.offset + shown.count,
+                moreText: texts.format("board_more", "\(page.total - page.window.offset - shown.count)"))
         }
     }
 }

@@ -46,7 +46,7 @@ extension Texts {
         "inquiry_sender_hint": "Either choose a known customer or give the name, e-mail or phone of a new sender.",
         "inquiry_what": "What is it about?", "inquiry_wished": "Wished deadline", "inquiry_write_quote": "Write quote",
         "col_open": "New", "col_answered": "Answered", "col_quoted": "Quoted", "col_won": "Won", "col_lost": "Lost",
-        "board_more": "and {0} older ones",
+        "board_more": "and {0} more",
         // Customers
         "customers_count": "{0} customers", "customers_count_one": "1 customer", "customer_add": "Add customer",
         "customer_edit": "Edit {0}", "customers_search_placeholder": "Name, e-mail, contact or city",

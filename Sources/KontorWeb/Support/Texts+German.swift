@@ -46,7 +46,7 @@ extension Texts {
         "inquiry_sender_hint": "Entweder einen bekannten Kunden wählen oder Name, E-Mail oder Telefon eines neuen Absenders angeben.",
         "inquiry_what": "Worum geht es?", "inquiry_wished": "Wunschtermin", "inquiry_write_quote": "Angebot schreiben",
         "col_open": "Neu", "col_answered": "Beantwortet", "col_quoted": "Angebot raus", "col_won": "Gewonnen", "col_lost": "Verloren",
-        "board_more": "und {0} ältere",
+        "board_more": "und {0} weitere",
         // Kunden
         "customers_count": "{0} Kunden", "customers_count_one": "1 Kunde", "customer_add": "Kunde anlegen",
         "customer_edit": "{0} bearbeiten", "customers_search_placeholder": "Name, E-Mail, Ansprechpartner oder Ort",
