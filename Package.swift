@@ -98,7 +98,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor-bench",
-            dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore"],
+            dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore", "KontorBanking", "KontorQR"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "KontorCoreTests",
@@ -132,6 +132,9 @@ let package = Package(
             name: "KontorStoreTests",
             dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorBenchTests", dependencies: ["kontor-bench", "KontorCore", "KontorDocuments", "KontorQR"],
+            swiftSettings: strictSettings),
         .testTarget(name: "KontorCLITests", dependencies: ["kontor", "KontorTestTools"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorWebTests",
