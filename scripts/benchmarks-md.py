@@ -193,7 +193,8 @@ def peers_section(peers_path, kontor_path, meta_path):
     for name, what in (("weasyprint_invoice_1page_pdf", "WeasyPrint's 1-page PDF"),
                        ("weasyprint_invoice_10page_pdf", "WeasyPrint's 400-line PDF")):
         if name in peers:
-            facts.append(f"{what}: {peers[name].get('pages', '?')} page(s), {int(peers[name].get('pdf_bytes', 0)):,} bytes")
+            figure = peers[name]
+            facts.append(f"{what}: {figure.get('pages', '?')} page(s), {int(figure.get('pdf_bytes', 0)):,} bytes")
     if "kontor_camt053_import_100k" in kontor:
         k = kontor["kontor_camt053_import_100k"]
         facts.append(f"camt import: {k.get('applied', '?')} payments booked, {k.get('queued', '?')} credits queued "

@@ -54,7 +54,6 @@ enum PeerBench {
         var lines: [String] = []
         let emit = { (figure: PeerFigure) in
             print(figure.jsonLine)
-            fflush(stdout)
             lines.append(figure.jsonLine)
         }
         for figure in try await documents() { emit(figure) }
@@ -77,21 +76,24 @@ enum PeerBench {
         let render = { (invoice: Invoice) throws -> Data in
             try InvoiceDocument.pdf(for: invoice, customer: PeerInvoice.buyer, seller: PeerInvoice.seller)
         }
-        let pages = (short: pageCount(try render(short)), long: pageCount(try render(long)))
+        let shortPages = pageCount(try render(short))
+        let longPages = pageCount(try render(long))
         var figures: [PeerFigure] = []
         var bytes = 0
         var runs = try await PeerRuns.time(count: 200, warmup: 10) { bytes = try render(short).count }
         figures.append(PeerFigure(
             name: "kontor_invoice_1page_pdf", unit: "ms", runs: runs, scale: 1e3,
-            notes: ["lines": "6", "pdf_bytes": "\(bytes)", "pages": "\(pages.short)",
+            notes: ["lines": "6", "pdf_bytes": "\(bytes)", "pages": "\(shortPages)",
                     "what": invoiceNote]))
         runs = try await PeerRuns.time(count: 30, warmup: 3) { bytes = try render(long).count }
         figures.append(PeerFigure(
             name: "kontor_invoice_10page_pdf", unit: "ms", runs: runs, scale: 1e3,
-            notes: ["lines": "400", "pdf_bytes": "\(bytes)", "pages": "\(pages.long)",
+            notes: ["lines": "400", "pdf_bytes": "\(bytes)", "pages": "\(longPages)",
                     "what": invoiceNote]))
         var xml = ""
-        runs = try await PeerRuns.time(count: 2_000, warmup: 50) { xml = try CIIWriter.xml(for: short, profile: .en16931) }
+        runs = try await PeerRuns.time(count: 2_000, warmup: 50) {
+            xml = try CIIWriter.xml(for: short, profile: .en16931)
+        }
         figures.append(PeerFigure(
             name: "kontor_cii_en16931", unit: "µs", runs: runs, scale: 1e6,
             notes: ["lines": "6", "xml_bytes": "\(xml.utf8.count)", "profile": "EN 16931 (urn:cen.eu:en16931:2017)",
@@ -196,7 +198,8 @@ enum PeerBench {
         buyer.id = 0
         let customer = try await kontor.addCustomer(buyer)
         for index in 0..<100 {
-            let draft = try await kontor.draftInvoice(from: .customer(customer.id), on: PeerInvoice.issueDay)
+            let draft = try await kontor.draftInvoice(
+                from: .customer(customer.id), on: PeerInvoice.issueDay, discount: false)
             let line = PeerInvoice.lines(6)[index % 6]
             _ = try await kontor.addInvoiceLine("\(draft.id)", line: line)
             _ = try await kontor.issueInvoice("\(draft.id)", on: PeerInvoice.issueDay)

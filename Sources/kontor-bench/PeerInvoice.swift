@@ -47,12 +47,12 @@ enum PeerInvoice {
                 cents = 3_800 + Int64(index % 7) * 250
             }
             return DocumentLine(
-                description: text, quantity: Quantity(quantity), unit: unit, unitPrice: UnitPrice(tenThousandths: cents * 100),
-                vatRate: vat == 19 ? .standard : .reduced)
+                description: text, quantity: Quantity(quantity), unit: unit,
+                unitPrice: UnitPrice(tenThousandths: cents * 100), vatRate: vat == 19 ? .standard : .reduced)
         }
     }
 
-    /// The issued invoice: dated 31.01.2027, service 04.–29.01.2027, due in 14 days (14.02.2027), as the peers print it.
+    /// The issued invoice: dated 31.01.2027, service 04.–29.01.2027, due 14.02.2027, as the peers print it.
     static func invoice(lines count: Int) throws -> Invoice {
         try Invoice(
             id: 42, customerId: buyer.id, draftedOn: issueDay, serviceFrom: Day("2027-01-04")!,

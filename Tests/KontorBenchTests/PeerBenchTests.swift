@@ -31,7 +31,8 @@ struct PeerBenchTests {
         #expect(invoice.number == "RE-2027-0042" && invoice.dueDate == Day("2027-02-14"))
         let totals = invoice.totals
         #expect(totals.net == Money(cents: 373_000))
-        #expect(totals.breakdown.map(\.vat).sorted { $0.cents > $1.cents } == [Money(cents: 49_400), Money(cents: 7_910)])
+        let vat = totals.breakdown.map(\.vat).sorted { $0.cents > $1.cents }
+        #expect(vat == [Money(cents: 49_400), Money(cents: 7_910)])
         #expect(totals.gross == Money(cents: 430_310))
         #expect(invoice.lines[2].description == "SEO-Optimierung der Produkttexte „Wohnen & Schlafen“")
     }
@@ -53,7 +54,7 @@ struct PeerBenchTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputs = try PeerBench.Inputs.load(from: folder)
         #expect(inputs.epcPayload == Array(Self.segnoPayload.utf8))
-        #expect(inputs.mt940.count == 14 && inputs.peerCII == nil)
+        #expect(inputs.mt940.count == 15 && inputs.peerCII == nil)
         // Kontor's payload for the same transfer differs only in the declared character set.
         let ours = try #require(EPCPayload(
             bic: "HASPDEHHXXX", name: "Katrin Wortmann", iban: try IBAN("DE02200505501015871393"),
