@@ -31,7 +31,13 @@ echo "peers.sh: peers (${pin[*]:-unpinned}; load average $load)" >&2
 status=0
 "${pin[@]}" "$peers/run-all" >"$work/peers.jsonl" || { echo "peers.sh: a peer benchmark failed" >&2; status=1; }
 echo "peers.sh: Kontor (${pin[*]:-unpinned})" >&2
-"${pin[@]}" "$bench" --peers "$work/inputs" --json "$work/kontor.jsonl" >&2
+# One process per group, as each peer script is its own process: every peak RSS is then that group's alone.
+: >"$work/kontor.jsonl"
+for group in documents mt940 camt-parse camt-import qr; do
+    echo "peers.sh: kontor-bench --peers --only $group" >&2
+    "${pin[@]}" "$bench" --peers "$work/inputs" --only "$group" --json "$work/kontor-$group.jsonl" >/dev/null
+    cat "$work/kontor-$group.jsonl" >>"$work/kontor.jsonl"
+done
 
 mkdir -p "$out"
 cp "$work/peers.jsonl" "$out/peers.jsonl"

@@ -7,7 +7,7 @@ import KontorStore
 /// `kontor-bench --scale N [--json FILE]`: builds a synthetic book and times the operations users wait for.
 /// `kontor-bench --scale N --keep FILE` only builds the book (with its reminder drafts) into FILE and keeps it, for
 /// benchmarks from outside such as `wrk` against `kontor serve --db FILE`.
-/// `kontor-bench --peers DIR [--json FILE]` times Kontor on the peer benchmarks' inputs instead (see `PeerBench`).
+/// `kontor-bench --peers DIR …` times Kontor on the peer benchmarks' inputs instead (see `PeerBench`).
 @main
 struct Bench {
     struct Measurement: Codable {
@@ -29,22 +29,21 @@ struct Bench {
         var scale = 1
         var jsonPath: String?
         var keepPath: String?
-        var peersPath: String?
+        if CommandLine.arguments.contains("--peers") {
+            try await PeerBench.main(Array(CommandLine.arguments.dropFirst()))
+            return
+        }
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
             case "--scale": scale = Int(arguments.next() ?? "") ?? 1
             case "--json": jsonPath = arguments.next()
             case "--keep": keepPath = arguments.next()
-            case "--peers": peersPath = arguments.next()
             default:
-                print("usage: kontor-bench [--scale N] [--json FILE] [--keep FILE] | --peers DIR [--json FILE]")
+                print("usage: kontor-bench [--scale N] [--json FILE] [--keep FILE]\n"
+                    + "       kontor-bench --peers DIR [--json FILE] [--only GROUP] [--samples DIR]")
                 exit(2)
             }
-        }
-        if let peersPath {
-            try await PeerBench.run(folder: URL(fileURLWithPath: peersPath), jsonPath: jsonPath)
-            return
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

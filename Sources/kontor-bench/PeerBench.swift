@@ -6,64 +6,127 @@ import KontorDocuments
 import KontorQR
 import KontorStore
 
-/// `kontor-bench --peers DIR [--json FILE]`: Kontor timed on the inputs of the peer benchmarks, which
-/// `python3 ../shared/peers/peerlib.py --dump DIR` writes. One JSON line per figure, in the peers' shape (see
-/// `PeerFigure`), on stdout and into FILE; `scripts/peers.sh` runs both sides and `scripts/benchmarks-md.py` puts
-/// them side by side.
+/// `kontor-bench --peers DIR [--json FILE] [--only GROUP] [--samples DIR]`: Kontor timed on the inputs of the peer
+/// benchmarks, which `python3 ../shared/peers/peerlib.py --dump DIR` writes. One JSON line per figure, in the peers'
+/// shape (see `PeerFigure`), on stdout and into FILE; `scripts/peers.sh` runs both sides and
+/// `scripts/benchmarks-md.py` puts them side by side. `--only` runs one group of figures (`Group`), so that each
+/// group's peak RSS is its own process's, as each peer script runs in its own; `--samples DIR` also writes the
+/// documents timed (PDFs, XML), to look at.
 ///
 /// The statements and the EPC payload are read from DIR as they are. The invoices are not: Kontor lays out its
 /// own invoices and reads no HTML, so the rows for PDF, CII XML and ZUGFeRD render `PeerInvoice`, the same seller,
-/// buyer and lines as peerlib's HTML and CII (6 lines, 19 % and 7 %; 400 lines for about ten pages).
+/// buyer and lines as peerlib's HTML and CII (6 lines, 19 % and 7 %; 400 lines for the long one).
 enum PeerBench {
+    /// The figures that run together, in one process with `--only`.
+    enum Group: String, CaseIterable {
+        case documents
+        case mt940
+        case camtParse = "camt-parse"
+        case camtImport = "camt-import"
+        case qr
+    }
+
+    /// The dumped input files in a folder, each read when its figure needs it.
     struct Inputs {
-        let mt940: Data
-        let camt: Data
-        let epcPayload: [UInt8]
-        /// The CII XML drafthorse wrote, only for its size in the notes.
-        let peerCII: Data?
+        let folder: URL
 
         static let fileNames = ["mt940-10k.sta", "camt053-100k.xml", "epc-qr-payload.txt"]
 
-        /// Reads the dumped files in `folder`; throws naming the first one missing.
-        static func load(from folder: URL) throws -> Inputs {
-            let read = { (name: String) throws -> Data in
-                do {
-                    return try Data(contentsOf: folder.appendingPathComponent(name))
-                } catch {
-                    throw PeerBenchError.missingInput(folder.appendingPathComponent(name).path)
-                }
+        /// Throws naming the first input file that is missing, before anything is timed.
+        func check() throws {
+            for name in Self.fileNames where !FileManager.default.fileExists(atPath: url(name).path) {
+                throw PeerBenchError.missingInput(url(name).path)
             }
-            return Inputs(
-                mt940: try read("mt940-10k.sta"), camt: try read("camt053-100k.xml"),
-                epcPayload: Array(try read("epc-qr-payload.txt")),
-                peerCII: try? Data(contentsOf: folder.appendingPathComponent("cii-en16931.xml")))
         }
+
+        func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+        func read(_ name: String) throws -> Data {
+            do {
+                return try Data(contentsOf: url(name))
+            } catch {
+                throw PeerBenchError.missingInput(url(name).path)
+            }
+        }
+
+        func mt940() throws -> Data { try read("mt940-10k.sta") }
+        func camt() throws -> Data { try read("camt053-100k.xml") }
+        func epcPayload() throws -> [UInt8] { Array(try read("epc-qr-payload.txt")) }
     }
 
     static let today = Day("2027-12-31")!
 
-    /// Runs every figure one after another and returns them; each is printed as soon as it is measured.
-    @MainActor static func run(folder: URL, jsonPath: String?) async throws {
-        let inputs: Inputs
-        do {
-            inputs = try Inputs.load(from: folder)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            exit(2)
+    /// Reads the options (see the type's comment), then runs the groups one after another, printing each figure
+    /// as soon as it is measured.
+    @MainActor static func main(_ arguments: [String]) async throws {
+        var folder: URL?
+        var jsonPath: String?
+        var groups = Group.allCases
+        var samples: URL?
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch (argument, iterator.next()) {
+            case ("--peers", let value?): folder = URL(fileURLWithPath: value)
+            case ("--json", let value?): jsonPath = value
+            case ("--samples", let value?): samples = URL(fileURLWithPath: value)
+            case ("--only", let value?) where Group(rawValue: value) != nil: groups = [Group(rawValue: value)!]
+            default:
+                fail("usage: kontor-bench --peers DIR [--json FILE] [--only "
+                    + Group.allCases.map(\.rawValue).joined(separator: "|") + "] [--samples DIR]")
+            }
         }
+        guard let folder else { fail("kontor-bench: --peers needs the folder peerlib.py --dump wrote") }
+        let inputs = Inputs(folder: folder)
+        do { try inputs.check() } catch { fail("\(error)") }
+        if let samples { try writeSamples(to: samples) }
         var lines: [String] = []
-        let emit = { (figure: PeerFigure) in
-            print(figure.jsonLine)
-            lines.append(figure.jsonLine)
+        for group in groups {
+            for figure in try await run(group, inputs: inputs) {
+                print(figure.jsonLine)
+                lines.append(figure.jsonLine)
+            }
         }
-        for figure in try await documents() { emit(figure) }
-        emit(try await mt940(inputs.mt940))
-        for figure in try await camtParse(inputs.camt) { emit(figure) }
-        for figure in try await camtImport(inputs.camt) { emit(figure) }
-        emit(try await qr(inputs.epcPayload))
         if let jsonPath {
             try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: jsonPath))
         }
+    }
+
+    @MainActor static func run(_ group: Group, inputs: Inputs) async throws -> [PeerFigure] {
+        switch group {
+        case .documents:
+            return try await documents()
+        case .mt940:
+            let data = try inputs.mt940()
+            return [try await mt940(data)]
+        case .camtParse:
+            return try await camtParse(try inputs.camt())
+        case .camtImport:
+            return try await camtImport(try inputs.camt())
+        case .qr:
+            let payload = try inputs.epcPayload()
+            return [try await qr(payload)]
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(2)
+    }
+
+    /// The documents the figures time, as files: to check by eye that they hold what the peers' do.
+    static func writeSamples(to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let short = try PeerInvoice.invoice(lines: 6)
+        let long = try PeerInvoice.invoice(lines: 400)
+        let xml = try CIIWriter.xml(for: short, profile: .en16931)
+        let write = { (data: Data, name: String) in try data.write(to: folder.appendingPathComponent(name)) }
+        try write(InvoiceDocument.pdf(for: short, customer: PeerInvoice.buyer, seller: PeerInvoice.seller),
+                  "kontor-invoice-1page.pdf")
+        try write(InvoiceDocument.pdf(for: long, customer: PeerInvoice.buyer, seller: PeerInvoice.seller),
+                  "kontor-invoice-10page.pdf")
+        try write(Data(xml.utf8), "kontor-cii-en16931.xml")
+        try write(InvoiceDocument.pdf(for: short, customer: PeerInvoice.buyer, seller: PeerInvoice.seller,
+                                      facturX: xml), "kontor-zugferd.pdf")
     }
 
     static let invoiceNote = "PeerInvoice: peerlib's seller, buyer and lines as a Kontor invoice (Kontor lays out its "
@@ -133,7 +196,7 @@ enum PeerBench {
             name: "kontor_mt940_parse_10k", unit: "entries/s", runs: runs, rate: Double(entries),
             notes: ["entries": "\(entries)", "input_bytes": "\(data.count)", "entry_4_eref": check,
                     "s_median": "\(PeerFigure.rounded(PeerFigure.median(runs.wall)))",
-                    "what": "StatementParser.parse(data:) in memory: MT940 with ?20–?34 subfields and SEPA keywords"]))
+                    "what": "StatementParser.parse(data:) in memory: MT940 with ?20–?34 subfields and SEPA keywords"])
     }
 
     /// camt.053 with 100,000 entries, parsed in memory into `StatementEntry` values (no book involved): the
@@ -216,7 +279,7 @@ enum PeerBench {
             notes: ["qr_version": "\(code?.version ?? 0)", "error": "M", "modules": "\(code?.size ?? 0)",
                     "payload_bytes": "\(payload.count)",
                     "what": "QRCode.encode(bytes, errorCorrection: .medium) on the bytes of epc-qr-payload.txt: "
-                        + "version, mask and modules chosen as segno does"]))
+                        + "version, mask and modules chosen as segno does"])
     }
 }
 

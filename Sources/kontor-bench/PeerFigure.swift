@@ -118,10 +118,9 @@ struct PeerRuns {
 
 /// Process CPU time and peak resident memory (Linux `/proc`; nil elsewhere).
 enum ProcessMemory {
+    /// CPU seconds of this process (user + system) from `clock()`, whose unit POSIX fixes at a microsecond.
     static func cpuSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        Double(clock()) / 1e6
     }
 
     /// Restarts the kernel's peak count (VmHWM), as `peerlib.reset_peak_rss` does; a no-op where that fails.

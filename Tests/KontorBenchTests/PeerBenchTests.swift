@@ -52,15 +52,17 @@ struct PeerBenchTests {
     func inputsAreReadFromTheDump() throws {
         let folder = try sampleFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let inputs = try PeerBench.Inputs.load(from: folder)
-        #expect(inputs.epcPayload == Array(Self.segnoPayload.utf8))
-        #expect(inputs.mt940.count == 15 && inputs.peerCII == nil)
+        let inputs = PeerBench.Inputs(folder: folder)
+        try inputs.check()
+        let payload = try inputs.epcPayload()
+        #expect(payload == Array(Self.segnoPayload.utf8))
+        #expect(try inputs.mt940().count == 15)
         // Kontor's payload for the same transfer differs only in the declared character set.
         let ours = try #require(EPCPayload(
             bic: "HASPDEHHXXX", name: "Katrin Wortmann", iban: try IBAN("DE02200505501015871393"),
             amount: Money(cents: 487_613), remittance: "RE-2027-0042 Kd K-1042"))
         #expect(ours.text == Self.segnoPayload.replacingOccurrences(of: "002\n2\n", with: "002\n1\n"))
-        let fromFile = try QRBench.matrix(inputs.epcPayload)
+        let fromFile = try QRBench.matrix(payload)
         let fromKontor = try QRBench.matrix(Array(ours.text.utf8))
         #expect(fromFile.version == 6 && fromFile.size == 41 && fromFile.errorCorrection == .medium)
         #expect(fromKontor.version == fromFile.version)
@@ -71,7 +73,10 @@ struct PeerBenchTests {
         let folder = try sampleFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.removeItem(at: folder.appendingPathComponent("camt053-100k.xml"))
-        #expect(throws: PeerBenchError.self) { try PeerBench.Inputs.load(from: folder) }
+        let inputs = PeerBench.Inputs(folder: folder)
+        #expect(throws: PeerBenchError.self) { try inputs.check() }
+        #expect(throws: PeerBenchError.self) { try inputs.camt() }
+        #expect(try inputs.mt940().count == 15)
     }
 
     @Test("Figures are summarised as peerlib does: median of an even count, four significant digits")
