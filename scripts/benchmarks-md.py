@@ -156,8 +156,8 @@ def peers_section(peers_path, kontor_path, meta_path):
         f"(`peerlib.py --dump DIR`), one after the other in one run, both pinned with `{meta.get('pinned', '?')}`, "
         f"release build; {meta.get('cpus', '?')} cores ({meta.get('cpu_model', '?')}), {meta.get('swift', '')}, "
         f"load average {meta.get('load_average_before', '?')} before the run (other builds shared the machine). "
-        f"Medians, with min–max and the number of runs; peak RSS in MiB per process (Kontor: while that figure "
-        f"ran). Written from `benchmarks/peers.jsonl`, `benchmarks/peers-kontor.jsonl` and "
+        f"Wall-clock medians, with min–max and the number of runs; peak RSS in MiB per process (Kontor: one process "
+        f"per group of rows; a sum row lists each peer's). Written from `benchmarks/peers.jsonl`, `benchmarks/peers-kontor.jsonl` and "
         f"`benchmarks/peers-meta.json` by `scripts/benchmarks-md.py`."))
     out.append("")
     out.append("| what | peer: median (min–max, runs) | Kontor: median (min–max, runs) | Kontor faster | target "
