@@ -140,6 +140,18 @@ def wrap(text):
     return textwrap.fill(text, width=118, break_long_words=False, break_on_hyphens=False)
 
 
+def busy(meta):
+    """A warning when other work shared the machine: both sides were slowed, by different amounts."""
+    try:
+        load, cpus = float(str(meta.get("load_average_before", "")).split()[0]), int(meta.get("cpus") or 1)
+    except (IndexError, ValueError):
+        return ""
+    if load < cpus / 2:
+        return ""
+    return (" — other work shared the machine, so both sides ran slower than on a quiet one and the spreads are "
+            "wide; the ratios are the figures to read, and they are rougher than usual")
+
+
 def peers_section(peers_path, kontor_path, meta_path):
     peers, kontor = jsonl(peers_path), jsonl(kontor_path)
     try:
@@ -155,7 +167,7 @@ def peers_section(peers_path, kontor_path, meta_path):
         f"the peer benchmarks of `../shared/peers/` and then `kontor-bench --peers DIR`, on the same input files "
         f"(`peerlib.py --dump DIR`), one after the other in one run, both pinned with `{meta.get('pinned', '?')}`, "
         f"release build; {meta.get('cpus', '?')} cores ({meta.get('cpu_model', '?')}), {meta.get('swift', '')}, "
-        f"load average {meta.get('load_average_before', '?')} before the run (other builds shared the machine). "
+        f"load average {meta.get('load_average_before', '?')} before the run{busy(meta)}. "
         f"Wall-clock medians, with min–max and the number of runs; peak RSS in MiB per process (Kontor: one process "
         f"per group of rows; a sum row lists each peer's). Written from `benchmarks/peers.jsonl`, `benchmarks/peers-kontor.jsonl` and "
         f"`benchmarks/peers-meta.json` by `scripts/benchmarks-md.py`."))
