@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "kontor-bench",
             dependencies: [
-                "KontorCore", "KontorDocuments", "KontorApp", "KontorStore", "KontorWeb",
+                "KontorCore", "KontorDocuments", "KontorApp", "KontorStore", "KontorBanking", "KontorQR", "KontorWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),
@@ -135,6 +135,9 @@ let package = Package(
             name: "KontorStoreTests",
             dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorBenchTests", dependencies: ["kontor-bench", "KontorCore", "KontorDocuments", "KontorQR"],
+            swiftSettings: strictSettings),
         .testTarget(name: "KontorCLITests", dependencies: ["kontor", "KontorTestTools"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorWebTests",

@@ -4,6 +4,14 @@
     swift run -c release kontor-bench --scale 1 --json /tmp/bench1.json       (likewise 10 and 100)
     scripts/web-bench.sh 10 8 15 > /tmp/webbench.log
     scripts/benchmarks-md.py /tmp/bench1.json /tmp/bench10.json /tmp/bench100.json /tmp/webbench.log > BENCHMARKS.md
+
+The section "Against the tools people use instead" comes from the JSON lines scripts/peers.sh records under
+benchmarks/ (the peers', Kontor's and the run's details). `--peers PEERS KONTOR META` adds it to a whole file;
+with `--update FILE` only that section of FILE is written (replaced, or put before "Against the targets"), the
+rest of the file stays as it is:
+
+    scripts/benchmarks-md.py --peers benchmarks/peers.jsonl benchmarks/peers-kontor.jsonl benchmarks/peers-meta.json \
+        --update BENCHMARKS.md
 """
 import json
 import re
@@ -92,7 +100,203 @@ def web(log_path):
     return rows, (int(rss.group(1)) if rss else None)
 
 
+# ---------------------------------------------------------------- against the peers ----------------------------------
+
+PEERS_HEADING = "## Against the tools people use instead"
+
+# (what, peer figures (their medians are added up), Kontor's figure, DESIGN.md's target, footnote number or None)
+PEER_ROWS = [
+    ("1-page invoice PDF", ["weasyprint_invoice_1page_pdf"], "kontor_invoice_1page_pdf", "≥ 150×", 1),
+    ("1-page invoice PDF/A-3b", ["weasyprint_invoice_1page_pdfa3b"], "kontor_invoice_1page_pdf", "", 1),
+    ("10-page invoice PDF (400 lines)", ["weasyprint_invoice_10page_pdf"], "kontor_invoice_10page_pdf", "≥ 300×", 1),
+    ("CII XML (EN 16931, 6 lines, 2 VAT rates)", ["drafthorse_cii_en16931_build_serialize"], "kontor_cii_en16931",
+     "≥ 100×", 2),
+    ("CII XML, drafthorse with its XSD check", ["drafthorse_cii_en16931_build_serialize_xsd"], "kontor_cii_en16931",
+     "", 2),
+    ("ZUGFeRD invoice: PDF/A-3b + CII XML + embedding",
+     ["weasyprint_invoice_1page_pdfa3b", "drafthorse_cii_en16931_build_serialize", "facturx_embed_xml_in_pdf"],
+     "kontor_zugferd_1page", "≥ 150×", 3),
+    ("ZUGFeRD: factur-x embedding alone (XSD check)", ["facturx_embed_xml_in_pdf"], "kontor_zugferd_1page", "", 3),
+    ("ZUGFeRD: factur-x embedding alone (no XSD check)", ["facturx_embed_xml_in_pdf_noxsd"], "kontor_zugferd_1page",
+     "", 3),
+    ("MT940, 10,000 entries, parse", ["mt940_parse_10k"], "kontor_mt940_parse_10k", "≥ 20×", None),
+    ("camt.053, 100,000 entries, parse: camt053 whole document", ["camt053_parse_document_100k"],
+     "kontor_camt053_parse_100k", "", 4),
+    ("camt.053 parse: camt053 streaming entries", ["camt053_iter_entries_100k"], "kontor_camt053_parse_100k", "", 4),
+    ("camt.053 parse: lxml iterparse, 11 fields per entry", ["lxml_iterparse_fields_100k"],
+     "kontor_camt053_parse_100k", "", 4),
+    ("camt.053 parse: lxml iterparse, nothing read", ["lxml_iterparse_minimal_100k"], "kontor_camt053_parse_100k",
+     "", 4),
+    ("camt.053 parse + match + store (Kontor) vs lxml iterparse, 11 fields", ["lxml_iterparse_fields_100k"],
+     "kontor_camt053_import_100k", "faster, < 1 s", 5),
+    ("camt.053 parse + match + store (Kontor) vs lxml iterparse, nothing read", ["lxml_iterparse_minimal_100k"],
+     "kontor_camt053_import_100k", "faster, < 1 s", 5),
+    ("EPC QR matrix (GiroCode)", ["segno_epc_qr_matrix"], "kontor_epc_qr_matrix", "≥ 50×", 6),
+    ("EPC QR as SVG", ["segno_epc_qr_svg"], None, "", 6),
+]
+
+TO_SECONDS = {"s": 1.0, "ms": 1e-3, "µs": 1e-6}
+
+
+def jsonl(path):
+    figures = {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{"):
+                figure = json.loads(line)
+                figures[figure["name"]] = figure
+    return figures
+
+
+def seconds(figure, key="median"):
+    """A figure's value as seconds per run (a rate is turned back into the time for its entries)."""
+    if figure["unit"] in TO_SECONDS:
+        return figure[key] * TO_SECONDS[figure["unit"]]
+    entries = float(figure.get("entries", 0))
+    other = {"min": "max", "max": "min"}.get(key, key)  # the highest rate is the shortest time
+    return entries / figure[other] if entries and figure[other] else float("nan")
+
+
+def show(value):
+    """Seconds in the unit that suits them, 3 significant digits."""
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+        if value >= scale or unit == "µs":
+            shown = value / scale
+            return f"{shown:,.{max(0, 2 - len(str(int(shown))) + 1)}f} {unit}"
+    return "?"
+
+
+def spread(figure):
+    return f"{show(seconds(figure))} ({show(seconds(figure, 'min'))}–{show(seconds(figure, 'max'))}, n={figure['n']})"
+
+
+def rss(figure):
+    value = figure.get("rss_mib")
+    return f"{float(value):.0f}" if value not in (None, "") else "–"
+
+
+def wrap(text):
+    import textwrap
+    return textwrap.fill(text, width=118, break_long_words=False, break_on_hyphens=False)
+
+
+def busy(meta):
+    """A warning when other work shared the machine: both sides were slowed, by different amounts."""
+    try:
+        load, cpus = float(str(meta.get("load_average_before", "")).split()[0]), int(meta.get("cpus") or 1)
+    except (IndexError, ValueError):
+        return ""
+    if load < cpus / 2:
+        return ""
+    return (" — other work shared the machine, so both sides ran slower than on a quiet one and the spreads are "
+            "wide; the ratios are the figures to read, and they are rougher than usual")
+
+
+def peers_section(peers_path, kontor_path, meta_path):
+    peers, kontor = jsonl(peers_path), jsonl(kontor_path)
+    try:
+        meta = json.load(open(meta_path))
+    except (OSError, ValueError):
+        meta = {}
+    versions = {}
+    for figure in peers.values():
+        versions.setdefault(figure.get("version", "?"), []).append(figure["name"])
+    out = [PEERS_HEADING, ""]
+    out.append(wrap(
+        f"`{meta.get('command', 'scripts/peers.sh')}` on {meta.get('date', '?')} (commit {meta.get('commit', '?')}): "
+        f"the peer benchmarks of `../shared/peers/` and then `kontor-bench --peers DIR`, on the same input files "
+        f"(`peerlib.py --dump DIR`), one after the other in one run, both pinned with `{meta.get('pinned', '?')}`, "
+        f"release build; {meta.get('cpus', '?')} cores ({meta.get('cpu_model', '?')}), {meta.get('swift', '')}, "
+        f"load average {meta.get('load_average_before', '?')} before the run{busy(meta)}. "
+        f"Wall-clock medians, with min–max and the number of runs; peak RSS in MiB per process (Kontor: one process "
+        f"per group of rows; a sum row lists each peer's). Written from `benchmarks/peers.jsonl`, `benchmarks/peers-kontor.jsonl` and "
+        f"`benchmarks/peers-meta.json` by `scripts/benchmarks-md.py`."))
+    out.append("")
+    out.append("| what | peer: median (min–max, runs) | Kontor: median (min–max, runs) | Kontor faster | target "
+               "| RSS MiB peer / Kontor |")
+    out.append("|---|---|---|---:|---|---|")
+    for label, names, mine, target, note in PEER_ROWS:
+        theirs = [peers.get(n) for n in names]
+        ours = kontor.get(mine) if mine else None
+        label_shown = label + (f" [{note}]" if note else "")
+        if any(t is None for t in theirs):
+            continue
+        if len(theirs) == 1:
+            peer_cell = f"{spread(theirs[0])}"
+            peer_rss = rss(theirs[0])
+        else:
+            peer_cell = show(sum(seconds(t) for t in theirs)) + " (sum of the medians)"
+            peer_rss = "/".join(rss(t) for t in theirs)
+        peer_time = sum(seconds(t) for t in theirs)
+        if ours is None:
+            out.append(f"| {label_shown} | {peer_cell} | – (none in Kontor) | – | {target} | {peer_rss} / – |")
+            continue
+        ratio = peer_time / seconds(ours)
+        shown = f"{ratio:,.1f}" if ratio >= 1 else f"{ratio:.2f}"
+        out.append(f"| {label_shown} | {peer_cell} | {spread(ours)} | **{shown}×** | {target} "
+                   f"| {peer_rss} / {rss(ours)} |")
+    out.append("")
+    out.append(wrap("Peers: " + "; ".join(sorted(versions)) + "."))
+    out.append("")
+    facts = []
+    for name, what in (("kontor_invoice_1page_pdf", "1-page PDF"), ("kontor_invoice_10page_pdf", "400-line PDF")):
+        if name in kontor and "pages" in kontor[name]:
+            facts.append(f"Kontor's {what}: {kontor[name]['pages']} page(s), {int(kontor[name]['pdf_bytes']):,} bytes")
+    for name, what in (("weasyprint_invoice_1page_pdf", "WeasyPrint's 1-page PDF"),
+                       ("weasyprint_invoice_10page_pdf", "WeasyPrint's 400-line PDF")):
+        if name in peers:
+            figure = peers[name]
+            facts.append(f"{what}: {figure.get('pages', '?')} page(s), {int(figure.get('pdf_bytes', 0)):,} bytes")
+    if "kontor_camt053_import_100k" in kontor:
+        k = kontor["kontor_camt053_import_100k"]
+        facts.append(f"camt import: {k.get('applied', '?')} payments booked, {k.get('queued', '?')} credits queued "
+                     f"for review, {k.get('ignored', '?')} debits ignored")
+    if "kontor_epc_qr_matrix" in kontor:
+        k = kontor["kontor_epc_qr_matrix"]
+        facts.append(f"EPC QR: version {k.get('qr_version')}-{k.get('error')}, {k.get('modules')} modules a side")
+    if facts:
+        out.append(wrap("Checks from the same run: " + "; ".join(facts) + "."))
+    out.append("")
+    notes = __file__.replace("benchmarks-md.py", "benchmarks-peers-notes.md")
+    try:
+        out.append(open(notes).read().rstrip())
+    except OSError:
+        pass
+    return "\n".join(out).rstrip() + "\n"
+
+
+def replace_peers_section(text, section):
+    """`text` with its peers section replaced by `section`, or `section` put before "Against the targets"."""
+    start = text.find(PEERS_HEADING)
+    if start >= 0:
+        end = text.find("\n## ", start + len(PEERS_HEADING))
+        end = len(text) if end < 0 else end + 1
+        return text[:start] + section + ("\n" if end < len(text) else "") + text[end:]
+    anchor = text.find("## Against the targets")
+    if anchor < 0:
+        return text.rstrip() + "\n\n" + section
+    return text[:anchor] + section + "\n" + text[anchor:]
+
+
 def main():
+    args = sys.argv[1:]
+    peers = None
+    if "--peers" in args:
+        at = args.index("--peers")
+        peers = peers_section(*args[at + 1:at + 4])
+        del args[at:at + 4]
+    if "--update" in args:
+        at = args.index("--update")
+        target = args[at + 1]
+        if peers is None:
+            sys.exit("benchmarks-md.py: --update needs --peers PEERS KONTOR META")
+        with open(target) as f:
+            text = f.read()
+        with open(target, "w") as f:
+            f.write(replace_peers_section(text, peers))
+        return
+    sys.argv[1:] = args
     b1, b10, b100 = (load(p) for p in sys.argv[1:4])
     web_result = web(sys.argv[4]) if len(sys.argv) > 4 else None
     out = [open(__file__.replace("benchmarks-md.py", "benchmarks-intro.md")).read().rstrip() + "\n"]
@@ -115,6 +319,8 @@ def main():
             out.append(f"| `GET {path}` | {int(size):,} | {rps:,.0f} | {p50} | {p99} |")
         if rss:
             out.append(f"\nServer RSS after the runs: {rss / 1024:.0f} MiB.\n")
+    if peers:
+        out.append(peers.rstrip() + "\n")
     targets = [
         ("1-page invoice PDF", "< 2 ms", b1, "invoice PDF, 1 page", 1 / 1000, "ms"),
         ("10-page invoice PDF (400 lines)", "< 40 ms", b1, "invoice PDF, 400 lines", 1 / 1000, "ms"),

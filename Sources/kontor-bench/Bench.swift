@@ -7,6 +7,7 @@ import KontorStore
 /// `kontor-bench --scale N [--json FILE]`: builds a synthetic book and times the operations users wait for.
 /// `kontor-bench --scale N --keep FILE` only builds the book (with its reminder drafts) into FILE and keeps it, for
 /// benchmarks from outside such as `wrk` against `kontor serve --db FILE`.
+/// `kontor-bench --peers DIR …` times Kontor on the peer benchmarks' inputs instead (see `PeerBench`).
 @main
 struct Bench {
     struct Measurement: Codable {
@@ -30,6 +31,10 @@ struct Bench {
         var scale = 1
         var jsonPath: String?
         var keepPath: String?
+        if CommandLine.arguments.contains("--peers") {
+            try await PeerBench.main(Array(CommandLine.arguments.dropFirst()))
+            return
+        }
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
@@ -37,7 +42,8 @@ struct Bench {
             case "--json": jsonPath = arguments.next()
             case "--keep": keepPath = arguments.next()
             default:
-                print("usage: kontor-bench [--scale N] [--json FILE] [--keep FILE]")
+                print("usage: kontor-bench [--scale N] [--json FILE] [--keep FILE]\n"
+                    + "       kontor-bench --peers DIR [--json FILE] [--only GROUP] [--samples DIR]")
                 exit(2)
             }
         }
@@ -120,6 +126,7 @@ struct Bench {
             }
         })
         _ = xmlBytes
+        measurements.append(try await QRBench.measure())
 
         // A camt.053 with 100,000 credits: some pay open invoices by number, the rest are unrelated.
         let open = try await kontor.invoices(InvoiceQuery(openOnly: true))
