@@ -57,13 +57,17 @@ struct CustomerController: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let query = request.query("q")
-        let customerStatus = request.query("status").flatMap(CustomerStatus.init(rawValue:))
-        let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: CustomerListPage.pageSize)
-        let model = try await services.kontor.customerList(status: customerStatus, search: query, window: window)
-        let page = CustomerListPage(model, query: query, status: customerStatus, importState: importState, texts: texts)
-        return try services.page("customers/index", area: .customers, title: texts["nav_customers"], page,
-                                 request: request, context: context, status: status)
+        return try await services.page(
+            "customers/index", area: .customers, title: texts["nav_customers"], request: request, context: context,
+            status: status, cacheable: !importState.hasErrors
+        ) {
+            let query = request.query("q")
+            let customerStatus = request.query("status").flatMap(CustomerStatus.init(rawValue:))
+            let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: CustomerListPage.pageSize)
+            let model = try await services.kontor.customerList(status: customerStatus, search: query, window: window)
+            let page = CustomerListPage(model, query: query, status: customerStatus, importState: importState, texts: texts)
+            return page
+        }
     }
 
     /// GET /customers/new

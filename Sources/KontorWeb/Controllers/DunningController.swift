@@ -21,7 +21,7 @@ struct DunningController: Sendable {
 
     /// GET /dunning
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        try await render(hold: FormState(), request: request, context: context)
+        try await render(hold: FormState(), request: request, context: context, cacheable: true)
     }
 
     /// POST /dunning/holds: no dunning for a customer, or one of its invoices, until a day (with the reason).
@@ -57,16 +57,21 @@ struct DunningController: Sendable {
     }
 
     private func render(
-        hold: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+        hold: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        cacheable: Bool = false
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let overview = try await services.kontor.dunningOverview(
-            drafts: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: DunningPage.pageSize),
-            historyLimit: DunningPage.historyLimit, activeOn: services.today())
-        let page = DunningPage(overview, holdForm: HoldForm(hold, customers: overview.owingCustomers, texts: texts),
-                               texts: texts)
-        return try services.page("dunning/index", area: .dunning, title: texts["nav_dunning"], page, request: request,
-                                 context: context, status: status)
+        return try await services.page(
+            "dunning/index", area: .dunning, title: texts["nav_dunning"], request: request, context: context,
+            status: status, cacheable: cacheable
+        ) {
+            let overview = try await services.kontor.dunningOverview(
+                drafts: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: DunningPage.pageSize),
+                historyLimit: DunningPage.historyLimit, activeOn: services.today())
+            let page = DunningPage(overview, holdForm: HoldForm(hold, customers: overview.owingCustomers, texts: texts),
+                                   texts: texts)
+            return page
+        }
     }
 
     /// POST /dunning/run: prepares due steps as drafts (never sends).

@@ -21,11 +21,13 @@ struct InquiryController: Sendable {
     /// GET /inquiries
     @Sendable func board(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: InquiryBoardPage.pageSize)
-        let board = try await services.kontor.inquiryBoard(window: window, closedLimit: InquiryBoardPage.closedLimit)
-        let page = InquiryBoardPage(board, today: services.today(), texts: texts)
-        return try services.page("inquiries/index", area: .inquiries, title: texts["nav_inquiries"], page,
-                                 request: request, context: context)
+        return try await services.cachedPage("inquiries/index", area: .inquiries, title: texts["nav_inquiries"], request: request,
+                                             context: context) {
+            let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: InquiryBoardPage.pageSize)
+            let board = try await services.kontor.inquiryBoard(window: window, closedLimit: InquiryBoardPage.closedLimit)
+            let page = InquiryBoardPage(board, today: services.today(), texts: texts)
+            return page
+        }
     }
 
     /// GET /inquiries/:id/proposal: the earliest realistic delivery date and the price, with a reply to send.

@@ -32,20 +32,22 @@ struct InvoiceController: Sendable {
     /// GET /invoices?filter=open|overdue|paid|drafts|all&page=n
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let filter = request.query("filter").flatMap(Filter.init(rawValue:)) ?? .open
-        let today = services.today()
-        let query: InvoiceQuery = switch filter {
-        case .open: InvoiceQuery(openOnly: true)
-        case .overdue: InvoiceQuery(overdueOn: today)
-        case .paid: InvoiceQuery(status: .paid)
-        case .drafts: InvoiceQuery(status: .draft)
-        case .all: InvoiceQuery()
+        return try await services.cachedPage("invoices/index", area: .invoices, title: texts["nav_invoices"], request: request,
+                                             context: context) {
+            let filter = request.query("filter").flatMap(Filter.init(rawValue:)) ?? .open
+            let today = services.today()
+            let query: InvoiceQuery = switch filter {
+            case .open: InvoiceQuery(openOnly: true)
+            case .overdue: InvoiceQuery(overdueOn: today)
+            case .paid: InvoiceQuery(status: .paid)
+            case .drafts: InvoiceQuery(status: .draft)
+            case .all: InvoiceQuery()
+            }
+            let number = request.query("page").flatMap(Int.init) ?? 1
+            let slice = try await services.kontor.invoicePage(query, page: number, size: InvoiceController.pageSize)
+            let page = InvoiceListPage(slice, filter: filter, today: today, texts: texts)
+            return page
         }
-        let number = request.query("page").flatMap(Int.init) ?? 1
-        let slice = try await services.kontor.invoicePage(query, page: number, size: InvoiceController.pageSize)
-        let page = InvoiceListPage(slice, filter: filter, today: today, texts: texts)
-        return try services.page("invoices/index", area: .invoices, title: texts["nav_invoices"], page, request: request,
-                                 context: context)
     }
 
     /// GET /invoices/new

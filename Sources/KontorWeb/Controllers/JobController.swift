@@ -23,18 +23,21 @@ struct JobController: Sendable {
     /// GET /jobs?week=…&all=1
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let all = request.query("all") == "1"
-        let week = request.query("week").flatMap(Int.init).map { max(-520, min(520, $0)) } ?? 0
-        let monday = JobListPage.monday(of: services.today(), week: week)
-        let board = try await services.kontor.jobBoard(
-            dueFrom: monday, through: monday.adding(days: 6), all: all,
-            window: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: JobListPage.pageSize))
-        // The week shows the same plan as /agenda, `kontor agenda` and the calendar feed: one planner result.
-        // Without a profile there are no writing hours to plan with yet; the week shows the deadlines only.
-        let hasProfile = (try? await services.kontor.profile()) != nil
-        let agenda = hasProfile ? try await services.kontor.agenda(today: services.today()) : nil
-        let page = JobListPage(board, agenda: agenda, today: services.today(), week: week, all: all, texts: texts)
-        return try services.page("jobs/index", area: .jobs, title: texts["nav_jobs"], page, request: request, context: context)
+        return try await services.cachedPage("jobs/index", area: .jobs, title: texts["nav_jobs"], request: request,
+                                             context: context) {
+            let all = request.query("all") == "1"
+            let week = request.query("week").flatMap(Int.init).map { max(-520, min(520, $0)) } ?? 0
+            let monday = JobListPage.monday(of: services.today(), week: week)
+            let board = try await services.kontor.jobBoard(
+                dueFrom: monday, through: monday.adding(days: 6), all: all,
+                window: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: JobListPage.pageSize))
+            // The week shows the same plan as /agenda, `kontor agenda` and the calendar feed: one planner result.
+            // Without a profile there are no writing hours to plan with yet; the week shows the deadlines only.
+            let hasProfile = (try? await services.kontor.profile()) != nil
+            let agenda = hasProfile ? try await services.kontor.agenda(today: services.today()) : nil
+            let page = JobListPage(board, agenda: agenda, today: services.today(), week: week, all: all, texts: texts)
+            return page
+        }
     }
 
     /// GET /jobs/new

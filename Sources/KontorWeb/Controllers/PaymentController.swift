@@ -44,7 +44,7 @@ struct PaymentController: Sendable {
         var state = FormState()
         state.values["date"] = services.today().description
         state.values["invoice"] = request.query("invoice")
-        return try await render(state, request: request, context: context)
+        return try await render(state, request: request, context: context, cacheable: true)
     }
 
     /// POST /payments
@@ -126,16 +126,20 @@ struct PaymentController: Sendable {
 
     private func render(
         _ state: FormState, upload: FormState = FormState(), review: (id: Int64, state: FormState)? = nil,
-        request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+        request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok, cacheable: Bool = false
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let overview = try await services.kontor.paymentsOverview(
-            payments: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: PaymentsPage.pageSize),
-            review: ListWindow(page: request.query("review").flatMap(Int.init) ?? 1, size: PaymentsPage.reviewPageSize),
-            openLimit: PaymentsPage.openChoices)
-        let page = PaymentsPage(overview, state: state, upload: upload, review: review, texts: texts)
-        return try services.page("payments/index", area: .payments, title: texts["nav_payments"], page, request: request,
-                                 context: context, status: status)
+        return try await services.page(
+            "payments/index", area: .payments, title: texts["nav_payments"], request: request, context: context,
+            status: status, cacheable: cacheable
+        ) {
+            let overview = try await services.kontor.paymentsOverview(
+                payments: ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: PaymentsPage.pageSize),
+                review: ListWindow(page: request.query("review").flatMap(Int.init) ?? 1, size: PaymentsPage.reviewPageSize),
+                openLimit: PaymentsPage.openChoices)
+            let page = PaymentsPage(overview, state: state, upload: upload, review: review, texts: texts)
+            return page
+        }
     }
 }
 

@@ -21,10 +21,12 @@ struct QuoteController: Sendable {
     /// GET /quotes
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: QuoteListPage.pageSize)
-        let page = QuoteListPage(try await services.kontor.quoteList(window: window), texts: texts)
-        return try services.page("quotes/index", area: .quotes, title: texts["nav_quotes"], page, request: request,
-                                 context: context)
+        return try await services.cachedPage("quotes/index", area: .quotes, title: texts["nav_quotes"], request: request,
+                                             context: context) {
+            let window = ListWindow(page: request.query("page").flatMap(Int.init) ?? 1, size: QuoteListPage.pageSize)
+            let page = QuoteListPage(try await services.kontor.quoteList(window: window), texts: texts)
+            return page
+        }
     }
 
     /// GET /quotes/new?inquiry=…|customer=…

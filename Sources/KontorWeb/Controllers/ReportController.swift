@@ -15,27 +15,29 @@ struct ReportController: Sendable {
     /// GET /reports
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
-        let today = services.today()
-        let receivables = try await services.kontor.receivablesReport(today: today)
-        let months = try await services.kontor.revenueByMonth(today: today)
-        let channels = try await services.kontor.inquiriesByChannel()
-        var page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
-        let conversion = try await services.kontor.inquiryConversion()
-        let de = context.language == .de
-        page.conversionHeadings = de
-            ? ["Kanal", "Anfragen", "Tage bis Antwort", "Angebote", "Gewonnen", "Ø Auftrag"]
-            : ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"]
-        page.conversionTitle = de ? "Umwandlung nach Kanal" : "Conversion by channel"
-        page.conversion = conversion.channels.map { row in
-            ReportPage.ConversionRow(
-                label: texts.channel(row.channel), inquiries: row.inquiries,
-                daysText: row.averageDaysToAnswer.map { String(format: de ? "%.1f" : "%.1f", $0)
-                    .replacingOccurrences(of: ".", with: de ? "," : ".") } ?? "–",
-                quoteRateText: "\(row.quoteRate) %", winRateText: "\(row.winRate) %",
-                orderText: row.averageOrderValue?.formatted(context.language) ?? "–")
+        return try await services.cachedPage("reports/index", area: .reports, title: texts["nav_reports"], request: request,
+                                             context: context) {
+            let today = services.today()
+            let receivables = try await services.kontor.receivablesReport(today: today)
+            let months = try await services.kontor.revenueByMonth(today: today)
+            let channels = try await services.kontor.inquiriesByChannel()
+            var page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
+            let conversion = try await services.kontor.inquiryConversion()
+            let de = context.language == .de
+            page.conversionHeadings = de
+                ? ["Kanal", "Anfragen", "Tage bis Antwort", "Angebote", "Gewonnen", "Ø Auftrag"]
+                : ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"]
+            page.conversionTitle = de ? "Umwandlung nach Kanal" : "Conversion by channel"
+            page.conversion = conversion.channels.map { row in
+                ReportPage.ConversionRow(
+                    label: texts.channel(row.channel), inquiries: row.inquiries,
+                    daysText: row.averageDaysToAnswer.map { String(format: de ? "%.1f" : "%.1f", $0)
+                        .replacingOccurrences(of: ".", with: de ? "," : ".") } ?? "–",
+                    quoteRateText: "\(row.quoteRate) %", winRateText: "\(row.winRate) %",
+                    orderText: row.averageOrderValue?.formatted(context.language) ?? "–")
+            }
+            return page
         }
-        return try services.page("reports/index", area: .reports, title: texts["nav_reports"], page, request: request,
-                                 context: context)
     }
 }
 

@@ -13,6 +13,19 @@ extension AppServices {
         .html(try html(template, area: area, title: title, page, request: request, context: context), status: status)
     }
 
+    /// A page built by `make`: from the page cache when `cacheable` (a plain GET whose forms carry nothing typed),
+    /// else rendered anew with `status`.
+    func page<Page: Sendable & Encodable>(
+        _ template: String, area: Area?, title: String, request: Request, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok, cacheable: Bool, make: () async throws -> Page
+    ) async throws -> Response {
+        if cacheable && status == .ok {
+            return try await cachedPage(template, area: area, title: title, request: request, context: context, make: make)
+        }
+        return try page(template, area: area, title: title, try await make(), request: request, context: context,
+                        status: status)
+    }
+
     /// A page's HTML; `csrf` replaces the session's token (the page cache renders with a placeholder).
     func html<Page: Sendable & Encodable>(
         _ template: String, area: Area?, title: String, _ page: Page, request: Request, context: AppRequestContext,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Rendered pages kept while the book does not change, for the pages people open most (Heute).
+/// Rendered pages kept while the book does not change: Heute and the lists and reports, as a plain GET shows them.
 ///
 /// A page is stored under the book's version (`Kontor.bookVersion`, raised by every committed write of any
 /// process, the CLI included) and a key naming everything else it depends on (day, language, user). The
@@ -19,7 +19,7 @@ final class PageCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
-    private let capacity = 16
+    private let capacity = 64
 
     /// The stored page for `key` at `version`, with `csrf` put in; nil when there is none that fresh.
     func page(key: String, version: Int64, csrf: String) -> String? {
