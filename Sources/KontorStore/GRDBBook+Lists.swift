@@ -78,8 +78,10 @@ extension GRDBBook {
     }
 
     func jobList(window: ListWindow) throws -> ListPage<Job> {
-        let records = try JobRecord.order(Column("deadline") == nil, Column("deadline"), Column("id"))
-            .limit(window.size, offset: window.offset).fetchAll(db)
+        // The expression of the index `job_list_order`: those without a deadline last.
+        let records = try JobRecord.fetchAll(
+            db, sql: "SELECT * FROM job ORDER BY COALESCE(deadline, '9999-12-31'), id LIMIT ? OFFSET ?",
+            arguments: [window.size, window.offset])
         let rounds = try revisionRounds(jobIds: records.compactMap(\.id))
         return ListPage(
             items: try records.map { try $0.domain(revisions: rounds[$0.id!] ?? []) }, total: try JobRecord.fetchCount(db),
@@ -127,16 +129,18 @@ extension GRDBBook {
         try Row.fetchAll(db, sql: "SELECT id, name FROM customer ORDER BY name COLLATE NOCASE, id").map { ($0[0], $0[1]) }
     }
 
-    func jobsToInvoice() throws -> [Job] {
+    func jobsToInvoice(deliveredSince first: Day) throws -> [Job] {
         let records = try JobRecord.fetchAll(
             db,
             sql: """
                 SELECT j.* FROM job j
-                WHERE j.status IN ('delivered', 'accepted') AND NOT EXISTS (
+                WHERE j.status IN ('delivered', 'accepted') AND (j.deliveredOn >= ? OR j.deliveredOn IS NULL)
+                  AND NOT EXISTS (
                     SELECT 1 FROM invoice i LEFT JOIN invoiceBalance b ON b.invoiceId = i.id
                     WHERE i.jobId = j.id AND i.kind = 'invoice' AND b.cancelledByNumber IS NULL)
                 ORDER BY j.deliveredOn DESC, j.id DESC
-                """)
+                """,
+            arguments: [first.description])
         let rounds = try revisionRounds(jobIds: records.compactMap(\.id))
         return try records.map { try $0.domain(revisions: rounds[$0.id!] ?? []) }
     }

@@ -21,7 +21,7 @@ extension GRDBBook {
         return months
     }
 
-    func inquiryTallies() throws -> [InquiryConversion.Tally] {
+    func inquiryTallies(receivedSince first: Day?) throws -> [InquiryConversion.Tally] {
         try Row.fetchAll(
             db,
             sql: """
@@ -29,8 +29,9 @@ extension GRDBBook {
                        COALESCE(SUM(CAST(julianday(i.answeredOn) - julianday(i.receivedOn) AS INTEGER)), 0),
                        SUM(i.status IN ('quoted', 'won') OR EXISTS (SELECT 1 FROM quote q WHERE q.inquiryId = i.id)),
                        SUM(i.status = 'won'), SUM(i.status = 'lost')
-                FROM inquiry i GROUP BY i.channel
-                """
+                FROM inquiry i WHERE i.receivedOn >= ? GROUP BY i.channel
+                """,
+            arguments: [first?.description ?? ""]
         ).map { row in
             InquiryConversion.Tally(
                 channel: try Convert.choice(row[0] as String, as: InquiryChannel.self), inquiries: row[1],
@@ -38,13 +39,14 @@ extension GRDBBook {
         }
     }
 
-    func acceptedOrderValues() throws -> [InquiryChannel: [Money]] {
+    func acceptedOrderValues(receivedSince first: Day?) throws -> [InquiryChannel: [Money]] {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT q.id, i.channel FROM quote q JOIN inquiry i ON i.id = q.inquiryId
-                WHERE q.status = 'accepted' AND i.status = 'won'
-                """)
+                WHERE q.status = 'accepted' AND i.status = 'won' AND i.receivedOn >= ?
+                """,
+            arguments: [first?.description ?? ""])
         var values: [InquiryChannel: [Money]] = [:]
         for row in rows {
             guard let quote = try quote(id: row[0]) else { continue }

@@ -478,9 +478,11 @@ extension DatabaseMigrator {
                 CREATE INDEX bankEntry_status_order ON bankEntry (status, bookingDate, id);
                 CREATE INDEX inquiry_status_closed ON inquiry (status, closedOn DESC, id DESC);
                 CREATE INDEX quote_list_order ON quote (createdOn DESC, id DESC);
-                CREATE INDEX job_list_order ON job (deadline, id);
+                CREATE INDEX job_list_order ON job (COALESCE(deadline, '9999-12-31'), id);
+                CREATE INDEX job_status_delivered ON job (status, deliveredOn);
                 CREATE INDEX dunningLetter_list_order ON dunningLetter (createdOn DESC, id DESC);
                 CREATE INDEX invoice_issueDate ON invoice (issueDate);
+                CREATE INDEX inquiry_receivedOn ON inquiry (receivedOn);
                 """)
         }
         return migrator

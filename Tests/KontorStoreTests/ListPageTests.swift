@@ -59,6 +59,13 @@ struct ListPageTests {
             #expect(tally.lost == mine.filter { $0.status == .lost }.count)
             #expect(tally.pending == tally.total - tally.won - tally.lost)
         }
+        // The web page counts the last twelve months only
+        let since = today.adding(days: -30)
+        let recent = inquiries.filter { $0.receivedOn >= since }
+        try #require(recent.count < inquiries.count)
+        #expect(try await kontor.inquiriesByChannel(receivedSince: since).map(\.total).reduce(0, +) == recent.count)
+        #expect(try await kontor.inquiryConversion(receivedSince: since)
+            == InquiryConversion(inquiries: recent, quotes: quotes))
     }
 
     @Test func customerPagesTogetherAreTheWholeList() async throws {
@@ -132,7 +139,11 @@ struct ListPageTests {
         let jobs = try await kontor.jobs(all: true)
         let invoiced = Set(try await kontor.invoices(InvoiceQuery()).filter { !$0.isCancelled }.compactMap(\.jobId))
         let expected = jobs.filter { ($0.status == .delivered || $0.status == .accepted) && !invoiced.contains($0.id) }
-        #expect(Set(try await kontor.jobsToInvoice().map(\.job.id)) == Set(expected.map(\.id)))
+        #expect(Set(try await kontor.jobsToInvoice(deliveredSince: Day("2000-01-01")!).map(\.job.id))
+            == Set(expected.map(\.id)))
+        let recent = expected.filter { ($0.deliveredOn ?? today) >= today.adding(days: -30) }
+        #expect(Set(try await kontor.jobsToInvoice(deliveredSince: today.adding(days: -30)).map(\.job.id))
+            == Set(recent.map(\.id)))
         // The job board pages through every job in deadline order
         let board = try await kontor.jobBoard(
             dueFrom: today, through: today.adding(days: 6), all: true, window: ListWindow(size: 2))

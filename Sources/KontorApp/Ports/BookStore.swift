@@ -137,17 +137,20 @@ public protocol BookReader {
     func customersOwing() throws -> [(id: Int64, name: String)]
     /// Every customer's id and name, by name: what a form's customer choice offers.
     func customerChoices() throws -> [(id: Int64, name: String)]
-    /// Delivered or accepted jobs without an invoice (a draft or an uncancelled issued one), the latest first.
-    func jobsToInvoice() throws -> [Job]
+    /// Delivered or accepted jobs without an invoice (a draft or an uncancelled issued one), delivered on `first`
+    /// or later (or without a delivery day), the latest first.
+    func jobsToInvoice(deliveredSince first: Day) throws -> [Job]
 
     // MARK: Reports, added up by the store
 
     /// Gross and count of the uncancelled invoices issued from `first` to `last`, by month (first day of month).
     func revenueByMonth(from first: Day, through last: Day) throws -> [Day: (gross: Money, invoices: Int)]
-    /// Per channel: inquiries, answered ones and their days to answer, quoted, won and lost.
-    func inquiryTallies() throws -> [InquiryConversion.Tally]
-    /// The net values of accepted quotes that answered won inquiries, by the inquiry's channel.
-    func acceptedOrderValues() throws -> [InquiryChannel: [Money]]
+    /// Per channel: inquiries (received on `first` or later; nil: all), answered ones and their days to answer,
+    /// quoted, won and lost.
+    func inquiryTallies(receivedSince first: Day?) throws -> [InquiryConversion.Tally]
+    /// The net values of accepted quotes that answered won inquiries (received on `first` or later; nil: all), by
+    /// the inquiry's channel.
+    func acceptedOrderValues(receivedSince first: Day?) throws -> [InquiryChannel: [Money]]
 }
 
 /// Changes the use cases make, inside the transaction of `BookStore.write`.

@@ -132,9 +132,11 @@ extension Kontor {
 
 extension Kontor {
     /// Conversion of inquiries per channel.
-    public func inquiryConversion() async throws -> InquiryConversion {
+    public func inquiryConversion(receivedSince first: Day? = nil) async throws -> InquiryConversion {
         try await store.read { book in
-            InquiryConversion(tallies: try book.inquiryTallies(), orderValues: try book.acceptedOrderValues())
+            InquiryConversion(
+                tallies: try book.inquiryTallies(receivedSince: first),
+                orderValues: try book.acceptedOrderValues(receivedSince: first))
         }
     }
 }

@@ -176,10 +176,11 @@ extension Kontor {
         try await store.read { book in try book.customerChoices().map { CustomerChoice(id: $0.id, name: $0.name) } }
     }
 
-    /// The delivered or accepted jobs that have no invoice yet, with their customers' names.
-    public func jobsToInvoice() async throws -> [(job: Job, customerName: String)] {
+    /// The delivered or accepted jobs that have no invoice yet and were delivered on `first` or later (older ones
+    /// are invoiced from their own page), with their customers' names.
+    public func jobsToInvoice(deliveredSince first: Day) async throws -> [(job: Job, customerName: String)] {
         try await store.read { book in
-            let jobs = try book.jobsToInvoice()
+            let jobs = try book.jobsToInvoice(deliveredSince: first)
             let names = try book.customerNames(ids: Set(jobs.map(\.customerId)))
             return jobs.map { ($0, names[$0.customerId] ?? "–") }
         }

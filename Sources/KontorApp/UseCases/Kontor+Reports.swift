@@ -36,10 +36,12 @@ extension Kontor {
         return firsts.map { MonthRevenue(month: $0, gross: sums[$0]?.gross ?? .zero, invoices: sums[$0]?.invoices ?? 0) }
     }
 
-    /// Inquiries per channel and how many were won or lost, the busiest channel first.
-    public func inquiriesByChannel() async throws -> [ChannelTally] {
+    /// Inquiries per channel (those received on `first` or later; nil: all) and how many were won or lost, the
+    /// busiest channel first.
+    public func inquiriesByChannel(receivedSince first: Day? = nil) async throws -> [ChannelTally] {
         let tallies = Dictionary(
-            uniqueKeysWithValues: try await store.read { try $0.inquiryTallies() }.map { ($0.channel, $0) })
+            uniqueKeysWithValues: try await store.read { try $0.inquiryTallies(receivedSince: first) }
+                .map { ($0.channel, $0) })
         return InquiryChannel.allCases.map { channel in
             let tally = tallies[channel]
             return ChannelTally(

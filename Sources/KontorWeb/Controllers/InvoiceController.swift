@@ -213,7 +213,8 @@ struct InvoiceController: Sendable {
     ) async throws -> Response {
         let texts = Texts(context.language)
         let customers = try await services.kontor.customerChoices()
-        let jobs = try await services.kontor.jobsToInvoice()
+        let jobs = try await services.kontor.jobsToInvoice(
+            deliveredSince: services.today().adding(days: -InvoiceNewPage.jobDays))
         let make = FieldFactory(state: state, texts: texts)
         let page = InvoiceNewPage(
             hasFormError: state.general != nil, formError: state.generalText, hasJobs: !jobs.isEmpty,

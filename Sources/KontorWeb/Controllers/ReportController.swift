@@ -20,14 +20,17 @@ struct ReportController: Sendable {
             let today = services.today()
             let receivables = try await services.kontor.receivablesReport(today: today)
             let months = try await services.kontor.revenueByMonth(today: today)
-            let channels = try await services.kontor.inquiriesByChannel()
+            // The channels of the last twelve months: what tells where work comes from now, and what keeps the
+            // page's cost that of one year whatever the size of the archive.
+            let yearAgo = today.adding(days: -365)
+            let channels = try await services.kontor.inquiriesByChannel(receivedSince: yearAgo)
             var page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
-            let conversion = try await services.kontor.inquiryConversion()
+            let conversion = try await services.kontor.inquiryConversion(receivedSince: yearAgo)
             let de = context.language == .de
             page.conversionHeadings = de
                 ? ["Kanal", "Anfragen", "Tage bis Antwort", "Angebote", "Gewonnen", "Ø Auftrag"]
                 : ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"]
-            page.conversionTitle = de ? "Umwandlung nach Kanal" : "Conversion by channel"
+            page.conversionTitle = de ? "Umwandlung nach Kanal (letzte 12 Monate)" : "Conversion by channel (last 12 months)"
             page.conversion = conversion.channels.map { row in
                 ReportPage.ConversionRow(
                     label: texts.channel(row.channel), inquiries: row.inquiries,

@@ -84,7 +84,7 @@ extension Texts {
         // Invoices
         "invoice_new": "Write invoice", "invoice_new_intro": "A draft can be changed freely; it gets its number only when it is issued.",
         "invoice_create_draft": "Create draft", "invoice_from_job": "Invoice for a job",
-        "invoice_from_job_hint": "Takes the quote's lines and the delivery date as service date.",
+        "invoice_from_job_hint": "Takes the quote's lines and the delivery date as service date. Listed: jobs delivered in the last 90 days without an invoice; invoice an older one from its own page.",
         "invoice_free": "Free invoice", "invoice_free_hint": "For a customer; you enter the lines yourself.",
         "invoice_due": "due", "invoice_issued_on": "Issued", "invoice_figures": "Amounts",
         "invoice_terms": "Service period and payment term", "invoice_issue": "Issue invoice",
@@ -214,7 +214,7 @@ extension Texts {
         "report_figures": "Key figures", "report_total_open": "Receivables open", "report_overdue": "of which overdue",
         "report_dso": "Days sales outstanding", "report_revenue_12": "Revenue, 12 months", "report_aging": "Receivables by age",
         "report_days_past_due": "Days past due", "report_by_customer": "By customer", "report_avg_late": "Avg. days late",
-        "report_revenue": "Revenue per month (gross, by invoice date)", "report_channels": "Inquiries and wins per channel",
+        "report_revenue": "Revenue per month (gross, by invoice date)", "report_channels": "Inquiries and wins per channel (last 12 months)",
         "report_inquiries": "Inquiries", "report_won": "won", "report_lost": "lost", "report_win_rate": "Win rate",
         "report_as_of": "As of {0}", "days_unit": "{0} days", "bucket_not-due": "not yet due", "bucket_1-30": "1–30 days",
         "bucket_31-60": "31–60 days", "bucket_61-90": "61–90 days", "bucket_over-90": "over 90 days",

@@ -84,7 +84,7 @@ extension Texts {
         // Rechnungen
         "invoice_new": "Rechnung schreiben", "invoice_new_intro": "Ein Entwurf lässt sich beliebig ergänzen; erst beim Ausstellen bekommt er seine Nummer.",
         "invoice_create_draft": "Entwurf anlegen", "invoice_from_job": "Rechnung zum Auftrag",
-        "invoice_from_job_hint": "Übernimmt die Positionen des Angebots und das Lieferdatum als Leistungsdatum.",
+        "invoice_from_job_hint": "Übernimmt die Positionen des Angebots und das Lieferdatum als Leistungsdatum. Zur Wahl stehen Aufträge der letzten 90 Tage ohne Rechnung; einen älteren rechnen Sie auf seiner eigenen Seite ab.",
         "invoice_free": "Freie Rechnung", "invoice_free_hint": "Für einen Kunden; die Positionen tragen Sie selbst ein.",
         "invoice_due": "fällig", "invoice_issued_on": "Ausgestellt", "invoice_figures": "Beträge",
         "invoice_terms": "Leistungszeitraum und Zahlungsziel", "invoice_issue": "Rechnung ausstellen",
@@ -214,7 +214,7 @@ extension Texts {
         "report_figures": "Kennzahlen", "report_total_open": "Forderungen offen", "report_overdue": "davon überfällig",
         "report_dso": "Forderungslaufzeit (DSO)", "report_revenue_12": "Umsatz 12 Monate", "report_aging": "Altersstruktur der Forderungen",
         "report_days_past_due": "Tage über Fälligkeit", "report_by_customer": "Nach Kunde", "report_avg_late": "Ø Tage verspätet",
-        "report_revenue": "Umsatz je Monat (brutto, nach Rechnungsdatum)", "report_channels": "Anfragen und Aufträge je Kanal",
+        "report_revenue": "Umsatz je Monat (brutto, nach Rechnungsdatum)", "report_channels": "Anfragen und Aufträge je Kanal (letzte 12 Monate)",
         "report_inquiries": "Anfragen", "report_won": "gewonnen", "report_lost": "verloren", "report_win_rate": "Quote",
         "report_as_of": "Stand {0}", "days_unit": "{0} Tage", "bucket_not-due": "noch nicht fällig", "bucket_1-30": "1–30 Tage",
         "bucket_31-60": "31–60 Tage", "bucket_61-90": "61–90 Tage", "bucket_over-90": "über 90 Tage",

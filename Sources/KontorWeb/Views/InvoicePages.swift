@@ -65,6 +65,9 @@ struct InvoiceListPage: Sendable, Encodable {
 
 /// Where a new draft comes from.
 struct InvoiceNewPage: Sendable, Encodable {
+    /// How far back the job choice looks; an older job is invoiced from its own page.
+    static let jobDays = 90
+
     let hasFormError: Bool
     let formError: String
     let hasJobs: Bool
