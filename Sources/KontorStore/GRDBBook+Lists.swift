@@ -144,4 +144,8 @@ extension GRDBBook {
         let rounds = try revisionRounds(jobIds: records.compactMap(\.id))
         return try records.map { try $0.domain(revisions: rounds[$0.id!] ?? []) }
     }
+
+    func invoiceIdsWithDraftLetters() throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT invoiceId FROM dunningLetter WHERE status = 'draft'"))
+    }
 }

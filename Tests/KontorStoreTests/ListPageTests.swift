@@ -161,4 +161,25 @@ struct ListPageTests {
         let owing = try await kontor.receivablesReport(today: today).customers.filter { $0.openAmount.cents > 0 }
         #expect(Set(overview.owingCustomers.map(\.id)) == Set(owing.map(\.customerId)))
     }
+
+    @Test func morningListNamesTheFirstInquiriesAndCountsThemAll() async throws {
+        let (kontor, store) = try await demoBook()
+        let customer = try #require(try await kontor.customers().first)
+        let before = try await kontor.morningList(today: today).inquiriesTotal
+        // Given more inquiries waiting than the list names, phone ones among them
+        try await store.write { book in
+            for index in 0..<MorningList.itemsShown + 5 {
+                _ = try book.insert(inquiry: Inquiry(
+                    customerId: customer.id, channel: index % 7 == 0 ? .phone : .email,
+                    receivedOn: Day("2026-11-01")!.adding(days: index % 20), subject: "Anfrage \(index)"))
+            }
+        }
+        let list = try await kontor.morningList(today: today)
+        // Then it names the first ones in work order and counts every one
+        #expect(list.inquiries.count == MorningList.itemsShown)
+        #expect(list.inquiriesTotal == before + MorningList.itemsShown + 5)
+        let all = try await store.read { try $0.inquiries(statuses: [.open], customerId: nil) }
+        #expect(list.inquiries.map(\.inquiry.id)
+            == all.sorted(by: Inquiry.workOrder).prefix(MorningList.itemsShown).map(\.id))
+    }
 }

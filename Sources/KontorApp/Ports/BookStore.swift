@@ -131,6 +131,8 @@ public protocol BookReader {
     func jobs(deadlineFrom first: Day, through last: Day) throws -> [Job]
     /// Dunning letters of one status, oldest first.
     func dunningLetterList(status: DunningLetterStatus, window: ListWindow) throws -> ListPage<DunningLetter>
+    /// The invoices a reminder draft waits for.
+    func invoiceIdsWithDraftLetters() throws -> Set<Int64>
     /// The latest sent or skipped letters, newest first.
     func latestDecidedLetters(limit: Int) throws -> [DunningLetter]
     /// The customers with money open on an invoice, by name (the only ones dunning can be paused for).

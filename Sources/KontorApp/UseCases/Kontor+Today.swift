@@ -8,24 +8,30 @@ extension Kontor {
     public func morningList(today: Day) async throws -> MorningList {
         try await store.read { book in
             let policy = try book.profile()?.effectiveDunningPolicy ?? DunningPolicy()
-            let inquiries = try book.inquiries(statuses: [.open], customerId: nil)
+            // Long sections name their first items and count the rest (the same window for every section).
+            let shown = ListWindow(size: MorningList.itemsShown)
+            let inquiries = try book.inquiryList(status: .open, window: shown)
             let jobs = try book.jobs(
                 openOnly: true, customerId: nil, deadlineOnOrBefore: today.adding(days: MorningList.jobHorizonDays))
             let invoices = try book.openInvoices(dueOnOrBefore: today.adding(days: MorningList.invoiceHorizonDays))
-            let drafts = try book.dunningLetters(status: .draft, invoiceIds: nil)
-            // The queue can hold a whole statement's unrelated credits: the list names the first ones only.
-            let review = try book.bankEntryList(
-                status: .review, window: ListWindow(size: MorningList.bankEntriesShown))
+            let drafts = try book.dunningLetterList(status: .draft, window: shown)
+            // The queue can hold a whole statement's unrelated credits.
+            let review = try book.bankEntryList(status: .review, window: shown)
             let stepsDue = try Kontor.dunningStepsDue(
-                invoices.filter { $0.dueDate <= today }, drafts: drafts, policy: policy, today: today, book: book)
+                invoices.filter { $0.dueDate <= today }, waiting: try book.invoiceIdsWithDraftLetters(), policy: policy,
+                today: today, book: book)
             let names = try book.customerNames(ids: Set(
-                inquiries.map(\.customerId) + jobs.map(\.customerId) + drafts.map(\.customerId)))
+                inquiries.items.map(\.customerId) + jobs.map(\.customerId) + drafts.items.map(\.customerId)))
             let suggested = try book.invoiceNumbers(ids: Set(review.items.flatMap(\.invoiceIds)))
             var list = MorningList(
                 today: today,
-                inquiries: inquiries.map { ($0, names[$0.customerId] ?? "?") },
+                inquiries: inquiries.items.map { ($0, names[$0.customerId] ?? "?") },
+                inquiriesTotal: inquiries.total,
                 jobs: jobs.map { ($0, names[$0.customerId] ?? "?") },
-                reminderDrafts: drafts.map { MorningList.ReminderDraft($0, customerName: names[$0.customerId] ?? "?") },
+                reminderDrafts: drafts.items.map {
+                    MorningList.ReminderDraft($0, customerName: names[$0.customerId] ?? "?")
+                },
+                reminderDraftsTotal: drafts.total,
                 dunningStepsDue: stepsDue,
                 bankEntriesToReview: review.items.map { entry in
                     MorningList.BankEntryToReview(
@@ -43,12 +49,11 @@ extension Kontor {
     }
 
     /// The steps the reminder run would draft today, decided by the same `DunningPlanner` from the same facts;
-    /// invoices with a draft waiting are left out (they are in the drafts section).
+    /// invoices with a draft waiting (`waiting`) are left out (they are in the drafts section).
     static func dunningStepsDue(
-        _ candidates: [MorningList.OpenInvoice], drafts: [DunningLetter], policy: DunningPolicy, today: Day,
+        _ candidates: [MorningList.OpenInvoice], waiting: Set<Int64>, policy: DunningPolicy, today: Day,
         book: any BookReader
     ) throws -> [MorningList.DunningStepDue] {
-        let waiting = Set(drafts.map(\.invoiceId))
         let open = candidates.filter { !waiting.contains($0.invoiceId) }
         guard !open.isEmpty else { return [] }
         let invoiceIds = Set(open.map(\.invoiceId))

@@ -154,9 +154,13 @@ public struct MorningList: Sendable, Hashable, Codable {
 
     public var today: Day
     public var mailProblems: [MailProblem] = []
+    /// The first inquiries waiting for an answer (in work order); `inquiriesTotal` counts all of them.
     public var inquiries: [WaitingInquiry]
+    public var inquiriesTotal: Int
     public var jobs: [DueJob]
+    /// The oldest reminder drafts; `reminderDraftsTotal` counts all of them.
     public var reminderDrafts: [ReminderDraft]
+    public var reminderDraftsTotal: Int
     public var dunningStepsDue: [DunningStepDue]
     /// The first bank entries waiting for review (oldest first); `bankEntriesToReviewTotal` counts all of them.
     public var bankEntriesToReview: [BankEntryToReview]
@@ -169,13 +173,13 @@ public struct MorningList: Sendable, Hashable, Codable {
     /// How far ahead jobs and invoices are shown.
     public static let jobHorizonDays = 7
     public static let invoiceHorizonDays = 7
-    /// How many bank entries waiting for review the list names (it counts them all).
-    public static let bankEntriesShown = 50
+    /// How many waiting inquiries, reminder drafts and bank entries to review the list names (it counts them all).
+    public static let itemsShown = 50
 
     /// Builds the list from open items; the caller has already narrowed them down to what may matter.
     public init(
-        today: Day, inquiries: [(Inquiry, String)], jobs: [(Job, String)], reminderDrafts: [ReminderDraft] = [],
-        dunningStepsDue: [DunningStepDue] = [], bankEntriesToReview: [BankEntryToReview] = [],
+        today: Day, inquiries: [(Inquiry, String)], inquiriesTotal: Int? = nil, jobs: [(Job, String)],
+        reminderDrafts: [ReminderDraft] = [], reminderDraftsTotal: Int? = nil, dunningStepsDue: [DunningStepDue] = [], bankEntriesToReview: [BankEntryToReview] = [],
         bankEntriesToReviewTotal: Int? = nil, invoices: [OpenInvoice]
     ) {
         self.today = today
@@ -189,7 +193,9 @@ public struct MorningList: Sendable, Hashable, Codable {
             .filter { $0.0.isOpen && ($0.0.deadline.map { $0 <= horizon } ?? false) }
             .sorted { ($0.0.deadline!, $0.0.id) < ($1.0.deadline!, $1.0.id) }
             .map { DueJob(job: $0.0, customerName: $0.1, daysLeft: today.days(until: $0.0.deadline!)) }
+        self.inquiriesTotal = max(inquiriesTotal ?? 0, self.inquiries.count)
         self.reminderDrafts = reminderDrafts.sorted { ($0.createdOn, $0.letterId) < ($1.createdOn, $1.letterId) }
+        self.reminderDraftsTotal = max(reminderDraftsTotal ?? 0, self.reminderDrafts.count)
         self.dunningStepsDue = dunningStepsDue
             .sorted { ($0.dueOn, $0.invoiceNumber) < ($1.dueOn, $1.invoiceNumber) }
         self.bankEntriesToReview = bankEntriesToReview

@@ -145,9 +145,9 @@ struct TodayPage: Sendable, Encodable {
                 statusLabel: texts["mail_status_\(item.status)"], path: "/mail#mail-\(item.mailId)")
         }
         hasMailProblems = !mailProblems.isEmpty
-        moreInquiries = more(list.inquiries.count)
+        moreInquiries = more(list.inquiriesTotal)
         moreJobs = more(list.jobs.count)
-        moreDrafts = more(list.reminderDrafts.count)
+        moreDrafts = more(list.reminderDraftsTotal)
         moreStepsDue = more(list.dunningStepsDue.count)
         moreBankEntries = more(list.bankEntriesToReviewTotal)
         moreOverdue = more(list.invoicesOverdue.count)

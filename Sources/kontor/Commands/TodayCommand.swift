@@ -35,6 +35,9 @@ struct TodayCommand: AsyncParsableCommand {
         }
     }
 
+    /// The line under a section that names only its first items.
+    private func more(_ count: Int) -> [String] { count > 0 ? ["… and \(count) more"] : [] }
+
     private func lines(of section: MorningList.Section, in list: MorningList) -> [String] {
         let lang = global.language
         switch section {
@@ -44,7 +47,7 @@ struct TodayCommand: AsyncParsableCommand {
             return list.inquiries.map { item in
                 "#\(item.inquiry.id) \(item.customerName): \(item.inquiry.subject) – \(item.inquiry.channel.rawValue)"
                     + (item.decidedBuyer ? ", decided buyer" : "") + ", waiting \(item.daysWaiting) d"
-            }
+            } + more(list.inquiriesTotal - list.inquiries.count)
         case .jobs:
             return list.jobs.map { item in
                 let when = item.daysLeft < 0 ? "\(-item.daysLeft) d late" : item.daysLeft == 0 ? "today" : "in \(item.daysLeft) d"
@@ -55,20 +58,19 @@ struct TodayCommand: AsyncParsableCommand {
             return list.reminderDrafts.map { item in
                 "#\(item.letterId) \(item.invoiceNumber) \(item.customerName): \(item.step.label(.en)), "
                     + "\(item.claimTotal.formatted(lang)), drafted \(item.createdOn.formatted(lang))"
-            }
+            } + more(list.reminderDraftsTotal - list.reminderDrafts.count)
         case .dunningStepsDue:
             return list.dunningStepsDue.map { item in
                 "\(item.invoiceNumber) \(item.customerName): \(item.step.label(.en)) due since "
                     + "\(item.dueOn.formatted(lang)), \(item.openAmount.formatted(lang)) open"
             }
         case .bankEntriesToReview:
-            let more = list.bankEntriesToReviewTotal - list.bankEntriesToReview.count
             return list.bankEntriesToReview.map { item in
                 "#\(item.entryId) \(item.bookingDate.formatted(lang)) \(item.amount.formatted(lang)) "
                     + "from \(item.counterpartyName ?? "?"): \(item.text)"
                     + (item.suggestedInvoices.isEmpty
                         ? "" : " (perhaps \(item.suggestedInvoices.joined(separator: ", ")))")
-            } + (more > 0 ? ["… and \(more) more"] : [])
+            } + more(list.bankEntriesToReviewTotal - list.bankEntriesToReview.count)
         case .invoicesOverdue:
             return list.invoicesOverdue.map { item in
                 "\(item.number) \(item.customerName): \(item.openAmount.formatted(lang)) open, "
