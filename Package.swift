@@ -98,7 +98,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor-bench",
-            dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore"],
+            dependencies: ["KontorCore", "KontorDocuments", "KontorApp", "KontorStore", "KontorBanking"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "KontorCoreTests",
