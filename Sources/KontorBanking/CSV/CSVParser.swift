@@ -30,6 +30,9 @@ enum CSVParser {
         var warnings: [ParseWarning] = []
         var entries: [StatementEntry] = []
         var account: String?
+        // A file repeats a handful of status texts ("Umsatz gebucht"); normalising each row's text cost more than the row.
+        var statuses: [String: EntryStatus] = [:]
+        entries.reserveCapacity(rows.count)
         for row in rows {
             var fields = row.fields
             while fields.count > header.fields.count, fields.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
@@ -78,8 +81,12 @@ enum CSVParser {
             var currency = value(.currency)?.uppercased() ?? currencyDefault
             if currency == "€" { currency = "EUR" }
             let status = value(.status).map { text -> EntryStatus in
+                if let known = statuses[text] { return known }
                 let key = CSVHeader.normalize(text)
-                return key.contains("vorgemerkt") || key.contains("pending") || key.contains("nichtgebucht") ? .pending : .booked
+                let status: EntryStatus =
+                    key.contains("vorgemerkt") || key.contains("pending") || key.contains("nichtgebucht") ? .pending : .booked
+                statuses[text] = status
+                return status
             } ?? .booked
             let name = value(.name) ?? (direction == .credit ? value(.payer) ?? value(.payee) : value(.payee) ?? value(.payer))
             let text = value(.text) ?? ""
