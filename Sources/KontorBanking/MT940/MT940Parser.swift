@@ -128,7 +128,7 @@ enum MT940Parser {
         }
         var result = BankStatement(source: file)
         var balances: [StatementBalance] = []
-        for field in fields where ["60F", "60M", "62F", "62M", "64", "65"].contains(field.tag) {
+        for field in fields where Self.balanceTags.contains(field.tag) {
             balances.append(try balance(field, lines: source.lines(of: field), file: file))
         }
         result.balances = balances
@@ -165,6 +165,8 @@ enum MT940Parser {
         result.entries = entries
         return result
     }
+
+    static let balanceTags: Set<String> = ["60F", "60M", "62F", "62M", "64", "65"]
 
     /// The IBAN in a `:25:` value such as `DE89370400440532013000` or `DE89370400440532013000EUR`, if any.
     static func iban(in account: String) -> String? {
