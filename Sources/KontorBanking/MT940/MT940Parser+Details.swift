@@ -32,9 +32,15 @@ extension MT940Parser {
             bookingText = TextNormal.nonEmpty(subfields[0])
             purpose = TextNormal.collapse(subfields.joined(Details.purposeCodes))
             bankCode = TextNormal.nonEmpty(subfields[30])
-            let accounts = [subfields[38], subfields[31]].compactMap { $0?.uppercased().filter { $0 != " " } }
+            let accounts = [subfields[38], subfields[31]].compactMap { $0.map(Self.compactAccount) }
             iban = accounts.first { TextNormal.looksLikeIBAN($0) }
             name = TextNormal.nonEmpty(subfields.joined([32, 33]))
+        }
+
+        /// Upper case without spaces; an account already written so (capitals and digits) is returned as it is.
+        static func compactAccount(_ account: String) -> String {
+            let plain = account.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }
+            return plain ? account : account.uppercased().filter { $0 != " " }
         }
 
         static let purposeCodes = Array(20...29) + Array(60...63)
@@ -92,6 +98,14 @@ extension MT940Parser {
 
         /// The subfields `codes` joined in that order.
         func joined(_ codes: [Int]) -> String {
+            // Most subfields are one piece: decoded straight from the field's bytes.
+            var only: Range<Int>?
+            var count = 0
+            for piece in pieces where codes.contains(piece.code) {
+                only = piece.range
+                count += 1
+            }
+            if count == 1, let only { return String(decoding: bytes[only], as: UTF8.self) }
             var text: [UInt8] = []
             for code in codes {
                 for piece in pieces where piece.code == code { text += bytes[piece.range] }

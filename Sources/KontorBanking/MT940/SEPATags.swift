@@ -5,26 +5,44 @@ import Foundation
 /// Read from the UTF-8 bytes: every keyword ends in `+`, so one pass over the bytes finds them all in text order
 /// (a search per keyword through Foundation cost more than the rest of an MT940 entry together).
 struct SEPATags {
-    var values: [String: String] = [:]
-
     static let keys = ["EREF", "KREF", "MREF", "CRED", "DEBT", "SVWZ", "ABWA", "ABWE", "IBAN", "BIC", "COAM", "OAMT", "PURP"]
 
+    private let text: String
+    /// The keywords in text order; nil when the character search decided, and `searched` holds its values.
+    private let marks: [Mark]?
+    private let searched: [String: String]
+
     init(_ text: String) {
+        var bytes = text
+        let marks = bytes.withUTF8 { Self.marks(in: $0) }
+        self.text = text
+        self.marks = marks
+        searched = marks == nil ? Self.search(text) : [:]
+    }
+
+    /// The first non-empty value of `key` (white space collapsed). Values are made only when asked for: a parser
+    /// wants three of the thirteen keywords.
+    func value(_ key: String) -> String? {
+        guard let marks else { return searched[key] }
+        guard !marks.isEmpty, let wanted = Self.keys.firstIndex(of: key) else { return nil }
         var text = text
-        let found: [String: String]? = text.withUTF8 { bytes in
-            guard let marks = Self.marks(in: bytes) else { return nil }
-            var values: [String: String] = [:]
-            for (index, mark) in marks.enumerated() {
+        return text.withUTF8 { bytes -> String? in
+            for (index, mark) in marks.enumerated() where mark.key == wanted {
                 let end = index + 1 < marks.count ? marks[index + 1].start : bytes.count
-                let key = Self.keys[mark.key]
-                guard mark.valueStart <= end, values[key] == nil else { continue }
+                guard mark.valueStart <= end else { continue }
                 let slice = UnsafeBufferPointer(rebasing: bytes[mark.valueStart..<end])
                 let value = TextNormal.collapse(String(decoding: slice, as: UTF8.self))
-                if !value.isEmpty { values[key] = value }
+                if !value.isEmpty { return value }
             }
-            return values
+            return nil
         }
-        if let found { values = found } else { self = Self(searching: text) }
+    }
+
+    /// Every keyword with a value.
+    var values: [String: String] {
+        var values: [String: String] = [:]
+        for key in Self.keys { values[key] = value(key) }
+        return values
     }
 
     /// A keyword found at byte offset `start`; its value starts at `valueStart` (after the `+`).
@@ -86,7 +104,8 @@ struct SEPATags {
     }
 
     /// The search by characters, for text where a keyword is followed by a combining mark.
-    init(searching text: String) {
+    static func search(_ text: String) -> [String: String] {
+        var values: [String: String] = [:]
         var marks: [(range: Range<String.Index>, key: String)] = []
         for key in Self.keys {
             var searchStart = text.startIndex
@@ -102,10 +121,11 @@ struct SEPATags {
             let value = TextNormal.collapse(String(text[mark.range.upperBound..<end]))
             if values[mark.key] == nil, !value.isEmpty { values[mark.key] = value }
         }
+        return values
     }
 
     /// `EREF+` unless it is the placeholder `NOTPROVIDED`.
-    var endToEndId: String? { values["EREF"].flatMap { $0.uppercased() == "NOTPROVIDED" ? nil : $0 } }
-    var mandateId: String? { values["MREF"] }
-    var creditorId: String? { values["CRED"] }
+    var endToEndId: String? { value("EREF").flatMap { $0.uppercased() == "NOTPROVIDED" ? nil : $0 } }
+    var mandateId: String? { value("MREF") }
+    var creditorId: String? { value("CRED") }
 }
