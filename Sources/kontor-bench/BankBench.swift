@@ -123,14 +123,16 @@ enum BankBench {
             let date = "\(twoDigits(day.day)).\(twoDigits(day.month)).27"
             let cents = Int64(100 + index * 37 % 4900) * 100 + Int64(index % 100)
             let credit = index % 5 != 4
-            let purpose = purposes[index % purposes.count].replacingOccurrences(of: "#", with: fourDigits(index % 10_000))
+            let purpose = purposes[index % purposes.count]
+                .replacingOccurrences(of: "#", with: fourDigits(index % 10_000))
             let fields = [
                 "DE02200505501015871393", date, date, credit ? "GUTSCHR. UEBERWEISUNG" : "ONLINE-UEBERWEISUNG",
                 "EREF+RE-2027-\(fourDigits(index % 10_000)) SVWZ+\(purpose)", "", "",
                 "RE-2027-\(fourDigits(index % 10_000))", "", "", "", payers[index % payers.count],
                 "DE89370400440532013000", "HASPDEHHXXX", (credit ? "" : "-") + comma(cents), "EUR", "Umsatz gebucht",
             ]
-            rows.append(fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ";"))
+            let quoted = fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            rows.append(quoted.joined(separator: ";"))
         }
         return rows.joined(separator: "\r\n") + "\r\n"
     }

@@ -170,10 +170,12 @@ struct ByteReadingTests {
     }
 
     @Test func trimmingAgreesWithFoundation() {
-        for text in ["  a ", "\ta\t", "\u{00A0}ä\u{2003}", "\u{3000}", "a\u{0301} ", " \u{0301}a", "", "x", "\u{2028}a"] {
+        let texts = ["  a ", "\ta\t", "\u{00A0}ä\u{2003}", "\u{3000}", "a\u{0301} ", " \u{0301}a", "", "x", "\u{2028}a"]
+        for text in texts {
             let bytes = Array(text.utf8)
             let range = ByteText.trimmingWhitespace(bytes, 0..<bytes.count)
-            #expect(String(decoding: bytes[range], as: UTF8.self) == text.trimmingCharacters(in: .whitespaces), "\(text)")
+            let trimmed = String(decoding: bytes[range], as: UTF8.self)
+            #expect(trimmed == text.trimmingCharacters(in: .whitespaces), "\(text)")
         }
     }
 
@@ -212,9 +214,14 @@ struct ByteReadingTests {
 
     // MARK: CSV records
 
+    @Test func columnSlotsFollowTheFieldOrder() {
+        for (index, field) in CSVColumnMapping.Field.allCases.enumerated() { #expect(ColumnSlots.slot(field) == index) }
+    }
+
     @Test func csvRecordsOnBytesAgreeWithScalars() throws {
         let texts = [
-            "a;b;c\r\n1;\"2;x\";3\n", "\"Firma\"\"X\";\"Zeile\r\nzwei\";Müller\n", "a;b\n\n;\n", "x;\"offen", "Firma\";ä;€\r",
+            "a;b;c\r\n1;\"2;x\";3\n", "\"Firma\"\"X\";\"Zeile\r\nzwei\";Müller\n", "a;b\n\n;\n", "x;\"offen",
+            "Firma\";ä;€\r",
             "\"a\"b;c\n", "a\tb\tc", "\"\";\"\"\n",
         ]
         for text in texts {
@@ -247,7 +254,9 @@ struct ByteReadingTests {
         let records = try CSVTokenizer.records("a;b\n\(field);x\n", delimiter: ";", file: "f")
         #expect(records.count == 2)
         let tooLong = String(repeating: "ä", count: InputLimits.lineCharacters + 10)
-        #expect(throws: StatementError.self) { try CSVTokenizer.records("a;b\n\(tooLong);x\n", delimiter: ";", file: "f") }
+        #expect(throws: StatementError.self) {
+            try CSVTokenizer.records("a;b\n\(tooLong);x\n", delimiter: ";", file: "f")
+        }
     }
 }
 

@@ -125,7 +125,8 @@ enum CSVTokenizer {
         }
         if records.count < maxRecords {
             if inQuotes && !lenient {
-                throw .truncated(file: file, line: quoteLine, detail: "the quoted field opened on line \(quoteLine) is never closed")
+                throw .truncated(
+                    file: file, line: quoteLine, detail: "the quoted field opened on line \(quoteLine) is never closed")
             }
             if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
         }

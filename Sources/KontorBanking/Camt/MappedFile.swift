@@ -24,7 +24,8 @@ final class MappedFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_size > 0 else { return nil }
         let size = Int(status.st_size)
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != UnsafeMutableRawPointer(bitPattern: -1)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+            base != UnsafeMutableRawPointer(bitPattern: -1)
         else { return nil }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
         pageSize = Int(getpagesize())

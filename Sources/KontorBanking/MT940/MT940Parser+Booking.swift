@@ -25,7 +25,9 @@ extension MT940Parser {
                 return value
             }
             func digits(_ count: Int) -> Int? {
-                guard position + count <= end, bytes[position..<position + count].allSatisfy(isDigit) else { return nil }
+                guard position + count <= end, bytes[position..<position + count].allSatisfy(isDigit) else {
+                    return nil
+                }
                 defer { position += count }
                 return position
             }
@@ -33,15 +35,19 @@ extension MT940Parser {
                 throw .malformedLine(file: file, line: line, detail: ":61: must start with the value date YYMMDD")
             }
             guard let value = Day(
-                year: DateParser.twoDigitYear(number(valueAt, 2)), month: number(valueAt + 2, 2), day: number(valueAt + 4, 2))
+                year: DateParser.twoDigitYear(number(valueAt, 2)), month: number(valueAt + 2, 2),
+                day: number(valueAt + 4, 2))
             else {
                 throw .invalidDate(file: file, line: line, field: ":61: value date", text: text(valueAt, valueAt + 6))
             }
             self.value = value
             booking = value
             if let entryAt = digits(4) {
-                guard let date = MT940Parser.closestDay(month: number(entryAt, 2), day: number(entryAt + 2, 2), near: value)
-                else { throw .invalidDate(file: file, line: line, field: ":61: entry date", text: text(entryAt, entryAt + 4)) }
+                let (month, day) = (number(entryAt, 2), number(entryAt + 2, 2))
+                guard let date = MT940Parser.closestDay(month: month, day: day, near: value) else {
+                    let written = text(entryAt, entryAt + 4)
+                    throw .invalidDate(file: file, line: line, field: ":61: entry date", text: written)
+                }
                 booking = date
             }
             // Mark: C, D, RC (reversal of a credit = money out), RD (reversal of a debit = money in).
@@ -56,10 +62,12 @@ extension MT940Parser {
                 direction = mark0 == 67 ? .credit : .debit
                 position += 1
             } else {
-                throw .malformedLine(file: file, line: line, detail: ":61: needs the mark C, D, RC or RD after the date")
+                throw .malformedLine(
+                    file: file, line: line, detail: ":61: needs the mark C, D, RC or RD after the date")
             }
             // Funds code: the third letter of the currency code, present when a letter precedes the amount.
-            if position + 1 < end, isLetter(bytes[position]), isDigit(bytes[position + 1]) || bytes[position + 1] == 44 {
+            if position + 1 < end, isLetter(bytes[position]), isDigit(bytes[position + 1]) || bytes[position + 1] == 44
+            {
                 position += 1
             }
             // The amount runs up to the transaction type, which starts with N, F or S.
@@ -73,7 +81,8 @@ extension MT940Parser {
             }
             self.cents = cents
             guard position + 4 <= end else {
-                throw .malformedLine(file: file, line: line, detail: ":61: ends before the transaction type (e.g. NTRF)")
+                throw .malformedLine(
+                    file: file, line: line, detail: ":61: ends before the transaction type (e.g. NTRF)")
             }
             type = text(position, position + 4)
             position += 4
@@ -120,7 +129,8 @@ extension MT940Parser {
             let first = Array(text)
             var position = 0
             func digits(_ count: Int) -> String? {
-                guard position + count <= first.count, first[position..<position + count].allSatisfy({ $0.isASCII && $0.isNumber })
+                guard position + count <= first.count,
+                    first[position..<position + count].allSatisfy({ $0.isASCII && $0.isNumber })
                 else { return nil }
                 defer { position += count }
                 return String(first[position..<position + count])
@@ -149,9 +159,12 @@ extension MT940Parser {
                 direction = rest.hasPrefix("C") ? .credit : .debit
                 position += 1
             } else {
-                throw .malformedLine(file: file, line: line, detail: ":61: needs the mark C, D, RC or RD after the date")
+                throw .malformedLine(
+                    file: file, line: line, detail: ":61: needs the mark C, D, RC or RD after the date")
             }
-            if position + 1 < first.count, first[position].isLetter, first[position + 1].isNumber || first[position + 1] == "," {
+            if position + 1 < first.count, first[position].isLetter,
+                first[position + 1].isNumber || first[position + 1] == ","
+            {
                 position += 1
             }
             let amountStart = position
@@ -167,7 +180,8 @@ extension MT940Parser {
             }
             self.cents = cents
             guard position + 4 <= first.count else {
-                throw .malformedLine(file: file, line: line, detail: ":61: ends before the transaction type (e.g. NTRF)")
+                throw .malformedLine(
+                    file: file, line: line, detail: ":61: ends before the transaction type (e.g. NTRF)")
             }
             type = String(first[position..<position + 4])
             position += 4

@@ -92,7 +92,8 @@ enum MT940Parser {
             let trimmed = ByteText.trimmingWhitespace(bytes, line)
             if trimmed.isEmpty { continue }
             if bytes[trimmed.lowerBound] == 45,  // "-", "-}", "-}…" (a trailer)
-                trimmed.count == 1 || (bytes[trimmed.lowerBound + 1] == 125 && ByteText.endsCharacter(bytes, trimmed.lowerBound + 1))
+                trimmed.count == 1
+                    || (bytes[trimmed.lowerBound + 1] == 125 && ByteText.endsCharacter(bytes, trimmed.lowerBound + 1))
             {
                 close()
                 continue
@@ -113,7 +114,8 @@ enum MT940Parser {
                 current[current.count - 1].lines = current[current.count - 1].lines.lowerBound..<source.segments.count
             } else {
                 let text = source.string(line)
-                throw .malformedLine(file: file, line: number, detail: "expected an MT940 field such as :20:, found '\(text.prefix(40))'")
+                let detail = "expected an MT940 field such as :20:, found '\(text.prefix(40))'"
+                throw .malformedLine(file: file, line: number, detail: detail)
             }
         }
         close()
@@ -144,7 +146,8 @@ enum MT940Parser {
             switch field.tag {
             case "20": result.statementId = TextNormal.nonEmpty(source.lines(of: field).joined(separator: " "))
             case "25":
-                let account = TextNormal.collapse(source.lines(of: field).joined()).replacingOccurrences(of: " ", with: "")
+                let account = TextNormal.collapse(source.lines(of: field).joined())
+                    .replacingOccurrences(of: " ", with: "")
                 result.accountId = account.isEmpty ? nil : account
                 result.accountIBAN = Self.iban(in: account)
             case "28C", "28": result.sequenceNumber = TextNormal.nonEmpty(source.lines(of: field).joined())
@@ -155,7 +158,8 @@ enum MT940Parser {
                     information = fields[index + 1]
                     index += 1
                 }
-                entries.append(try entry(field, information: information, source: source, currency: currency, file: file))
+                entries.append(
+                    try entry(field, information: information, source: source, currency: currency, file: file))
                 try progress.increment(file: file, line: field.line)
             default: break
             }
@@ -217,7 +221,8 @@ enum MT940Parser {
         }
         let supplementary = segments.count > 1
             ? TextNormal.nonEmpty(segments.dropFirst().map(source.string).joined(separator: " ")) : nil
-        let details = information.map { Details(source: source, lines: source.segments[$0.lines]) } ?? Details(lines: [])
+        let details =
+            information.map { Details(source: source, lines: source.segments[$0.lines]) } ?? Details(lines: [])
         var code = booking.type
         if let gvc = details.transactionCode { code += " " + gvc }
         var remittance = details.purpose

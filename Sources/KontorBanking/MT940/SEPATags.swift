@@ -60,7 +60,9 @@ struct SEPATags {
         while index < bytes.count {
             // `+` is 0x2B; the keys are 3 or 4 upper-case ASCII letters right before it.
             if bytes[index] == 0x2B, let key = key(before: index, in: bytes) {
-                if index + 1 < bytes.count, bytes[index + 1] >= 0x80, startsWithMark(bytes, at: index + 1) { return nil }
+                if index + 1 < bytes.count, bytes[index + 1] >= 0x80, startsWithMark(bytes, at: index + 1) {
+                    return nil
+                }
                 marks.append(Mark(key: key, start: index - keys[key].utf8.count, valueStart: index + 1))
             }
             index += 1

@@ -54,7 +54,9 @@ enum DateParser {
     /// `DD.MM.YY`, `DD.MM.YYYY` and the same with `/`, read from the bytes (German bank CSV writes one per row).
     /// Nil for any other shape, which the general rules then read.
     private static func dottedDay(_ utf8: UnsafeBufferPointer<UInt8>) -> Day?? {
-        guard utf8.count == 8 || utf8.count == 10, utf8[2] == utf8[5], utf8[2] == 46 || utf8[2] == 47 else { return nil }
+        guard utf8.count == 8 || utf8.count == 10, utf8[2] == utf8[5], utf8[2] == 46 || utf8[2] == 47 else {
+            return nil
+        }
         var numbers = (0, 0, 0)
         for index in 0..<utf8.count where index != 2 && index != 5 {
             let byte = utf8[index]
