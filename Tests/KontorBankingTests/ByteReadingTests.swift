@@ -212,6 +212,25 @@ struct ByteReadingTests {
         #expect(!TextNormal.looksLikeIBAN("D189370400440532013000"))
     }
 
+    // MARK: Identities
+
+    @Test func hashedIdentityIsTheHashOfTheJoinedKey() {
+        let names: [String?] = [nil, "Müller & Söhne GmbH", "ACME  Corp", "Dr. JÖRG Weißenfels", "\u{00A0}x Y\t", "İstanbul"]
+        let texts = ["", "EREF+RE-2027-0001 SVWZ+Rechnung", "Straße ÄÖÜ", "A\u{0301}BC", "  mehr   Platz  "]
+        for name in names {
+            for text in texts {
+                let entry = StatementEntry(
+                    bookingDate: Day("2027-03-01")!, amount: Money(cents: 12_345), direction: .debit, currency: "EUR",
+                    counterpartyName: name, remittanceText: text)
+                let key = [
+                    "2027-03-01", "-12345", "EUR", TextNormal.collapse(name ?? "").lowercased(),
+                    TextNormal.collapse(text).lowercased(),
+                ].joined(separator: "\u{1F}")
+                #expect(entry.identity == "H:" + FNV1a.hex(key), "\(name ?? "nil") \(text)")
+            }
+        }
+    }
+
     // MARK: CSV records
 
     @Test func columnSlotsFollowTheFieldOrder() {

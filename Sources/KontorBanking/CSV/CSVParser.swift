@@ -93,7 +93,7 @@ enum CSVParser {
             let name = value(.name) ?? (direction == .credit ? value(.payer) ?? value(.payee) : value(.payee) ?? value(.payer))
             let text = value(.text) ?? ""
             let tags = SEPATags(text)
-            let iban = value(.iban).map { $0.uppercased().filter { $0 != " " } }.flatMap { TextNormal.looksLikeIBAN($0) ? $0 : nil }
+            let iban = value(.iban).map(TextNormal.compactAccount).flatMap { TextNormal.looksLikeIBAN($0) ? $0 : nil }
             if account == nil { account = value(.account) }
             entries.append(
                 StatementEntry(

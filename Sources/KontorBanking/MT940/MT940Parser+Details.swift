@@ -32,15 +32,9 @@ extension MT940Parser {
             bookingText = TextNormal.nonEmpty(subfields[0])
             purpose = TextNormal.collapse(subfields.joined(Details.purposeCodes))
             bankCode = TextNormal.nonEmpty(subfields[30])
-            let accounts = [subfields[38], subfields[31]].compactMap { $0.map(Self.compactAccount) }
+            let accounts = [subfields[38], subfields[31]].compactMap { $0.map(TextNormal.compactAccount) }
             iban = accounts.first { TextNormal.looksLikeIBAN($0) }
             name = TextNormal.nonEmpty(subfields.joined([32, 33]))
-        }
-
-        /// Upper case without spaces; an account already written so (capitals and digits) is returned as it is.
-        static func compactAccount(_ account: String) -> String {
-            let plain = account.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }
-            return plain ? account : account.uppercased().filter { $0 != " " }
         }
 
         static let purposeCodes = Array(20...29) + Array(60...63)

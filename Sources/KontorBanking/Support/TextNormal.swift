@@ -47,6 +47,12 @@ enum TextNormal {
         return value.isEmpty ? nil : value
     }
 
+    /// Upper case without spaces; an account already written so (capitals and digits) is returned as it is.
+    static func compactAccount(_ account: String) -> String {
+        let plain = account.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }
+        return plain ? account : account.uppercased().filter { $0 != " " }
+    }
+
     /// Whether `text` looks like an IBAN (2 letters, 2 digits, then letters/digits; 15–34 characters).
     /// Spaces do not count; anything but ASCII capitals, digits and spaces means no.
     static func looksLikeIBAN(_ text: String) -> Bool {
