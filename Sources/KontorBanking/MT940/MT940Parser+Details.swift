@@ -47,6 +47,8 @@ extension MT940Parser {
         /// Every piece in text order: its code and bytes. A piece without a code (a literal separator in the text)
         /// belongs to the code before it and starts with the separator.
         private(set) var pieces: [(code: Int, range: Range<Int>)] = []
+        /// Bit `n` set when code `n` has a piece (codes 0…63, then 64…99).
+        private var present: (low: UInt64, high: UInt64) = (0, 0)
 
         /// Nil when the text is not structured (no `nnn` plus separator at its start) or when bytes and characters
         /// could disagree: a non-ASCII separator, a combining mark after a separator or after a code's digits, or
@@ -75,6 +77,7 @@ extension MT940Parser {
                     guard ByteText.endsCharacter(bytes, pieceStart + 1) else { return nil }
                     let code = Int(bytes[pieceStart] - 48) * 10 + Int(bytes[pieceStart + 1] - 48)
                     pieces.append((code, pieceStart + 2..<pieceEnd))
+                    if code < 64 { present.low |= 1 << UInt64(code) } else { present.high |= 1 << UInt64(code - 64) }
                     lastCode = code
                 } else if let last = lastCode {
                     pieces.append((last, separatorAt..<pieceEnd))  // a literal separator in the text
@@ -86,7 +89,7 @@ extension MT940Parser {
 
         /// The text of subfield `code` (its pieces joined), or nil when the field has none.
         subscript(code: Int) -> String? {
-            guard pieces.contains(where: { $0.code == code }) else { return nil }
+            guard has(code) else { return nil }
             return joined([code])
         }
 
@@ -95,16 +98,23 @@ extension MT940Parser {
             // Most subfields are one piece: decoded straight from the field's bytes.
             var only: Range<Int>?
             var count = 0
-            for piece in pieces where codes.contains(piece.code) {
-                only = piece.range
-                count += 1
+            for code in codes where has(code) {
+                for piece in pieces where piece.code == code {
+                    only = piece.range
+                    count += 1
+                }
             }
             if count == 1, let only { return String(decoding: bytes[only], as: UTF8.self) }
             var text: [UInt8] = []
-            for code in codes {
+            for code in codes where has(code) {
                 for piece in pieces where piece.code == code { text += bytes[piece.range] }
             }
             return String(decoding: text, as: UTF8.self)
+        }
+
+        /// Whether code `code` has a piece.
+        private func has(_ code: Int) -> Bool {
+            code < 64 ? present.low & (1 << UInt64(code)) != 0 : present.high & (1 << UInt64(code - 64)) != 0
         }
     }
 }
