@@ -150,9 +150,12 @@ struct Bench {
         let camtURL = folder.appendingPathComponent("statement.xml")
         try Data(camt.utf8).write(to: camtURL)
         var appliedPayments = 0
+        camt = ""
+        let residentBefore = BankBench.resetPeakMemory()
         measurements.append(try await measure("import camt.053, 100,000 entries", count: 100_000) {
             appliedPayments = try await kontor.importStatement(at: camtURL, dryRun: false, today: today).applied.count
         })
+        measurements += BankBench.peakMemory("import camt.053, 100,000 entries", baseline: residentBefore)
         print("import booked \(appliedPayments) payments")
 
         // 1,000 received mails in one mbox: replies of existing customers (notes) and strangers (inquiries).
@@ -166,6 +169,8 @@ struct Bench {
             print("mail import: \(mailReport.inquiries) inquiries, \(mailReport.notes) notes, "
                 + "\(mailReport.refused) refused")
         }
+
+        measurements += try await BankBench.parsing()
 
         let planItems = (0..<10_000).map { index in
             PlanItem(id: Int64(index), title: "Auftrag \(index)", hours: Int64(2000 + index % 30 * 500),

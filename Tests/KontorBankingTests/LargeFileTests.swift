@@ -76,4 +76,17 @@ struct LargeFileTests {
             "camt 100k: \(size / 1_048_576) MB file parsed in \(String(format: "%.2f", seconds)) s; "
                 + "resident memory grew by \(growth.map { "\($0) MB" } ?? "n/a")")
     }
+
+    @Test func aFileReadFromDiskGivesWhatTheSameBytesInMemoryGive() throws {
+        // Over 8 MB: reading from disk hands back the mapped pages behind the scanner, which must change nothing.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-camt-30k-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        _ = try Self.writeCamt(entries: 30_000, to: url)
+        let data = try Data(contentsOf: url)
+        try #require(data.count > 8 << 20)
+        let fromDisk = try StatementParser.parse(contentsOf: url)
+        let inMemory = try StatementParser.parse(data: data, fileName: url.lastPathComponent)
+        #expect(fromDisk.statements.first?.entries.count == 30_000)
+        #expect(fromDisk == inMemory)
+    }
 }

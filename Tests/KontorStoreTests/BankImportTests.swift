@@ -96,6 +96,46 @@ struct BankImportTests {
         #expect(try await kontor.customerDetail(id: customer.id).customer.status == .regular)
     }
 
+    @Test func anOverlappingStatementMatchesOnlyItsNewEntries() async throws {
+        // Given a customer with two invoices and a first statement paying the first one
+        let database = try AppDatabase.inMemory()
+        let kontor = Kontor(store: GRDBBookStore(database))
+        _ = try await kontor.initialise(BusinessProfile(
+            name: "Lena", address: PostalAddress(street: "Weg 1", postalCode: "50674", city: "Köln"), taxNumber: "1"))
+        let customer = try await kontor.addCustomer(Customer(
+            name: "Jörg Weißenfels", address: PostalAddress(street: "Weg 2", postalCode: "44147", city: "Dortmund"),
+            createdOn: today))
+        var numbers: [String] = []
+        for _ in 0..<2 {
+            let draft = try await kontor.draftInvoice(from: .customer(customer.id), on: today)
+            _ = try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
+                description: "Text", quantity: Quantity(1), unit: .flat, unitPrice: UnitPrice(Money(cents: 100_000)),
+                vatRate: .reduced))
+            numbers.append(try await kontor.issueInvoice("\(draft.id)", on: today).number!)
+        }
+        let gross = try await kontor.invoice(numbers[0]).openAmount
+        let first = [("A", gross, "Jörg Weißenfels", "RE \(numbers[0])")]
+        _ = try await kontor.importStatement(data: Self.camt(first), fileName: "1.xml", dryRun: false, today: today)
+        // When a later statement repeats that booking, pays the second invoice, names the first one again in an
+        // unrelated refund and holds one booking twice
+        let second = first + [
+            ("B", gross, "Jörg Weißenfels", "RE \(numbers[1])"),
+            ("C", Money(cents: 4_711), "Finanzamt Köln", "Erstattung"),
+        ]
+        let statement = Self.camt(second + [second[2]])
+        let result = try await kontor.importStatement(data: statement, fileName: "2.xml", dryRun: false, today: today)
+        // Then the known booking is neither stored nor matched again: it does not take the second payment's invoice
+        #expect(result.alreadyImported == 1 && result.entries == 4)
+        #expect(result.applied.map(\.invoiceNumber) == [numbers[1]])
+        #expect(result.queued == 2)  // the refund and its twin (a second booking with the same reference: #2)
+        #expect(try await kontor.payments().count == 2)
+        #expect(try await kontor.reviewQueue().count == 2)
+        #expect(try AuditJournal.verify(database).isIntact)
+        // And the same file once more adds nothing
+        let again = try await kontor.importStatement(data: statement, fileName: "2.xml", dryRun: false, today: today)
+        #expect(again.alreadyImported == 4 && again.applied.isEmpty && again.queued == 0)
+    }
+
     @Test func aBrokenStatementImportsNothing() async throws {
         let kontor = Kontor(store: GRDBBookStore(try AppDatabase.inMemory()))
         _ = try await kontor.initialise(BusinessProfile(name: "Lena"))

@@ -30,6 +30,11 @@ enum CSVParser {
         var warnings: [ParseWarning] = []
         var entries: [StatementEntry] = []
         var account: String?
+        // A file repeats a handful of status texts ("Umsatz gebucht"); normalising each row's text cost more
+        // than the row.
+        var statuses: [String: EntryStatus] = [:]
+        let slots = ColumnSlots(columns)
+        entries.reserveCapacity(rows.count)
         for row in rows {
             var fields = row.fields
             while fields.count > header.fields.count, fields.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
@@ -42,11 +47,11 @@ enum CSVParser {
                 continue
             }
             func value(_ field: CSVColumnMapping.Field) -> String? {
-                guard let index = columns[field] else { return nil }
+                guard let index = slots[field] else { return nil }
                 return TextNormal.nonEmpty(fields[index])
             }
             func columnName(_ field: CSVColumnMapping.Field) -> String {
-                columns[field].map { header.fields[$0] } ?? field.rawValue
+                slots[field].map { header.fields[$0] } ?? field.rawValue
             }
             guard let dateText = value(.date), let date = DateParser.day(dateText) else {
                 throw .invalidDate(file: file, line: row.line, field: columnName(.date), text: value(.date) ?? "")
@@ -59,7 +64,7 @@ enum CSVParser {
                 valueDate = day
             }
             var cents: Int64 = 0
-            if columns[.amount] != nil {
+            if slots[.amount] != nil {
                 let text = value(.amount) ?? ""
                 guard let parsed = AmountParser.cents(text, decimal: decimal) else {
                     throw .invalidAmount(file: file, line: row.line, field: columnName(.amount), text: text)
@@ -78,13 +83,17 @@ enum CSVParser {
             var currency = value(.currency)?.uppercased() ?? currencyDefault
             if currency == "€" { currency = "EUR" }
             let status = value(.status).map { text -> EntryStatus in
+                if let known = statuses[text] { return known }
                 let key = CSVHeader.normalize(text)
-                return key.contains("vorgemerkt") || key.contains("pending") || key.contains("nichtgebucht") ? .pending : .booked
+                let pending = key.contains("vorgemerkt") || key.contains("pending") || key.contains("nichtgebucht")
+                let status: EntryStatus = pending ? .pending : .booked
+                statuses[text] = status
+                return status
             } ?? .booked
             let name = value(.name) ?? (direction == .credit ? value(.payer) ?? value(.payee) : value(.payee) ?? value(.payer))
             let text = value(.text) ?? ""
             let tags = SEPATags(text)
-            let iban = value(.iban).map { $0.uppercased().filter { $0 != " " } }.flatMap { TextNormal.looksLikeIBAN($0) ? $0 : nil }
+            let iban = value(.iban).map(TextNormal.compactAccount).flatMap { TextNormal.looksLikeIBAN($0) ? $0 : nil }
             if account == nil { account = value(.account) }
             entries.append(
                 StatementEntry(
@@ -181,5 +190,41 @@ enum CSVParser {
         if let best { return .missingColumn(file: file, column: best.missing, headerLine: best.line) }
         let first = mapping.requiredFields.first.flatMap { mapping.columns[$0]?.first } ?? "date"
         return .missingColumn(file: file, column: first, headerLine: nil)
+    }
+}
+
+/// The column of each field, found without hashing: a `Field` hashes its raw-value string, and a row asks for a
+/// dozen fields.
+struct ColumnSlots {
+    private let columns: [Int?]
+
+    init(_ columns: [CSVColumnMapping.Field: Int]) {
+        self.columns = CSVColumnMapping.Field.allCases.map { columns[$0] }
+    }
+
+    subscript(field: CSVColumnMapping.Field) -> Int? { columns[Self.slot(field)] }
+
+    /// The field's position in `allCases`.
+    static func slot(_ field: CSVColumnMapping.Field) -> Int {
+        switch field {
+        case .date: 0
+        case .valueDate: 1
+        case .amount: 2
+        case .debit: 3
+        case .credit: 4
+        case .currency: 5
+        case .name: 6
+        case .payer: 7
+        case .payee: 8
+        case .iban: 9
+        case .bic: 10
+        case .text: 11
+        case .reference: 12
+        case .mandate: 13
+        case .creditorId: 14
+        case .bookingText: 15
+        case .status: 16
+        case .account: 17
+        }
     }
 }

@@ -5,7 +5,13 @@ struct CSVRecord {
     var fields: [String]
     var line: Int
 
-    var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    var isBlank: Bool {
+        fields.allSatisfy { field in
+            // A visible ASCII byte settles it without Foundation; only spaces and non-ASCII need the character set.
+            if field.utf8.contains(where: { $0 > 0x20 && $0 < 0x80 }) { return false }
+            return field.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+    }
 }
 
 /// Splits CSV text into records: quoted fields may hold delimiters, doubled quotes and line breaks.
@@ -20,6 +26,117 @@ enum CSVTokenizer {
         _ text: String, delimiter: Character, file: String, maxRecords: Int = .max, lenient: Bool = false
     ) throws(StatementError) -> [CSVRecord] {
         let separator = delimiter.unicodeScalars.first!
+        guard separator.isASCII else {
+            return try scalarRecords(text, separator: separator, file: file, maxRecords: maxRecords, lenient: lenient)
+        }
+        var text = text
+        // Bytes, not scalars: quote, delimiter and line breaks are ASCII, which never occurs inside a multi-byte
+        // UTF-8 sequence, so the rules read the same; scalars are counted only for the record length limit.
+        let result: Result<[CSVRecord], StatementError> = text.withUTF8 { bytes in
+            do throws(StatementError) {
+                return .success(try byteRecords(
+                    bytes, separator: UInt8(separator.value), file: file, maxRecords: maxRecords, lenient: lenient))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func byteRecords(
+        _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, file: String, maxRecords: Int, lenient: Bool
+    ) throws(StatementError) -> [CSVRecord] {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var records: [CSVRecord] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        field.reserveCapacity(256)
+        var inQuotes = false
+        var wasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var quoteLine = 1
+        var index = 0
+        // Scalars read so far and where the record began, for the limit on a record's length in characters.
+        var scalars = 0
+        var recordStart = 0
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        func endRecord() {
+            endField()
+            records.append(CSVRecord(fields: fields, line: recordLine))
+            fields = []
+            fields.reserveCapacity(records.last!.fields.count)
+        }
+
+        while index < bytes.count, records.count < maxRecords {
+            let c = bytes[index]
+            if c & 0xC0 != 0x80 {
+                if scalars - recordStart > InputLimits.lineCharacters {
+                    throw .tooLarge(file: file, line: recordLine, limit: .lineLength(InputLimits.lineCharacters))
+                }
+                scalars += 1
+            }
+            index += 1
+            if inQuotes {
+                if c == quote {
+                    if index < bytes.count, bytes[index] == quote {
+                        field.append(quote)
+                        index += 1
+                        scalars += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else if c == cr || c == lf {
+                    if c == cr, index < bytes.count, bytes[index] == lf {
+                        index += 1
+                        scalars += 1
+                    }
+                    field.append(lf)
+                    line += 1
+                } else {
+                    field.append(c)
+                }
+            } else if c == separator {
+                guard fields.count < InputLimits.csvFields else {
+                    throw .tooLarge(file: file, line: recordLine, limit: .fields(InputLimits.csvFields))
+                }
+                endField()
+            } else if c == cr || c == lf {
+                if c == cr, index < bytes.count, bytes[index] == lf {
+                    index += 1
+                    scalars += 1
+                }
+                endRecord()
+                line += 1
+                recordLine = line
+                recordStart = scalars
+            } else if c == quote && field.isEmpty && !wasQuoted {
+                inQuotes = true
+                wasQuoted = true
+                quoteLine = line
+            } else {
+                field.append(c)
+            }
+        }
+        if records.count < maxRecords {
+            if inQuotes && !lenient {
+                throw .truncated(
+                    file: file, line: quoteLine, detail: "the quoted field opened on line \(quoteLine) is never closed")
+            }
+            if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
+        }
+        return records
+    }
+
+    /// The same rules on Unicode scalars, for a delimiter outside ASCII.
+    static func scalarRecords(
+        _ text: String, separator: Unicode.Scalar, file: String, maxRecords: Int, lenient: Bool
+    ) throws(StatementError) -> [CSVRecord] {
         let scalars = Array(text.unicodeScalars)
         var records: [CSVRecord] = []
         var fields: [String] = []

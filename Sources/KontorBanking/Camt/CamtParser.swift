@@ -37,8 +37,13 @@ enum CamtParser {
     static func parse(url: URL, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
         let engine = engine
         if engine != .xmlParser {
-            // Mapping costs no memory of its own: the pages are the file's, and the map ends with this scope.
-            if let data = try? Data(contentsOf: url, options: .alwaysMapped),
+            // Mapped: the pages are the file's, the scanner hands them back as it goes, and the map ends with this
+            // scope.
+            if let mapped = MappedFile(path: url.path) {
+                let before = progress.count
+                if let statements = CamtScanner.parse(mapped, file: file, progress: progress) { return statements }
+                progress.rewind(to: before)
+            } else if let data = try? Data(contentsOf: url, options: .alwaysMapped),
                 let statements = scan(data, file: file, progress: progress)
             {
                 return statements

@@ -68,20 +68,34 @@ struct CamtScanner {
     /// The decoded text since the last tag, once an entity, a line break or a comment made the raw bytes unusable.
     private var text: [UInt8] = []
 
-    private init(input: ScannerInput, collector: CamtCollector) {
+    /// The mapping `input` reads, when the scanner may hand back the pages it has read (see `MappedFile`).
+    private let mapped: MappedFile?
+    /// Where the scanner stood when it last handed back pages.
+    private var releasedUpTo = 0
+
+    private init(input: ScannerInput, collector: CamtCollector, mapped: MappedFile?) {
         self.input = input
         self.collector = collector
+        self.mapped = mapped
+    }
+
+    /// The statements of the camt file mapped by `file`, handing back its pages as they are read.
+    static func parse(_ mapped: MappedFile, file: String, progress: ProgressCounter) -> [BankStatement]? {
+        parse(mapped.bytes, file: file, progress: progress, mapped: mapped)
     }
 
     /// The statements of the camt document in `buffer`, or nil when the scanner declines (see the type).
-    static func parse(_ buffer: UnsafeRawBufferPointer, file: String, progress: ProgressCounter) -> [BankStatement]? {
+    static func parse(
+        _ buffer: UnsafeRawBufferPointer, file: String, progress: ProgressCounter, mapped: MappedFile? = nil
+    ) -> [BankStatement]? {
         buffer.withMemoryRebound(to: UInt8.self) { bytes in
             ScannerInput.classes.withUnsafeBufferPointer { classes in
                 guard let base = bytes.baseAddress, !bytes.isEmpty, let classes = classes.baseAddress else {
                     return nil
                 }
                 let input = ScannerInput(bytes: base, count: bytes.count, classes: classes)
-                var scanner = CamtScanner(input: input, collector: CamtCollector(file: file, progress: progress))
+                var scanner = CamtScanner(
+                    input: input, collector: CamtCollector(file: file, progress: progress), mapped: mapped)
                 return try? scanner.document()
             }
         }
@@ -364,6 +378,11 @@ struct CamtScanner {
             value = ScannerInput.trimmedString(rest)
         }
         try closeElement(value: value, line: line)
+        if let mapped, i - releasedUpTo >= 8 << 20 {
+            // Every 8 MB: what lies behind is read (open elements' names there are read again from the file).
+            mapped.release(before: i)
+            releasedUpTo = i
+        }
         return i + 1
     }
 

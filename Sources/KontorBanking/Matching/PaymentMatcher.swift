@@ -52,15 +52,16 @@ public enum PaymentMatcher {
     ///   - invoices: The open invoices (invoices with nothing open are ignored).
     ///   - invoiceNumberPattern: The pattern the numbers were made with (`InvoiceNumberFormat.pattern`); it lets the
     ///     matcher read numbers typed without leading zeros (`2026-1`) and know the pattern's literal words.
+    ///   - excluding: Identities not to match (entries imported before); the same as leaving those entries out.
     /// - Returns: Matches keyed by `StatementEntry.identity`; entries without any match are absent. When two entries
     ///   share an identity, the first one in the array is matched.
     public static func match(
         _ entries: [StatementEntry], against invoices: [OpenInvoiceCandidate],
-        invoiceNumberPattern: String = "{YYYY}-{NNNN}"
+        invoiceNumberPattern: String = "{YYYY}-{NNNN}", excluding: Set<String> = []
     ) -> [String: PaymentMatch] {
         let index = InvoiceIndex(invoices: invoices, shape: InvoiceNumberShape(pattern: invoiceNumberPattern))
         var run = MatchingRun(index: index)
-        var seen: Set<String> = []
+        var seen = excluding
         var works: [MatchingRun.Work] = []
         for (position, entry) in entries.enumerated() where isMatchable(entry) {
             guard seen.insert(entry.identity).inserted else { continue }

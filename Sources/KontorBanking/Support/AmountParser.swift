@@ -9,6 +9,11 @@ enum AmountParser {
     /// no decimals (`1284`), an empty fraction (`15000,`), white space and a `€`/`EUR` marker.
     /// More than two decimals are accepted only when the extra digits are zeros.
     static func cents(_ raw: String, decimal: DecimalSeparator) -> Int64? {
+        plainCents(raw, decimal: decimal) ?? ruleCents(raw, decimal: decimal)
+    }
+
+    /// `cents` by the general rules alone (what `plainCents` must agree with).
+    static func ruleCents(_ raw: String, decimal: DecimalSeparator) -> Int64? {
         var text = TextNormal.collapse(raw).replacingOccurrences(of: " ", with: "")
         for marker in ["€", "EUR"] {
             if text.hasSuffix(marker) { text.removeLast(marker.count) }
@@ -71,6 +76,44 @@ enum AmountParser {
         let whole = Int64(integerPart.isEmpty ? "0" : String(integerPart)) ?? 0
         let cents = Int64((fraction + String(repeating: "0", count: 2 - fraction.count))) ?? 0
         let value = whole * 100 + cents
+        return negative ? -value : value
+    }
+
+    /// The common shape read from the bytes: an optional leading sign, digits, and at most one mark that is the
+    /// decimal mark under `cents`'s rules (a comma unless `decimal` is `.point`, a point unless it is `.comma`).
+    /// Nil means "ask the full rules", never "not an amount".
+    static func plainCents(_ raw: String, decimal: DecimalSeparator) -> Int64? {
+        var whole: Int64 = 0
+        var wholeDigits = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var negative = false
+        var seenMark = false
+        for (offset, byte) in raw.utf8.enumerated() {
+            switch byte {
+            case 48...57:
+                if seenMark {
+                    fractionDigits += 1
+                    if fractionDigits <= 2 {
+                        fraction = fraction * 10 + Int64(byte - 48)
+                    } else if byte != 48 {
+                        return nil
+                    }
+                } else {
+                    wholeDigits += 1
+                    guard wholeDigits <= 16 else { return nil }
+                    whole = whole * 10 + Int64(byte - 48)
+                }
+            case 45 where offset == 0, 43 where offset == 0:  // "-", "+"
+                negative = byte == 45
+            case 44 where !seenMark && decimal != .point, 46 where !seenMark && decimal != .comma:  // ",", "."
+                seenMark = true
+            default:
+                return nil
+            }
+        }
+        guard wholeDigits + fractionDigits > 0 else { return nil }
+        let value = whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
         return negative ? -value : value
     }
 

@@ -10,6 +10,7 @@ enum DateParser {
         // of a large statement.
         var bytes = raw
         let fast = bytes.withUTF8 { utf8 -> Day?? in
+            if let dotted = dottedDay(utf8) { return .some(dotted) }
             guard utf8.count == 10, utf8[4] == 45, utf8[7] == 45 else { return nil }
             var numbers = (0, 0, 0)
             for index in 0..<10 where index != 4 && index != 7 {
@@ -48,6 +49,29 @@ enum DateParser {
             return Day(year: y, month: m, day: d)
         }
         return nil
+    }
+
+    /// `DD.MM.YY`, `DD.MM.YYYY` and the same with `/`, read from the bytes (German bank CSV writes one per row).
+    /// Nil for any other shape, which the general rules then read.
+    private static func dottedDay(_ utf8: UnsafeBufferPointer<UInt8>) -> Day?? {
+        guard utf8.count == 8 || utf8.count == 10, utf8[2] == utf8[5], utf8[2] == 46 || utf8[2] == 47 else {
+            return nil
+        }
+        var numbers = (0, 0, 0)
+        for index in 0..<utf8.count where index != 2 && index != 5 {
+            let byte = utf8[index]
+            guard byte >= 48 && byte <= 57 else { return nil }
+            let digit = Int(byte - 48)
+            if index < 2 {
+                numbers.0 = numbers.0 * 10 + digit
+            } else if index < 5 {
+                numbers.1 = numbers.1 * 10 + digit
+            } else {
+                numbers.2 = numbers.2 * 10 + digit
+            }
+        }
+        let year = utf8.count == 8 ? twoDigitYear(numbers.2) : numbers.2
+        return .some(Day(year: year, month: numbers.1, day: numbers.0))
     }
 
     /// The Berlin calendar day of an ISO date-time: with a zone (`Z`, `+01:00`) the instant is converted to

@@ -15,8 +15,20 @@ enum FNV1a {
     }
 
     /// The hash as 16 lower-case hex digits.
-    static func hex(_ text: String) -> String {
-        let digits = String(hash(text), radix: 16)
+    static func hex(_ text: String) -> String { hex(hash(text)) }
+
+    /// `value` as 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Hashes more bytes onto `value` (FNV-1a is a running hash: parts hashed one after another give the hash of
+    /// their concatenation).
+    static func combine(_ value: inout UInt64, _ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* prime
+        }
     }
 }

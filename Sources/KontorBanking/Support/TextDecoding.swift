@@ -25,31 +25,25 @@ enum TextDecoding {
 
     /// The text when `bytes` are valid UTF-8, else nil.
     static func validUTF8(_ bytes: Data.SubSequence) -> String? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
-        while true {
-            switch decoder.decode(&iterator) {
-            case let .scalarValue(scalar): scalars.append(scalar)
-            case .emptyInput: return String(scalars)
-            case .error: return nil
-            }
-        }
+        // The standard library validates whole blocks at once; decoding scalar by scalar cost ~10 ns a byte.
+        String(validating: bytes, as: UTF8.self)
     }
 
     /// Windows-1252: Latin-1 plus the printable characters in 0x80–0x9F.
     static func windows1252(_ bytes: Data.SubSequence) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return String(decoding: bytes, as: UTF8.self) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 4)
         for byte in bytes {
-            if (0x80...0x9F).contains(byte), let special = cp1252High[Int(byte - 0x80)] {
-                scalars.append(special)
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else if byte <= 0x9F, let special = cp1252High[Int(byte - 0x80)] {
+                UTF8.encode(special) { utf8.append($0) }
             } else {
-                scalars.append(Unicode.Scalar(byte))
+                UTF8.encode(Unicode.Scalar(byte)) { utf8.append($0) }
             }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static let cp1252High: [Unicode.Scalar?] = [
@@ -61,24 +55,25 @@ enum TextDecoding {
 
     /// Splits text into lines at LF, CRLF or CR (line *n* of the file is element *n − 1*).
     static func lines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { lines.append(String(current)) }
-                current = String.UnicodeScalarView()
-                previousWasCR = false
-            } else if scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-                previousWasCR = true
-            } else {
-                current.append(scalar)
-                previousWasCR = false
+        let bytes = Array(text.utf8)
+        return lineRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// The byte ranges of the lines of UTF-8 `bytes`, split as `lines(_:)` splits (a last empty line is no line).
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                ranges.append(start..<index)
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
             }
+            index += 1
         }
-        if !current.isEmpty { lines.append(String(current)) }
-        return lines
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
     }
 }

@@ -47,14 +47,31 @@ enum TextNormal {
         return value.isEmpty ? nil : value
     }
 
+    /// Upper case without spaces; an account already written so (capitals and digits) is returned as it is.
+    static func compactAccount(_ account: String) -> String {
+        let plain = account.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }
+        return plain ? account : account.uppercased().filter { $0 != " " }
+    }
+
     /// Whether `text` looks like an IBAN (2 letters, 2 digits, then letters/digits; 15–34 characters).
+    /// Spaces do not count; anything but ASCII capitals, digits and spaces means no.
     static func looksLikeIBAN(_ text: String) -> Bool {
-        let compact = text.filter { $0 != " " }
-        guard (15...34).contains(compact.count) else { return false }
-        let chars = Array(compact.utf8)
+        var count = 0
+        var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        for byte in text.utf8 where byte != 32 {
+            guard (65...90).contains(byte) || (48...57).contains(byte) else { return false }
+            switch count {
+            case 0: head.0 = byte
+            case 1: head.1 = byte
+            case 2: head.2 = byte
+            case 3: head.3 = byte
+            default: break
+            }
+            count += 1
+        }
+        guard (15...34).contains(count) else { return false }
         func isLetter(_ c: UInt8) -> Bool { (65...90).contains(c) }
         func isDigit(_ c: UInt8) -> Bool { (48...57).contains(c) }
-        return isLetter(chars[0]) && isLetter(chars[1]) && isDigit(chars[2]) && isDigit(chars[3])
-            && chars.allSatisfy { isLetter($0) || isDigit($0) }
+        return isLetter(head.0) && isLetter(head.1) && isDigit(head.2) && isDigit(head.3)
     }
 }

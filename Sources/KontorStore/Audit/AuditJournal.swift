@@ -76,19 +76,26 @@ public enum AuditJournal {
 
     /// Chains every unsealed entry onto the last sealed one and forgets the actor; the last step of every write.
     static func seal(_ db: Database) throws {
-        let pending = try Row.fetchAll(db, sql: """
+        // In batches: a statement import journals 100,000 rows, and holding them all at once cost ~60 MiB.
+        var previous: String?
+        var after: Int64 = 0
+        let batch = try db.cachedStatement(sql: """
             SELECT id, at, actor, tableName, rowKey, operation, before, after FROM auditJournal
-            WHERE hash IS NULL ORDER BY id
+            WHERE hash IS NULL AND id > ? ORDER BY id LIMIT 2000
             """)
-        if !pending.isEmpty {
-            var previous = try String.fetchOne(
+        while true {
+            let pending = try Row.fetchAll(batch, arguments: [after])
+            guard let last = pending.last else { break }
+            var chain = try previous ?? String.fetchOne(
                 db, sql: "SELECT hash FROM auditJournal WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1") ?? genesis
             let update = try db.cachedStatement(sql: "UPDATE auditJournal SET hash = ? WHERE id = ?")
             for row in pending {
                 let entry = AuditEntry(row: row)
-                previous = chainHash(previous: previous, entry: entry)
-                try update.execute(arguments: [previous, entry.id])
+                chain = chainHash(previous: chain, entry: entry)
+                try update.execute(arguments: [chain, entry.id])
             }
+            previous = chain
+            after = last["id"]
         }
         try db.execute(sql: "UPDATE auditContext SET actor = NULL WHERE id = 1")
     }
@@ -96,12 +103,14 @@ public enum AuditJournal {
     /// SHA-256 over the previous hash and every field of the entry, each prefixed by its length so that no two
     /// different entries hash the same bytes.
     static func chainHash(previous: String, entry: AuditEntry) -> String {
-        var bytes = Data()
+        // One byte array rather than a `Data` per field: sealing a 100,000-row import hashes 100,000 entries.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 + (entry.before?.utf8.count ?? 1) + (entry.after?.utf8.count ?? 1))
         for field in [previous, String(entry.id), entry.at, entry.actor, entry.table, entry.key, entry.operation,
                       entry.before ?? "\u{0}", entry.after ?? "\u{0}"] {
-            let utf8 = Data(field.utf8)
-            bytes.append(Data("\(utf8.count):".utf8))
-            bytes.append(utf8)
+            bytes += String(field.utf8.count).utf8
+            bytes.append(58)  // ":"
+            bytes += field.utf8
         }
         return hex(SHA256.hash(data: bytes))
     }
