@@ -89,9 +89,14 @@ extension GRDBBook {
     }
 
     func jobs(deadlineFrom first: Day, through last: Day) throws -> [Job] {
-        let records = try JobRecord
-            .filter(Column("deadline") >= first.description && Column("deadline") <= last.description)
-            .order(Column("deadline"), Column("id")).fetchAll(db)
+        // Through the index `job_list_order` (its expression, so that SQLite uses it instead of a scan).
+        let records = try JobRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM job WHERE COALESCE(deadline, '9999-12-31') BETWEEN ? AND ?
+                ORDER BY COALESCE(deadline, '9999-12-31'), id
+                """,
+            arguments: [first.description, last.description])
         let rounds = try revisionRounds(jobIds: records.compactMap(\.id))
         return try records.map { try $0.domain(revisions: rounds[$0.id!] ?? []) }
     }
