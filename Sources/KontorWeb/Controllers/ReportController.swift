@@ -27,14 +27,13 @@ struct ReportController: Sendable {
             var page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
             let conversion = try await services.kontor.inquiryConversion(receivedSince: yearAgo)
             let de = context.language == .de
-            page.conversionHeadings = de
-                ? ["Kanal", "Anfragen", "Tage bis Antwort", "Angebote", "Gewonnen", "Ø Auftrag"]
-                : ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"]
-            page.conversionTitle = de ? "Umwandlung nach Kanal (letzte 12 Monate)" : "Conversion by channel (last 12 months)"
+            page.conversionHeadings = ["conv_channel", "conv_inquiries", "conv_days", "conv_quoted", "conv_won", "conv_order"]
+                .map { texts[$0] }
+            page.conversionTitle = texts["conv_title"]
             page.conversion = conversion.channels.map { row in
                 ReportPage.ConversionRow(
                     label: texts.channel(row.channel), inquiries: row.inquiries,
-                    daysText: row.averageDaysToAnswer.map { String(format: de ? "%.1f" : "%.1f", $0)
+                    daysText: row.averageDaysToAnswer.map { String(format: "%.1f", $0)
                         .replacingOccurrences(of: ".", with: de ? "," : ".") } ?? "–",
                     quoteRateText: "\(row.quoteRate) %", winRateText: "\(row.winRate) %",
                     orderText: row.averageOrderValue?.formatted(context.language) ?? "–")
