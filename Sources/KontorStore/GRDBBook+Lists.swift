@@ -130,8 +130,39 @@ extension GRDBBook {
         ).map { ($0[0], $0[1]) }
     }
 
-    func customerChoices() throws -> [(id: Int64, name: String)] {
-        try Row.fetchAll(db, sql: "SELECT id, name FROM customer ORDER BY name COLLATE NOCASE, id").map { ($0[0], $0[1]) }
+    func customerChoices(limit: Int, including: Int64?) throws -> (total: Int, choices: [(id: Int64, name: String)]) {
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0
+        // The newest through the primary key: an agency's 30,000 customers cost the same as a writer's 300.
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name FROM (SELECT id, name FROM customer ORDER BY id DESC LIMIT ?)
+                UNION SELECT id, name FROM customer WHERE id = ?
+                ORDER BY name COLLATE NOCASE, id
+                """,
+            arguments: [limit, including])
+        return (total, rows.map { ($0[0], $0[1]) })
+    }
+
+    func customersNamed(_ text: String, limit: Int) throws -> [(id: Int64, name: String)] {
+        let exact = try Row.fetchAll(
+            db, sql: "SELECT id, name FROM customer WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT ?",
+            arguments: [text, limit])
+        let rows = exact.isEmpty
+            ? try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, name FROM customer WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE, id
+                    LIMIT ?
+                    """,
+                arguments: ["%" + likeEscaped(text) + "%", limit])
+            : exact
+        return rows.map { ($0[0], $0[1]) }
+    }
+
+    /// `text` with LIKE's wildcards taken literally (a customer called "50%" is found as itself).
+    private func likeEscaped(_ text: String) -> String {
+        String(text.flatMap { "\\%_".contains($0) ? ["\\", $0] : [$0] })
     }
 
     func jobsToInvoice(deliveredSince first: Day) throws -> [Job] {

@@ -228,3 +228,41 @@ struct WorkflowTests {
         }
     }
 }
+
+/// The customer field of a large book: typed, not chosen from 30,000 options.
+struct LargeBookCustomerFieldTests {
+    @Test func aLargeBookTypesTheCustomerByNumberLabelOrName() async throws {
+        let book = try await Book()
+        var added: [Customer] = []
+        for index in 0...CustomerChoices.limit {
+            added.append(try await book.customer("Verlag \(index)", email: nil))
+        }
+        let twins = try await book.customer("Agentur Süd", email: nil)
+        _ = try await book.customer("Agentur Süd", email: nil)
+        let oldest = added[0]
+        let total = added.count + 2
+        try await withBrowser(book) { browser in
+            let form = try await browser.get("/invoices/new")
+            #expect(form.contains("list=\"f-customer-list\""))
+            #expect(form.contains("<option value=\"Agentur Süd (\(twins.id))\">"))
+            #expect(!form.contains("Verlag 0 (\(oldest.id))"))  // not among the newest
+            #expect(form.contains("vorgeschlagen werden die neuesten von \(total) Kunden"))
+            // By label, by bare number and by a name only one customer has
+            for typed in ["Agentur Süd (\(twins.id))", "\(oldest.id)", "verlag 0"] {
+                let drafted = try await browser.post("/invoices", ["customer": typed])
+                let id = try #require(drafted.redirectId, "\(typed): \(drafted)")
+                let expected = typed.hasPrefix("Agentur") ? twins.id : oldest.id
+                #expect(try await book.kontor.invoice("\(id)").customerId == expected)
+            }
+            // A name two customers have, and one nobody has: the field says so and nothing is drafted
+            let drafts = try await book.kontor.invoices(InvoiceQuery()).count
+            let several = try await browser.post("/invoices", ["customer": "Agentur Süd"])
+            #expect(several.status == .unprocessableContent)
+            #expect(several.contains("Mehrere Kunden passen zu „Agentur Süd“: Agentur Süd (\(twins.id)), Agentur Süd"))
+            #expect(several.contains("value=\"Agentur Süd\""))
+            let none = try await browser.post("/invoices", ["customer": "Niemand"])
+            #expect(none.contains("Kein Kunde heißt „Niemand“."))
+            #expect(try await book.kontor.invoices(InvoiceQuery()).count == drafts)
+        }
+    }
+}

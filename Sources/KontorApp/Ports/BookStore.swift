@@ -137,8 +137,11 @@ public protocol BookReader {
     func latestDecidedLetters(limit: Int) throws -> [DunningLetter]
     /// The customers with money open on an invoice, by name (the only ones dunning can be paused for).
     func customersOwing() throws -> [(id: Int64, name: String)]
-    /// Every customer's id and name, by name: what a form's customer choice offers.
-    func customerChoices() throws -> [(id: Int64, name: String)]
+    /// What a form's customer choice offers: every customer by name when there are at most `limit`, otherwise the
+    /// `limit` newest (and `including`, when given), by name; `total` counts them all.
+    func customerChoices(limit: Int, including: Int64?) throws -> (total: Int, choices: [(id: Int64, name: String)])
+    /// Customers whose name is `text` (case-insensitive), or else contains it, by name; at most `limit`.
+    func customersNamed(_ text: String, limit: Int) throws -> [(id: Int64, name: String)]
     /// Delivered or accepted jobs without an invoice (a draft or an uncancelled issued one), delivered on `first`
     /// or later (or without a delivery day), the latest first.
     func jobsToInvoice(deliveredSince first: Day) throws -> [Job]

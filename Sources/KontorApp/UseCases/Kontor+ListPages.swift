@@ -171,9 +171,21 @@ extension Kontor {
         }
     }
 
-    /// Every customer's id and name, by name, for the customer choice of a form (no full records).
-    public func customerChoices() async throws -> [CustomerChoice] {
-        try await store.read { book in try book.customerChoices().map { CustomerChoice(id: $0.id, name: $0.name) } }
+    /// What a form's customer choice offers (ids and names, no full records): every customer of a small book, the
+    /// newest `CustomerChoices.limit` of a large one (plus `selected`), to be typed into by number or name.
+    public func customerChoices(selected: Int64? = nil) async throws -> CustomerChoices {
+        try await store.read { book in
+            let read = try book.customerChoices(limit: CustomerChoices.limit, including: selected)
+            return CustomerChoices(total: read.total, choices: read.choices.map { CustomerChoice(id: $0.id, name: $0.name) })
+        }
+    }
+
+    /// The customers a typed name means: the ones called exactly that (case-insensitive), or else those whose
+    /// name contains it; at most `limit`, by name.
+    public func customersNamed(_ text: String, limit: Int = 6) async throws -> [CustomerChoice] {
+        try await store.read { book in
+            try book.customersNamed(text, limit: limit).map { CustomerChoice(id: $0.id, name: $0.name) }
+        }
     }
 
     /// The delivered or accepted jobs that have no invoice yet and were delivered on `first` or later (older ones
@@ -191,4 +203,40 @@ extension Kontor {
 public struct CustomerChoice: Sendable, Hashable {
     public var id: Int64
     public var name: String
+
+    public init(id: Int64, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// How a typed choice shows it and reads it back: "Müller GmbH (17)".
+    public var label: String { "\(name) (\(id))" }
+
+    /// The customer id a typed choice names: a bare number ("17") or a label ending in one ("Müller GmbH (17)");
+    /// nil for anything else (a name, to be looked up).
+    public static func id(in text: String) -> Int64? {
+        var trimmed = Substring(text)
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        if let id = Int64(trimmed) { return id > 0 ? id : nil }
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        let digits = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        guard let id = Int64(digits), id > 0 else { return nil }
+        return id
+    }
+}
+
+/// The customers a form offers: all of a small book (a select), or the newest of a large one (a field to type a
+/// number or name into, with these as suggestions).
+public struct CustomerChoices: Sendable, Hashable {
+    /// How many a form lists at most: a select of 30,000 names is 1.4 MB of HTML and unusable anyway.
+    public static let limit = 200
+
+    /// How many customers the book has.
+    public var total: Int
+    /// The customers offered, by name.
+    public var choices: [CustomerChoice]
+
+    /// Whether every customer is offered (then a plain select serves).
+    public var isComplete: Bool { choices.count >= total }
 }

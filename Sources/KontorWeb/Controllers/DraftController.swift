@@ -55,7 +55,7 @@ struct DraftController: Sendable {
         let quote = try await services.kontor.quote(id: id)
         var reader = FormReader(context.form, texts: texts)
         let title = reader.text("title", required: true)
-        let customerId = reader.id("customer")
+        let customerId = try await services.customerId(&reader)
         let validUntil = reader.day("validUntil", required: true)
         let term = reader.int("paymentTerm", required: true, range: 0...120)
         let revisions = reader.int("revisions", required: true, range: 0...20)
@@ -162,7 +162,7 @@ struct DraftController: Sendable {
         let draft = try await requireDraft(try context.reference())
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
-        let customerId = reader.id("customer")
+        let customerId = try await services.customerId(&reader)
         let from = reader.day("serviceFrom")
         let to = reader.day("serviceTo")
         let term = reader.int("paymentTerm", required: true, range: 0...120)
@@ -415,8 +415,9 @@ struct DraftController: Sendable {
         var fields = [make.text("title", "f_title", required: true, wide: true)]
         // A quote that answers an inquiry belongs to the inquiry's customer.
         if quote.inquiryId == nil {
-            let customers = try await services.kontor.customerChoices()
-            fields.append(make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) },
+            let customers = try await services.kontor.customerChoices(
+                selected: state.values["customer"].flatMap(CustomerChoice.id(in:)))
+            fields.append(make.customer("customer", "f_customer", choices: customers,
                                       required: true))
         }
         fields += [
@@ -443,8 +444,9 @@ struct DraftController: Sendable {
         var fields: [FieldView] = []
         // A draft made from a job or quote belongs to that customer.
         if draft.jobId == nil && draft.quoteId == nil {
-            let customers = try await services.kontor.customerChoices()
-            fields.append(make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) },
+            let customers = try await services.kontor.customerChoices(
+                selected: state.values["customer"].flatMap(CustomerChoice.id(in:)))
+            fields.append(make.customer("customer", "f_customer", choices: customers,
                                       required: true))
         }
         fields += [

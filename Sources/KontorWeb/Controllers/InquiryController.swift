@@ -61,7 +61,7 @@ struct InquiryController: Sendable {
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
-        let customerId = reader.id("customer")
+        let customerId = try await services.customerId(&reader)
         let name = reader.text("name")
         let email = reader.text("email")
         let phone = reader.text("phone")
@@ -126,7 +126,8 @@ struct InquiryController: Sendable {
         _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customerChoices()
+        let customers = try await services.kontor.customerChoices(
+            selected: state.values["customer"].flatMap(CustomerChoice.id(in:)))
         let page = InquiryFormPage(state: state, customers: customers, texts: texts)
         return try services.page("inquiries/new", area: .inquiries, title: texts["inquiry_add"], page,
                                  request: request, context: context, status: status)
@@ -207,10 +208,10 @@ struct InquiryFormPage: Sendable, Encodable {
     let hasFormError: Bool
     let formError: String
 
-    init(state: FormState, customers: [CustomerChoice], texts: Texts) {
+    init(state: FormState, customers: CustomerChoices, texts: Texts) {
         let make = FieldFactory(state: state, texts: texts)
         senderFields = [
-            make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) },
+            make.customer("customer", "f_customer", choices: customers,
                         blank: texts["choose"], wide: true),
             make.text("name", "f_name", autocomplete: "name"),
             make.text("email", "f_email", type: "email", hint: texts["h_email_match"], autocomplete: "email"),

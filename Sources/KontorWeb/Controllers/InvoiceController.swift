@@ -64,7 +64,7 @@ struct InvoiceController: Sendable {
         var reader = FormReader(context.form, texts: texts)
         let job = reader.id("job")
         let quote = reader.id("quote")
-        let customer = reader.id("customer")
+        let customer = try await services.customerId(&reader)
         let discount = !context.form.flag("noDiscount")
         var state = reader.state
         let source: DraftSource? = job.map { .job($0) } ?? quote.map { .quote($0) } ?? customer.map { .customer($0) }
@@ -212,7 +212,8 @@ struct InvoiceController: Sendable {
         _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customerChoices()
+        let customers = try await services.kontor.customerChoices(
+            selected: state.values["customer"].flatMap(CustomerChoice.id(in:)))
         let jobs = try await services.kontor.jobsToInvoice(
             deliveredSince: services.today().adding(days: -InvoiceNewPage.jobDays))
         let make = FieldFactory(state: state, texts: texts)
@@ -223,9 +224,9 @@ struct InvoiceController: Sendable {
                             blank: texts["choose"], wide: true),
                 make.checkbox("noDiscount", "f_no_discount"),
             ],
-            noCustomers: customers.isEmpty,
+            noCustomers: customers.total == 0,
             customerFields: [
-                make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) }, blank: texts["choose"],
+                make.customer("customer", "f_customer", choices: customers, blank: texts["choose"],
                             wide: true),
             ])
         return try services.page("invoices/new", area: .invoices, title: texts["invoice_new"], page, request: request,

@@ -51,7 +51,7 @@ struct JobController: Sendable {
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
-        let customerId = reader.id("customer", required: true)
+        let customerId = try await services.customerId(&reader, required: true)
         let title = reader.text("title", required: true)
         let effort = reader.quantity("effort")
         let deadline = reader.day("deadline")
@@ -155,12 +155,13 @@ struct JobController: Sendable {
         _ state: FormState, request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customerChoices()
+        let customers = try await services.kontor.customerChoices(
+            selected: state.values["customer"].flatMap(CustomerChoice.id(in:)))
         let make = FieldFactory(state: state, texts: texts)
         let page = JobNewPage(
             hasFormError: state.general != nil, formError: state.generalText,
             fields: [
-                make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) }, required: true,
+                make.customer("customer", "f_customer", choices: customers, required: true,
                             blank: texts["choose"]),
                 make.text("title", "f_title", required: true, wide: true),
                 make.date("deadline", "f_deadline"),

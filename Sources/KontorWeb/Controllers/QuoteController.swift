@@ -49,7 +49,7 @@ struct QuoteController: Sendable {
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
-        let customerId = reader.id("customer", required: true)
+        let customerId = try await services.customerId(&reader, required: true)
         let inquiryId = reader.id("inquiry")
         let title = reader.text("title", required: true)
         let validUntil = reader.day("validUntil")
@@ -143,14 +143,15 @@ struct QuoteController: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let texts = Texts(context.language)
-        let customers = try await services.kontor.customerChoices()
+        let customers = try await services.kontor.customerChoices(
+            selected: state.values["customer"].flatMap(CustomerChoice.id(in:)))
         let make = FieldFactory(state: state, texts: texts)
         let page = QuoteNewPage(
             inquiryText: inquiry.map { "\($0.customerName): \($0.inquiry.subject)" },
-            inquiryId: inquiry.map { "\($0.inquiry.id)" }, noCustomers: customers.isEmpty,
+            inquiryId: inquiry.map { "\($0.inquiry.id)" }, noCustomers: customers.total == 0,
             hasFormError: state.general != nil, formError: state.generalText,
             fields: [
-                make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) }, required: true,
+                make.customer("customer", "f_customer", choices: customers, required: true,
                             blank: texts["choose"]),
                 make.text("title", "f_title", required: true, wide: true),
                 make.date("validUntil", "f_valid_until"),

@@ -1,3 +1,5 @@
+import KontorApp
+
 /// One option of a select.
 struct OptionView: Sendable, Encodable {
     let optionValue: String
@@ -19,6 +21,9 @@ struct FieldView: Sendable, Encodable {
     var isCheckbox = false
     var checked = false
     var options: [OptionView] = []
+    /// Suggestions of a text field (`<datalist>`), as the customer field of a large book offers them.
+    var suggestions: [OptionView] = []
+    var hasSuggestions = false
     var rows = 4
     var inputMode: String?
     var autocomplete: String?
@@ -107,6 +112,27 @@ struct FieldFactory {
         var all = options
         if let blank { all.insert(("", blank), at: 0) }
         field.options = all.map { OptionView(optionValue: $0.value, optionLabel: $0.label, selected: $0.value == current) }
+        return field
+    }
+
+    /// The customer of a form: a select when every customer is offered, otherwise a field taking a number or a
+    /// name with the newest customers as suggestions (read back by `AppServices.customerId`).
+    func customer(
+        _ name: String, _ labelKey: String, choices: CustomerChoices, required: Bool = false, blank: String? = nil,
+        wide: Bool = false
+    ) -> FieldView {
+        if choices.isComplete {
+            return select(name, labelKey, options: choices.choices.map { ("\($0.id)", $0.name) }, required: required,
+                          blank: blank, wide: wide)
+        }
+        var field = text(name, labelKey, required: required, hint: texts.format("customer_pick_hint", "\(choices.total)"),
+                         wide: wide, autocomplete: "off", placeholder: texts["customer_pick_placeholder"])
+        // A chosen id is shown as the suggestion's label would put it, so that it reads as a name.
+        if let id = CustomerChoice.id(in: field.value), let chosen = choices.choices.first(where: { $0.id == id }) {
+            field.value = chosen.label
+        }
+        field.suggestions = choices.choices.map { OptionView(optionValue: $0.label, optionLabel: "", selected: false) }
+        field.hasSuggestions = true
         return field
     }
 
