@@ -30,6 +30,24 @@ extension GRDBBook {
         return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
     }
 
+    func openBalances() throws -> [OpenBalance] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.id, i.number, b.customerId, COALESCE(json_extract(i.buyerJSON, '$.name'), ''), b.grossCents,
+                       b.openCents, i.issueDate, b.dueDate
+                FROM invoiceBalance b CROSS JOIN invoice i ON i.id = b.invoiceId
+                WHERE b.openCents > 0 AND b.cancelledByNumber IS NULL AND i.kind = 'invoice' AND i.number IS NOT NULL
+                ORDER BY i.issueDate DESC, i.id DESC
+                """
+        ).map { row in
+            OpenBalance(
+                invoiceId: row[0], number: row[1], customerId: row[2], buyerName: row[3], gross: Money(cents: row[4]),
+                open: Money(cents: row[5]), issueDate: try Convert.day(row[6] as String),
+                dueDate: try Convert.day(row[7] as String))
+        }
+    }
+
     func customerPayerNames() throws -> [Int64: [String]] {
         let rows = try Row.fetchAll(
             db,

@@ -73,6 +73,8 @@ public protocol BookReader {
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry]
     /// IBANs that earlier payments of each customer came from.
     func customerIBANs() throws -> [Int64: [String]]
+    /// The issued, uncancelled invoices with principal open, from their stored balances (no lines).
+    func openBalances() throws -> [OpenBalance]
     /// Names that earlier payments of each customer came under (the bank's counterparty name).
     func customerPayerNames() throws -> [Int64: [String]]
     /// The stored agenda (planned hours per day and job).
@@ -262,5 +264,34 @@ public struct InvoiceQuery: Sendable, Hashable {
         self.customerId = customerId
         self.openOnly = openOnly
         self.limit = limit
+    }
+}
+
+/// An issued, uncancelled invoice with principal open, as its stored balance and header say: what payment matching
+/// and the payments page need, without the lines.
+public struct OpenBalance: Sendable, Hashable {
+    public var invoiceId: Int64
+    public var number: String
+    public var customerId: Int64
+    /// The customer's name as printed on the invoice.
+    public var buyerName: String
+    public var gross: Money
+    /// The principal still open.
+    public var open: Money
+    public var issueDate: Day
+    public var dueDate: Day
+
+    public init(
+        invoiceId: Int64, number: String, customerId: Int64, buyerName: String, gross: Money, open: Money,
+        issueDate: Day, dueDate: Day
+    ) {
+        self.invoiceId = invoiceId
+        self.number = number
+        self.customerId = customerId
+        self.buyerName = buyerName
+        self.gross = gross
+        self.open = open
+        self.issueDate = issueDate
+        self.dueDate = dueDate
     }
 }

@@ -161,17 +161,19 @@ extension Kontor {
     /// The open issued invoices as the matcher sees them, with each customer's IBAN history. What a debtor pays
     /// after a Mahnung is the whole claim: principal plus the interest and costs it claimed.
     static func openCandidates(_ book: any BookReader) throws -> [OpenInvoiceCandidate] {
-        let open = try book.invoices(InvoiceQuery(openOnly: true)).filter { $0.kind == .invoice && $0.isIssued }
+        // Balances, not invoices: the lines are not needed to say what is open, and an agency has thousands open.
+        let open = try book.openBalances()
         let ibans = try book.customerIBANs()
-        let charges = Dictionary(grouping: try book.dunningCharges(invoiceIds: Set(open.map(\.id))), by: \.invoiceId)
+        let charges = Dictionary(
+            grouping: try book.dunningCharges(invoiceIds: Set(open.map(\.invoiceId))), by: \.invoiceId)
         let chargedPayments = try book.payments(invoiceIds: Set(charges.keys))
         return open.map {
-            let account = InvoiceAccount(
-                invoice: $0, charges: charges[$0.id] ?? [], payments: chargedPayments[$0.id] ?? [])
+            let claim = InvoiceAccount.openClaim(
+                principal: $0.open, charges: charges[$0.invoiceId] ?? [], payments: chargedPayments[$0.invoiceId] ?? [])
             return OpenInvoiceCandidate(
-                invoiceId: $0.id, number: $0.number!, customerId: $0.customerId, customerName: $0.buyer?.name ?? "",
-                customerIBANs: ibans[$0.customerId] ?? [], openAmount: account.openClaim.total, gross: $0.totals.gross,
-                issueDate: $0.issueDate!, dueDate: $0.dueDate!)
+                invoiceId: $0.invoiceId, number: $0.number, customerId: $0.customerId, customerName: $0.buyerName,
+                customerIBANs: ibans[$0.customerId] ?? [], openAmount: claim.total, gross: $0.gross,
+                issueDate: $0.issueDate, dueDate: $0.dueDate)
         }
     }
 

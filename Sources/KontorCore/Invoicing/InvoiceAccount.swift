@@ -14,21 +14,33 @@ public struct InvoiceAccount: Sendable, Hashable {
     }
 
     /// Costs and lump sum claimed and not yet paid.
-    public var openCosts: Money {
-        max(.zero, charges.filter(\.kind.isCost).map(\.amount).sum() - payments.map(\.toCosts).sum())
-    }
+    public var openCosts: Money { Self.openCosts(charges: charges, payments: payments) }
 
     /// Interest claimed and not yet paid.
-    public var openInterest: Money {
-        max(.zero, charges.filter { !$0.kind.isCost }.map(\.amount).sum() - payments.map(\.toInterest).sum())
-    }
+    public var openInterest: Money { Self.openInterest(charges: charges, payments: payments) }
 
     /// Everything open, in the order § 367 BGB serves it. A cancelled invoice owes nothing.
     public var openClaim: OpenClaim {
         guard invoice.isIssued, invoice.kind == .invoice, !invoice.isCancelled else {
             return OpenClaim(costs: .zero, interest: .zero, principal: .zero)
         }
-        return OpenClaim(costs: openCosts, interest: openInterest, principal: invoice.openAmount)
+        return Self.openClaim(principal: invoice.openAmount, charges: charges, payments: payments)
+    }
+
+    /// Everything open on an issued, uncancelled invoice whose open principal is known (a stored balance), from
+    /// the charges claimed beside it and the payments made to them: the account without reading the invoice's lines.
+    public static func openClaim(principal: Money, charges: [DunningCharge], payments: [Payment]) -> OpenClaim {
+        OpenClaim(
+            costs: openCosts(charges: charges, payments: payments),
+            interest: openInterest(charges: charges, payments: payments), principal: principal)
+    }
+
+    private static func openCosts(charges: [DunningCharge], payments: [Payment]) -> Money {
+        max(.zero, charges.filter(\.kind.isCost).map(\.amount).sum() - payments.map(\.toCosts).sum())
+    }
+
+    private static func openInterest(charges: [DunningCharge], payments: [Payment]) -> Money {
+        max(.zero, charges.filter { !$0.kind.isCost }.map(\.amount).sum() - payments.map(\.toInterest).sum())
     }
 
     /// How `amount` received now is credited: costs, interest, principal; anything beyond the whole claim
