@@ -124,7 +124,7 @@ extension GRDBBook {
             db,
             sql: """
                 SELECT c.id, c.name FROM customer c
-                WHERE EXISTS (SELECT 1 FROM invoiceBalance b WHERE b.customerId = c.id AND b.openCents > 0)
+                WHERE c.id IN (SELECT customerId FROM invoiceBalance WHERE openCents > 0)
                 ORDER BY c.name COLLATE NOCASE, c.id
                 """
         ).map { ($0[0], $0[1]) }

@@ -40,17 +40,29 @@ extension GRDBBook {
     }
 
     func acceptedOrderValues(receivedSince first: Day?) throws -> [InquiryChannel: [Money]] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT q.id, i.channel FROM quote q JOIN inquiry i ON i.id = q.inquiryId
-                WHERE q.status = 'accepted' AND i.status = 'won' AND i.receivedOn >= ?
-                """,
-            arguments: [first?.description ?? ""])
+        // The accepted quotes and all their lines in two reads: one quote at a time cost a second at scale 100.
+        let accepted = """
+            SELECT q.id FROM inquiry i JOIN quote q ON q.inquiryId = i.id
+            WHERE i.receivedOn >= ? AND i.status = 'won' AND q.status = 'accepted'
+            """
+        let since = first?.description ?? ""
+        let channels = Dictionary(
+            try Row.fetchAll(
+                db,
+                sql: "SELECT q.id, i.channel FROM inquiry i JOIN quote q ON q.inquiryId = i.id WHERE q.id IN (\(accepted))",
+                arguments: [since]
+            ).map { ($0[0] as Int64, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
+        let lines = Dictionary(
+            grouping: try QuoteLineRecord.fetchAll(
+                db, sql: "SELECT * FROM quoteLine WHERE quoteId IN (\(accepted)) ORDER BY quoteId, position",
+                arguments: [since]),
+            by: \.quoteId)
+        let records = try QuoteRecord.fetchAll(db, sql: "SELECT * FROM quote WHERE id IN (\(accepted))", arguments: [since])
         var values: [InquiryChannel: [Money]] = [:]
-        for row in rows {
-            guard let quote = try quote(id: row[0]) else { continue }
-            values[try Convert.choice(row[1] as String, as: InquiryChannel.self), default: []].append(quote.net)
+        for record in records {
+            guard let id = record.id, let channel = channels[id] else { continue }
+            let quote = try record.domain(lines: (lines[id] ?? []).map { try $0.domain() })
+            values[try Convert.choice(channel, as: InquiryChannel.self), default: []].append(quote.net)
         }
         return values
     }

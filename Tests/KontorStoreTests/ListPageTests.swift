@@ -159,7 +159,8 @@ struct ListPageTests {
         #expect(overview.drafts.total == drafts.count && overview.drafts.items.count == 1)
         #expect(overview.drafts.items.allSatisfy { overview.customerNames[$0.customerId] != nil })
         let owing = try await kontor.receivablesReport(today: today).customers.filter { $0.openAmount.cents > 0 }
-        #expect(Set(overview.owingCustomers.map(\.id)) == Set(owing.map(\.customerId)))
+        #expect(Set(overview.owingCustomers.choices.map(\.id)) == Set(owing.map(\.customerId)))
+        #expect(overview.owingCustomers.total == owing.count && overview.owingCustomers.isComplete)
     }
 
     @Test func morningListNamesTheFirstInquiriesAndCountsThemAll() async throws {

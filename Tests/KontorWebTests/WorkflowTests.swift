@@ -246,7 +246,7 @@ struct LargeBookCustomerFieldTests {
             #expect(form.contains("list=\"f-customer-list\""))
             #expect(form.contains("<option value=\"Agentur Süd (\(twins.id))\">"))
             #expect(!form.contains("Verlag 0 (\(oldest.id))"))  // not among the newest
-            #expect(form.contains("vorgeschlagen werden die neuesten von \(total) Kunden"))
+            #expect(form.contains("\(CustomerChoices.limit) von \(total) Kunden stehen zur Auswahl"))
             // By label, by bare number and by a name only one customer has
             for typed in ["Agentur Süd (\(twins.id))", "\(oldest.id)", "verlag 0"] {
                 let drafted = try await browser.post("/invoices", ["customer": typed])

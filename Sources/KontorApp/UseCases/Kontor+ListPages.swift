@@ -61,7 +61,8 @@ public struct DunningOverview: Sendable {
     public var customerNames: [Int64: String]
     public var invoiceNumbers: [Int64: String]
     /// The customers the hold form offers: those with money open.
-    public var owingCustomers: [(id: Int64, name: String)]
+    /// The customers with money open (the hold form's choice), the first `CustomerChoices.limit` by name.
+    public var owingCustomers: CustomerChoices
 }
 
 extension Kontor {
@@ -167,7 +168,7 @@ extension Kontor {
             return DunningOverview(
                 drafts: drafts, history: history, holds: holds, customerNames: try book.customerNames(ids: customerIds),
                 invoiceNumbers: try book.invoiceNumbers(ids: Set(holds.compactMap(\.invoiceId))),
-                owingCustomers: try book.customersOwing())
+                owingCustomers: CustomerChoices(owing: try book.customersOwing()))
         }
     }
 
@@ -236,6 +237,16 @@ public struct CustomerChoices: Sendable, Hashable {
     public var total: Int
     /// The customers offered, by name.
     public var choices: [CustomerChoice]
+
+    public init(total: Int, choices: [CustomerChoice]) {
+        self.total = total
+        self.choices = choices
+    }
+
+    /// The first `limit` of the customers owing money, by name, of all of them.
+    init(owing: [(id: Int64, name: String)]) {
+        self.init(total: owing.count, choices: owing.prefix(Self.limit).map { CustomerChoice(id: $0.id, name: $0.name) })
+    }
 
     /// Whether every customer is offered (then a plain select serves).
     public var isComplete: Bool { choices.count >= total }

@@ -28,7 +28,7 @@ struct DunningController: Sendable {
     @Sendable func hold(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
-        let customer = reader.id("customer", required: true)
+        let customer = try await services.customerId(&reader, required: true)
         let invoice = reader.text("invoice")
         let until = reader.day("until", required: true)
         let reason = reader.text("reason", required: true)
@@ -265,11 +265,10 @@ struct HoldForm: Sendable, Encodable {
     let fields: [FieldView]
 
     /// `customers`: those with money open, the only ones whose dunning can be paused.
-    init(_ state: FormState, customers: [(id: Int64, name: String)], texts: Texts) {
+    init(_ state: FormState, customers: CustomerChoices, texts: Texts) {
         let make = FieldFactory(state: state, texts: texts, idPrefix: "hold-")
         fields = [
-            make.select("customer", "f_customer", options: customers.map { ("\($0.id)", $0.name) }, required: true,
-                        blank: texts["choose"]),
+            make.customer("customer", "f_customer", choices: customers, required: true, blank: texts["choose"]),
             make.text("invoice", "f_hold_invoice", hint: texts["h_hold_invoice"]),
             make.date("until", "f_hold_until", required: true),
             make.text("reason", "f_hold_reason", required: true, wide: true, placeholder: texts["p_hold_reason"]),

@@ -125,7 +125,7 @@ struct FieldFactory {
             return select(name, labelKey, options: choices.choices.map { ("\($0.id)", $0.name) }, required: required,
                           blank: blank, wide: wide)
         }
-        var field = text(name, labelKey, required: required, hint: texts.format("customer_pick_hint", "\(choices.total)"),
+        var field = text(name, labelKey, required: required, hint: texts.format("customer_pick_hint", texts.count(choices.choices.count), texts.count(choices.total)),
                          wide: wide, autocomplete: "off", placeholder: texts["customer_pick_placeholder"])
         // A chosen id is shown as the suggestion's label would put it, so that it reads as a name.
         if let id = CustomerChoice.id(in: field.value), let chosen = choices.choices.first(where: { $0.id == id }) {

@@ -28,6 +28,8 @@ extension Texts {
     func day(_ day: Day) -> String { day.formatted(language) }
     func day(_ day: Day?) -> String { day.map { $0.formatted(language) } ?? "–" }
     func quantity(_ quantity: Quantity) -> String { quantity.formatted(language) }
+    /// A count as quantities are written: "30.000" in German.
+    func count(_ count: Int) -> String { Quantity(Int64(count)).formatted(language) }
 
     /// "26.11." / "26 Nov".
     func shortDay(_ day: Day) -> String {

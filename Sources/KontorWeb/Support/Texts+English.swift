@@ -180,7 +180,7 @@ extension Texts {
         "quote_delivery": "Delivery by", "quote_first_part": "First part by",
         "f_dry_run": "Check only, book nothing",
         "h_statement": "Up to 25 MB.",
-        "customer_pick_hint": "Type a customer number or name; the newest of {0} customers are suggested.",
+        "customer_pick_hint": "Type a customer number or name; {0} of {1} customers are offered.",
         "customer_pick_placeholder": "e.g. 17 or Miller",
         "err_customer_none": "No customer is called “{0}”. Please check the number or name.",
         "err_customer_several": "Several customers match “{0}”: {1}. Please choose one of them or type the customer number.",

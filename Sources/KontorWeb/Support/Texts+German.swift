@@ -180,7 +180,7 @@ extension Texts {
         "quote_delivery": "Lieferung bis", "quote_first_part": "Erster Teil bis",
         "f_dry_run": "Nur prüfen, nichts verbuchen",
         "h_statement": "Bis 25 MB.",
-        "customer_pick_hint": "Kundennummer oder Name eingeben; vorgeschlagen werden die neuesten von {0} Kunden.",
+        "customer_pick_hint": "Kundennummer oder Name eingeben; {0} von {1} Kunden stehen zur Auswahl.",
         "customer_pick_placeholder": "z. B. 17 oder Müller",
         "err_customer_none": "Kein Kunde heißt „{0}“. Bitte Kundennummer oder Namen prüfen.",
         "err_customer_several": "Mehrere Kunden passen zu „{0}“: {1}. Bitte einen davon wählen oder die Kundennummer eingeben.",
