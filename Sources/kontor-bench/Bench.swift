@@ -7,6 +7,8 @@ import KontorStore
 /// `kontor-bench --scale N [--json FILE]`: builds a synthetic book and times the operations users wait for.
 /// `kontor-bench --scale N --keep FILE` only builds the book (with its reminder drafts) into FILE and keeps it, for
 /// benchmarks from outside such as `wrk` against `kontor serve --db FILE`.
+/// `kontor-bench --pages FILE [--json FILE]` times only the morning list and every web page on a kept book (a
+/// minute instead of building a scale-100 book anew for each look at a page).
 /// `kontor-bench --peers DIR …` times Kontor on the peer benchmarks' inputs instead (see `PeerBench`).
 @main
 struct Bench {
@@ -31,6 +33,7 @@ struct Bench {
         var scale = 1
         var jsonPath: String?
         var keepPath: String?
+        var pagesPath: String?
         if CommandLine.arguments.contains("--peers") {
             try await PeerBench.main(Array(CommandLine.arguments.dropFirst()))
             return
@@ -41,11 +44,17 @@ struct Bench {
             case "--scale": scale = Int(arguments.next() ?? "") ?? 1
             case "--json": jsonPath = arguments.next()
             case "--keep": keepPath = arguments.next()
+            case "--pages": pagesPath = arguments.next()
             default:
                 print("usage: kontor-bench [--scale N] [--json FILE] [--keep FILE]\n"
+                    + "       kontor-bench --pages KEPT-BOOK [--json FILE]\n"
                     + "       kontor-bench --peers DIR [--json FILE] [--only GROUP] [--samples DIR]")
                 exit(2)
             }
+        }
+        if let pagesPath {
+            try await pagesOnKeptBook(pagesPath, jsonPath: jsonPath)
+            return
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -206,6 +215,36 @@ struct Bench {
         let json = try encoder.encode(report)
         if let jsonPath { try json.write(to: URL(fileURLWithPath: jsonPath)) }
         print(String(decoding: json, as: UTF8.self))
+    }
+
+    /// The morning list and every page on a book kept by `--keep` (its scale and size as the book says).
+    static func pagesOnKeptBook(_ path: String, jsonPath: String?) async throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("kontor-bench: there is no book at \(path); keep one with --scale N --keep FILE.")
+            exit(2)
+        }
+        let kontor = Kontor(store: GRDBBookStore(try AppDatabase.open(path: path)))
+        let today = Day("2026-11-26")!
+        var measurements: [Measurement] = []
+        measurements.append(try await measure("today (morning list)", count: 200) {
+            for _ in 0..<200 { _ = try await kontor.morningList(today: today) }
+        })
+        let web = try await WebBench.run(
+            kontor: kontor, today: today, pages: try await WebBench.pages(kontor: kontor, customerId: 17), repeats: 20)
+        measurements += web.measurements
+        if !web.failures.isEmpty { print("web: pages that did not answer 200: \(web.failures.joined(separator: ", "))") }
+        let customers = try await kontor.customerList(status: nil, search: nil, window: ListWindow(size: 1)).customers.total
+        let invoices = try await kontor.invoicePage(InvoiceQuery(), page: 1, size: 1).total
+        let report = Report(
+            scale: customers / SyntheticBook.customersPerScale, customers: customers, invoices: invoices,
+            measurements: measurements, residentMiBAfterPages: web.residentMiBAfter)
+        for m in measurements {
+            print(m.operation.padding(toLength: 28, withPad: " ", startingAt: 0)
+                + String(format: "%12.1f ms total %12.1f µs/op", m.totalMilliseconds, m.perOperationMicroseconds))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let jsonPath { try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath)) }
     }
 
     @MainActor static func measure(_ operation: String, count: Int, _ body: () async throws -> Void) async throws -> Measurement {

@@ -7,7 +7,9 @@ struct SyntheticBook {
     let scale: Int
     let today: Day
 
-    var customerCount: Int { 300 * scale }
+    /// Customers per unit of scale (scale 1: one writer's ten years).
+    static let customersPerScale = 300
+    var customerCount: Int { Self.customersPerScale * scale }
     /// Customers with work in progress (open inquiries, jobs due, late payments): a team's capacity grows with
     /// the number of writers, not with the size of the archive, so it grows with the square root of the scale.
     var activeCustomers: Int { 300 * Int(Double(scale).squareRoot().rounded(.up)) }
