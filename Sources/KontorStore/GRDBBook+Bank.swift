@@ -20,13 +20,16 @@ extension GRDBBook {
         return try request.order(Column("bookingDate"), Column("id")).fetchAll(db).map { try $0.domain() }
     }
 
-    func customerIBANs() throws -> [Int64: [String]] {
+    func customerIBANs(customerIds: Set<Int64>) throws -> [Int64: [String]] {
+        guard !customerIds.isEmpty else { return [:] }
+        // Through the customers' payments: an agency's book holds a bank entry for nearly every payment ever made.
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT DISTINCT p.customerId, e.counterpartyIBAN FROM payment p JOIN bankEntry e ON e.id = p.bankEntryId
-                WHERE e.counterpartyIBAN IS NOT NULL
-                """)
+                WHERE p.customerId IN (SELECT value FROM json_each(?)) AND e.counterpartyIBAN IS NOT NULL
+                """,
+            arguments: [try JSONText.encode(Array(customerIds))])
         return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
     }
 
@@ -48,13 +51,16 @@ extension GRDBBook {
         }
     }
 
-    func customerPayerNames() throws -> [Int64: [String]] {
+    func customerPayerNames(customerIds: Set<Int64>) throws -> [Int64: [String]] {
+        guard !customerIds.isEmpty else { return [:] }
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT DISTINCT p.customerId, e.counterpartyName FROM payment p JOIN bankEntry e ON e.id = p.bankEntryId
-                WHERE e.counterpartyName IS NOT NULL AND e.counterpartyName <> ''
-                """)
+                WHERE p.customerId IN (SELECT value FROM json_each(?))
+                  AND e.counterpartyName IS NOT NULL AND e.counterpartyName <> ''
+                """,
+            arguments: [try JSONText.encode(Array(customerIds))])
         return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
     }
 

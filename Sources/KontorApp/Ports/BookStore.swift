@@ -71,12 +71,12 @@ public protocol BookReader {
     func knownBankEntries(identities: Set<String>) throws -> Set<String>
     func bankEntry(id: Int64) throws -> BankEntry?
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry]
-    /// IBANs that earlier payments of each customer came from.
-    func customerIBANs() throws -> [Int64: [String]]
+    /// IBANs that earlier payments of each of these customers came from.
+    func customerIBANs(customerIds: Set<Int64>) throws -> [Int64: [String]]
     /// The issued, uncancelled invoices with principal open, from their stored balances (no lines).
     func openBalances() throws -> [OpenBalance]
-    /// Names that earlier payments of each customer came under (the bank's counterparty name).
-    func customerPayerNames() throws -> [Int64: [String]]
+    /// Names that earlier payments of each of these customers came under (the bank's counterparty name).
+    func customerPayerNames(customerIds: Set<Int64>) throws -> [Int64: [String]]
     /// The stored agenda (planned hours per day and job).
     func agendaSlots() throws -> [PlanSlot]
     /// Work logged on these jobs (all jobs when nil), oldest first.

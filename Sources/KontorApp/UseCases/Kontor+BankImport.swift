@@ -163,7 +163,7 @@ extension Kontor {
     static func openCandidates(_ book: any BookReader) throws -> [OpenInvoiceCandidate] {
         // Balances, not invoices: the lines are not needed to say what is open, and an agency has thousands open.
         let open = try book.openBalances()
-        let ibans = try book.customerIBANs()
+        let ibans = try book.customerIBANs(customerIds: Set(open.map(\.customerId)))
         let charges = Dictionary(
             grouping: try book.dunningCharges(invoiceIds: Set(open.map(\.invoiceId))), by: \.invoiceId)
         let chargedPayments = try book.payments(invoiceIds: Set(charges.keys))
@@ -203,7 +203,7 @@ extension Kontor {
             let entries = try book.bankEntries(status: .review)
             guard !entries.isEmpty else { return [] }
             let candidates = try Kontor.openCandidates(book)
-            let names = try book.customerPayerNames()
+            let names = try book.customerPayerNames(customerIds: Set(candidates.map(\.customerId)))
             return entries.map { entry in
                 let ranked = ReviewSuggester.rank(
                     amount: entry.amount, payerName: entry.counterpartyName, payerIBAN: entry.counterpartyIBAN,

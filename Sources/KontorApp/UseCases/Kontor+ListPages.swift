@@ -87,7 +87,8 @@ extension Kontor {
             let names = try book.customerNames(ids: Set(page.items.map(\.customerId)))
             let entries = try book.bankEntryList(status: .review, window: review)
             let candidates = try Kontor.openCandidates(book)
-            let payerNames = entries.items.isEmpty ? [:] : try book.customerPayerNames()
+            let payerNames = entries.items.isEmpty
+                ? [:] : try book.customerPayerNames(customerIds: Set(candidates.map(\.customerId)))
             let ranked = entries.map { entry in
                 ReviewItem(
                     entry: entry,
