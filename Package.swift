@@ -89,6 +89,7 @@ let package = Package(
             dependencies: [
                 "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorBanking", "KontorApp", "KontorStore", "KontorWeb",
                 "KontorMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         // Replays files through every parser; built by scripts/fuzz.sh with libFuzzer (see docs/ARCHITECTURE.md).
@@ -107,16 +108,22 @@ let package = Package(
             name: "KontorCoreTests",
             dependencies: ["KontorCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings),
-        .testTarget(name: "KontorLawTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorLawTests", dependencies: ["KontorCore", "KontorTestTools"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorBankingTests",
-            dependencies: ["KontorBanking", "KontorCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "KontorBanking", "KontorCore", "KontorTestTools",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "KontorEInvoiceTests", dependencies: ["KontorEInvoice", "KontorCore", "KontorPDF"],
+            name: "KontorEInvoiceTests", dependencies: ["KontorEInvoice", "KontorCore", "KontorPDF", "KontorTestTools"],
             swiftSettings: strictSettings),
-        .testTarget(name: "KontorMatchingTests", dependencies: ["KontorBanking", "KontorCore"], swiftSettings: strictSettings),
-        .testTarget(name: "KontorQRTests", dependencies: ["KontorQR"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorMatchingTests", dependencies: ["KontorBanking", "KontorCore", "KontorTestTools"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "KontorQRTests", dependencies: ["KontorQR", "KontorTestTools"], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorMailTests",
             dependencies: [
@@ -124,6 +131,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
+        // Shared by the test targets: the subprocess runner, the seeded generator, PDF tools, a test SMTP server.
+        // Foundation and Testing only, so any test target can depend on it without pulling in the app.
         .target(
             name: "KontorTestTools", path: "Tests/KontorTestTools", resources: [.copy("Server")],
             swiftSettings: strictSettings),
@@ -138,11 +147,13 @@ let package = Package(
         .testTarget(
             name: "KontorBenchTests", dependencies: ["kontor-bench", "KontorCore", "KontorDocuments", "KontorQR"],
             swiftSettings: strictSettings),
-        .testTarget(name: "KontorCLITests", dependencies: ["kontor", "KontorTestTools"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorCLITests", dependencies: ["kontor", "KontorApp", "KontorCore", "KontorStore", "KontorTestTools"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "KontorWebTests",
             dependencies: [
-                "KontorWeb", "KontorApp", "KontorCore", "KontorStore",
+                "KontorWeb", "KontorApp", "KontorCore", "KontorStore", "KontorTestTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),

@@ -11,7 +11,9 @@ public func buildApplication(
     _ configuration: WebConfiguration, onServerRunning: @escaping @Sendable () async -> Void = {}
 ) async throws -> some ApplicationProtocol {
     let sender = configuration.mailTransport.map { transport in
-        MailSenderService(kontor: configuration.kontor, interval: configuration.mailInterval, transport: transport)
+        MailSenderService(
+            kontor: configuration.kontor, interval: configuration.mailInterval, transport: transport,
+            logger: configuration.logger)
     }
     let router = try await buildRouter(configuration, mailSender: sender)
     return Application(
@@ -19,7 +21,8 @@ public func buildApplication(
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kontor"),
         services: sender.map { [$0] } ?? [],
-        onServerRunning: { _ in await onServerRunning() })
+        onServerRunning: { _ in await onServerRunning() },
+        logger: configuration.logger)
 }
 
 /// Runs the web app until SIGINT or SIGTERM (what `kontor serve` calls).
@@ -48,9 +51,11 @@ public func buildRouter(
         today: configuration.today, requiresLogin: configuration.requiresLogin, bcryptCost: configuration.bcryptCost,
         secureCookies: configuration.secureCookies, trustedProxies: Set(configuration.trustedProxies),
         hosts: HostPolicy(host: configuration.host, allowed: configuration.allowedHosts),
-        throttle: LoginThrottle(), decoy: DecoyHash(cost: configuration.bcryptCost), mailSender: mailSender)
+        throttle: LoginThrottle(), decoy: DecoyHash(cost: configuration.bcryptCost), mailSender: mailSender,
+        logger: configuration.logger)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
+        RequestLogMiddleware(logger: configuration.logger)
         SessionMiddleware(services: services)
         ErrorMiddleware(services: services)
     }

@@ -1,5 +1,6 @@
 import KontorApp
 import KontorCore
+import Logging
 
 /// What every controller needs: the use cases, the views, the clock and the sessions.
 struct AppServices: Sendable {
@@ -21,4 +22,6 @@ struct AppServices: Sendable {
     /// The outbox's sender when the server sends mail (nil in tests that only look at the outbox).
     var mailSender: MailSenderService? = nil
     let pages = PageCache()
+    /// Where unexpected errors are logged with their cause.
+    var logger = Logger(label: "kontor.web") { _ in SwiftLogNoOpLogHandler() }
 }

@@ -1,5 +1,6 @@
 public import KontorApp
 public import KontorCore
+public import Logging
 
 /// How `kontor serve` runs the web app: where it listens, which book it shows, which day it is.
 public struct WebConfiguration: Sendable {
@@ -32,6 +33,10 @@ public struct WebConfiguration: Sendable {
     public var mailTransport: (@Sendable (MailSettings) throws -> any MailTransport)?
     /// How often the sender looks for mail that is due (it also wakes when a page queues one).
     public var mailInterval: Duration = .seconds(30)
+    /// Where the server logs every request (method, path, status, duration), unexpected errors with their cause,
+    /// and what the mail sender did; its log level decides how much (`kontor serve --log-level`). By default it
+    /// logs nothing: whoever runs the server (the command, a test, the benchmark) decides where lines go.
+    public var logger = Logger(label: "kontor.web") { _ in SwiftLogNoOpLogHandler() }
 
     /// Creates a configuration with the safe defaults: 127.0.0.1:8080, no login on the local machine.
     public init(

@@ -3,6 +3,7 @@ import KontorCore
 import Testing
 
 @testable import KontorBanking
+import KontorTestTools
 
 /// The byte readers (MT940 fields and `:86:` subfields, SEPA keywords, CSV records, amounts, dates) read what the
 /// character rules read: edge cases by hand, and many generated texts against the character implementations.
@@ -42,7 +43,7 @@ struct ByteReadingTests {
             "ABWE+", " ", "  ", "+", "EREF", "RE-2026-0001", "Müller", "Ü", "ß", "\u{00A0}", "NOTPROVIDED", "\t", "x",
             "+\u{0301}", "e\u{0301}", "€", "?",
         ]
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<3000 {
             let text = (0..<Int(generator.next() % 9)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
                 .joined()
@@ -276,20 +277,5 @@ struct ByteReadingTests {
         #expect(throws: StatementError.self) {
             try CSVTokenizer.records("a;b\n\(tooLong);x\n", delimiter: ";", file: "f")
         }
-    }
-}
-
-/// A small deterministic random source for generated texts.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

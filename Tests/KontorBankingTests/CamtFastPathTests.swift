@@ -3,6 +3,7 @@ import KontorCore
 import Testing
 
 @testable import KontorBanking
+import KontorTestTools
 
 /// The byte scanner (`CamtScanner`) against Foundation's `XMLParser`: same statements for every file it reads, and
 /// for everything else it declines, so that `XMLParser` reads the file and reports errors as it always did.
@@ -235,7 +236,7 @@ struct CamtFastPathTests {
     /// Small random edits of fixtures (a seeded generator, so failures repeat): whenever the scanner accepts the
     /// result, XMLParser must agree; otherwise both engines report the same.
     @Test func randomEditsNeverMakeTheReadersDisagree() throws {
-        var random = SplitMix64(seed: 0x5EED_CA47)
+        var random = SeededGenerator(seed: 0x5EED_CA47)
         let names = [
             "camt053-v08-genkgo-01.xml", "camt053-v08-bundesbank-ebics-de.xml", "camt053-v04-oca-batch-txdtls.xml",
         ]
@@ -264,20 +265,5 @@ struct CamtFastPathTests {
         }
         // Most edits land in text or white space, which the scanner reads.
         #expect(accepted > 50)
-    }
-}
-
-/// A tiny seeded random generator (SplitMix64), so that the mutation test is the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

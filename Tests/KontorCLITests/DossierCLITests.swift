@@ -1,47 +1,38 @@
 import Foundation
 import Testing
+import KontorTestTools
 
 /// The hand-over dossier is an internal document: addressed to the writer, with the claim table, the timeline
 /// without private notes unless chosen, and the invoice and every letter sent embedded as PDF files.
 struct DossierCLITests {
     /// Runs a Poppler tool on a file (CI installs poppler-utils; a missing tool fails the test).
     static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(tool) \(arguments) failed")
-        return String(decoding: data, as: UTF8.self)
+        try PDFTools.run(tool, arguments).text
     }
 
     /// A book whose invoice 2026-0001 (due 19.01.) went through every step up to the hand-over on 26.03.
-    static func handedOver() throws -> (CLIRunner, handover: String) {
+    static func handedOver() async throws -> (CLIRunner, handover: String) {
         var cli = try CLIRunner()
         cli.today = "2026-01-05"
-        try cli.setUpBusiness()
-        try cli.ok(["invoice", "issue", try cli.draft()])
-        try cli.ok(["note", "1", "Privat: Geschäftsführer meidet Anrufe", "--invoice", "2026-0001"])
+        try await cli.setUpBusiness()
+        try await cli.ok(["invoice", "issue", try await cli.draft()])
+        try await cli.ok(["note", "1", "Privat: Geschäftsführer meidet Anrufe", "--invoice", "2026-0001"])
         var handover: String?
         for day in ["2026-01-26", "2026-02-09", "2026-03-05", "2026-03-26"] {
             cli.today = day
-            let created = try cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
+            let created = try await cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
             for letter in created {
                 if letter["step"] as? String == "handover" { handover = "\(letter["id"]!)" }
-                try cli.ok(["remind", "approve", "\(letter["id"]!)"])
+                try await cli.ok(["remind", "approve", "\(letter["id"]!)"])
             }
         }
         return (cli, try #require(handover, "no hand-over step by 26.03."))
     }
 
-    @Test func theDossierIsInternalAndCarriesItsEvidence() throws {
-        let (cli, id) = try Self.handedOver()
+    @Test func theDossierIsInternalAndCarriesItsEvidence() async throws {
+        let (cli, id) = try await Self.handedOver()
         let path = cli.directory.appendingPathComponent("dossier.pdf").path
-        try cli.ok(["remind", "pdf", id, "--output", path])
+        try await cli.ok(["remind", "pdf", id, "--output", path])
         // The evidence is attached: the invoice and the three letters sent before the hand-over
         let list = try Self.poppler("pdfdetach", ["-list", path])
         #expect(list.contains("4 embedded files"), "\(list)")
@@ -57,14 +48,14 @@ struct DossierCLITests {
         // The private note stays out unless chosen
         #expect(!text.contains("meidet Anrufe"))
         let withNotes = cli.directory.appendingPathComponent("dossier-notes.pdf").path
-        try cli.ok(["remind", "pdf", id, "--with-notes", "--output", withNotes])
+        try await cli.ok(["remind", "pdf", id, "--with-notes", "--output", withNotes])
         #expect(try Self.poppler("pdftotext", [withNotes, "-"]).contains("meidet Anrufe"))
     }
 
-    @Test func handingOverIsRecordedAsHandedOverNotSent() throws {
-        let (cli, id) = try Self.handedOver()
+    @Test func handingOverIsRecordedAsHandedOverNotSent() async throws {
+        let (cli, id) = try await Self.handedOver()
         let path = cli.directory.appendingPathComponent("again.pdf").path
-        try cli.ok(["remind", "pdf", id, "--output", path])
+        try await cli.ok(["remind", "pdf", id, "--output", path])
         // The dossier's own timeline (as printed) words the approved hand-over as handed over
         let text = try Self.poppler("pdftotext", ["-raw", path, "-"])
         #expect(text.contains("Mahnverfahren übergeben"))

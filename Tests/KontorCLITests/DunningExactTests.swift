@@ -7,14 +7,14 @@ import Testing
 struct DunningExactTests {
     /// Walks the ladder to `last`, approving every draft on its day (e-mail unless `post` names the day).
     func walk(_ cli: inout CLIRunner, through last: String, events: [String: [[String]]] = [:],
-              post: Set<String> = []) throws -> [[String: Any]] {
+              post: Set<String> = []) async throws -> [[String: Any]] {
         var approved: [[String: Any]] = []
         for day in ["2026-01-26", "2026-02-09", "2026-02-20", "2026-03-05", "2026-03-10", "2026-03-26"] where day <= last {
             cli.today = day
-            for command in events[day] ?? [] { try cli.ok(command) }
-            for letter in try cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? [] {
+            for command in events[day] ?? [] { try await cli.ok(command) }
+            for letter in try await cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? [] {
                 let by = post.contains(day) ? ["--by", "post"] : []
-                approved.append(try cli.json(["remind", "approve", "\(letter["id"]!)"] + by).object())
+                approved.append(try await cli.json(["remind", "approve", "\(letter["id"]!)"] + by).object())
             }
         }
         return approved
@@ -22,17 +22,17 @@ struct DunningExactTests {
 
     /// § 288 Abs. 1, 5 BGB from the invoice's snapshot (item 8); § 288 Abs. 5 Satz 3 BGB and LAW.md 3.5 for the
     /// costs (item 5); § 286 Abs. 1 BGB for the inquiry's pay-by date (item 10).
-    @Test func aConsumerInvoiceStaysAConsumerClaimAfterTheCustomerBecameABusiness() throws {
+    @Test func aConsumerInvoiceStaysAConsumerClaimAfterTheCustomerBecameABusiness() async throws {
         var cli = try CLIRunner()
         cli.today = "2026-01-05"
-        try cli.setUpBusiness()
-        try cli.ok(["profile", "set", "--dunning", "costs=1.50"])
-        try cli.ok(["customer", "add", "--name", "Jonas Krume", "--kind", "consumer", "--street", "Am Anger 15",
-                    "--postal-code", "50667", "--city", "Köln", "--state", "NW", "--email", "jonas@krume.de"])
-        let draft = try cli.json(["invoice", "draft", "--customer", "2"]).object()
-        try cli.ok(["invoice", "add-line", "\(draft["id"]!)", "--description", "Texte", "--price", "1000"])
-        try cli.ok(["invoice", "issue", "\(draft["id"]!)"])
-        let letters = try walk(&cli, through: "2026-03-05", events: [
+        try await cli.setUpBusiness()
+        try await cli.ok(["profile", "set", "--dunning", "costs=1.50"])
+        try await cli.ok(["customer", "add", "--name", "Jonas Krume", "--kind", "consumer", "--street", "Am Anger 15",
+                          "--postal-code", "50667", "--city", "Köln", "--state", "NW", "--email", "jonas@krume.de"])
+        let draft = try await cli.json(["invoice", "draft", "--customer", "2"]).object()
+        try await cli.ok(["invoice", "add-line", "\(draft["id"]!)", "--description", "Texte", "--price", "1000"])
+        try await cli.ok(["invoice", "issue", "\(draft["id"]!)"])
+        let letters = try await walk(&cli, through: "2026-03-05", events: [
             "2026-02-20": [["customer", "edit", "2", "--kind", "business"]],
         ], post: ["2026-03-05"])
         // The inquiry asks for payment by a concrete day: 26.01. + 7 = Mon 02.02.2026.
@@ -50,13 +50,13 @@ struct DunningExactTests {
     /// A business pays the 40 € and no postage beside it (§ 288 Abs. 5 Satz 3 BGB), whatever the way (item 5);
     /// a partial payment after the 1. Mahnung is stated with its § 367 allocation (item 6); after the next
     /// payment the hand-over splits the interest at it (item 7).
-    @Test func partialPaymentsAreStatedAllocatedAndSplitInTheHandOver() throws {
+    @Test func partialPaymentsAreStatedAllocatedAndSplitInTheHandOver() async throws {
         var cli = try CLIRunner()
         cli.today = "2026-01-05"
-        try cli.setUpBusiness()
-        try cli.ok(["profile", "set", "--dunning", "costs=1.50"])
-        try cli.ok(["invoice", "issue", try cli.draft()])
-        let letters = try walk(&cli, through: "2026-03-26", events: [
+        try await cli.setUpBusiness()
+        try await cli.ok(["profile", "set", "--dunning", "costs=1.50"])
+        try await cli.ok(["invoice", "issue", try await cli.draft()])
+        let letters = try await walk(&cli, through: "2026-03-26", events: [
             "2026-02-20": [["payment", "add", "2026-0001", "--amount", "500"]],
             "2026-03-10": [["payment", "add", "2026-0001", "--amount", "500"]],
         ], post: ["2026-03-05"])
@@ -72,7 +72,8 @@ struct DunningExactTests {
         #expect(second["claimTotal"] as? String == "740.89")
         // One builder: the preview of that day says word for word what the letter said (issue 13 item 8).
         cli.today = "2026-03-05"
-        let preview = try cli.json(["remind", "template", "preview", "notice-2", "--invoice", "2026-0001"]).object()
+        let preview = try await cli.json(["remind", "template", "preview", "notice-2", "--invoice", "2026-0001"])
+            .object()
         #expect(preview["body"] as? String == body)
         cli.today = "2026-03-26"
         // 500,00 € on 10.03.: § 367 BGB books 40,00 lump sum, 10,89 interest, 449,11 principal → 240,89 € open.
@@ -81,24 +82,24 @@ struct DunningExactTests {
         let handover = try #require(letters.first { $0["step"] as? String == "handover" })
         #expect(handover["openAmount"] as? String == "240.89" && handover["interest"] as? String == "2.06")
         #expect(handover["lumpSum"] as? String == "0.00" && handover["claimTotal"] as? String == "242.95")
-        try cli.ok(["remind", "pdf", "\(handover["id"]!)"])
+        try await cli.ok(["remind", "pdf", "\(handover["id"]!)"])
         #expect(FileManager.default.fileExists(
             atPath: cli.directory.appendingPathComponent("Dossier-Mahnantrag-2026-0001.pdf").path))
     }
 
     /// LAW.md 3.4: no statute fixes the day count or whether the payment day counts, so both are settings
     /// (issue 13 item 15), with the practice guide's act/365-366 and "payment day counts" as defaults.
-    @Test func dayCountAndPaymentDayAreSetFromTheCLI() throws {
+    @Test func dayCountAndPaymentDayAreSetFromTheCLI() async throws {
         var cli = try CLIRunner()
         cli.today = "2026-01-05"
-        try cli.setUpBusiness()
-        #expect(try cli.ok(["profile", "show"]).stdout.contains("interest days act/365-366, payment day counted"))
-        try cli.ok(["profile", "set", "--dunning", "day-count=30E/360,settled=21"])
-        #expect(try cli.ok(["profile", "show"]).stdout.contains("after a settled objection 21 d; interest days 30E/360"))
-        let wrong = try cli.run(["profile", "set", "--dunning", "day-count=365"])
+        try await cli.setUpBusiness()
+        #expect(try await cli.ok(["profile", "show"]).stdout.contains("interest days act/365-366, payment day counted"))
+        try await cli.ok(["profile", "set", "--dunning", "day-count=30E/360,settled=21"])
+        #expect(try await cli.ok(["profile", "show"]).stdout.contains("after a settled objection 21 d; interest days 30E/360"))
+        let wrong = try await cli.run(["profile", "set", "--dunning", "day-count=365"])
         #expect(wrong.status != 0 && wrong.stderr.contains("act/365-366"))
-        try cli.ok(["invoice", "issue", try cli.draft()])
-        let letters = try walk(&cli, through: "2026-03-05")
+        try await cli.ok(["invoice", "issue", try await cli.draft()])
+        let letters = try await walk(&cli, through: "2026-03-05")
         // 30E/360 from 27.01. to 05.03.: (3·30 + 5) − (1·30 + 26) = 39 days; 1.190,00 × 10,27 % × 39 / 360
         // = 13,2398 → 13,24 € (act/365: 12,72 €).
         let second = try #require(letters.first { $0["step"] as? String == "notice-2" })

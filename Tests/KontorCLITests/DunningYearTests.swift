@@ -1,7 +1,13 @@
 import Foundation
+import KontorApp
+import KontorCore
 import Testing
 
-/// A scripted half-year, walked day by day with `--today`: every draft appears exactly on its day.
+/// A scripted half-year, walked day by day: every draft appears exactly on its day.
+///
+/// The book is set up, and the events happen, through the binary; the 147 days of `remind` and `remind approve`
+/// run in this process on the same database file (the use cases those commands call), because a process per day
+/// made this the slowest test while adding nothing the other CLI tests do not already cover.
 struct DunningYearTests {
     struct Expected: Hashable, CustomStringConvertible {
         let day: String
@@ -10,19 +16,19 @@ struct DunningYearTests {
         var description: String { "\(day) \(invoice) \(step)" }
     }
 
-    @Test func walkingDayByDayProducesExactlyTheExpectedDrafts() throws {
+    @Test func walkingDayByDayProducesExactlyTheExpectedDrafts() async throws {
         var cli = try CLIRunner()
         cli.today = "2026-01-05"
-        try cli.setUpBusiness()  // customer 1: business in Köln (NW)
-        try cli.ok(["customer", "add", "--name", "Familie Neumann", "--kind", "consumer", "--street", "Am Anger 15",
-                    "--postal-code", "99084", "--city", "Erfurt", "--state", "TH"])
-        try cli.ok(["customer", "add", "--name", "Weingut Kessler", "--street", "Weinstraße 77", "--postal-code", "55116",
-                    "--city", "Mainz", "--state", "RP"])
+        try await cli.setUpBusiness()  // customer 1: business in Köln (NW)
+        try await cli.ok(["customer", "add", "--name", "Familie Neumann", "--kind", "consumer",
+                          "--street", "Am Anger 15", "--postal-code", "99084", "--city", "Erfurt", "--state", "TH"])
+        try await cli.ok(["customer", "add", "--name", "Weingut Kessler", "--street", "Weinstraße 77",
+                          "--postal-code", "55116", "--city", "Mainz", "--state", "RP"])
         // Six invoices of 1.190,00 €, all due Monday 2026-01-19.
         for customer in ["1", "3", "1", "2", "1", "3"] {
-            let draft = try cli.json(["invoice", "draft", "--customer", customer]).object()
-            try cli.ok(["invoice", "add-line", "\(draft["id"]!)", "--description", "Texte", "--price", "1000"])
-            try cli.ok(["invoice", "issue", "\(draft["id"]!)"])
+            let draft = try await cli.json(["invoice", "draft", "--customer", customer]).object()
+            try await cli.ok(["invoice", "add-line", "\(draft["id"]!)", "--description", "Texte", "--price", "1000"])
+            try await cli.ok(["invoice", "issue", "\(draft["id"]!)"])
         }
         // 0001: never pays.  0002: pays on time, so Weingut Kessler becomes a regular customer and 0006 is
         // dunned with more patience.  0003: promises after the inquiry.  0004 (consumer): objects after the
@@ -38,16 +44,18 @@ struct DunningYearTests {
 
         var seen: [Expected] = []
         var day = "2026-01-05"
+        let book = try cli.book()
         while day <= "2026-05-31" {
             cli.today = day
-            for command in events[day] ?? [] { try cli.ok(command) }
-            let created = try cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
-            for letter in created {
-                seen.append(Expected(day: day, invoice: letter["invoiceNumber"] as! String, step: letter["step"] as! String))
-                try cli.ok(["remind", "approve", "\(letter["id"]!)"])
+            for command in events[day] ?? [] { try await cli.ok(command) }
+            let today = try #require(Day(day))
+            // What `kontor remind` and `kontor remind approve ID` do on that day.
+            for letter in try await book.runReminders(today: today).created {
+                seen.append(Expected(day: day, invoice: letter.invoiceNumber, step: letter.step.rawValue))
+                _ = try await book.approveReminder(id: letter.id, on: today)
             }
             // Running twice on the same day creates nothing twice.
-            #expect((try cli.json(["remind"]).object()["created"] as? [Any])?.isEmpty == true, "\(day)")
+            #expect(try await book.runReminders(today: today).created.isEmpty, "\(day)")
             day = next(day)
         }
         let expected = [
@@ -83,11 +91,11 @@ struct DunningYearTests {
 
         // The second Mahnung for 0001 states interest from the day after the inquiry (payment request,
         // § 286 Abs. 1 BGB): 1190 × 10.27 % × 38/365 = 12.72 € and the 40 € lump sum.
-        let notices = try cli.json(["remind", "list", "--status", "sent"]).array()
+        let notices = try await cli.json(["remind", "list", "--status", "sent"]).array()
         let second = try #require(notices.first { $0["invoiceNumber"] as? String == "2026-0001" && $0["step"] as? String == "notice-2" })
         #expect(second["interest"] as? String == "12.72" && second["lumpSum"] as? String == "40.00")
         #expect(second["claimTotal"] as? String == "1242.72")
-        let text = try cli.ok(["remind", "show", "\(second["id"]!)"]).stdout
+        let text = try await cli.ok(["remind", "show", "\(second["id"]!)"]).stdout
         #expect(text.contains("seit dem 27.01.2026 in Zahlungsverzug") && text.contains("12,72 €") && text.contains("Mahnverfahren"))
         // The consumer gets 5 points and no lump sum; the first Mahnung after an objection does not claim
         // that the work was never objected to.
@@ -101,50 +109,50 @@ struct DunningYearTests {
         let firstTo0001 = try #require(notices.first { $0["invoiceNumber"] as? String == "2026-0001" && $0["step"] as? String == "notice-1" })
         #expect((firstTo0001["body"] as? String ?? "").contains("nicht beanstandet"))
         // The timeline is the evidence.
-        let timeline = try cli.ok(["customer", "timeline", "2"]).stdout
+        let timeline = try await cli.ok(["customer", "timeline", "2"]).stdout
         #expect(timeline.contains("Objection (2026-0004)") && timeline.contains("Objection settled (2026-0004)"))
         #expect(timeline.contains("First reminder sent for 2026-0004"))
     }
 
-    @Test func emlAndLetterAreReadyToSend() throws {
+    @Test func emlAndLetterAreReadyToSend() async throws {
         var cli = try CLIRunner()
         cli.today = "2026-01-05"
-        try cli.setUpBusiness()
-        try cli.ok(["invoice", "issue", try cli.draft()])
+        try await cli.setUpBusiness()
+        try await cli.ok(["invoice", "issue", try await cli.draft()])
         cli.today = "2026-01-26"
-        let created = try cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
+        let created = try await cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
         let id = "\(try #require(created.first?["id"]))"
-        try cli.ok(["remind", "eml", id])
+        try await cli.ok(["remind", "eml", id])
         let eml = try String(contentsOf: cli.directory.appendingPathComponent("Nachfrage-2026-0001.eml"), encoding: .utf8)
         #expect(eml.contains("X-Unsent: 1") && eml.contains("To: Agentur Blickfang GmbH <jana@blickfang.de>"))
         #expect(eml.contains("filename=\"Nachfrage-2026-0001.pdf\"") && eml.contains("filename=\"Rechnung-2026-0001.pdf\""))
         #expect(eml.contains("Content-Type: multipart/mixed; boundary="))
-        try cli.ok(["remind", "pdf", id])
+        try await cli.ok(["remind", "pdf", id])
         #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("Nachfrage-2026-0001.pdf").path))
-        try cli.ok(["remind", "skip", id])
-        let again = try cli.run(["remind", "approve", id])
+        try await cli.ok(["remind", "skip", id])
+        let again = try await cli.run(["remind", "approve", id])
         #expect(again.status != 0 && again.stderr.contains("already skipped"))
         // A skipped step comes back a week later.
         cli.today = "2026-02-01"
-        #expect((try cli.json(["remind"]).object()["created"] as? [Any])?.isEmpty == true)
+        #expect((try await cli.json(["remind"]).object()["created"] as? [Any])?.isEmpty == true)
         cli.today = "2026-02-02"
-        #expect((try cli.json(["remind"]).object()["created"] as? [[String: Any]])?.first?["step"] as? String == "inquiry")
+        #expect((try await cli.json(["remind"]).object()["created"] as? [[String: Any]])?.first?["step"] as? String == "inquiry")
     }
 
-    @Test func templatesCanBeEditedAndPreviewed() throws {
+    @Test func templatesCanBeEditedAndPreviewed() async throws {
         var cli = try CLIRunner()
         cli.today = "2026-01-05"
-        try cli.setUpBusiness()
-        try cli.ok(["invoice", "issue", try cli.draft()])
+        try await cli.setUpBusiness()
+        try await cli.ok(["invoice", "issue", try await cli.draft()])
         let file = cli.directory.appendingPathComponent("t.txt")
         try "Hallo, Rechnung {{invoiceNumber}} über {{openAmount}} ist offen.".write(to: file, atomically: true, encoding: .utf8)
-        try cli.ok(["remind", "template", "edit", "inquiry", "--file", file.path])
-        #expect(try cli.ok(["remind", "template", "show", "inquiry"]).stdout.contains("Hallo, Rechnung {{invoiceNumber}}"))
+        try await cli.ok(["remind", "template", "edit", "inquiry", "--file", file.path])
+        #expect(try await cli.ok(["remind", "template", "show", "inquiry"]).stdout.contains("Hallo, Rechnung {{invoiceNumber}}"))
         try "Kaputt {{#offen}} ohne Ende".write(to: file, atomically: true, encoding: .utf8)
-        let broken = try cli.run(["remind", "template", "edit", "inquiry", "--file", file.path])
+        let broken = try await cli.run(["remind", "template", "edit", "inquiry", "--file", file.path])
         #expect(broken.status != 0 && broken.stderr.contains("syntax error"))
         cli.today = "2026-01-26"
-        let created = try cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
+        let created = try await cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
         #expect(created.first?["body"] as? String == "Hallo, Rechnung 2026-0001 über 1.190,00 € ist offen.")
     }
 

@@ -44,33 +44,33 @@ struct ErrorTests {
     ]
 
     @Test(arguments: cases)
-    func failsClearlyAndChangesNothing(_ errorCase: Case) throws {
+    func failsClearlyAndChangesNothing(_ errorCase: Case) async throws {
         // Given a book with an issued invoice, a draft for a customer without address and a planned job
         let cli = try CLIRunner()
-        try cli.setUpBusiness()
-        try cli.ok(["invoice", "issue", try cli.draft()])
-        try cli.ok(["customer", "add", "--name", "Ohne Adresse"])
-        let draft = try cli.json(["invoice", "draft", "--customer", "2"]).object()
+        try await cli.setUpBusiness()
+        try await cli.ok(["invoice", "issue", try await cli.draft()])
+        try await cli.ok(["customer", "add", "--name", "Ohne Adresse"])
+        let draft = try await cli.json(["invoice", "draft", "--customer", "2"]).object()
         #expect("\(draft["id"]!)" == "2")
-        try cli.ok(["invoice", "add-line", "2", "--description", "Text", "--price", "10"])
-        try cli.ok(["job", "add", "--customer", "1", "--title", "Text"])
-        let before = try cli.snapshot()
+        try await cli.ok(["invoice", "add-line", "2", "--description", "Text", "--price", "10"])
+        try await cli.ok(["job", "add", "--customer", "1", "--title", "Text"])
+        let before = try await cli.snapshot()
         // When the command fails
-        let result = try cli.run(errorCase.arguments)
+        let result = try await cli.run(errorCase.arguments)
         // Then it says why, exits non-zero and the book is unchanged
         #expect(result.status != 0)
         #expect(result.stderr.contains(errorCase.message), "stderr: \(result.stderr)")
-        #expect(try cli.snapshot() == before)
+        #expect(try await cli.snapshot() == before)
     }
 
-    @Test func issuingNeedsAProfileWithTaxNumber() throws {
+    @Test func issuingNeedsAProfileWithTaxNumber() async throws {
         let cli = try CLIRunner()
-        try cli.ok(["init", "--name", "Lena", "--street", "Lindenstraße 12", "--postal-code", "50674", "--city", "Köln"])
-        try cli.ok(["customer", "add", "--name", "Kunde", "--street", "Weg 1", "--postal-code", "10115", "--city", "Berlin"])
-        let id = try cli.draft()
-        let result = try cli.run(["invoice", "issue", id])
+        try await cli.ok(["init", "--name", "Lena", "--street", "Lindenstraße 12", "--postal-code", "50674", "--city", "Köln"])
+        try await cli.ok(["customer", "add", "--name", "Kunde", "--street", "Weg 1", "--postal-code", "10115", "--city", "Berlin"])
+        let id = try await cli.draft()
+        let result = try await cli.run(["invoice", "issue", id])
         #expect(result.status != 0 && result.stderr.contains("tax number or VAT ID"))
-        try cli.ok(["profile", "set", "--vat-id", "DE123456789"])
-        #expect(try cli.json(["invoice", "issue", id]).object()["number"] as? String == "2026-0001")
+        try await cli.ok(["profile", "set", "--vat-id", "DE123456789"])
+        #expect(try await cli.json(["invoice", "issue", id]).object()["number"] as? String == "2026-0001")
     }
 }

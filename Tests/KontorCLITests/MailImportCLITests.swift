@@ -28,35 +28,35 @@ import Testing
         """
     }
 
-    @Test func importsFilesAndMboxOnceAndTakesOverAPromise() throws {
+    @Test func importsFilesAndMboxOnceAndTakesOverAPromise() async throws {
         let cli = try CLIRunner()
-        try cli.setUpBusiness()
+        try await cli.setUpBusiness()
         let eml = cli.directory.appendingPathComponent("anfrage.eml")
         try Data(Self.inquiry.utf8).write(to: eml)
         let mbox = cli.directory.appendingPathComponent("inbox.mbox")
         try Data((Self.reply(1) + "From x Wed Nov 11 10:00:00 2026\r\n\r\nno header\r\n\r\n" + Self.reply(2)).utf8)
             .write(to: mbox)
         // A path that does not exist changes nothing
-        let before = try cli.snapshot()
-        let missing = try cli.run(["mail", "import", eml.path, "/nonexistent/inbox"])
+        let before = try await cli.snapshot()
+        let missing = try await cli.run(["mail", "import", eml.path, "/nonexistent/inbox"])
         #expect(missing.status == 1 && missing.stderr.contains("/nonexistent/inbox"))
-        #expect(try cli.snapshot() == before)
+        #expect(try await cli.snapshot() == before)
         // One file and an mbox with a broken message: the others are imported, the broken one is named, exit 1
-        let first = try cli.run(["mail", "import", eml.path, mbox.path])
+        let first = try await cli.run(["mail", "import", eml.path, mbox.path])
         #expect(first.status == 1)
         #expect(first.stdout.contains("anfrage.eml: inquiry"))
         #expect(first.stdout.contains("inbox.mbox #2: refused: not a mail (no header)"))
         #expect(first.stdout.contains("Imported 1 as inquiries, 2 as notes; 0 imported before, 1 refused."))
-        let inquiries = try cli.json(["inquiry", "list", "--all"]).stdout
+        let inquiries = try await cli.json(["inquiry", "list", "--all"]).stdout
         #expect(inquiries.contains("Anfrage für Blogartikel"))
         // Again: nothing new
-        let again = try cli.json(["mail", "import", eml.path]).array()
+        let again = try await cli.json(["mail", "import", eml.path]).array()
         #expect(again.first?["became"] as? String == "duplicate")
         // The promise offered for the first reply is taken over
-        let items = try cli.run(["mail", "import", mbox.path, "--json"]).stdout
+        let items = try await cli.run(["mail", "import", mbox.path, "--json"]).stdout
         #expect(items.contains("duplicate"))
-        let accepted = try cli.json(["mail", "accept", "2", "--promise", "2026-12-21"]).object()
+        let accepted = try await cli.json(["mail", "accept", "2", "--promise", "2026-12-21"]).object()
         #expect(accepted["kind"] as? String == "promise")
-        #expect(try cli.run(["mail", "accept", "2", "--objection"]).status != 0)
+        #expect(try await cli.run(["mail", "accept", "2", "--objection"]).status != 0)
     }
 }

@@ -5,8 +5,8 @@ import Testing
 /// Sending records by e-mail end to end: the built binary, a real SMTP server on 127.0.0.1, what the server
 /// received, and what the book says afterwards (outbox, timeline, the record's state).
 @Suite struct RecordMailCLITests {
-    func configure(_ cli: CLIRunner, _ server: TestSMTPServer) throws {
-        try cli.ok([
+    func configure(_ cli: CLIRunner, _ server: TestSMTPServer) async throws {
+        try await cli.ok([
             "mail", "settings", "--host", "127.0.0.1", "--port", "\(server.port)", "--security", "none",
             "--from", "post@lena-schreiber.de", "--from-name", "Lena Schreiber",
         ])
@@ -37,21 +37,22 @@ import Testing
         return (parts[0], parts[1].replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
-    @Test func issuedInvoiceIsPreviewedThenSentWithItsZUGFeRDPDFAndEntersTheTimeline() throws {
+    @Test func issuedInvoiceIsPreviewedThenSentWithItsZUGFeRDPDFAndEntersTheTimeline() async throws {
         let server = try TestSMTPServer()
         let cli = try CLIRunner()
-        try cli.setUpBusiness()
-        try configure(cli, server)
-        let number = try #require(try cli.json(["invoice", "issue", try cli.draft()]).object()["number"] as? String)
+        try await cli.setUpBusiness()
+        try await configure(cli, server)
+        let issued = try await cli.json(["invoice", "issue", try await cli.draft()]).object()
+        let number = try #require(issued["number"] as? String)
 
-        let preview = try cli.ok(["invoice", "send", number, "--preview"])
+        let preview = try await cli.ok(["invoice", "send", number, "--preview"])
         #expect(preview.stdout.contains("To:       Agentur Blickfang GmbH <jana@blickfang.de>"))
         #expect(preview.stdout.contains("Subject:  Rechnung \(number)"))
         #expect(preview.stdout.contains("Rechnung-\(number).pdf"))
         #expect(preview.stdout.contains("Mit freundlichen Grüßen\nLena Schreiber"))
-        #expect(try cli.json(["mail", "list"]).array().isEmpty, "a preview queues nothing")
+        #expect(try await cli.json(["mail", "list"]).array().isEmpty, "a preview queues nothing")
 
-        let sent = try cli.ok(["invoice", "send", number])
+        let sent = try await cli.ok(["invoice", "send", number])
         #expect(sent.stdout.contains("Sent mail 1 to jana@blickfang.de"))
         let delivery = try #require(try server.deliveries().first)
         #expect(delivery.recipients == ["jana@blickfang.de"])
@@ -67,7 +68,7 @@ import Testing
         try PDFTools.expectValid(path)
         #expect(try PDFTools.run("pdfdetach", ["-list", path]).text.contains("factur-x.xml"))
 
-        let events = try cli.json(["customer", "timeline", "1"]).array()
+        let events = try await cli.json(["customer", "timeline", "1"]).array()
         let mail = try #require(events.first { $0["kind"] as? String == "mail-sent" })
         let facts = try #require(mail["facts"] as? [String: Any])
         #expect(facts["recipient"] as? String == "jana@blickfang.de")
@@ -76,61 +77,62 @@ import Testing
         #expect(facts["invoiceNumber"] as? String == number)
     }
 
-    @Test func aReminderDraftIsApprovedAndSentWithLetterAndInvoice() throws {
+    @Test func aReminderDraftIsApprovedAndSentWithLetterAndInvoice() async throws {
         let server = try TestSMTPServer()
         let cli = try CLIRunner()
-        try cli.ok(["demo"])
-        try configure(cli, server)
-        let created = try cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
+        try await cli.ok(["demo"])
+        try await configure(cli, server)
+        let created = try await cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
         let letter = try #require(created.first?["id"] as? Int, "no reminder drafted")
-        try cli.ok(["remind", "approve", "\(letter)", "--send"])
-        let shown = try cli.json(["remind", "show", "\(letter)"]).object()
+        try await cli.ok(["remind", "approve", "\(letter)", "--send"])
+        let shown = try await cli.json(["remind", "show", "\(letter)"]).object()
         #expect(shown["status"] as? String == "sent")
         let delivery = try #require(try server.deliveries().first)
         let names = try attachments(delivery.message).keys.sorted()
         #expect(names.count == 2 && names.allSatisfy { $0.hasSuffix(".pdf") })
         #expect(names.contains { $0.hasPrefix("Rechnung-") })
-        let listed = try #require(try cli.json(["mail", "list"]).array().first)
+        let listed = try #require(try await cli.json(["mail", "list"]).array().first)
         #expect(listed["kind"] as? String == "reminder" && listed["status"] as? String == "sent")
     }
 
-    @Test func theReplyToAnInquiryIsSentAndTheInquiryIsAnswered() throws {
+    @Test func theReplyToAnInquiryIsSentAndTheInquiryIsAnswered() async throws {
         let server = try TestSMTPServer()
         let cli = try CLIRunner()
-        try cli.setUpBusiness()
-        try configure(cli, server)
-        let inquiry = try cli.json(["inquiry", "add", "--customer", "1", "--channel", "email", "--subject", "Broschüre",
-                                    "--size", "12", "--unit", "page"]).object()
+        try await cli.setUpBusiness()
+        try await configure(cli, server)
+        let inquiry = try await cli.json(["inquiry", "add", "--customer", "1", "--channel", "email",
+                                          "--subject", "Broschüre", "--size", "12", "--unit", "page"]).object()
         let id = "\(inquiry["id"]!)"
-        #expect(try cli.ok(["inquiry", "reply", id]).stdout.contains("Subject:  Ihre Anfrage: Broschüre"))
+        #expect(try await cli.ok(["inquiry", "reply", id]).stdout.contains("Subject:  Ihre Anfrage: Broschüre"))
         #expect(try server.deliveries().isEmpty, "without --send the reply is only shown")
-        try cli.ok(["inquiry", "reply", id, "--send"])
+        try await cli.ok(["inquiry", "reply", id, "--send"])
         let delivery = try #require(try server.deliveries().first)
         let mail = try readable(delivery.message)
         #expect(mail.subject == "Ihre Anfrage: Broschüre")
         #expect(mail.text.contains("vielen Dank für Ihre Anfrage zu „Broschüre“"))
-        #expect(try cli.json(["inquiry", "show", id]).object()["status"] as? String == "answered")
+        #expect(try await cli.json(["inquiry", "show", id]).object()["status"] as? String == "answered")
     }
 
-    @Test func whatStopsAMailIsSaidAndChangesNothing() throws {
+    @Test func whatStopsAMailIsSaidAndChangesNothing() async throws {
         let cli = try CLIRunner()
-        try cli.ok(["demo"])
-        let created = try cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
+        try await cli.ok(["demo"])
+        let created = try await cli.json(["remind"]).object()["created"] as? [[String: Any]] ?? []
         let letter = try #require(created.first?["id"] as? Int, "no reminder drafted")
         // No mail server yet: the reminder stays a draft, nothing is queued.
-        let unset = try cli.run(["remind", "approve", "\(letter)", "--send"])
+        let unset = try await cli.run(["remind", "approve", "\(letter)", "--send"])
         #expect(unset.status == 1 && unset.stderr.contains("kontor mail settings"))
-        #expect(try cli.json(["remind", "show", "\(letter)"]).object()["status"] as? String == "draft")
+        #expect(try await cli.json(["remind", "show", "\(letter)"]).object()["status"] as? String == "draft")
 
         let server = try TestSMTPServer()
-        try configure(cli, server)
-        let customer = try cli.json(["customer", "add", "--name", "Ohne Adresse GmbH"]).object()
-        let quote = try cli.json(["quote", "add", "--customer", "\(customer["id"]!)", "--title", "Flyer"]).object()
-        let noAddress = try cli.run(["quote", "send", "\(quote["id"]!)"])
+        try await configure(cli, server)
+        let customer = try await cli.json(["customer", "add", "--name", "Ohne Adresse GmbH"]).object()
+        let quote = try await cli.json(["quote", "add", "--customer", "\(customer["id"]!)", "--title", "Flyer"])
+            .object()
+        let noAddress = try await cli.run(["quote", "send", "\(quote["id"]!)"])
         #expect(noAddress.status == 1 && noAddress.stderr.contains("customer edit \(customer["id"]!) --email"))
-        let injected = try cli.run(["quote", "send", "\(quote["id"]!)", "--subject", "Hallo\r\nBcc: x@y.de"])
+        let injected = try await cli.run(["quote", "send", "\(quote["id"]!)", "--subject", "Hallo\r\nBcc: x@y.de"])
         #expect(injected.status == 1)
-        #expect(try cli.json(["mail", "list"]).array().isEmpty)
+        #expect(try await cli.json(["mail", "list"]).array().isEmpty)
         #expect(try server.deliveries().isEmpty)
     }
 }

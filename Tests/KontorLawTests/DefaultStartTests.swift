@@ -1,6 +1,7 @@
 import Testing
 
 @testable import KontorCore
+import KontorTestTools
 
 /// § 286 BGB: which rule starts default, and when.
 struct DefaultStartTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import KontorCore
+import KontorTestTools
 
 /// Lump sum, costs set-off and § 367 BGB allocation.
 struct DunningTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import KontorCore
+import KontorTestTools
 
 /// Properties of default interest over many seeded random cases.
 struct InterestPropertyTests {

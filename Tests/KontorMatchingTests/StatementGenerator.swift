@@ -1,19 +1,7 @@
 import Foundation
 import KontorBanking
 import KontorCore
-
-/// SplitMix64: a small deterministic generator, so that every run sees the same statement.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import KontorTestTools
 
 /// A generated bank statement with known answers: German customers and payers, remittance texts written the many
 /// ways people write them, payments without numbers, partial and combined payments, and credits unrelated to any
@@ -34,10 +22,10 @@ struct GeneratedStatement {
 }
 
 struct StatementGenerator {
-    var random: SeededRandom
+    var random: SeededGenerator
     var customers: [(id: Int64, name: String, kind: Int, ibans: [String])] = []
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
     // MARK: - Word lists
 

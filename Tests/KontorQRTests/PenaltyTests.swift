@@ -1,5 +1,6 @@
 @testable import KontorQR
 import Testing
+import KontorTestTools
 
 @Suite("Mask patterns and penalty rules")
 struct PenaltyTests {

@@ -1,6 +1,7 @@
 import Foundation
 import KontorQR
 import Testing
+import KontorTestTools
 
 /// Encodes, renders to PNG and decodes with zbar, a widely used independent reader.
 @Suite("Round trip through zbarimg")
@@ -42,8 +43,8 @@ struct RoundTripTests {
             let file = directory.appendingPathComponent("symbol-\(index).png")
             try SymbolRenderer.png(code).write(to: file)
             // -Sbinary hands back the raw bytes without character set conversion or newline.
-            let result = try Shell.run("zbarimg", ["--raw", "-q", "-Sbinary", file.path])
-            let decoded = [UInt8](result.output)
+            let result = try Subprocess.run("zbarimg", ["--raw", "-q", "-Sbinary", file.path])
+            let decoded = [UInt8](result.stdout)
             if decoded != payload {
                 failures += 1
             }
@@ -65,8 +66,8 @@ struct RoundTripTests {
             .appendingPathComponent("kontorqr-epc-\(UUID().uuidString).png")
         try SymbolRenderer.png(code).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try Shell.run("zbarimg", ["--raw", "-q", "-Sbinary", file.path])
+        let result = try Subprocess.run("zbarimg", ["--raw", "-q", "-Sbinary", file.path])
         #expect(result.status == 0)
-        #expect(result.outputText == SegnoComparisonTests.epcPayload)
+        #expect(result.text == SegnoComparisonTests.epcPayload)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KontorQR
 import Testing
+import KontorTestTools
 
 /// Module-for-module agreement with segno, an independent encoder, across versions, levels and masks.
 @Suite("Agreement with segno")

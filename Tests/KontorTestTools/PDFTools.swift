@@ -30,13 +30,8 @@ public enum PDFTools {
 
     /// Absolute path of a tool found in PATH (plus the usual Debian locations).
     public static func path(of name: String) throws -> String {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
-        for directory in directories {
-            let candidate = directory + "/" + name
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw ToolMissing(name: name)
+        guard let path = Subprocess.locate(name) else { throw ToolMissing(name: name) }
+        return path
     }
 
     /// Runs a tool and returns its output; `stdin` is written to its standard input if given.
@@ -44,32 +39,8 @@ public enum PDFTools {
     public static func run(_ name: String, _ arguments: [String], stdin: Data? = nil, allowFailure: Bool = false)
         throws -> Output
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path(of: name))
-        process.arguments = arguments
-        let outputPipe = Pipe()
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString + ".stderr")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        process.standardOutput = outputPipe
-        process.standardError = errorHandle
-        let inputPipe = Pipe()
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : inputPipe
-        try process.run()
-        if let stdin {
-            // Written from another thread so a tool filling its output pipe cannot deadlock us.
-            let writer = inputPipe.fileHandleForWriting
-            DispatchQueue.global().async {
-                writer.write(stdin)
-                try? writer.close()
-            }
-        }
-        let stdout = outputPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errorHandle.close()
-        let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(at: errorFile)
-        let output = Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        let result = try Subprocess.run(try path(of: name), arguments, input: stdin)
+        let output = Output(status: result.status, stdout: result.stdout, stderr: result.errorText)
         if !allowFailure, output.status != 0 {
             throw ToolFailed(command: ([name] + arguments).joined(separator: " "), output: output)
         }

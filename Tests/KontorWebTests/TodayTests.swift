@@ -4,36 +4,19 @@ import KontorApp
 import KontorCore
 import KontorStore
 import Testing
+import KontorTestTools
 
 /// Heute is the morning list of `kontor today`, rendered: the same sections, in the same order, with the same items.
 struct TodayTests {
-    /// Runs the built `kontor` binary (beside the tests or in .build/debug) on a database file.
-    static func runKontor(_ arguments: [String], database: String, today: String) throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates: [String?] = [
-            ProcessInfo.processInfo.environment["KONTOR_BIN"],
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kontor").path(),
-            root.appendingPathComponent(".build/debug/kontor").path(),
-        ]
-        // Without a built binary, running fails and says so.
-        let binary = candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
-            ?? root.appendingPathComponent(".build/debug/kontor").path()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments + ["--db", database]
+    /// Runs the built `kontor` binary (see `KontorExecutable`) on a database file.
+    static func runKontor(_ arguments: [String], database: String, today: String) async throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment["KONTOR_TODAY"] = today
         environment["KONTOR_LANG"] = "de"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "kontor \(arguments.joined(separator: " ")) failed")
-        return String(decoding: data, as: UTF8.self)
+        let result = try await Subprocess.run(KontorExecutable.path, arguments + ["--db", database],
+                                              environment: environment)
+        try #require(result.status == 0, "kontor \(arguments.joined(separator: " ")) failed: \(result.errorText)")
+        return result.text
     }
 
     /// A book on file with something in every section on 2026-03-02 (as `DailyUseCLITests.busyBook` builds it).
@@ -66,7 +49,7 @@ struct TodayTests {
         let statement = BankImportWebTests.camt([("B", Money(cents: 4_711), "Finanzamt Köln", "Erstattung")])
         let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("auszug.xml")
         try statement.write(to: file)
-        _ = try runKontor(["import", file.path], database: path, today: "2026-03-02")
+        _ = try await runKontor(["import", file.path], database: path, today: "2026-03-02")
         // A mail the server refused, which Heute lists first.
         try await kontor.saveMailSettings(try MailSettings(
             host: "127.0.0.1", security: .none, senderName: "Schreibbüro Kontor", senderAddress: "hallo@example.de"))
@@ -86,7 +69,7 @@ struct TodayTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-today-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("book.sqlite").path
         let kontor = try await Self.busyBook(at: path)
-        let json = try Self.runKontor(["today", "--json"], database: path, today: "2026-03-02")
+        let json = try await Self.runKontor(["today", "--json"], database: path, today: "2026-03-02")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let ids = [
             "mailProblems": "h-mail", "inquiries": "h-inq", "jobs": "h-jobs", "reminderDrafts": "h-drafts", "dunningStepsDue": "h-steps",

@@ -1,7 +1,7 @@
 import Foundation
 public import KontorApp
 public import KontorCore
-import Logging
+public import Logging
 public import ServiceLifecycle
 
 /// The sender inside `kontor serve`: delivers what is due in the outbox every `interval`, and at once when a page
@@ -13,11 +13,15 @@ public final class MailSenderService: Service, Sendable {
     private let interval: Duration
     private let wakeUps: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
-    private let logger = Logger(label: "kontor.mail")
+    private let logger: Logger
 
     public init(
-        kontor: Kontor, interval: Duration, transport: @escaping @Sendable (MailSettings) throws -> any MailTransport
+        kontor: Kontor, interval: Duration, transport: @escaping @Sendable (MailSettings) throws -> any MailTransport,
+        logger: Logger = Logger(label: "kontor.mail")
     ) {
+        var logger = logger
+        logger[metadataKey: "service"] = "mail"
+        self.logger = logger
         self.kontor = kontor
         self.transport = transport
         self.interval = interval
@@ -56,7 +60,7 @@ public final class MailSenderService: Service, Sendable {
                 ])
             }
         } catch {
-            logger.error("mail not sent: \(error)")
+            logger.error("mail not sent", error: error)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KontorApp
 import KontorCore
+import Logging
 import NIOHTTP1
 
 extension AppServices {
@@ -191,7 +192,9 @@ extension AppServices {
                                  request: request, context: context)
             }
             let description = String(describing: error)
-            FileHandle.standardError.write(Data("kontor serve: \(request.method) \(request.uri.path): \(description)\n".utf8))
+            logger.error("unexpected error", error: error, metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)",
+            ])
             if description.contains("SQLITE_BUSY") || description.contains("database is locked") {
                 return errorPage(.serviceUnavailable, heading: texts["error_server"], message: texts["error_busy"],
                                  request: request, context: context)

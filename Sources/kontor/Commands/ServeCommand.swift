@@ -3,6 +3,7 @@ import Foundation
 import KontorApp
 import KontorCore
 import KontorWeb
+import Logging
 
 /// `kontor serve`: the web app on the same database as the CLI.
 struct ServeCommand: AsyncParsableCommand {
@@ -29,8 +30,25 @@ struct ServeCommand: AsyncParsableCommand {
     var trustedProxies: [String] = []
     @Option(help: "Seconds a connection may wait for a complete request or stay idle.") var idleTimeout = 30
     @Option(help: "Seconds between looks into the outbox (mail queued on a page leaves at once).") var mailInterval = 30
+    @Option(help: """
+        How much the server logs to standard error: trace, debug, info (every request), notice, warning, error or \
+        critical (default: $KONTOR_LOG_LEVEL, else info).
+        """)
+    var logLevel: String?
+
+    /// The level from --log-level, else $KONTOR_LOG_LEVEL, else info.
+    func level() throws -> Logger.Level {
+        let text = logLevel ?? ProcessInfo.processInfo.environment["KONTOR_LOG_LEVEL"] ?? ""
+        if text.isEmpty { return .info }
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw CLIError("Unknown log level '\(text)'; use trace, debug, info, notice, warning, error or critical.")
+        }
+        return level
+    }
 
     func run() async throws {
+        var logger = Logger(label: "kontor.web")
+        logger.logLevel = try level()
         let kontor = try global.kontor()
         let fixedDay: Day? = (global.today != nil || !(ProcessInfo.processInfo.environment["KONTOR_TODAY"] ?? "").isEmpty)
             ? try global.day() : nil
@@ -46,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
             idleTimeout: max(1, idleTimeout))
         configuration.mailTransport = { settings in try SMTPMailTransport(settings: settings) }
         configuration.mailInterval = .seconds(max(1, mailInterval))
+        configuration.logger = logger
         let port = configuration.port
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let path = global.databasePath

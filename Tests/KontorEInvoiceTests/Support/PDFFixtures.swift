@@ -1,5 +1,6 @@
 import Foundation
 import KontorPDF
+import KontorTestTools
 
 /// Builds hybrid PDFs with KontorPDF and rewrites them with qpdf, so the reader meets the shapes
 /// real ZUGFeRD files have (xref streams, object streams, encryption).
@@ -38,16 +39,10 @@ enum PDFFixtures {
         let inputURL = directory.appendingPathComponent("in.pdf")
         let outputURL = directory.appendingPathComponent("out.pdf")
         try input.write(to: inputURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["qpdf"] + arguments + [inputURL.path, outputURL.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let result = try Subprocess.run("qpdf", arguments + [inputURL.path, outputURL.path])
         // Exit status 3 means "succeeded with warnings".
-        guard process.terminationStatus == 0 || process.terminationStatus == 3 else {
-            throw ToolFailure(description: "qpdf \(arguments) exited with \(process.terminationStatus); "
+        guard result.status == 0 || result.status == 3 else {
+            throw ToolFailure(description: "qpdf \(arguments) exited with \(result.status); "
                 + "install it with `apt-get install -y qpdf`")
         }
         return try Data(contentsOf: outputURL)

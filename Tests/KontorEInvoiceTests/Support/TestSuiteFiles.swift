@@ -1,4 +1,5 @@
 import Foundation
+import KontorTestTools
 
 /// The KoSIT XRechnung test suite from `shared/einvoice/testsuite`, unpacked once per test run.
 ///
@@ -41,13 +42,9 @@ enum TestSuiteFiles {
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tar", "xJf", archive.path, "-C", directory.path]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw Failure(description: "tar xJf exited with \(process.terminationStatus) (is xz installed?)")
+            let tar = try Subprocess.run("tar", ["xJf", archive.path, "-C", directory.path])
+            guard tar.status == 0 else {
+                throw Failure(description: "tar xJf exited with \(tar.status) (is xz installed?): \(tar.errorText)")
             }
             var files: [URL] = []
             let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import KontorTestTools
 
 /// Checks for the reference tools. A missing tool is a test failure, not a skip: CI installs
 /// them (`pip install segno`, `apt-get install -y zbar-tools`), and a silently skipped
@@ -8,12 +9,12 @@ enum ExternalTools {
     static let zbarHint = "the round-trip test needs zbarimg: run `apt-get install -y zbar-tools`"
 
     static var hasSegno: Bool {
-        guard let result = try? Shell.run("python3", ["-c", "import segno"]) else { return false }
+        guard let result = try? Subprocess.run("python3", ["-c", "import segno"]) else { return false }
         return result.status == 0
     }
 
     static var hasZbar: Bool {
-        guard let result = try? Shell.run("zbarimg", ["--version"]) else { return false }
+        guard let result = try? Subprocess.run("zbarimg", ["--version"]) else { return false }
         return result.status == 0
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KontorQR
+import KontorTestTools
 
 /// Encodes payloads with the Python library segno, an independent QR encoder, so that our
 /// symbols can be compared module by module.
@@ -68,16 +69,21 @@ enum SegnoReference {
             input.append(try encoder.encode(request))
             input.append(0x0A)
         }
-        let result = try Shell.run("python3", ["-c", script], input: input)
+        let result = try Subprocess.run("python3", ["-c", script], input: input)
         guard result.status == 0 else {
-            throw Shell.Failure(description: "segno failed (\(result.status)): \(result.errorOutput)")
+            throw SegnoFailed(description: "segno failed (\(result.status)): \(result.errorText)")
         }
         let decoder = JSONDecoder()
-        return try result.output.split(separator: 0x0A).map { try decoder.decode(Symbol.self, from: Data($0)) }
+        return try result.stdout.split(separator: 0x0A).map { try decoder.decode(Symbol.self, from: Data($0)) }
     }
 
     /// Our symbol in segno's row format.
     static func rows(of code: QRCode) -> [String] {
         code.modules.map { row in String(row.map { $0 ? "1" : "0" }) }
     }
+}
+
+/// The segno reference script failed; its standard error says why.
+struct SegnoFailed: Error, CustomStringConvertible {
+    let description: String
 }
