@@ -55,10 +55,8 @@ public enum Subprocess {
     ) throws -> Output {
         let files = try Files(input: input)
         defer { files.remove() }
-        let process = try files.process(program, arguments, environment: environment, directory: directory)
-        try process.run()
-        process.waitUntilExit()
-        return try files.result(status: process.terminationStatus)
+        let pid = try files.start(program, arguments, environment: environment, directory: directory)
+        return try files.result(status: Spawn.wait(pid))
     }
 
     /// Runs `program` with `arguments` once one of the `limit` shared slots is free, and suspends until it exits.
@@ -98,17 +96,8 @@ public enum Subprocess {
     ) async throws -> Output {
         let files = try Files(input: input)
         defer { files.remove() }
-        let process = try files.process(program, arguments, environment: environment, directory: directory)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        return try files.result(status: status)
+        let pid = try files.start(program, arguments, environment: environment, directory: directory)
+        return try files.result(status: await Spawn.wait(pid))
     }
 
     /// The temporary files standing in for a program's three streams.
@@ -129,20 +118,14 @@ public enum Subprocess {
             _ = FileManager.default.createFile(atPath: error.path, contents: nil)
         }
 
-        /// A process wired to the files; the handles close when the process object goes away.
-        func process(_ program: String, _ arguments: [String], environment: [String: String]?, directory: URL?)
-            throws -> Process
+        /// Starts the program with its streams on the files (`Spawn`, not Foundation's `Process`).
+        func start(_ program: String, _ arguments: [String], environment: [String: String]?, directory: URL?)
+            throws -> pid_t
         {
             guard let executable = Subprocess.locate(program) else { throw NotFound(program: program) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            if let environment { process.environment = environment }
-            if let directory { process.currentDirectoryURL = directory }
-            process.standardInput = try FileHandle(forReadingFrom: input)
-            process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = try FileHandle(forWritingTo: error)
-            return process
+            return try Spawn.start(
+                executable, arguments, environment: environment, directory: directory, stdin: input, stdout: output,
+                stderr: error)
         }
 
         func result(status: Int32) throws -> Output {
