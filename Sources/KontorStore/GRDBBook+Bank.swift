@@ -4,11 +4,26 @@ import KontorCore
 
 extension GRDBBook {
     func knownBankEntries(identities: Set<String>) throws -> Set<String> {
-        guard !identities.isEmpty else { return [] }
-        return Set(try String.fetchAll(
-            db, sql: "SELECT identity FROM bankEntry WHERE identity IN (SELECT value FROM json_each(?))",
-            arguments: [try JSONText.encode(Array(identities))]))
+        // In chunks of bound parameters: encoding 100,000 identities as one JSON array for `json_each` cost more
+        // than looking them up.
+        var known: Set<String> = []
+        var chunk: [String] = []
+        chunk.reserveCapacity(Self.identitiesPerLookup)
+        func lookUp() throws {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let statement = try db.cachedStatement(sql: "SELECT identity FROM bankEntry WHERE identity IN (\(marks))")
+            known.formUnion(try String.fetchAll(statement, arguments: StatementArguments(chunk)))
+            chunk.removeAll(keepingCapacity: true)
+        }
+        for identity in identities {
+            chunk.append(identity)
+            if chunk.count == Self.identitiesPerLookup { try lookUp() }
+        }
+        if !chunk.isEmpty { try lookUp() }
+        return known
     }
+
+    private static let identitiesPerLookup = 500
 
     func bankEntry(id: Int64) throws -> BankEntry? {
         try BankEntryRecord.fetchOne(db, key: id)?.domain()
