@@ -87,7 +87,8 @@ struct AuditSealTests {
         let database = try AppDatabase.open(path: path)
         let kontor = Kontor(store: GRDBBookStore(database, actor: "os:lena"))
         _ = try await kontor.initialise(BusinessProfile(
-            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            name: "Lena Schreiber",
+            address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
             iban: try IBAN("DE89370400440532013000"), taxNumber: "214/5678/1234"))
         let customer = try await kontor.addCustomer(Customer(
             name: "Verlag Nord", address: PostalAddress(street: "Hafenweg 2", postalCode: "20457", city: "Hamburg"),
