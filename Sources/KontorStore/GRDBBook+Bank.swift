@@ -4,11 +4,26 @@ import KontorCore
 
 extension GRDBBook {
     func knownBankEntries(identities: Set<String>) throws -> Set<String> {
-        guard !identities.isEmpty else { return [] }
-        return Set(try String.fetchAll(
-            db, sql: "SELECT identity FROM bankEntry WHERE identity IN (SELECT value FROM json_each(?))",
-            arguments: [try JSONText.encode(Array(identities))]))
+        // In chunks of bound parameters: encoding 100,000 identities as one JSON array for `json_each` cost more
+        // than looking them up.
+        var known: Set<String> = []
+        var chunk: [String] = []
+        chunk.reserveCapacity(Self.identitiesPerLookup)
+        func lookUp() throws {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let statement = try db.cachedStatement(sql: "SELECT identity FROM bankEntry WHERE identity IN (\(marks))")
+            known.formUnion(try String.fetchAll(statement, arguments: StatementArguments(chunk)))
+            chunk.removeAll(keepingCapacity: true)
+        }
+        for identity in identities {
+            chunk.append(identity)
+            if chunk.count == Self.identitiesPerLookup { try lookUp() }
+        }
+        if !chunk.isEmpty { try lookUp() }
+        return known
     }
+
+    private static let identitiesPerLookup = 500
 
     func bankEntry(id: Int64) throws -> BankEntry? {
         try BankEntryRecord.fetchOne(db, key: id)?.domain()
@@ -67,20 +82,49 @@ extension GRDBBook {
     func insert(bankEntry: BankEntry) throws -> BankEntry {
         // One cached statement for the many rows of a statement file: the record layer's generic insert (column
         // list, authorizer, fetching the row back) costs more than SQLite's own work per row.
-        let record = BankEntryRecord(bankEntry)
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO bankEntry (identity, bookingDate, amountCents, isCredit, currency, counterpartyName,
-            counterpartyIBAN, text, status, invoiceIds, confidence, reason, importedOn, sourceFile)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [
-            record.identity, record.bookingDate, record.amountCents, record.isCredit, record.currency,
-            record.counterpartyName, record.counterpartyIBAN, record.text, record.status, record.invoiceIds,
-            record.confidence, record.reason, record.importedOn, record.sourceFile,
-        ])
+        try insertStatement(rows: 1).execute(arguments: StatementArguments(Self.values(BankEntryRecord(bankEntry))))
         var stored = bankEntry
         stored.id = db.lastInsertedRowID
         return stored
+    }
+
+    func insert(bankEntries: [BankEntry]) throws {
+        // Several rows per statement: inside the import's transaction every statement that fires the journal's
+        // trigger keeps a statement journal of the pages it touches, and the same few pages are journaled once for
+        // a statement of 64 rows instead of once per row.
+        var start = bankEntries.startIndex
+        while start < bankEntries.endIndex {
+            let end = min(start + Self.rowsPerInsert, bankEntries.endIndex)
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity((end - start) * Self.insertColumns.count)
+            for entry in bankEntries[start..<end] { values += Self.values(BankEntryRecord(entry)) }
+            try insertStatement(rows: end - start).execute(arguments: StatementArguments(values))
+            start = end
+        }
+    }
+
+    private static let rowsPerInsert = 64
+
+    private static let insertColumns = [
+        "identity", "bookingDate", "amountCents", "isCredit", "currency", "counterpartyName", "counterpartyIBAN",
+        "text", "status", "invoiceIds", "confidence", "reason", "importedOn", "sourceFile",
+    ]
+
+    private static func values(_ record: BankEntryRecord) -> [(any DatabaseValueConvertible)?] {
+        [
+            record.identity, record.bookingDate, record.amountCents, record.isCredit, record.currency,
+            record.counterpartyName, record.counterpartyIBAN, record.text, record.status, record.invoiceIds,
+            record.confidence, record.reason, record.importedOn, record.sourceFile,
+        ]
+    }
+
+    /// The INSERT of `rows` rows, cached per row count (a full batch and at most one shorter tail per import).
+    private func insertStatement(rows: Int) throws -> Statement {
+        let row = "(" + Array(repeating: "?", count: Self.insertColumns.count).joined(separator: ", ") + ")"
+        return try db.cachedStatement(sql: """
+            INSERT INTO bankEntry (\(Self.insertColumns.joined(separator: ", ")))
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            """)
     }
 
     func update(bankEntry: BankEntry) throws {

@@ -21,6 +21,7 @@ enum PeerBench {
     enum Group: String, CaseIterable {
         case documents
         case mt940
+        case csv
         case camtParse = "camt-parse"
         case camtImport = "camt-import"
         case qr
@@ -98,6 +99,8 @@ enum PeerBench {
         case .mt940:
             let data = try inputs.mt940()
             return [try await mt940(data)]
+        case .csv:
+            return [try await csv(Data(BankBench.csvText().utf8))]
         case .camtParse:
             return try await camtParse(try inputs.camt())
         case .camtImport:
@@ -197,6 +200,22 @@ enum PeerBench {
             notes: ["entries": "\(entries)", "input_bytes": "\(data.count)", "entry_4_eref": check,
                     "s_median": "\(PeerFigure.rounded(PeerFigure.median(runs.wall)))",
                     "what": "StatementParser.parse(data:) in memory: MT940 with ?20–?34 subfields and SEPA keywords"])
+    }
+
+    /// The bench's own German CSV export (`BankBench.csvText`, 10,000 rows; the peers have no CSV input), parsed
+    /// in memory: the CSV goal in entries per second.
+    @MainActor static func csv(_ data: Data) async throws -> PeerFigure {
+        var entries = 0
+        let runs = try await PeerRuns.time(count: 10, warmup: 1) {
+            // Counted per statement: `entries` would copy every entry into one more array, inside the timing.
+            entries = try StatementParser.parse(data: data, fileName: "bench.csv").statements
+                .reduce(0) { $0 + $1.entries.count }
+        }
+        return PeerFigure(
+            name: "kontor_csv_parse_10k", unit: "entries/s", runs: runs, rate: Double(entries),
+            notes: ["entries": "\(entries)", "input_bytes": "\(data.count)",
+                    "s_median": "\(PeerFigure.rounded(PeerFigure.median(runs.wall)))",
+                    "what": "StatementParser.parse(data:) in memory: a Sparkasse-style CSV export, 17 quoted columns"])
     }
 
     /// camt.053 with 100,000 entries, parsed in memory into `StatementEntry` values (no book involved): the

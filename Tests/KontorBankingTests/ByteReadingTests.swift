@@ -217,7 +217,8 @@ struct ByteReadingTests {
 
     @Test func hashedIdentityIsTheHashOfTheJoinedKey() {
         let names: [String?] = [nil, "Müller & Söhne GmbH", "ACME  Corp", "Dr. JÖRG Weißenfels", "\u{00A0}x Y\t", "İstanbul"]
-        let texts = ["", "EREF+RE-2027-0001 SVWZ+Rechnung", "Straße ÄÖÜ", "A\u{0301}BC", "  mehr   Platz  "]
+        let texts = ["", "EREF+RE-2027-0001 SVWZ+Rechnung", "Straße ÄÖÜ", "A\u{0301}BC", "  mehr   Platz  ",
+                     "ÀÁÂÃÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕØÙÚÛÝÞ ×÷ µ ÿ ß ¿ © ª º"]
         for name in names {
             for text in texts {
                 let entry = StatementEntry(

@@ -223,6 +223,8 @@ public protocol BookWriter: BookReader {
     func deleteWebSessions(expiredBefore time: Int64) throws
 
     func insert(bankEntry: BankEntry) throws -> BankEntry
+    /// Stores entries whose new ids nobody needs, in their order (a statement's unmatched bookings).
+    func insert(bankEntries: [BankEntry]) throws
     func update(bankEntry: BankEntry) throws
     /// Replaces the stored agenda.
     func replaceAgenda(_ slots: [PlanSlot]) throws

@@ -121,6 +121,14 @@ extension Kontor {
             entries, against: candidates, invoiceNumberPattern: profile.numberFormat.pattern, excluding: known)
         let threshold = MatchingPolicy().autoApplyThreshold
         var seen = known
+        // Entries nobody needs the id of wait here and are stored several per statement, in file order (the
+        // waiting ones go first whenever an applied entry is stored on its own).
+        var waiting: [BankEntry] = []
+        waiting.reserveCapacity(batchSize)
+        func flush() throws {
+            try book.insert(bankEntries: waiting)
+            waiting.removeAll(keepingCapacity: true)
+        }
         for entry in entries {
             guard seen.insert(entry.identity).inserted else {
                 result.alreadyImported += 1
@@ -133,7 +141,8 @@ extension Kontor {
                 importedOn: today, sourceFile: fileName)
             guard entry.isCredit, !entry.isReversal, entry.currency == "EUR", entry.status == .booked else {
                 result.ignored += 1
-                _ = try book.insert(bankEntry: stored)
+                waiting.append(stored)
+                if waiting.count == batchSize { try flush() }
                 continue
             }
             let match = matches[entry.identity]
@@ -142,6 +151,7 @@ extension Kontor {
             stored.reason = match?.reason.rawValue
             if let match, match.confidence >= threshold {
                 stored.status = .applied
+                try flush()
                 let saved = try book.insert(bankEntry: stored)
                 try applyPayments(match.allocations, overpayment: match.overpayment, entry: saved, book: book)
                 for allocation in match.allocations {
@@ -151,12 +161,17 @@ extension Kontor {
                 }
             } else {
                 stored.status = .review
-                _ = try book.insert(bankEntry: stored)
+                waiting.append(stored)
+                if waiting.count == batchSize { try flush() }
                 result.queued += 1
             }
         }
+        try flush()
         return result
     }
+
+    /// Entries stored per call of `insert(bankEntries:)`.
+    private static let batchSize = 1_024
 
     /// The open issued invoices as the matcher sees them, with each customer's IBAN history. What a debtor pays
     /// after a Mahnung is the whole claim: principal plus the interest and costs it claimed.
