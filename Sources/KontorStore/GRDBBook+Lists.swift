@@ -166,11 +166,13 @@ extension GRDBBook {
     }
 
     func jobsToInvoice(deliveredSince first: Day) throws -> [Job] {
+        // Two ranges of the (status, deliveredOn) index: with the OR inside one term SQLite read every delivered job.
         let records = try JobRecord.fetchAll(
             db,
             sql: """
                 SELECT j.* FROM job j
-                WHERE j.status IN ('delivered', 'accepted') AND (j.deliveredOn >= ? OR j.deliveredOn IS NULL)
+                WHERE ((j.status IN ('delivered', 'accepted') AND j.deliveredOn >= ?1)
+                       OR (j.status IN ('delivered', 'accepted') AND j.deliveredOn IS NULL))
                   AND NOT EXISTS (
                     SELECT 1 FROM invoice i LEFT JOIN invoiceBalance b ON b.invoiceId = i.id
                     WHERE i.jobId = j.id AND i.kind = 'invoice' AND b.cancelledByNumber IS NULL)

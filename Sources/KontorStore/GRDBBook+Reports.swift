@@ -4,21 +4,21 @@ import KontorCore
 
 /// The reports' figures added up in SQL, so that a report reads a handful of rows whatever the size of the book.
 extension GRDBBook {
-    func revenueByMonth(from first: Day, through last: Day) throws -> [Day: (gross: Money, invoices: Int)] {
+    func revenueByDay(from first: Day, through last: Day) throws -> [Day: (gross: Money, invoices: Int)] {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT substr(i.issueDate, 1, 7) || '-01', SUM(b.grossCents), COUNT(*)
+                SELECT i.issueDate, SUM(b.grossCents), COUNT(*)
                 FROM invoice i JOIN invoiceBalance b ON b.invoiceId = i.id
                 WHERE i.kind = 'invoice' AND b.cancelledByNumber IS NULL AND i.issueDate >= ? AND i.issueDate <= ?
                 GROUP BY 1
                 """,
             arguments: [first.description, last.description])
-        var months: [Day: (gross: Money, invoices: Int)] = [:]
+        var days: [Day: (gross: Money, invoices: Int)] = [:]
         for row in rows {
-            months[try Convert.day(row[0] as String)] = (Money(cents: row[1]), row[2])
+            days[try Convert.day(row[0] as String)] = (Money(cents: row[1]), row[2])
         }
-        return months
+        return days
     }
 
     func inquiryTallies(receivedSince first: Day?) throws -> [InquiryConversion.Tally] {
@@ -42,8 +42,8 @@ extension GRDBBook {
     func acceptedOrderValues(receivedSince first: Day?) throws -> [InquiryChannel: [Money]] {
         // The accepted quotes and all their lines in two reads: one quote at a time cost a second at scale 100.
         let accepted = """
-            SELECT q.id FROM inquiry i JOIN quote q ON q.inquiryId = i.id
-            WHERE i.receivedOn >= ? AND i.status = 'won' AND q.status = 'accepted'
+            SELECT q.id FROM inquiry i CROSS JOIN quote q ON q.inquiryId = i.id
+            WHERE i.status = 'won' AND i.receivedOn >= ? AND q.status = 'accepted'
             """
         let since = first?.description ?? ""
         let channels = Dictionary(

@@ -487,12 +487,17 @@ extension DatabaseMigrator {
         }
         migrator.registerMigration("v21-report-indexes") { db in
             // The reports read a year of inquiries and invoices from these indexes alone (covering), not from the
-            // rows they point to: at scale 100 a year is 60,000 of each.
+            // rows they point to: at scale 100 a year is 60,000 of each. The new invoice page asks for each job of
+            // the last 90 days (13,000) whether it has an invoice: answered from the index too.
             try db.execute(sql: """
                 DROP INDEX inquiry_receivedOn;
                 CREATE INDEX inquiry_received_tally ON inquiry (receivedOn, channel, status, answeredOn);
                 DROP INDEX invoice_issueDate;
                 CREATE INDEX invoice_issued_kind ON invoice (issueDate, kind);
+                DROP INDEX inquiry_on_status;
+                CREATE INDEX inquiry_status_received ON inquiry (status, receivedOn);
+                DROP INDEX invoice_on_jobId;
+                CREATE INDEX invoice_job_kind ON invoice (jobId, kind) WHERE jobId IS NOT NULL;
                 """)
         }
         return migrator

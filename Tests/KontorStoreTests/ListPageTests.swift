@@ -44,6 +44,21 @@ struct ListPageTests {
         #expect(months.contains { $0.invoices > 0 })
     }
 
+    @Test func theReportsPageReadTogetherSaysWhatEachReportSays() async throws {
+        let (kontor, _) = try await demoBook()
+        for day in [today, today.adding(days: -200), Day("2026-03-01")!] {
+            let overview = try await kontor.reportsOverview(today: day)
+            #expect(overview.receivables == (try await kontor.receivablesReport(today: day)))
+            #expect(overview.months == (try await kontor.revenueByMonth(today: day)))
+            #expect(overview.channels == (try await kontor.inquiriesByChannel(receivedSince: day.adding(days: -365))))
+            #expect(overview.conversion == (try await kontor.inquiryConversion(receivedSince: day.adding(days: -365))))
+            #expect(overview.months.count == 12 && overview.months.last?.month.components.month == day.components.month)
+        }
+        // Something to compare: the demo book has revenue and inquiries in the year before `today`
+        let overview = try await kontor.reportsOverview(today: today)
+        #expect(overview.months.contains { $0.invoices > 0 } && overview.channels.contains { $0.total > 0 })
+    }
+
     @Test func inquiryFiguresAddedUpInSQLAgreeWithTheInquiries() async throws {
         let (kontor, store) = try await demoBook()
         let (inquiries, quotes) = try await store.read {

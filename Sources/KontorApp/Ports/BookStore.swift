@@ -150,8 +150,9 @@ public protocol BookReader {
 
     // MARK: Reports, added up by the store
 
-    /// Gross and count of the uncancelled invoices issued from `first` to `last`, by month (first day of month).
-    func revenueByMonth(from first: Day, through last: Day) throws -> [Day: (gross: Money, invoices: Int)]
+    /// Gross and count of the uncancelled invoices issued from `first` to `last`, by issue day (days without
+    /// invoices are absent).
+    func revenueByDay(from first: Day, through last: Day) throws -> [Day: (gross: Money, invoices: Int)]
     /// Per channel: inquiries (received on `first` or later; nil: all), answered ones and their days to answer,
     /// quoted, won and lost.
     func inquiryTallies(receivedSince first: Day?) throws -> [InquiryConversion.Tally]

@@ -261,8 +261,9 @@ extension Kontor {
     /// Receivables as of `today`: aging buckets, per customer, DSO.
     public func receivablesReport(today: Day) async throws -> ReceivablesReport {
         try await store.read { book in
-            let revenue = try book.revenueByMonth(from: today.adding(days: -364), through: today).values
-                .map(\.gross).sum()
+            let revenue = Self.revenue(
+                try book.revenueByDay(from: Self.receivablesYearStart(today), through: today),
+                from: Self.receivablesYearStart(today), through: today)
             return ReceivablesReport(items: try book.receivableItems(owingOnly: true), asOf: today, revenueOfLastYear: revenue)
         }
     }

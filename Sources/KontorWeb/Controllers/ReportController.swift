@@ -17,15 +17,12 @@ struct ReportController: Sendable {
         let texts = Texts(context.language)
         return try await services.cachedPage("reports/index", area: .reports, title: texts["nav_reports"], request: request,
                                              context: context) {
-            let today = services.today()
-            let receivables = try await services.kontor.receivablesReport(today: today)
-            let months = try await services.kontor.revenueByMonth(today: today)
             // The channels of the last twelve months: what tells where work comes from now, and what keeps the
             // page's cost that of one year whatever the size of the archive.
-            let yearAgo = today.adding(days: -365)
-            let channels = try await services.kontor.inquiriesByChannel(receivedSince: yearAgo)
-            var page = ReportPage(receivables: receivables, months: months, channels: channels, texts: texts)
-            let conversion = try await services.kontor.inquiryConversion(receivedSince: yearAgo)
+            let overview = try await services.kontor.reportsOverview(today: services.today())
+            var page = ReportPage(
+                receivables: overview.receivables, months: overview.months, channels: overview.channels, texts: texts)
+            let conversion = overview.conversion
             let de = context.language == .de
             page.conversionHeadings = ["conv_channel", "conv_inquiries", "conv_days", "conv_quoted", "conv_won", "conv_order"]
                 .map { texts[$0] }
