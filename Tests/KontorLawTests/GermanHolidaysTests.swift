@@ -103,4 +103,23 @@ struct GermanHolidaysTests {
         #expect(!GermanHolidays.isWorkingDay(day("2026-11-18"), state: .SN))
         #expect(GermanHolidays.isWorkingDay(day("2026-11-18"), state: .TH))
     }
+
+    /// `isHoliday` answers from a table worked out once for 1990–2100 and from the rules outside it: both must say
+    /// what the year's list says, for every day, state and year, also across the table's edges.
+    @Test func isHolidayAgreesWithTheYearsListEverywhere() {
+        let states: [GermanState?] = [nil] + GermanState.allCases.map { $0 }
+        for year in Array(1985...2105) + [2200, 2399] {
+            let first = Day(year: year, month: 1, day: 1)!
+            let last = Day(year: year, month: 12, day: 31)!
+            for state in states {
+                let listed = Set(GermanHolidays.holidays(in: year, state: state).map(\.day))
+                for day in stride(from: first, through: last, by: 1) {
+                    guard GermanHolidays.isHoliday(day, state: state) == listed.contains(day) else {
+                        Issue.record("\(day) in \(state?.rawValue ?? "nationwide")")
+                        return
+                    }
+                }
+            }
+        }
+    }
 }

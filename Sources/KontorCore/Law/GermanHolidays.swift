@@ -31,6 +31,11 @@ public enum GermanHolidays {
     /// morning list asks this for a few days per open invoice.
     public static func isHoliday(_ day: Day, state: GermanState?) -> Bool {
         let year = day.year
+        if HolidayTable.years.contains(year) {
+            return HolidayTable.states[day]?.contains { states in
+                states.map { required in state.map { required.contains($0) } ?? false } ?? true
+            } ?? false
+        }
         let easter = Easter.sunday(in: year)
         return HolidayRule.all.contains { rule in
             guard rule.years.contains(year) else { return false }
@@ -45,6 +50,23 @@ public enum GermanHolidays {
     public static func isWorkingDay(_ day: Day, state: GermanState?) -> Bool {
         !day.isWeekend && !isHoliday(day, state: state)
     }
+}
+
+/// The rules' dates of the years invoices are about, worked out once: the morning list asks `isHoliday` for a few
+/// days of each of thousands of open invoices, and each answer would otherwise run every rule.
+private enum HolidayTable {
+    static let years = 1990...2100
+    /// For each holiday of those years, the states of each rule that falls on it (nil: nationwide).
+    static let states: [Day: [Set<GermanState>?]] = {
+        var table: [Day: [Set<GermanState>?]] = [:]
+        for year in years {
+            let easter = Easter.sunday(in: year)
+            for rule in HolidayRule.all where rule.years.contains(year) {
+                table[rule.date(year, easter), default: []].append(rule.states)
+            }
+        }
+        return table
+    }()
 }
 
 /// One line of the holiday table: a name, how to find the date, where and in which years it applies.
