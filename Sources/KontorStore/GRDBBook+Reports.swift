@@ -5,18 +5,33 @@ import KontorCore
 /// The reports' figures added up in SQL, so that a report reads a handful of rows whatever the size of the book.
 extension GRDBBook {
     func revenueByDay(from first: Day, through last: Day) throws -> [Day: (gross: Money, invoices: Int)] {
-        let rows = try Row.fetchAll(
+        // Every invoice issued in the range from one index alone, less the few cancelled ones: joining each of a
+        // year's 60,000 invoices with its balance to ask whether it was cancelled cost ten times as much.
+        let arguments: StatementArguments = [first.description, last.description]
+        let issued = try Row.fetchAll(
             db,
             sql: """
-                SELECT i.issueDate, SUM(b.grossCents), COUNT(*)
-                FROM invoice i JOIN invoiceBalance b ON b.invoiceId = i.id
-                WHERE i.kind = 'invoice' AND b.cancelledByNumber IS NULL AND i.issueDate >= ? AND i.issueDate <= ?
-                GROUP BY 1
+                SELECT issueDate, SUM(grossCents), COUNT(*) FROM invoice
+                WHERE kind = 'invoice' AND issueDate >= ? AND issueDate <= ? GROUP BY issueDate
                 """,
-            arguments: [first.description, last.description])
+            arguments: arguments)
+        let cancelled = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.issueDate, SUM(i.grossCents), COUNT(*) FROM invoiceBalance b CROSS JOIN invoice i ON i.id = b.invoiceId
+                WHERE b.cancelledByNumber IS NOT NULL AND i.kind = 'invoice' AND i.issueDate >= ? AND i.issueDate <= ?
+                GROUP BY i.issueDate
+                """,
+            arguments: arguments)
         var days: [Day: (gross: Money, invoices: Int)] = [:]
-        for row in rows {
+        for row in issued {
             days[try Convert.day(row[0] as String)] = (Money(cents: row[1]), row[2])
+        }
+        for row in cancelled {
+            let day = try Convert.day(row[0] as String)
+            guard let all = days[day] else { continue }
+            let remaining = (gross: all.gross - Money(cents: row[1]), invoices: all.invoices - (row[2] as Int))
+            days[day] = remaining.invoices > 0 ? remaining : nil
         }
         return days
     }

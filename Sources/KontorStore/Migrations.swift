@@ -493,7 +493,8 @@ extension DatabaseMigrator {
                 DROP INDEX inquiry_receivedOn;
                 CREATE INDEX inquiry_received_tally ON inquiry (receivedOn, channel, status, answeredOn);
                 DROP INDEX invoice_issueDate;
-                CREATE INDEX invoice_issued_kind ON invoice (issueDate, kind);
+                CREATE INDEX invoice_issued_gross ON invoice (issueDate, kind, grossCents);
+                CREATE INDEX invoiceBalance_cancelled ON invoiceBalance (invoiceId) WHERE cancelledByNumber IS NOT NULL;
                 DROP INDEX inquiry_on_status;
                 CREATE INDEX inquiry_status_received ON inquiry (status, receivedOn);
                 DROP INDEX invoice_on_jobId;

@@ -229,6 +229,13 @@ struct Bench {
         measurements.append(try await measure("today (morning list)", count: 200) {
             for _ in 0..<200 { _ = try await kontor.morningList(today: today) }
         })
+        // The reports' figures without the page around them: where the reports page's time goes.
+        measurements.append(try await measure("reports overview, first", count: 1) {
+            _ = try await kontor.reportsOverview(today: today)
+        })
+        measurements.append(try await measure("reports overview", count: 5) {
+            for _ in 0..<5 { _ = try await kontor.reportsOverview(today: today) }
+        })
         let web = try await WebBench.run(
             kontor: kontor, today: today, pages: try await WebBench.pages(kontor: kontor, customerId: 17), repeats: 20)
         measurements += web.measurements
