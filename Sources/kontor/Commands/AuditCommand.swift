@@ -10,7 +10,7 @@ struct AuditCommand: AsyncParsableCommand {
         subcommands: [Verify.self, Log.self])
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "verify",
             abstract: "Recompute the journal's SHA-256 chain, check the guard triggers and every record; exit 1 on a break.")
         @OptionGroup var global: GlobalOptions
 
@@ -37,7 +37,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     struct Log: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "log",
             abstract: "Show the journal of one record and what belongs to it (who, when, before → after).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The record: TABLE:KEY, e.g. invoice:2026-0001, invoice:3, customer:1.") var record: String

@@ -45,7 +45,7 @@ struct CustomerCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Edit.self, Timeline.self, Export.self, Import.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a customer.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a customer.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var fields: CustomerOptions
 
@@ -59,7 +59,7 @@ struct CustomerCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List customers.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List customers.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this status: prospect, new, regular.") var status: String?
         @Option(help: "Search in name, e-mail, contact and city.") var search: String?
@@ -77,7 +77,7 @@ struct CustomerCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a customer with totals.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a customer with totals.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var id: Int64
 
@@ -109,7 +109,9 @@ struct CustomerCommand: AsyncParsableCommand {
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a customer (also the status by hand).")
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Change a customer (also the status by hand).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var id: Int64
         @OptionGroup var fields: CustomerOptions
@@ -123,7 +125,9 @@ struct CustomerCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export all customers as vCard 4.0.")
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Export all customers as vCard 4.0.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "vCard 4.0 (the only format so far).") var vcard = false
         @Option(name: .shortAndLong, help: "Output file (default: kontor-kunden.vcf).") var output: String?
@@ -134,7 +138,7 @@ struct CustomerCommand: AsyncParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import",
             abstract: "Import customers from a .vcf file; known ones stay as they are.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The .vcf file.") var file: String
@@ -149,7 +153,9 @@ struct CustomerCommand: AsyncParsableCommand {
     }
 
     struct Timeline: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Everything about a customer in date order.")
+        static let configuration = CommandConfiguration(
+            commandName: "timeline",
+            abstract: "Everything about a customer in date order.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var id: Int64
 

@@ -10,7 +10,7 @@ struct EInvoiceCommand: AsyncParsableCommand {
         commandName: "einvoice", abstract: "Received e-invoices (XRechnung, ZUGFeRD).", subcommands: [Show.self])
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "show",
             abstract: "Print a received e-invoice (CII or UBL XML, or a ZUGFeRD PDF) as a readable invoice.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The XML or PDF file.") var file: String

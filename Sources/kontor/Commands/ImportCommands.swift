@@ -50,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     struct Review: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "review",
             abstract: "The review queue: confirm a suggestion, assign to another invoice, or dismiss.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Entry id to confirm (with its suggestion) or assign (with --invoice).") var accept: Int64?

@@ -4,7 +4,7 @@ import KontorCore
 
 extension InquiryCommand {
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "edit",
             abstract: "Change an inquiry that is not won or lost; only the options given change.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Inquiry id.") var id: Int64

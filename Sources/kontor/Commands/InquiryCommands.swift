@@ -10,7 +10,7 @@ struct InquiryCommand: AsyncParsableCommand {
         ])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: "Record an inquiry; an unknown sender becomes a prospect.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Id of a known customer.") var customer: Int64?
@@ -50,7 +50,7 @@ struct InquiryCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list",
             abstract: "List inquiries: phone inquiries (decided buyers) first, then e-mails oldest-waiting first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this status: open, answered, quoted, won, lost.") var status: String?
@@ -76,7 +76,7 @@ struct InquiryCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an inquiry.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an inquiry.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Inquiry id.") var id: Int64
 
@@ -87,7 +87,7 @@ struct InquiryCommand: AsyncParsableCommand {
     }
 
     struct Answer: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an inquiry as answered.")
+        static let configuration = CommandConfiguration(commandName: "answer", abstract: "Mark an inquiry as answered.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Inquiry id.") var id: Int64
         @Option(help: "What was answered.") var note: String?
@@ -100,7 +100,7 @@ struct InquiryCommand: AsyncParsableCommand {
     }
 
     struct Win: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an inquiry as won.")
+        static let configuration = CommandConfiguration(commandName: "win", abstract: "Mark an inquiry as won.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Inquiry id.") var id: Int64
 
@@ -112,7 +112,7 @@ struct InquiryCommand: AsyncParsableCommand {
     }
 
     struct Lose: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an inquiry as lost.")
+        static let configuration = CommandConfiguration(commandName: "lose", abstract: "Mark an inquiry as lost.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Inquiry id.") var id: Int64
         @Option(help: "Why, if known.") var note: String?
@@ -125,7 +125,7 @@ struct InquiryCommand: AsyncParsableCommand {
     }
 
     struct Reply: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "reply",
             abstract: "The reply e-mail to an inquiry (the draft of 'inquiry propose'); --send sends it.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Inquiry id.") var id: Int64
@@ -140,7 +140,7 @@ struct InquiryCommand: AsyncParsableCommand {
     }
 
     struct Propose: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "propose",
             abstract: "The earliest realistic delivery date and price, with a reply draft. Never 'no capacity'.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Inquiry id.") var id: Int64

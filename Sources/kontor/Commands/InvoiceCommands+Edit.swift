@@ -6,7 +6,7 @@ import KontorCore
 /// Issued invoices are refused by the use cases with the way to correct them (`invoice cancel`).
 extension InvoiceCommand {
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "edit",
             abstract: "Change a draft; only the options given change.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Draft id.") var reference: String
@@ -64,7 +64,7 @@ extension InvoiceCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "delete",
             abstract: "Delete a draft (it has no number yet, so no gap is left).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Draft id.") var reference: String

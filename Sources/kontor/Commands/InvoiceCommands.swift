@@ -12,7 +12,7 @@ struct InvoiceCommand: AsyncParsableCommand {
         ])
 
     struct Draft: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "draft",
             abstract: "Start a draft from a job, a quote, or for a customer with free lines.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "From this job (its quote's lines).") var job: Int64?
@@ -71,7 +71,9 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an invoice (by number) or a draft (by id).")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show an invoice (by number) or a draft (by id).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Invoice number or draft id.") var reference: String
 
@@ -81,7 +83,7 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List invoices, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List invoices, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "draft, issued, partially-paid, paid or cancelled.") var status: String?
         @Flag(help: "Only invoices past their due date with money open.") var overdue = false
@@ -110,7 +112,7 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct Issue: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "issue",
             abstract: "Issue a draft: next number, dates, totals – frozen from then on.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Draft id.") var reference: String
@@ -125,7 +127,7 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct Cancel: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "cancel",
             abstract: "Cancel an issued invoice with a cancellation invoice.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Invoice number.") var reference: String
@@ -154,7 +156,7 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct Send: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "send",
             abstract: "Send an issued invoice by e-mail with its PDF (and XRechnung XML) attached.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Invoice number.") var number: String

@@ -4,7 +4,7 @@ import KontorCore
 
 extension JobCommand {
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "edit",
             abstract: "Change a job that is not accepted yet; a moved deadline goes into the customer's timeline.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Job id.") var id: Int64

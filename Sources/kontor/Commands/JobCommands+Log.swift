@@ -5,7 +5,7 @@ import KontorCore
 extension JobCommand {
     /// `kontor job log ID --hours 2.5 [--words 1200] [--on DAY]`: records work done, so the agenda plans the rest.
     struct Log: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "log",
             abstract: "Log work done on a job: hours spent and words written.",
             discussion: "The agenda then plans only the effort left; a job on track is no longer reported at risk.")
         @OptionGroup var global: GlobalOptions

@@ -9,7 +9,7 @@ struct JobCommand: AsyncParsableCommand {
                       Log.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a job without a quote.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a job without a quote.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer id.") var customer: Int64
         @Option(help: "What is to be written.") var title: String
@@ -29,7 +29,7 @@ struct JobCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List open jobs by deadline.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List open jobs by deadline.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Include delivered and accepted jobs.") var all = false
 
@@ -50,7 +50,9 @@ struct JobCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a job with its revision rounds.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show a job with its revision rounds.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Job id.") var id: Int64
 
@@ -58,28 +60,32 @@ struct JobCommand: AsyncParsableCommand {
     }
 
     struct Start: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start working on a job.")
+        static let configuration = CommandConfiguration(commandName: "start", abstract: "Start working on a job.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Job id.") var id: Int64
         func run() async throws { try await JobCommand.advance(id, to: .inProgress, global: global) }
     }
 
     struct Deliver: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Deliver a job (or a revised version).")
+        static let configuration = CommandConfiguration(
+            commandName: "deliver",
+            abstract: "Deliver a job (or a revised version).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Job id.") var id: Int64
         func run() async throws { try await JobCommand.advance(id, to: .delivered, global: global) }
     }
 
     struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The customer accepted the delivered work.")
+        static let configuration = CommandConfiguration(
+            commandName: "accept",
+            abstract: "The customer accepted the delivered work.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Job id.") var id: Int64
         func run() async throws { try await JobCommand.advance(id, to: .accepted, global: global) }
     }
 
     struct Revise: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "revise",
             abstract: "Record one revision round: every critique and change request the customer sent back.",
             discussion: """
                 Repeat --critique and --change as often as needed; together they are one round. The older form \

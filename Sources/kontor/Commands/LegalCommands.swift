@@ -116,7 +116,7 @@ struct SettingsCommand: AsyncParsableCommand {
             commandName: "base-rate", abstract: "The base rates (§ 247 BGB).", subcommands: [List.self, Add.self])
 
         struct List: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the known base rates.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the known base rates.")
             @OptionGroup var global: GlobalOptions
 
             func run() async throws {
@@ -128,7 +128,9 @@ struct SettingsCommand: AsyncParsableCommand {
         }
 
         struct Add: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add the base rate of the next half-year.")
+            static let configuration = CommandConfiguration(
+                commandName: "add",
+                abstract: "Add the base rate of the next half-year.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "First day of the half-year, YYYY-01-01 or YYYY-07-01.") var from: String
             @Argument(help: "The rate in percent, e.g. 1.27 or -0,88.") var rate: String

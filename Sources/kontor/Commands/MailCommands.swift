@@ -13,7 +13,7 @@ struct MailCommand: AsyncParsableCommand {
         ])
 
     struct Settings: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "settings",
             abstract: "Show or set the mail server (the password comes from KONTOR_SMTP_PASSWORD or --password-file).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The SMTP server, e.g. smtp.example.de.") var host: String?
@@ -69,7 +69,7 @@ struct MailCommand: AsyncParsableCommand {
     }
 
     struct Test: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send a short test mail now.")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Send a short test mail now.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The recipient (default: the sender address).") var to: String?
         @Option(help: "de or en.") var lang = "de"
@@ -85,7 +85,7 @@ struct MailCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The outbox, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The outbox, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only these: queued, sending, sent, failed, unknown.") var status: String?
         @Option(help: "At most this many.") var limit = 50
@@ -104,7 +104,9 @@ struct MailCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One mail: its state, the server's answer, its text.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "One mail: its state, the server's answer, its text.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The mail's id from 'kontor mail list'.") var id: Int64
 
@@ -123,7 +125,9 @@ struct MailCommand: AsyncParsableCommand {
     }
 
     struct Send: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send every mail that is due now.")
+        static let configuration = CommandConfiguration(
+            commandName: "send",
+            abstract: "Send every mail that is due now.")
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -135,7 +139,7 @@ struct MailCommand: AsyncParsableCommand {
     }
 
     struct Retry: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "retry",
             abstract: "Queue a failed mail, or one whose delivery is unknown, again ('kontor mail send' sends it).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The mail's id from 'kontor mail list'.") var id: Int64

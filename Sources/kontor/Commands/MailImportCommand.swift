@@ -6,7 +6,7 @@ import KontorCore
 extension MailCommand {
     /// `kontor mail import PATH…`: received mail becomes inquiries and notes.
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "import",
             abstract: "Import received mail: .eml files, mbox files or Maildir folders.",
             discussion: """
                 A mail from an unknown sender becomes an inquiry by e-mail; a mail from a known customer a note in \
@@ -50,7 +50,7 @@ extension MailCommand {
 
     /// `kontor mail accept ID --promise DAY | --objection`: the one click of the web app.
     struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "accept",
             abstract: "Take over an imported mail's suggestion as a promise to pay or an objection.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The imported mail's id from 'kontor mail import'.") var id: Int64

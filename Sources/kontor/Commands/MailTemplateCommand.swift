@@ -23,7 +23,7 @@ struct MailTemplateCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a template.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a template.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var choice: Choice
 
@@ -36,7 +36,9 @@ struct MailTemplateCommand: AsyncParsableCommand {
     }
 
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace a template with the text of a file.")
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Replace a template with the text of a file.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var choice: Choice
         @Option(help: "File with the new text.") var file: String
@@ -51,7 +53,9 @@ struct MailTemplateCommand: AsyncParsableCommand {
     }
 
     struct Reset: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Go back to Kontor's own wording.")
+        static let configuration = CommandConfiguration(
+            commandName: "reset",
+            abstract: "Go back to Kontor's own wording.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var choice: Choice
 

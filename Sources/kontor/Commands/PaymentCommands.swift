@@ -8,7 +8,7 @@ struct PaymentCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Match.self, Reverse.self, Credit.self, ApplyCredit.self, Refund.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: "Record a (partial) payment; more than is owed only with --confirm-overpayment.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Invoice number.") var invoice: String
@@ -51,7 +51,7 @@ struct PaymentCommand: AsyncParsableCommand {
     }
 
     struct Match: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "match",
             abstract: "Book an imported bank entry from the review queue on an invoice by hand.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Bank entry id (see 'kontor import review').") var entry: Int64
@@ -65,7 +65,7 @@ struct PaymentCommand: AsyncParsableCommand {
     }
 
     struct Reverse: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "reverse",
             abstract: "Take a payment back with a dated counter-entry (a payment is never deleted).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Payment id (see 'kontor payment list').") var id: Int64
@@ -98,7 +98,9 @@ struct PaymentCommand: AsyncParsableCommand {
     }
 
     struct Credit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a customer's credit from overpayments.")
+        static let configuration = CommandConfiguration(
+            commandName: "credit",
+            abstract: "Show a customer's credit from overpayments.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var customer: Int64
 
@@ -132,7 +134,9 @@ struct PaymentCommand: AsyncParsableCommand {
     }
 
     struct Refund: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a customer's credit was paid back.")
+        static let configuration = CommandConfiguration(
+            commandName: "refund",
+            abstract: "Record that a customer's credit was paid back.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var customer: Int64
         @Option(help: "Amount (default: all credit).") var amount: String?
@@ -152,7 +156,7 @@ struct PaymentCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List payments.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List payments.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only for this invoice number.") var invoice: String?
         @Option(help: "Only of this customer.") var customer: Int64?

@@ -168,7 +168,7 @@ struct ProfileCommand: AsyncParsableCommand {
         subcommands: [Show.self, Set.self])
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the business profile.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the business profile.")
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -179,7 +179,9 @@ struct ProfileCommand: AsyncParsableCommand {
     }
 
     struct Set: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change fields of the business profile.")
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Change fields of the business profile.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var fields: ProfileOptions
 

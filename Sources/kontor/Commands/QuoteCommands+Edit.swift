@@ -5,7 +5,7 @@ import KontorCore
 /// Correcting an open quote: its fields, its lines, or deleting it.
 extension QuoteCommand {
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "edit",
             abstract: "Change an open quote; only the options given change.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64
@@ -68,7 +68,7 @@ extension QuoteCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "delete",
             abstract: "Delete a quote that was not accepted; its inquiry goes back to answered.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64

@@ -11,7 +11,7 @@ struct QuoteCommand: AsyncParsableCommand {
         ])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: "Create a quote: from an inquiry's proposal in one step, or by hand (add lines with add-line).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Make the quote 'inquiry propose INQUIRY' shows (lines, discount, dates, validity).")
@@ -69,7 +69,7 @@ struct QuoteCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List quotes, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List quotes, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only of this customer.") var customer: Int64?
 
@@ -89,7 +89,7 @@ struct QuoteCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a quote.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a quote.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64
 
@@ -99,7 +99,9 @@ struct QuoteCommand: AsyncParsableCommand {
     }
 
     struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The customer accepted: create the job.")
+        static let configuration = CommandConfiguration(
+            commandName: "accept",
+            abstract: "The customer accepted: create the job.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64
         @Option(help: "Deadline of the job, YYYY-MM-DD (default: the quote's delivery date).") var deadline: String?
@@ -117,7 +119,9 @@ struct QuoteCommand: AsyncParsableCommand {
     }
 
     struct Decline: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The customer declined the quote.")
+        static let configuration = CommandConfiguration(
+            commandName: "decline",
+            abstract: "The customer declined the quote.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64
 
@@ -140,7 +144,7 @@ struct QuoteCommand: AsyncParsableCommand {
     }
 
     struct Send: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "send",
             abstract: "Send the quote by e-mail, the PDF attached (--preview shows the mail first).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Quote id.") var id: Int64

@@ -27,7 +27,7 @@ struct RemindCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List prepared reminders.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List prepared reminders.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "draft, sent or skipped (default: all).") var status: String?
 
@@ -41,7 +41,9 @@ struct RemindCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a reminder's subject and text.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show a reminder's subject and text.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Reminder id.") var id: Int64
 
@@ -55,7 +57,7 @@ struct RemindCommand: AsyncParsableCommand {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "approve",
             abstract: "Record a draft as sent (today): it enters the timeline and times the next step.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Reminder id.") var id: Int64
@@ -88,7 +90,9 @@ struct RemindCommand: AsyncParsableCommand {
     }
 
     struct Skip: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Skip a draft; the step comes back after a while.")
+        static let configuration = CommandConfiguration(
+            commandName: "skip",
+            abstract: "Skip a draft; the step comes back after a while.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Reminder id.") var id: Int64
 
@@ -131,7 +135,7 @@ struct RemindCommand: AsyncParsableCommand {
     }
 
     struct Hold: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "hold",
             abstract: "Do not dun a customer (or one invoice) until a day.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer id.") var customer: Int64
@@ -150,7 +154,7 @@ struct RemindCommand: AsyncParsableCommand {
     }
 
     struct Template: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "template",
             abstract: "Show, preview or edit the texts of the dunning steps (Mustache templates).",
             subcommands: [Show.self, Preview.self, Edit.self])
 
@@ -161,7 +165,7 @@ struct RemindCommand: AsyncParsableCommand {
         }
 
         struct Show: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print a template.")
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a template.")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var choice: Choice
 
@@ -175,7 +179,7 @@ struct RemindCommand: AsyncParsableCommand {
         }
 
         struct Preview: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(
+            static let configuration = CommandConfiguration(commandName: "preview",
                 abstract: "Show what the step's letter for an invoice would say today.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "inquiry, notice-1, notice-2 or handover.") var step: String
@@ -190,7 +194,9 @@ struct RemindCommand: AsyncParsableCommand {
         }
 
         struct Edit: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Replace a template with the text of a file.")
+            static let configuration = CommandConfiguration(
+                commandName: "edit",
+                abstract: "Replace a template with the text of a file.")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var choice: Choice
             @Option(help: "File with the new text.") var file: String

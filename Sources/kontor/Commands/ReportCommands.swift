@@ -9,7 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report", abstract: "Reports.", subcommands: [Receivables.self, Inquiries.self])
 
     struct Inquiries: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "inquiries",
             abstract: "Conversion per channel: time to answer, quote rate, win rate, average order value.")
         @OptionGroup var global: GlobalOptions
 
@@ -28,7 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     struct Receivables: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "receivables",
             abstract: "Who owes what for how long: aging buckets, per customer, DSO.")
         @OptionGroup var global: GlobalOptions
 
