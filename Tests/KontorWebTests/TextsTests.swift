@@ -26,6 +26,13 @@ struct TextsTests {
         }
     }
 
+    @Test func countsAreGroupedByThousandsInEachLanguage() {
+        let de = Texts(.de)
+        let en = Texts(.en)
+        #expect([0, 7, 999, 1000, 30000, 1_234_567].map(de.count) == ["0", "7", "999", "1.000", "30.000", "1.234.567"])
+        #expect([999, 1000, 30000, 1_234_567].map(en.count) == ["999", "1,000", "30,000", "1,234,567"])
+    }
+
     @Test func acceptLanguagePicksGermanOrEnglish() {
         #expect(Texts.preferred(acceptLanguage: nil) == .de)
         #expect(Texts.preferred(acceptLanguage: "en-US,en;q=0.9") == .en)

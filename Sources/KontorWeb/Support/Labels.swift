@@ -28,8 +28,16 @@ extension Texts {
     func day(_ day: Day) -> String { day.formatted(language) }
     func day(_ day: Day?) -> String { day.map { $0.formatted(language) } ?? "–" }
     func quantity(_ quantity: Quantity) -> String { quantity.formatted(language) }
-    /// A count as quantities are written: "30.000" in German.
-    func count(_ count: Int) -> String { Quantity(Int64(count)).formatted(language) }
+    /// A count with its thousands grouped: "30.000" / "30,000" (shown only, never read back).
+    func count(_ count: Int) -> String {
+        let digits = Array(String(count.magnitude))
+        var text = count < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text += language == .de ? "." : "," }
+            text.append(digit)
+        }
+        return text
+    }
 
     /// "26.11." / "26 Nov".
     func shortDay(_ day: Day) -> String {
