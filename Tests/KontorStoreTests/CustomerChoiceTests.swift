@@ -59,5 +59,7 @@ struct CustomerChoiceTests {
         #expect(CustomerChoice.id(in: "Agentur (Nord)") == nil)
         #expect(CustomerChoice.id(in: "0") == nil)
         #expect(CustomerChoice.id(in: "Kunde (-3)") == nil)
+        #expect(CustomerChoice.name(in: " Müller GmbH (17) ") == "Müller GmbH")
+        #expect(CustomerChoice.name(in: "17") == nil)
     }
 }

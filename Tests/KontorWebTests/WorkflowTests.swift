@@ -239,8 +239,9 @@ struct LargeBookCustomerFieldTests {
         }
         let twins = try await book.customer("Agentur Süd", email: nil)
         _ = try await book.customer("Agentur Süd", email: nil)
+        let bracketed = try await book.customer("Verlag (2019)", email: nil)
         let oldest = added[0]
-        let total = added.count + 2
+        let total = added.count + 3
         try await withBrowser(book) { browser in
             let form = try await browser.get("/invoices/new")
             #expect(form.contains("list=\"f-customer-list\""))
@@ -248,11 +249,14 @@ struct LargeBookCustomerFieldTests {
             #expect(!form.contains("Verlag 0 (\(oldest.id))"))  // not among the newest
             #expect(form.contains("\(CustomerChoices.limit) von \(total) Kunden stehen zur Auswahl"))
             // By label, by bare number and by a name only one customer has
-            for typed in ["Agentur Süd (\(twins.id))", "\(oldest.id)", "verlag 0"] {
+            // (a name that ends in a number in brackets is a name, not that customer number)
+            for (typed, expected) in [
+                ("Agentur Süd (\(twins.id))", twins.id), ("\(oldest.id)", oldest.id), ("verlag 0", oldest.id),
+                ("Verlag (2019)", bracketed.id), ("Verlag (2019) (\(bracketed.id))", bracketed.id),
+            ] {
                 let drafted = try await browser.post("/invoices", ["customer": typed])
                 let id = try #require(drafted.redirectId, "\(typed): \(drafted)")
-                let expected = typed.hasPrefix("Agentur") ? twins.id : oldest.id
-                #expect(try await book.kontor.invoice("\(id)").customerId == expected)
+                #expect(try await book.kontor.invoice("\(id)").customerId == expected, "\(typed)")
             }
             // A name two customers have, and one nobody has: the field says so and nothing is drafted
             let drafts = try await book.kontor.invoices(InvoiceQuery()).count

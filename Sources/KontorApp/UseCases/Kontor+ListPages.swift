@@ -216,15 +216,22 @@ public struct CustomerChoice: Sendable, Hashable {
 
     /// The customer id a typed choice names: a bare number ("17") or a label ending in one ("Müller GmbH (17)");
     /// nil for anything else (a name, to be looked up).
-    public static func id(in text: String) -> Int64? {
+    public static func id(in text: String) -> Int64? { parse(text)?.id }
+
+    /// The name part of a typed label ("Müller GmbH" of "Müller GmbH (17)"); nil for a bare number or a name.
+    public static func name(in text: String) -> String? { parse(text)?.name }
+
+    private static func parse(_ text: String) -> (id: Int64, name: String?)? {
         var trimmed = Substring(text)
         while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
         while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
-        if let id = Int64(trimmed) { return id > 0 ? id : nil }
+        if let id = Int64(trimmed) { return id > 0 ? (id, nil) : nil }
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
         let digits = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         guard let id = Int64(digits), id > 0 else { return nil }
-        return id
+        var name = trimmed[..<open]
+        while name.last?.isWhitespace == true { name.removeLast() }
+        return (id, String(name))
     }
 }
 

@@ -8,7 +8,11 @@ extension AppServices {
         -> Int64?
     {
         guard let text = reader.text(key, required: required) else { return nil }
-        if let id = CustomerChoice.id(in: text) { return id }
+        if let id = CustomerChoice.id(in: text) {
+            // A label counts only when its name is that customer's: "Verlag (2019)" may be a name, not customer 2019.
+            guard let name = CustomerChoice.name(in: text) else { return id }
+            if try await kontor.customersNamed(name, limit: 50).contains(where: { $0.id == id }) { return id }
+        }
         let matches = try await kontor.customersNamed(text, limit: 6)
         switch matches.count {
         case 1:
