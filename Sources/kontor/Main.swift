@@ -1,7 +1,17 @@
 import ArgumentParser
 import Foundation
 
-/// Entry point: runs a command and turns every error a user can cause into one clear line and exit code 1.
+/// The exit codes of `kontor`, as the README lists them.
+enum ExitStatus {
+    /// A mistake the message says how to fix (also `audit verify` finding a break).
+    static let userError: Int32 = 1
+    /// The command line itself is wrong: an unknown command or option, a missing argument (ArgumentParser's 64).
+    static let usageError: Int32 = 64
+    /// Something Kontor did not expect: a bug or a broken environment, reported with its cause.
+    static let internalError: Int32 = 70
+}
+
+/// Entry point: runs a command and turns every error into one clear line and one of the `ExitStatus` codes.
 @main
 struct Main {
     static func main() async {
@@ -15,7 +25,14 @@ struct Main {
         } catch {
             if let message = UserMessage.describe(error) {
                 FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-                exit(1)
+                exit(ExitStatus.userError)
+            }
+            // ArgumentParser's own errors (usage, help, an `ExitCode` a command throws) carry their code; anything
+            // else it would end with 1 too, which would make a bug look like a typing mistake.
+            if KontorCommand.exitCode(for: error) == .failure && !(error is ExitCode) {
+                FileHandle.standardError.write(Data(
+                    "internal error: \(error)\nThis is a fault in Kontor or its surroundings, not in what you typed.\n".utf8))
+                exit(ExitStatus.internalError)
             }
             KontorCommand.exit(withError: error)
         }
