@@ -1,33 +1,82 @@
 public import KontorCore
+public import KontorMailReader
 
-/// Errors of the use cases that a user can cause and fix; messages say how.
-public enum AppError: Error, Sendable, Equatable, CustomStringConvertible {
-    case notFound(kind: String, id: String)
+/// Errors of the use cases that a user can cause and fix; worded once per language below.
+public enum AppError: Error, Sendable, Equatable, UserError, CustomStringConvertible {
+    case notFound(RecordKind, id: String)
     case noProfile
     case alreadyInitialised
     case bookNotEmpty
     /// Sending mail before the mail server is set up.
     case mailNotConfigured
+    /// A mailbox file or folder that is not mail Kontor can read.
+    case unreadableMailbox(path: String, problem: MailReadError)
     case input(InputError)
     case workflow(WorkflowError)
 
-    public var description: String {
+    public func message(_ language: Language, for audience: Audience) -> String {
+        let cli = audience == .commandLine
+        let de = language == .de
         switch self {
         case let .notFound(kind, id):
-            return "There is no \(kind) '\(id)'. List them with 'kontor \(kind) list'."
+            let base = de
+                ? "\(kind.name(.de)) „\(id)“ gibt es nicht."
+                : "There is no \(kind.name(.en)) '\(id)'."
+            guard cli else { return base }
+            return base + (de ? " Eine Liste zeigt „\(kind.listCommand)“." : " List them with '\(kind.listCommand)'.")
         case .noProfile:
-            return "Kontor does not know your business yet. Start with 'kontor init --name \"…\"'."
+            return de
+                ? "Kontor kennt Ihr Geschäft noch nicht."
+                    + (cli ? " Beginnen Sie mit „kontor init --name \"…\"“." : " Legen Sie zuerst Ihr Profil an.")
+                : "Kontor does not know your business yet."
+                    + (cli ? " Start with 'kontor init --name \"…\"'." : " Set up your profile first.")
         case .alreadyInitialised:
-            return "The business profile exists already. Change it with 'kontor profile set …'."
+            return de
+                ? "Das Geschäftsprofil gibt es schon." + (cli ? " Ändern Sie es mit „kontor profile set …“." : "")
+                : "The business profile exists already." + (cli ? " Change it with 'kontor profile set …'." : "")
         case .bookNotEmpty:
-            return "The database already has customers; the demo only fills an empty one. "
-                + "Use another file with --db demo.sqlite."
+            return de
+                ? "Die Datenbank hat schon Kunden; die Demo füllt nur eine leere."
+                    + (cli ? " Nehmen Sie eine andere Datei, z. B. --db demo.sqlite." : "")
+                : "The database already has customers; the demo only fills an empty one."
+                    + (cli ? " Use another file with --db demo.sqlite." : "")
         case .mailNotConfigured:
-            return "Kontor does not know your mail server yet. Set it up with 'kontor mail settings --host … "
-                + "--security starttls --user … --from …'."
-        case let .input(error): return error.description
-        case let .workflow(error): return error.description
+            let command = "kontor mail settings --host … --security starttls --user … --from …"
+            return de
+                ? "Kontor kennt Ihren Mailserver noch nicht."
+                    + (cli ? " Richten Sie ihn mit „\(command)“ ein." : " Richten Sie ihn unter Einstellungen → E-Mail ein.")
+                : "Kontor does not know your mail server yet."
+                    + (cli ? " Set it up with '\(command)'." : " Set it up under Settings → E-mail.")
+        case let .unreadableMailbox(path, problem):
+            return de
+                ? "„\(path)“ ist nicht lesbar: \(Self.german(problem)). Nichts wurde eingelesen."
+                : "'\(path)' cannot be read: \(Self.english(problem)). Nothing was imported."
+        case let .input(error): return error.message(language, for: audience)
+        case let .workflow(error): return error.message(language, for: audience)
+        }
+    }
+
+    private static func english(_ problem: MailReadError) -> String {
+        switch problem {
+        case .tooLarge(let limit): "larger than \(limit / 1_048_576) MB"
+        case .nestedTooDeeply(let limit): "MIME parts nested deeper than \(limit)"
+        case .tooManyParts(let limit): "more than \(limit) MIME parts"
+        case .fieldTooLong(let name): "the header field \(name) is too long"
+        case .notAMail: "not a mail (no header)"
+        case .notAnMbox: "not an mbox file (no 'From ' line first)"
+        case .tooManyMessages(let limit): "more than \(limit) messages"
+        }
+    }
+
+    private static func german(_ problem: MailReadError) -> String {
+        switch problem {
+        case .tooLarge(let limit): "größer als \(limit / 1_048_576) MB"
+        case .nestedTooDeeply(let limit): "MIME-Teile tiefer verschachtelt als \(limit)"
+        case .tooManyParts(let limit): "mehr als \(limit) MIME-Teile"
+        case .fieldTooLong(let name): "das Kopffeld \(name) ist zu lang"
+        case .notAMail: "keine E-Mail (kein Kopf)"
+        case .notAnMbox: "keine mbox-Datei (die erste Zeile ist keine „From “-Zeile)"
+        case .tooManyMessages(let limit): "mehr als \(limit) Nachrichten"
         }
     }
 }
-

@@ -22,22 +22,22 @@ extension BookReader {
     }
 
     func requireCustomer(_ id: Int64) throws -> Customer {
-        guard let customer = try customer(id: id) else { throw AppError.notFound(kind: "customer", id: "\(id)") }
+        guard let customer = try customer(id: id) else { throw AppError.notFound(.customer, id: "\(id)") }
         return customer
     }
 
     func requireInquiry(_ id: Int64) throws -> Inquiry {
-        guard let inquiry = try inquiry(id: id) else { throw AppError.notFound(kind: "inquiry", id: "\(id)") }
+        guard let inquiry = try inquiry(id: id) else { throw AppError.notFound(.inquiry, id: "\(id)") }
         return inquiry
     }
 
     func requireQuote(_ id: Int64) throws -> Quote {
-        guard let quote = try quote(id: id) else { throw AppError.notFound(kind: "quote", id: "\(id)") }
+        guard let quote = try quote(id: id) else { throw AppError.notFound(.quote, id: "\(id)") }
         return quote
     }
 
     func requireJob(_ id: Int64) throws -> Job {
-        guard let job = try job(id: id) else { throw AppError.notFound(kind: "job", id: "\(id)") }
+        guard let job = try job(id: id) else { throw AppError.notFound(.job, id: "\(id)") }
         return job
     }
 
@@ -45,7 +45,7 @@ extension BookReader {
     func requireInvoice(_ reference: String) throws -> Invoice {
         if let invoice = try invoice(number: reference) { return invoice }
         if let id = Int64(reference), let invoice = try invoice(id: id) { return invoice }
-        throw AppError.notFound(kind: "invoice", id: reference)
+        throw AppError.notFound(.invoice, id: reference)
     }
 }
 

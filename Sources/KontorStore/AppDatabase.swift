@@ -1,5 +1,6 @@
 public import GRDB
 import Foundation
+import KontorApp
 
 /// The SQLite database of one book: opens the file (WAL, foreign keys, a busy timeout so that several
 /// processes can write one after another) and applies the append-only migrations.
@@ -29,10 +30,15 @@ public struct AppDatabase: Sendable {
     }
 
     /// Opens (and creates) the database file at `path`, creating its folder when needed.
+    /// - Throws: `StoreError.unusable` when the file is not a book Kontor can open or migrate.
     public static func open(path: String) throws -> AppDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+        do {
+            return try AppDatabase(DatabasePool(path: path, configuration: makeConfiguration()))
+        } catch let error as DatabaseError {
+            throw StoreError.unusable(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
     }
 
     /// An empty in-memory database, for tests.

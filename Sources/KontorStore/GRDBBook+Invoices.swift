@@ -192,7 +192,7 @@ extension GRDBBook {
 
     func markCancelled(invoiceId: Int64, byNumber number: String) throws {
         guard var balance = try InvoiceBalanceRecord.fetchOne(db, key: invoiceId) else {
-            throw StoreError.corrupt("invoice \(invoiceId) has no balance")
+            throw StoreError.corrupt(detail: "invoice \(invoiceId) has no balance")
         }
         balance.cancelledByNumber = number
         balance.recompute(isCancellation: false)
@@ -210,7 +210,7 @@ extension GRDBBook {
         var record = PaymentRecord(payment)
         try record.insert(db)
         guard var balance = try InvoiceBalanceRecord.fetchOne(db, key: payment.invoiceId) else {
-            throw StoreError.corrupt("invoice \(payment.invoiceId) has no balance")
+            throw StoreError.corrupt(detail: "invoice \(payment.invoiceId) has no balance")
         }
         // Only the principal part pays the invoice; costs and interest are receivables of their own.
         balance.paidCents += payment.toPrincipal.cents

@@ -57,7 +57,7 @@ extension GRDBBook {
                 username: row["username"], senderName: row["senderName"], senderAddress: row["senderAddress"],
                 bcc: row["bcc"], trustedCertificatePEM: row["trustedCertificatePEM"], passwordFile: row["passwordFile"])
         } catch let error as InputError {
-            throw StoreError.corrupt("mail settings: \(error.description)")
+            throw StoreError.corrupt(detail: "mail settings: \(error.description)")
         }
     }
 

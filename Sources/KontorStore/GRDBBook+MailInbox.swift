@@ -79,7 +79,7 @@ extension GRDBBook {
         case "promise": suggestion = .promise(until: try Convert.day(row["suggestedDay"] as String))
         case "objection": suggestion = .objection
         case nil: suggestion = nil
-        case let other?: throw StoreError.corrupt("unknown mail suggestion '\(other)'")
+        case let other?: throw StoreError.corrupt(detail: "unknown mail suggestion '\(other)'")
         }
         let names: String = row["attachmentNames"]
         return ImportedMail(

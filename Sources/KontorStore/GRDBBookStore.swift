@@ -15,17 +15,19 @@ public struct GRDBBookStore: BookStore {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any BookReader) throws -> T) async throws -> T {
-        try await database.writer.read { db in try body(GRDBBook(db: db)) }
+        try await StoreError.translating { try await database.writer.read { db in try body(GRDBBook(db: db)) } }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
         let actor = BookActor.current ?? self.actor
-        return try await database.writer.write { db in
-            try AuditJournal.begin(db, actor: actor)
-            let result = try body(GRDBBook(db: db))
-            try db.execute(sql: "UPDATE bookVersion SET version = version + 1 WHERE id = 1")
-            try AuditJournal.seal(db)
-            return result
+        return try await StoreError.translating {
+            try await database.writer.write { db in
+                try AuditJournal.begin(db, actor: actor)
+                let result = try body(GRDBBook(db: db))
+                try db.execute(sql: "UPDATE bookVersion SET version = version + 1 WHERE id = 1")
+                try AuditJournal.seal(db)
+                return result
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KontorCore
 
 /// The exit codes of `kontor`, as the README lists them.
 enum ExitStatus {
@@ -23,15 +24,18 @@ struct Main {
                 try command.run()
             }
         } catch {
-            if let message = UserMessage.describe(error) {
-                FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            let language = CLILanguage.ofProcess()
+            if let message = UserMessage.describe(error, language: language) {
+                FileHandle.standardError.write(Data("\(language == .de ? "Fehler" : "error"): \(message)\n".utf8))
                 exit(ExitStatus.userError)
             }
             // ArgumentParser's own errors (usage, help, an `ExitCode` a command throws) carry their code; anything
             // else it would end with 1 too, which would make a bug look like a typing mistake.
             if KontorCommand.exitCode(for: error) == .failure && !(error is ExitCode) {
-                FileHandle.standardError.write(Data(
-                    "internal error: \(error)\nThis is a fault in Kontor or its surroundings, not in what you typed.\n".utf8))
+                let explanation = language == .de
+                    ? "interner Fehler: \(error)\nDas ist ein Fehler in Kontor oder seiner Umgebung, nicht in Ihrer Eingabe.\n"
+                    : "internal error: \(error)\nThis is a fault in Kontor or its surroundings, not in what you typed.\n"
+                FileHandle.standardError.write(Data(explanation.utf8))
                 exit(ExitStatus.internalError)
             }
             KontorCommand.exit(withError: error)

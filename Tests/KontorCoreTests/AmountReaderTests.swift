@@ -38,7 +38,7 @@ struct AmountReaderTests {
     }
 
     @Test func tooManyDecimalsForMoneyIsRefused() {
-        #expect(throws: InputError.tooManyDecimals(what: "amount", text: "12,345", allowed: 2)) {
+        #expect(throws: InputError.tooManyDecimals(what: .amount, text: "12,345", allowed: 2)) {
             try Money(parsing: "12,345")
         }
     }

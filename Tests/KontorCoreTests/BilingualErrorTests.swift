@@ -10,9 +10,9 @@ struct BilingualErrorTests {
         (.missingBaseRate(halfYearStarting: Day("2026-07-01")!), ["01.07.2026", "Basiszinssatz"]),
         (.notHalfYearStart(Day("2026-03-15")!), ["15.03.2026", "01.01.2026", "1. Juli"]),
         (.invalidBaseRateTable(reason: "2026-01-01: 2,27 %"), ["2026-01-01: 2,27 %", "Basiszinssätze"]),
-        (.negativeAmount(what: "principal"), ["Hauptforderung", "negativ"]),
-        (.negativeAmount(what: "partial payment"), ["Teilzahlung", "negativ"]),
-        (.negativeAmount(what: "Gebühr"), ["„Gebühr“", "negativ"]),
+        (.negativeAmount(what: .principal), ["Hauptforderung", "negativ"]),
+        (.negativeAmount(what: .partialPayment), ["Teilzahlung", "negativ"]),
+        (.negativeAmount(what: .fee), ["„Gebühr“", "negativ"]),
         (.amountTooLarge, ["Verzugszinsen"]),
     ]
 

@@ -16,7 +16,7 @@ struct DraftEditingTests {
         #expect(lines[0] == (try line("A")))
         #expect(throws: InputError.self) { try DraftLines.edit(&lines, at: 1, LineChange(), document: "quote 1") }
         #expect(throws: InputError.missing(
-            what: "line description", hint: "Say what was done, e.g. --description \"Blogartikel\".")) {
+            what: .lineDescription, hint: "Say what was done, e.g. --description \"Blogartikel\".")) {
             try DraftLines.edit(&lines, at: 1, LineChange(description: "  "), document: "quote 1")
         }
     }
@@ -24,12 +24,12 @@ struct DraftEditingTests {
     @Test func positionsOutsideTheLinesSayWhichExist() throws {
         var lines = [try line("A"), try line("B"), try line("C")]
         #expect(throws: InputError.invalid(
-            what: "line position",
+            what: .linePosition,
             reason: "quote 4 has no line 0; use 1 to 3 as its lines are numbered when shown")) {
             try DraftLines.remove(&lines, at: 0, document: "quote 4")
         }
         var none: [DocumentLine] = []
-        #expect(throws: InputError.invalid(what: "line position", reason: "invoice draft 2 has no lines yet")) {
+        #expect(throws: InputError.invalid(what: .linePosition, reason: "invoice draft 2 has no lines yet")) {
             try DraftLines.remove(&none, at: 1, document: "invoice draft 2")
         }
         #expect(lines.count == 3)
@@ -53,7 +53,7 @@ struct DraftEditingTests {
         #expect(throws: InputError.self) { try quote.validateTerms() }
         quote.validUntil = day
         quote.paymentTermDays = 121
-        #expect(throws: InputError.invalid(what: "payment term", reason: "use 0 to 120 days")) {
+        #expect(throws: InputError.invalid(what: .paymentTerm, reason: "use 0 to 120 days")) {
             try quote.validateTerms()
         }
     }

@@ -19,9 +19,9 @@ struct MailHeaderValueTests {
     }
 
     @Test func namesMustBeOneLine() throws {
-        #expect(throws: InputError.self) { _ = try SingleLineText("Eve\r\nBcc: a@b.c", what: "customer name") }
-        #expect(throws: InputError.self) { _ = try SingleLineText("Eve\tGmbH", what: "customer name") }
-        #expect(try SingleLineText("Müller & Söhne \"Büro\" GmbH", what: "customer name").text.hasPrefix("Müller"))
+        #expect(throws: InputError.self) { _ = try SingleLineText("Eve\r\nBcc: a@b.c", what: .customerName) }
+        #expect(throws: InputError.self) { _ = try SingleLineText("Eve\tGmbH", what: .customerName) }
+        #expect(try SingleLineText("Müller & Söhne \"Büro\" GmbH", what: .customerName).text.hasPrefix("Müller"))
         #expect(SingleLineText.visible("a\r\nb") == "a\\r\\nb")
     }
 

@@ -18,7 +18,7 @@ struct MoneyTests {
     }
 
     @Test func rejectsNegativeWhereAmountsMustBePositive() {
-        #expect(throws: InputError.negative(what: "amount", text: "-5")) { try Money(parsingNonNegative: "-5") }
+        #expect(throws: InputError.negative(what: .amount, text: "-5")) { try Money(parsingNonNegative: "-5") }
     }
 
     @Test func formatsPerLanguage() {

@@ -16,7 +16,7 @@ import Testing
         try OutboxMessage.checkAttachments(sizes: [])
         try OutboxMessage.checkAttachments(sizes: [20 << 20, 10 << 20])
         #expect(throws: InputError.invalid(
-            what: "attachments", reason: "together 31 MB, more than the 30 MB a mail may carry")) {
+            what: .attachments, reason: "together 31 MB, more than the 30 MB a mail may carry")) {
             try OutboxMessage.checkAttachments(sizes: [20 << 20, 10 << 20, 1])
         }
     }

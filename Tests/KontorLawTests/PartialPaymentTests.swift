@@ -47,11 +47,11 @@ struct PartialPaymentTests {
     }
 
     @Test func negativeInputsAreRejected() {
-        #expect(throws: LegalError.negativeAmount(what: "principal")) {
+        #expect(throws: LegalError.negativeAmount(what: .principal)) {
             try DefaultInterest.compute(principal: euros("-1"), defaultFrom: day("2026-03-01"),
                                         through: day("2026-03-31"), debtor: .business, table: .standard)
         }
-        #expect(throws: LegalError.negativeAmount(what: "partial payment")) {
+        #expect(throws: LegalError.negativeAmount(what: .partialPayment)) {
             try DefaultInterest.compute(principal: euros("1"), defaultFrom: day("2026-03-01"),
                                         through: day("2026-03-31"), debtor: .business, table: .standard,
                                         partialPayments: [(day("2026-03-02"), euros("-1"))])

@@ -199,7 +199,7 @@ extension Kontor {
     ) throws {
         for (index, allocation) in allocations.enumerated() {
             guard let invoice = try book.invoice(id: allocation.invoiceId) else {
-                throw AppError.notFound(kind: "invoice", id: "\(allocation.invoiceId)")
+                throw AppError.notFound(.invoice, id: "\(allocation.invoiceId)")
             }
             let amount = allocation.amount + (index == allocations.count - 1 ? overpayment : .zero)
             guard amount.cents > 0 else { continue }
@@ -231,13 +231,13 @@ extension Kontor {
     /// Assigns a reviewed (or any unassigned) bank entry to an invoice by hand and books the payment.
     public func assignBankEntry(id: Int64, invoice reference: String) async throws -> BankEntry {
         try await store.write { book in
-            guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(kind: "import review", id: "\(id)") }
+            guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(.bankEntry, id: "\(id)") }
             guard entry.status == .review, entry.isCredit else {
-                throw InputError.invalid(what: "bank entry \(id)", reason: "it is \(entry.status.rawValue), not waiting for review")
+                throw WorkflowError.bankEntryNotInReview(id: id, status: entry.status)
             }
             let invoice = try book.requireInvoice(reference)
             guard invoice.isIssued, invoice.kind == .invoice, !invoice.isCancelled else {
-                throw InputError.invalid(what: "invoice \(reference)", reason: "only issued, uncancelled invoices take payments")
+                throw WorkflowError.notPayable(reference: reference)
             }
             entry.status = .assigned
             entry.invoiceIds = [invoice.id]
@@ -252,9 +252,9 @@ extension Kontor {
     /// Removes an entry from the review queue (e.g. a refund that is not a customer payment).
     public func dismissBankEntry(id: Int64) async throws -> BankEntry {
         try await store.write { book in
-            guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(kind: "import review", id: "\(id)") }
+            guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(.bankEntry, id: "\(id)") }
             guard entry.status == .review else {
-                throw InputError.invalid(what: "bank entry \(id)", reason: "it is \(entry.status.rawValue)")
+                throw WorkflowError.bankEntryNotInReview(id: id, status: entry.status)
             }
             entry.status = .dismissed
             try book.update(bankEntry: entry)

@@ -64,13 +64,13 @@ extension Kontor {
         promisedFor: Day? = nil
     ) async throws -> Note {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw InputError.missing(what: "note text", hint: "Write what happened, e.g. kontor note 3 \"Rief an\".")
+            throw InputError.missing(what: .noteText, fix: "kontor note CUSTOMER \"Rief an\"")
         }
         if kind == .promise, promisedFor == nil {
-            throw InputError.missing(what: "promised date", hint: "Give it with --promise YYYY-MM-DD.")
+            throw InputError.missing(what: .promisedDate, fix: "--promise YYYY-MM-DD")
         }
         guard NoteKind.written.contains(kind) else {
-            throw InputError.invalid(what: "note kind", reason: "a status change is recorded by changing the status")
+            throw InputError.invalid(what: .noteKind, rule: .statusChangeIsNotANote)
         }
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
@@ -78,7 +78,7 @@ extension Kontor {
             if let invoice {
                 let found = try book.requireInvoice(invoice)
                 guard found.customerId == customerId else {
-                    throw InputError.invalid(what: "invoice \(invoice)", reason: "it belongs to another customer")
+                    throw WorkflowError.belongsToAnotherCustomer(.invoice(invoice))
                 }
                 invoiceId = found.id
             }

@@ -122,9 +122,8 @@ extension Kontor {
     public func editQuote(id: Int64, _ edit: QuoteEdit) async throws -> Quote {
         guard !edit.isEmpty else {
             throw InputError.missing(
-                what: "change",
-                hint: "Give at least one of --title, --customer, --valid-until, --payment-term, --revisions, "
-                    + "--delivery, --first-part.")
+                what: .change,
+                fix: "--title, --customer, --valid-until, --payment-term, --revisions, --delivery or --first-part")
         }
         return try await changeOpenQuote(id) { book, quote in
             if let title = edit.title { quote.title = title }
@@ -136,10 +135,7 @@ extension Kontor {
             if let customerId = edit.customerId, customerId != quote.customerId {
                 _ = try book.requireCustomer(customerId)
                 if let inquiryId = quote.inquiryId {
-                    throw InputError.invalid(
-                        what: "customer change",
-                        reason: "quote \(id) answers inquiry \(inquiryId), which came from another customer; "
-                            + "make a new quote for the other customer instead")
+                    throw WorkflowError.customerFixed(.quote(id), source: .inquiry(inquiryId))
                 }
                 quote.customerId = customerId
                 let profile = try book.requireProfile()
@@ -153,7 +149,7 @@ extension Kontor {
     /// Changes the line at `position` (1-based, as shown) of an open quote.
     public func editQuoteLine(quoteId: Int64, position: Int, _ change: LineChange) async throws -> Quote {
         try await changeOpenQuote(quoteId) { _, quote in
-            try DraftLines.edit(&quote.lines, at: position, change, document: "quote \(quoteId)")
+            try DraftLines.edit(&quote.lines, at: position, change)
             try DocumentFonts.requirePrintable(DocumentFonts.fields(of: quote.lines))
         }
     }
@@ -161,14 +157,14 @@ extension Kontor {
     /// Removes the line at `position` of an open quote.
     public func removeQuoteLine(quoteId: Int64, position: Int) async throws -> Quote {
         try await changeOpenQuote(quoteId) { _, quote in
-            try DraftLines.remove(&quote.lines, at: position, document: "quote \(quoteId)")
+            try DraftLines.remove(&quote.lines, at: position)
         }
     }
 
     /// Moves the line at `position` of an open quote to position `target`.
     public func moveQuoteLine(quoteId: Int64, position: Int, to target: Int) async throws -> Quote {
         try await changeOpenQuote(quoteId) { _, quote in
-            try DraftLines.move(&quote.lines, from: position, to: target, document: "quote \(quoteId)")
+            try DraftLines.move(&quote.lines, from: position, to: target)
         }
     }
 
@@ -182,7 +178,8 @@ extension Kontor {
             if let invoice = try book.invoices(InvoiceQuery(customerId: quote.customerId))
                 .first(where: { $0.quoteId == id })
             {
-                throw WorkflowError.quoteInvoiced(id: id, invoice: invoice.number ?? "draft \(invoice.id)")
+                throw WorkflowError.quoteInvoiced(
+                    id: id, invoice: invoice.number.map(RecordRef.invoice) ?? .invoiceDraft(invoice.id))
             }
             var reopened: Inquiry?
             if let inquiryId = quote.inquiryId {
@@ -219,13 +216,9 @@ extension Kontor {
     /// discount the draft had is recomputed for the new customer.
     public func editDraft(_ reference: String, _ edit: DraftEdit) async throws -> Invoice {
         guard !edit.isEmpty else {
-            throw InputError.missing(
-                what: "change",
-                hint: "Give at least one of --customer, --service-from, --service-to, --payment-term.")
+            throw InputError.missing(what: .change, fix: "--customer, --service-from, --service-to or --payment-term")
         }
-        if let days = edit.paymentTermDays, !(0...120).contains(days) {
-            throw InputError.invalid(what: "payment term", reason: "use 0 to 120 days")
-        }
+        if let days = edit.paymentTermDays { try PaymentTerm.check(days) }
         return try await changeUnissued(reference) { book, draft in
             if let from = edit.serviceFrom {
                 draft.serviceFrom = from
@@ -233,21 +226,18 @@ extension Kontor {
             }
             if let to = edit.serviceTo {
                 guard let from = draft.serviceFrom else {
-                    throw InputError.missing(what: "service date", hint: "Give the first day with --service-from.")
+                    throw InputError.missing(what: .serviceDate, fix: "--service-from")
                 }
                 guard to >= from else {
-                    throw InputError.invalid(what: "service period", reason: "it ends before it starts")
+                    throw InputError.endsBeforeStart(what: .servicePeriod)
                 }
                 draft.serviceTo = to
             }
             if let days = edit.paymentTermDays { draft.paymentTermDays = days }
             if let customerId = edit.customerId, customerId != draft.customerId {
                 let customer = try book.requireCustomer(customerId)
-                if let source = draft.jobId.map({ "job \($0)" }) ?? draft.quoteId.map({ "quote \($0)" }) {
-                    throw InputError.invalid(
-                        what: "customer change",
-                        reason: "invoice draft \(draft.id) was made from \(source) of its customer; for another "
-                            + "customer delete the draft and start a new one")
+                if let source = draft.jobId.map(RecordRef.job) ?? draft.quoteId.map(RecordRef.quote) {
+                    throw WorkflowError.customerFixed(.invoiceDraft(draft.id), source: source)
                 }
                 let profile = try book.requireProfile()
                 draft.customerId = customer.id
@@ -264,7 +254,7 @@ extension Kontor {
     /// Changes the line at `position` (1-based, as shown) of a draft.
     public func editInvoiceLine(_ reference: String, position: Int, _ change: LineChange) async throws -> Invoice {
         try await changeUnissued(reference) { _, draft in
-            try DraftLines.edit(&draft.lines, at: position, change, document: "invoice draft \(draft.id)")
+            try DraftLines.edit(&draft.lines, at: position, change)
             try DocumentFonts.requirePrintable(DocumentFonts.fields(of: draft.lines))
         }
     }
@@ -272,14 +262,14 @@ extension Kontor {
     /// Removes the line at `position` of a draft.
     public func removeInvoiceLine(_ reference: String, position: Int) async throws -> Invoice {
         try await changeUnissued(reference) { _, draft in
-            try DraftLines.remove(&draft.lines, at: position, document: "invoice draft \(draft.id)")
+            try DraftLines.remove(&draft.lines, at: position)
         }
     }
 
     /// Moves the line at `position` of a draft to position `target`.
     public func moveInvoiceLine(_ reference: String, position: Int, to target: Int) async throws -> Invoice {
         try await changeUnissued(reference) { _, draft in
-            try DraftLines.move(&draft.lines, from: position, to: target, document: "invoice draft \(draft.id)")
+            try DraftLines.move(&draft.lines, from: position, to: target)
         }
     }
 
@@ -326,7 +316,7 @@ extension Kontor {
     /// new day, so that the customer's timeline shows it.
     public func editJob(id: Int64, _ edit: JobEdit, on day: Day) async throws -> Job {
         guard !edit.isEmpty else {
-            throw InputError.missing(what: "change", hint: "Give at least one of --title, --deadline, --effort.")
+            throw InputError.missing(what: .change, fix: "--title, --deadline or --effort")
         }
         return try await store.write { book in
             var job = try book.requireJob(id)
@@ -349,8 +339,8 @@ extension Kontor {
     public func editInquiry(id: Int64, _ edit: InquiryEdit) async throws -> Inquiry {
         guard !edit.isEmpty else {
             throw InputError.missing(
-                what: "change",
-                hint: "Give at least one of --subject, --channel, --size, --unit, --deadline, --note, --contact.")
+                what: .change,
+                fix: "--subject, --channel, --size, --unit, --deadline, --note or --contact")
         }
         return try await store.write { book in
             var inquiry = try book.requireInquiry(id)
@@ -361,7 +351,7 @@ extension Kontor {
                 inquiry.size = WorkSize(quantity: quantity, unit: edit.sizeUnit ?? inquiry.size?.unit ?? .word)
             } else if let unit = edit.sizeUnit {
                 guard inquiry.size != nil else {
-                    throw InputError.missing(what: "size", hint: "Give the size with --size together with --unit.")
+                    throw InputError.missing(what: .size, fix: "--size together with --unit")
                 }
                 inquiry.size?.unit = unit
             }

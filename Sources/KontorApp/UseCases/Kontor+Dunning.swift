@@ -3,11 +3,34 @@ public import KontorCore
 import KontorDocuments
 
 /// What one reminder run prepared.
-public struct ReminderRun: Sendable, Codable {
+public struct ReminderRun: Sendable, Encodable {
     /// The drafts created (or re-proposed after a skip).
     public var created: [DunningLetter]
     /// Steps that are due but could not be prepared, with the reason (e.g. a missing base rate).
-    public var problems: [String]
+    public var problems: [ReminderProblem]
+}
+
+/// A dunning step that is due but could not be prepared, and why.
+public struct ReminderProblem: Sendable, Encodable, UserError {
+    public let step: DunningStep
+    public let invoiceNumber: String
+    public let error: LegalError
+
+    public func message(_ language: Language, for audience: Audience) -> String {
+        let what = language == .de
+            ? "\(step.label(.de)) zu Rechnung \(invoiceNumber)"
+            : "\(step.label(.en)) for invoice \(invoiceNumber)"
+        return "\(what): \(error.message(language, for: audience))"
+    }
+
+    private enum CodingKeys: String, CodingKey { case step, invoiceNumber, message }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(step, forKey: .step)
+        try container.encode(invoiceNumber, forKey: .invoiceNumber)
+        try container.encode(message(.en, for: .commandLine), forKey: .message)
+    }
 }
 
 extension Kontor {
@@ -64,7 +87,7 @@ extension Kontor {
                         run.created.append(try book.insert(dunningLetter: letter))
                     }
                 } catch let error as LegalError {
-                    run.problems.append("\(decision.step.label(.en)) for \(invoice.number!): \(error.description)")
+                    run.problems.append(ReminderProblem(step: decision.step, invoiceNumber: invoice.number!, error: error))
                 }
             }
             return run
@@ -148,7 +171,7 @@ extension Kontor {
         try await store.write { book in
             var letter = try book.requireLetter(id)
             guard letter.status == .draft else {
-                throw InputError.invalid(what: "reminder \(id)", reason: "it is already \(letter.status.rawValue)")
+                throw WorkflowError.reminderDecided(id: id, status: letter.status)
             }
             let customer = try book.requireCustomer(letter.customerId)
             let used = delivery ?? LetterDelivery.assumed(for: customer)
@@ -186,7 +209,7 @@ extension Kontor {
         try await store.write { book in
             var letter = try book.requireLetter(id)
             guard letter.status == .draft else {
-                throw InputError.invalid(what: "reminder \(id)", reason: "it is already \(letter.status.rawValue)")
+                throw WorkflowError.reminderDecided(id: id, status: letter.status)
             }
             change(&letter)
             try book.update(dunningLetter: letter)
@@ -239,17 +262,17 @@ extension Kontor {
         -> DunningHold
     {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw InputError.missing(what: "reason", hint: "Say why, e.g. --reason \"zahlt nach Projektende\".")
+            throw InputError.missing(what: .reason, fix: "--reason \"zahlt nach Projektende\"")
         }
         guard until >= day else {
-            throw InputError.invalid(what: "pause end", reason: "\(until) has passed; name a day from today on")
+            throw InputError.invalid(what: .pauseEnd, rule: .dayPassed(until))
         }
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let invoiceId = try invoice.map { reference in
                 let found = try book.requireInvoice(reference)
                 guard found.customerId == customerId else {
-                    throw InputError.invalid(what: "invoice \(reference)", reason: "it belongs to another customer")
+                    throw WorkflowError.belongsToAnotherCustomer(.invoice(reference))
                 }
                 return found.id
             }
@@ -261,7 +284,7 @@ extension Kontor {
     /// A template that cannot be read is the user's to fix: an `InputError` about the template.
     static func checkTemplate(_ text: String) throws(InputError) {
         do { try DunningComposer.check(template: text) } catch {
-            throw InputError.invalid(what: "template", reason: error.description)
+            throw InputError.invalid(what: .template, rule: .templateSyntax(detail: error.reason))
         }
     }
 
@@ -294,7 +317,7 @@ extension Kontor {
 
 extension BookReader {
     func requireLetter(_ id: Int64) throws -> DunningLetter {
-        guard let letter = try dunningLetter(id: id) else { throw AppError.notFound(kind: "remind", id: "\(id)") }
+        guard let letter = try dunningLetter(id: id) else { throw AppError.notFound(.reminder, id: "\(id)") }
         return letter
     }
 }
@@ -309,7 +332,7 @@ extension Kontor {
     {
         let (letter, customer, profile) = try await letterContext(id)
         guard letter.step == .handover else {
-            throw InputError.invalid(what: "reminder \(id)", reason: "only the hand-over step has a dossier")
+            throw WorkflowError.noDossier(id: id)
         }
         let (dunningCase, sent) = try await store.read { book in
             let invoice = try book.requireInvoice(letter.invoiceNumber)

@@ -31,7 +31,7 @@ extension Kontor {
         size: WorkSize? = nil, wishedDeadline: Day? = nil, note: String? = nil, contact: InquiryContact? = nil
     ) async throws -> (inquiry: Inquiry, customer: Customer, createdCustomer: Bool) {
         guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw InputError.missing(what: "subject", hint: "Say what the inquiry is about with --subject.")
+            throw InputError.missing(what: .subject, fix: "--subject")
         }
         let contact = contact.flatMap { $0.person.isEmpty ? nil : $0 }
         if let contact {

@@ -53,7 +53,7 @@ extension Kontor {
     /// Default interest (§ 288 BGB) from the day default began (§ 286 BGB) to the payment day, and the
     /// 40 € lump sum for business debtors. Nothing is owed when no rule puts the debtor in default.
     public func defaultInterest(_ question: InterestQuestion) async throws -> InterestAnswer {
-        guard question.amount.cents > 0 else { throw InputError.zero(what: "amount") }
+        guard question.amount.cents > 0 else { throw InputError.zero(what: .amount) }
         let table = try await baseRates()
         let start = DefaultStart.determine(
             dueDate: question.dueDate, dueDateAgreed: question.agreed, invoiceReceived: question.invoiceReceived,

@@ -87,7 +87,7 @@ extension Kontor {
     /// Sets the service date or period of a draft (§ 14 Abs. 4 Nr. 6 UStG).
     public func setServicePeriod(_ reference: String, from: Day, to: Day?) async throws -> Invoice {
         if let to, to < from {
-            throw InputError.invalid(what: "service period", reason: "it ends before it starts")
+            throw InputError.endsBeforeStart(what: .servicePeriod)
         }
         return try await changeDraft(reference) { draft in
             draft.serviceFrom = from
@@ -97,7 +97,7 @@ extension Kontor {
 
     /// Changes a draft's payment term.
     public func setPaymentTerm(_ reference: String, days: Int) async throws -> Invoice {
-        guard (0...120).contains(days) else { throw InputError.invalid(what: "payment term", reason: "use 0 to 120 days") }
+        try PaymentTerm.check(days)
         return try await changeDraft(reference) { $0.paymentTermDays = days }
     }
 

@@ -8,9 +8,9 @@ extension Kontor {
         includedRevisions: Int = 2, priority: Int = 0
     ) async throws -> Job {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw InputError.missing(what: "job title", hint: "Say what is to be written with --title.")
+            throw InputError.missing(what: .jobTitle, fix: "--title")
         }
-        guard includedRevisions >= 0 else { throw InputError.negative(what: "number of revisions", text: "\(includedRevisions)") }
+        guard includedRevisions >= 0 else { throw InputError.negative(what: .numberOfRevisions, text: "\(includedRevisions)") }
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let job = try book.insert(job: Job(
@@ -54,7 +54,7 @@ extension Kontor {
         }
         guard !notes.isEmpty, notes.allSatisfy({ !$0.text.isEmpty }) else {
             throw InputError.missing(
-                what: "revision note", hint: "Say what the customer wants with --change TEXT or --critique TEXT.")
+                what: .revisionNote, fix: "--change TEXT or --critique TEXT")
         }
         return try await store.write { book in
             var job = try book.requireJob(id)

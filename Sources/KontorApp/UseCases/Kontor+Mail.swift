@@ -26,7 +26,7 @@ extension Kontor {
 
     public func outboxMessage(id: Int64) async throws -> OutboxMessage {
         try await store.read { book in
-            guard let message = try book.outboxMessage(id: id) else { throw AppError.notFound(kind: "mail", id: "\(id)") }
+            guard let message = try book.outboxMessage(id: id) else { throw AppError.notFound(.mail, id: "\(id)") }
             return message
         }
     }
@@ -34,7 +34,7 @@ extension Kontor {
     /// Puts a short test mail to `recipient` in the outbox, worded in `language`.
     public func queueTestMail(to recipient: String, language: KontorCore.Language, now: Date) async throws -> OutboxMessage {
         guard (try? EmailAddress(recipient)) != nil else {
-            throw AppError.input(.invalid(what: "recipient", reason: "an e-mail address like lena@schreiber.de"))
+            throw AppError.input(.invalid(what: .recipient, rule: .emailShape(text: recipient)))
         }
         return try await store.write { book in
             let settings = try book.requireMailSettings()
@@ -90,7 +90,7 @@ extension Kontor {
     /// Queues a failed or unknown message again, as the user decided.
     public func retryMail(id: Int64, now: Date) async throws -> OutboxMessage {
         try await store.write { book in
-            guard let message = try book.outboxMessage(id: id) else { throw AppError.notFound(kind: "mail", id: "\(id)") }
+            guard let message = try book.outboxMessage(id: id) else { throw AppError.notFound(.mail, id: "\(id)") }
             let queued: OutboxMessage
             do throws(WorkflowError) {
                 queued = try OutboxRetry.retry(message, at: now)

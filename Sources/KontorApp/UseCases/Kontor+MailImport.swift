@@ -64,7 +64,7 @@ extension Kontor {
         do {
             return try Mailbox.messages(at: path).map { MailFile(source: $0.source, bytes: $0.bytes) }
         } catch let error as MailReadError {
-            throw AppError.input(.invalid(what: "mailbox \(path)", reason: Self.reason(error)))
+            throw AppError.unreadableMailbox(path: path, problem: error)
         }
     }
 
@@ -126,10 +126,10 @@ extension Kontor {
     public func acceptSuggestion(importedMailId: Int64, as choice: SuggestionChoice) async throws -> Note {
         try await store.write { book in
             guard let mail = try book.importedMail(id: importedMailId) else {
-                throw AppError.notFound(kind: "imported mail", id: "\(importedMailId)")
+                throw AppError.notFound(.importedMail, id: "\(importedMailId)")
             }
             guard mail.acceptedNoteId == nil else {
-                throw AppError.input(.invalid(what: "suggestion", reason: "it was taken over already"))
+                throw WorkflowError.suggestionTaken
             }
             let day = Day(mail.receivedAt)
             let note: Note

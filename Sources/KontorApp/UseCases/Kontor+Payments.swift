@@ -46,8 +46,8 @@ extension Kontor {
     ) async throws -> PaymentReceipt {
         guard amount.cents > 0 else {
             throw amount.cents == 0
-                ? InputError.zero(what: "payment amount")
-                : InputError.negative(what: "payment amount", text: amount.decimalString)
+                ? InputError.zero(what: .paymentAmount)
+                : InputError.negative(what: .paymentAmount, text: amount.decimalString)
         }
         return try await store.write { book in
             let invoice = try book.requireInvoice(reference)
@@ -62,10 +62,10 @@ extension Kontor {
     public func reversePayment(id: Int64, on day: Day, reason: String) async throws -> PaymentReversal {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
-            throw InputError.missing(what: "reason", hint: "Say why with --reason, e.g. --reason \"Rücklastschrift\".")
+            throw InputError.missing(what: .reason, fix: "--reason \"Rücklastschrift\"")
         }
         return try await store.write { book in
-            guard let payment = try book.payment(id: id) else { throw AppError.notFound(kind: "payment", id: "\(id)") }
+            guard let payment = try book.payment(id: id) else { throw AppError.notFound(.payment, id: "\(id)") }
             guard payment.kind.isReversible else { throw WorkflowError.paymentNotReversible(id: id, kind: payment.kind) }
             let siblings = try book.payments(invoiceId: payment.invoiceId, customerId: nil)
             guard !siblings.contains(where: { $0.kind == .reversal && $0.relatedPaymentId == id }) else {
@@ -89,7 +89,7 @@ extension Kontor {
     /// One payment.
     public func payment(id: Int64) async throws -> Payment {
         try await store.read { book in
-            guard let payment = try book.payment(id: id) else { throw AppError.notFound(kind: "payment", id: "\(id)") }
+            guard let payment = try book.payment(id: id) else { throw AppError.notFound(.payment, id: "\(id)") }
             return payment
         }
     }
@@ -112,7 +112,7 @@ extension Kontor {
             let credit = try book.credit(customerId: customerId)
             let target = try book.requireInvoice(reference)
             guard target.customerId == customerId else {
-                throw InputError.invalid(what: "invoice \(reference)", reason: "it belongs to another customer")
+                throw WorkflowError.belongsToAnotherCustomer(.invoice(reference))
             }
             guard let number = target.number else { throw WorkflowError.invoiceNotIssued(id: target.id) }
             let owed = try book.account(of: target).openClaim.total
@@ -210,7 +210,7 @@ extension BookWriter {
     ) throws -> PaymentReceipt {
         guard let number = invoice.number else { throw WorkflowError.invoiceNotIssued(id: invoice.id) }
         guard invoice.kind == .invoice else {
-            throw InputError.invalid(what: "invoice \(number)", reason: "a cancellation invoice takes no payments")
+            throw WorkflowError.cancellationTakesNoPayments(number: number)
         }
         let account = try account(of: invoice)
         let owed = account.openClaim.total

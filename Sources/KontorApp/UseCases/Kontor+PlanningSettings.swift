@@ -58,8 +58,7 @@ extension Kontor {
         var tiers: [LoyaltyPolicy.Tier] = []
         for row in rows {
             guard !tiers.contains(where: { $0.paidInvoices == row.paidInvoices }) else {
-                throw InputError.invalid(
-                    what: "loyalty threshold", reason: "\(row.paidInvoices) paid invoices appear twice")
+                throw InputError.invalid(what: .loyaltyThreshold, rule: .duplicateThreshold(row.paidInvoices))
             }
             tiers.append(try LoyaltyPolicy.Tier(paidInvoices: row.paidInvoices, percent: row.percent))
         }

@@ -9,19 +9,17 @@ extension Kontor {
         includedRevisions: Int = 2, deliveryDate: Day? = nil, firstPartDate: Day? = nil
     ) async throws -> Quote {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw InputError.missing(what: "quote title", hint: "Say what is offered with --title.")
+            throw InputError.missing(what: .quoteTitle, fix: "--title")
         }
-        guard includedRevisions >= 0 else { throw InputError.negative(what: "number of revisions", text: "\(includedRevisions)") }
-        if let paymentTermDays, !(0...120).contains(paymentTermDays) {
-            throw InputError.invalid(what: "payment term", reason: "use 0 to 120 days")
-        }
+        guard includedRevisions >= 0 else { throw InputError.negative(what: .numberOfRevisions, text: "\(includedRevisions)") }
+        if let paymentTermDays { try PaymentTerm.check(paymentTermDays) }
         return try await store.write { book in
             let profile = try book.requireProfile()
             _ = try book.requireCustomer(customerId)
             if let inquiryId {
                 var inquiry = try book.requireInquiry(inquiryId)
                 guard inquiry.customerId == customerId else {
-                    throw InputError.invalid(what: "inquiry \(inquiryId)", reason: "it belongs to another customer")
+                    throw WorkflowError.belongsToAnotherCustomer(.inquiry(inquiryId))
                 }
                 if inquiry.status == .open || inquiry.status == .answered {
                     inquiry.status = .quoted

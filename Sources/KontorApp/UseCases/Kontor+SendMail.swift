@@ -51,7 +51,7 @@ extension Kontor {
                 return (quote, customer, try book.requireProfile(), try book.recordMailTemplates())
             }
             guard quote.status == .open else {
-                throw InputError.invalid(what: "quote \(id)", reason: "it is already \(quote.status.rawValue)")
+                throw WorkflowError.quoteDecided(id: id, status: quote.status)
             }
             let words = try Self.compose { () throws(MessageTemplateError) in
                 try RecordMail.quote(quote, to: customer, from: profile, userTemplate: { templates[$0] })
@@ -111,7 +111,7 @@ extension Kontor {
     ) async throws -> OutboxMessage {
         let subject = try subject.map { try Self.checkedSubject($0) }
         if let text, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw InputError.missing(what: "text of the mail", hint: "Write what the mail should say.")
+            throw InputError.missing(what: .mailText, fix: "--text-file")
         }
         // What can stop the mail is checked before a reminder becomes binding.
         _ = try await store.read { try $0.requireMailSettings() }
@@ -158,29 +158,23 @@ extension Kontor {
     }
 
     /// The address a mail to `customer` goes to; none is an error that says where to add one.
-    static func address(of customer: Customer) throws(InputError) -> String {
+    static func address(of customer: Customer) throws(WorkflowError) -> String {
         guard let email = customer.email, !email.isEmpty else {
-            throw .missing(
-                what: "e-mail address of \(customer.name)",
-                hint: "Add one with 'kontor customer edit \(customer.id) --email ADDRESS'; nothing was sent.")
+            throw .customerWithoutEmail(customerId: customer.id, name: customer.name)
         }
         return email
     }
 
     /// The hand-over goes to the writer's files or a lawyer, never to the debtor.
-    static func checkMailable(_ letter: DunningLetter, id: Int64) throws(InputError) {
-        guard letter.step != .handover else {
-            throw .invalid(
-                what: "reminder \(id)",
-                reason: "the hand-over is not sent to the customer; save its dossier with 'kontor remind pdf \(id)'")
-        }
+    static func checkMailable(_ letter: DunningLetter, id: Int64) throws(WorkflowError) {
+        guard letter.step != .handover else { throw .handoverNotMailed(id: id) }
     }
 
     /// A subject is one line: a line break would start a header of its own.
     static func checkedSubject(_ text: String) throws(InputError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw .missing(what: "subject", hint: "Give the mail a subject.") }
-        try SingleLineText.check(trimmed, what: "subject")
+        guard !trimmed.isEmpty else { throw .missing(what: .subject, fix: "--subject") }
+        try SingleLineText.check(trimmed, what: .subject)
         return trimmed
     }
 
@@ -188,7 +182,7 @@ extension Kontor {
         _ body: () throws(MessageTemplateError) -> (subject: String, text: String)
     ) throws(InputError) -> (subject: String, text: String) {
         do { return try body() } catch {
-            throw InputError.invalid(what: "mail template", reason: error.description)
+            throw InputError.invalid(what: .mailTemplate, rule: .templateSyntax(detail: error.reason))
         }
     }
 }

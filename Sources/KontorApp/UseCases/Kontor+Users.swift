@@ -29,10 +29,9 @@ extension Kontor {
         user name: String, password: String, on day: Day, hash: @Sendable (String) -> String
     ) async throws -> WebUser {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw InputError.missing(what: "user name", hint: "Give it with --name.") }
+        guard !name.isEmpty else { throw InputError.missing(what: .userName, fix: "--name") }
         guard password.count >= Kontor.minimumPasswordLength else {
-            throw InputError.invalid(
-                what: "password", reason: "use at least \(Kontor.minimumPasswordLength) characters")
+            throw InputError.invalid(what: .password, rule: .passwordTooShort(minimum: Kontor.minimumPasswordLength))
         }
         let user = WebUser(name: name, passwordHash: hash(password), changedOn: day)
         try await store.write { book in

@@ -38,13 +38,13 @@ public struct StatementImportChoices: Sendable, Hashable {
             case "camt": options.format = fileName.lowercased().hasSuffix(".zip") ? .camtZip : .camt
             case "mt940": options.format = .mt940
             case "csv": options.format = .csv
-            default: throw InputError.invalidChoice(what: "format", text: format, allowed: Self.formats)
+            default: throw InputError.invalidChoice(what: .format, text: format, allowed: Self.formats)
             }
         }
         if let mapping { options.csv.mapping = try CSVColumnMapping(parsing: mapping) }
         if let preset {
             guard let found = CSVPreset.named(preset) else {
-                throw InputError.invalidChoice(what: "preset", text: preset, allowed: CSVPreset.all.map(\.id))
+                throw InputError.invalidChoice(what: .preset, text: preset, allowed: CSVPreset.all.map(\.id))
             }
             options.csv.preset = found
         }

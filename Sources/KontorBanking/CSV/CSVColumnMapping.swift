@@ -60,16 +60,16 @@ public struct CSVColumnMapping: Sendable, Hashable, Codable {
         for pair in spec.split(separator: ",") where !pair.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[1].isEmpty else {
-                throw .invalid(what: "column mapping", reason: "'\(pair)' is not field=Column")
+                throw .invalid(what: .columnMapping, rule: .columnPair(text: String(pair)))
             }
             guard let field = Self.field(named: parts[0]) else {
-                let known = Field.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .invalid(what: "column mapping", reason: "unknown field '\(parts[0])'; known fields: \(known)")
+                let known = Field.allCases.map(\.rawValue)
+                throw .invalid(what: .columnMapping, rule: .unknownColumnField(name: parts[0], known: known))
             }
             columns[field] = parts[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         }
         guard columns[.date] != nil, columns[.amount] != nil || columns[.debit] != nil || columns[.credit] != nil else {
-            throw .invalid(what: "column mapping", reason: "it needs at least date= and amount=")
+            throw .invalid(what: .columnMapping, rule: .columnsNeedDateAndAmount)
         }
         self.columns = columns
     }

@@ -58,10 +58,10 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
     /// - Throws: `InputError` naming the field to fix.
     public func validate() throws(InputError) {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .missing(what: "customer name", hint: "Give the customer a name with --name.")
+            throw .missing(what: .customerName, fix: "--name")
         }
         // Name and e-mail reach the header of every e-mail Kontor writes (`To: Name <address>`).
-        try SingleLineText.check(name, what: "customer name")
+        try SingleLineText.check(name, what: .customerName)
         try EmailAddress.check(email)
         try address?.validate()
     }

@@ -27,18 +27,18 @@ public struct PostalAddress: Sendable, Hashable, Codable {
 
     /// Checks that street, postal code, city and country are present and plausible.
     public func validate() throws(InputError) {
-        for (value, field) in [(street, "street"), (postalCode, "postal code"), (city, "city")]
+        for (value, field) in [(street, Field.street), (postalCode, .postalCode), (city, .city)]
         where value.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw .missing(what: field, hint: "Give the full postal address: --street, --postal-code, --city.")
+            throw .missing(what: field, fix: "--street, --postal-code and --city")
         }
         guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw .invalid(what: "country '\(country)'", reason: "use a two-letter ISO code such as DE, AT or FR")
+            throw .invalid(what: .country, rule: .countryCode(text: country))
         }
         if country == "DE", !(postalCode.count == 5 && postalCode.allSatisfy(\.isNumber)) {
-            throw .invalid(what: "postal code '\(postalCode)'", reason: "German postal codes have five digits")
+            throw .invalid(what: .postalCode, rule: .germanPostalCode(text: postalCode))
         }
         if state != nil && country != "DE" {
-            throw .invalid(what: "state", reason: "a Bundesland only applies to addresses in Germany")
+            throw .invalid(what: .state, rule: .stateOnlyInGermany)
         }
     }
 
@@ -50,7 +50,7 @@ public struct PostalAddress: Sendable, Hashable, Codable {
 public enum GermanState: String, NamedChoice, Codable {
     case BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH
 
-    public static func named(_ text: String, what: String) throws(InputError) -> GermanState {
+    public static func named(_ text: String, what: Field) throws(InputError) -> GermanState {
         guard let value = GermanState(rawValue: text.uppercased()) else {
             throw .invalidChoice(what: what, text: text, allowed: allCases.map(\.rawValue))
         }

@@ -12,7 +12,7 @@ public enum Salutation: String, NamedChoice, Codable {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
         if word.isEmpty || word == "none" { return nil }
         guard let value = Salutation(rawValue: word) else {
-            throw .invalidChoice(what: "salutation", text: text, allowed: ["frau", "herr", "none"])
+            throw .invalidChoice(what: .salutation, text: text, allowed: ["frau", "herr", "none"])
         }
         return value
     }

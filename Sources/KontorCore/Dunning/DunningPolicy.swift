@@ -109,14 +109,14 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
         let days = [inquiryAfterDays, firstNoticeAfterDays, firstNoticeDeadlineDays, secondNoticeAfterDeadlineDays,
                     secondNoticeDeadlineDays, handoverAfterDeadlineDays, promiseGraceDays, skipPostponeDays,
                     objectionSettledWaitDays, inquiryDeadlineDays]
-        guard days.allSatisfy({ (0...365).contains($0) }) else {
-            throw .invalid(what: "dunning policy", reason: "every waiting time must be 0 to 365 days")
+        if let bad = days.first(where: { !(0...365).contains($0) }) {
+            throw .outOfRange(what: .dunningPolicy, value: "\(bad)", range: 0...365, unit: .days)
         }
         guard (100...400).contains(patientFactorPercent) else {
-            throw .invalid(what: "dunning policy", reason: "the factor for regular customers must be 100 to 400 %")
+            throw .outOfRange(what: .dunningPolicy, value: "\(patientFactorPercent)", range: 100...400, unit: .percent)
         }
         guard materialCosts >= .zero, materialCosts.cents <= 500 else {
-            throw .invalid(what: "material costs", reason: "only actual postage and printing, at most 5,00 €, may be charged")
+            throw .invalid(what: .materialCosts, rule: .materialCostsCap(Money(cents: 500)))
         }
     }
 }

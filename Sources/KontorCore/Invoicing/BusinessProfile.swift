@@ -65,14 +65,12 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
     /// Checks the fields that are stored.
     public func validate() throws(InputError) {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .missing(what: "business name", hint: "Set it with --name.")
+            throw .missing(what: .businessName, fix: "--name")
         }
         // Name and e-mail are the `From:` of every e-mail Kontor writes.
-        try SingleLineText.check(name, what: "business name")
+        try SingleLineText.check(name, what: .businessName)
         try EmailAddress.check(email)
-        guard (0...120).contains(paymentTermDays) else {
-            throw .invalid(what: "payment term", reason: "use 0 to 120 days")
-        }
+        try PaymentTerm.check(paymentTermDays)
         if let bic, !BusinessProfile.isValidBIC(bic) { throw .invalidBIC(text: bic) }
         try address?.validate()
     }
@@ -92,9 +90,9 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
     }
 
     /// What an invoice needs from the profile (§ 14 Abs. 4 Nr. 1 and 2 UStG); nil when complete.
-    public var missingInvoiceFields: String? {
-        if address == nil { return "a postal address (--street, --postal-code, --city)" }
-        if (taxNumber ?? "").isEmpty && (vatId ?? "").isEmpty { return "a tax number or VAT ID (--tax-number, --vat-id)" }
+    public var missingInvoiceFields: ProfileGap? {
+        if address == nil { return .postalAddress }
+        if (taxNumber ?? "").isEmpty && (vatId ?? "").isEmpty { return .taxNumberOrVATId }
         return nil
     }
 

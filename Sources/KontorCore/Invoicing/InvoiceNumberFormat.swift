@@ -43,13 +43,10 @@ public struct InvoiceNumberFormat: Sendable, Hashable, Codable, CustomStringConv
         literal += rest
         if let bad = literal.first(where: { !isSafe($0) }) {
             throw .invalidNumberFormat(
-                text: SingleLineText.visible(pattern),
-                reason: "'\(SingleLineText.visible(String(bad)))' is not allowed: the number names files and e-mails, "
-                    + "so use only letters A–Z, digits, '-', '_' and '.'")
+                text: SingleLineText.visible(pattern), problem: .character(SingleLineText.visible(String(bad))))
         }
         if pattern.hasPrefix(".") || pattern.contains("..") {
-            throw .invalidNumberFormat(
-                text: pattern, reason: "it may not start with '.' or contain '..' (the number names files)")
+            throw .invalidNumberFormat(text: pattern, problem: .dots)
         }
     }
 
@@ -58,23 +55,18 @@ public struct InvoiceNumberFormat: Sendable, Hashable, Codable, CustomStringConv
         var rest = Substring(pattern)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else {
-                throw .invalidNumberFormat(text: pattern, reason: "a '{' is not closed")
+                throw .invalidNumberFormat(text: pattern, problem: .unclosedBrace)
             }
             let token = rest[rest.index(after: open)..<close]
             if !token.isEmpty && token.allSatisfy({ $0 == "N" }) {
                 counters += 1
             } else if !["YYYY", "YY", "MM"].contains(token) {
-                throw .invalidNumberFormat(
-                    text: pattern, reason: "'{\(token)}' is unknown; use {YYYY}, {YY}, {MM} and a counter {NNNN}")
+                throw .invalidNumberFormat(text: pattern, problem: .unknownToken(String(token)))
             }
             rest = rest[rest.index(after: close)...]
         }
         guard counters == 1 else {
-            throw .invalidNumberFormat(
-                text: pattern,
-                reason: counters == 0
-                    ? "it has no counter: add {NNNN} so that every number is unique and sequential"
-                    : "it has more than one counter")
+            throw .invalidNumberFormat(text: pattern, problem: counters == 0 ? .noCounter : .severalCounters)
         }
     }
 

@@ -11,7 +11,7 @@ public struct LoyaltyPolicy: Sendable, Hashable, Codable, CustomStringConvertibl
         public init(paidInvoices: Int, percent: Int64) throws(InputError) {
             guard (1...9).contains(percent) else { throw .invalidLoyaltyPercent(percent) }
             guard paidInvoices >= 1 else {
-                throw .invalid(what: "loyalty threshold", reason: "it counts paid invoices and starts at 1")
+                throw .invalid(what: .loyaltyThreshold, rule: .loyaltyThresholdFromOne)
             }
             self.paidInvoices = paidInvoices
             self.percent = percent
@@ -44,7 +44,7 @@ public struct LoyaltyPolicy: Sendable, Hashable, Codable, CustomStringConvertibl
             guard pieces.count == 2, let count = Int(pieces[0].trimmingCharacters(in: .whitespaces)),
                 let percent = Int64(pieces[1].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: ""))
             else {
-                throw .invalid(what: "loyalty policy '\(text)'", reason: "write it as PAID:PERCENT pairs, e.g. 3:3,10:5")
+                throw .malformed(what: .loyaltyPolicy, text: text, example: "3:3,10:5 (PAID:PERCENT pairs)")
             }
             tiers.append(try Tier(paidInvoices: count, percent: percent))
         }

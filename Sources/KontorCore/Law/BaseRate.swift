@@ -17,7 +17,7 @@ public struct BaseRate: Sendable, Hashable, Codable {
     /// - Throws: `InputError` when the text is not a number with at most two decimals.
     public init(validFrom: Day, parsingPercent text: String) throws(InputError) {
         let value = try FixedPoint.parse(text.replacingOccurrences(of: "%", with: ""), scale: 2,
-                                         what: "base rate in percent", amount: false)
+                                         what: .baseRate, amount: false)
         self.init(validFrom: validFrom, basisPoints: Int(value))
     }
 

@@ -40,8 +40,8 @@ public enum DefaultInterest {
         includesPaymentDay: Bool = true,
         partialPayments: [(Day, Money)] = []
     ) throws(LegalError) -> InterestCalculation {
-        guard principal >= .zero else { throw .negativeAmount(what: "principal") }
-        for (_, amount) in partialPayments where amount < .zero { throw .negativeAmount(what: "partial payment") }
+        guard principal >= .zero else { throw .negativeAmount(what: .principal) }
+        for (_, amount) in partialPayments where amount < .zero { throw .negativeAmount(what: .partialPayment) }
         let last = includesPaymentDay ? through : through.adding(days: -1)
         guard defaultFrom <= last else { return .none }
         try table.checkCoverage(from: defaultFrom, through: last)

@@ -7,7 +7,7 @@ public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible, Bil
     /// A stored base-rate table contradicts itself.
     case invalidBaseRateTable(reason: String)
     /// An amount that must not be negative was negative.
-    case negativeAmount(what: String)
+    case negativeAmount(what: Field)
     /// The numbers are too large to compute exactly in 64-bit cents.
     case amountTooLarge
 
@@ -22,7 +22,7 @@ public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible, Bil
         case let .invalidBaseRateTable(reason):
             return "The base-rate table is not valid: \(reason)."
         case let .negativeAmount(what):
-            return "The \(what) must not be negative."
+            return "The \(what.name(.en)) must not be negative."
         case .amountTooLarge:
             return "The amounts are too large to compute default interest exactly."
         }
@@ -45,18 +45,9 @@ public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible, Bil
         case let .invalidBaseRateTable(reason):
             return "Die Tabelle der Basiszinssätze ist ungültig: \(reason)."
         case let .negativeAmount(what):
-            return "\(Self.germanSubject(what)) darf nicht negativ sein."
+            return "\(what.name(.de)): darf nicht negativ sein."
         case .amountTooLarge:
             return "Die Beträge sind zu groß, um die Verzugszinsen exakt zu berechnen."
-        }
-    }
-
-    /// The German subject for the English `what` of ``negativeAmount(what:)``; unknown names are quoted as they are.
-    private static func germanSubject(_ what: String) -> String {
-        switch what {
-        case "principal": return "Die Hauptforderung"
-        case "partial payment": return "Eine Teilzahlung"
-        default: return "Der Wert „\(what)“"
         }
     }
 }

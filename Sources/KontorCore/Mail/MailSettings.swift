@@ -27,15 +27,15 @@ public struct MailSettings: Sendable, Equatable {
     ) throws(InputError) {
         let host = host.trimmingCharacters(in: .whitespaces)
         guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "/" }) else {
-            throw .invalid(what: "mail server", reason: "a host name like smtp.example.de")
+            throw .invalid(what: .mailServer, rule: .hostName)
         }
         let port = port ?? Self.defaultPort(security)
-        guard (1...65535).contains(port) else { throw .invalid(what: "port", reason: "a number from 1 to 65535") }
+        guard (1...65535).contains(port) else { throw .outOfRange(what: .port, value: "\(port)", range: 1...65535, unit: .none) }
         if security == .none, !["localhost", "127.0.0.1", "::1"].contains(host.lowercased()) {
-            throw .invalid(what: "security", reason: "'none' only for a server on this machine (127.0.0.1); use tls or starttls")
+            throw .invalid(what: .security, rule: .securityNoneOnlyLocal)
         }
-        try SingleLineText.check(senderName, what: "sender name")
-        try SingleLineText.check(username, what: "user")
+        try SingleLineText.check(senderName, what: .senderName)
+        try SingleLineText.check(username, what: .user)
         _ = try EmailAddress(senderAddress)
         try EmailAddress.check(bcc)
         self.host = host

@@ -75,8 +75,9 @@ public struct OutboxMessage: Sendable, Equatable {
         let total = sizes.reduce(0, +)
         guard total <= InputLimits.mailAttachmentBytes else {
             throw .invalid(
-                what: "attachments",
-                reason: "together \((total + (1 << 20) - 1) >> 20) MB, more than the 30 MB a mail may carry")
+                what: .attachments,
+                rule: .attachmentsTooLarge(
+                    megabytes: (total + (1 << 20) - 1) >> 20, limit: InputLimits.mailAttachmentBytes >> 20))
         }
     }
 

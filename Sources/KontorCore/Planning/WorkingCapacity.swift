@@ -31,13 +31,13 @@ public struct WorkingCapacity: Sendable, Hashable, Codable {
     /// Checks the week has 7 non-negative entries of at most 16 hours and some capacity at all.
     public func validate() throws(InputError) {
         guard hoursPerWeekday.count == 7, hoursPerWeekday.allSatisfy({ (0...16_000).contains($0) }) else {
-            throw .invalid(what: "writing hours", reason: "give seven values from 0 to 16 hours, Monday to Sunday")
+            throw .invalid(what: .writingHours, rule: .sevenWeekdayHours)
         }
         guard hoursPerWeekday.contains(where: { $0 > 0 }) else {
-            throw .invalid(what: "writing hours", reason: "at least one weekday needs writing hours")
+            throw .invalid(what: .writingHours, rule: .noWritingDay)
         }
         for vacation in vacations where vacation.last < vacation.first {
-            throw .invalid(what: "vacation", reason: "it ends before it starts")
+            throw .endsBeforeStart(what: .vacation)
         }
     }
 }

@@ -63,7 +63,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Parses a day or throws an error that says which format is expected.
-    public static func parse(_ text: String, what: String = "date") throws(InputError) -> Day {
+    public static func parse(_ text: String, what: Field = .date) throws(InputError) -> Day {
         guard let day = Day(text) else { throw .invalidDate(what: what, text: text) }
         return day
     }

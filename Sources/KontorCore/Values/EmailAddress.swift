@@ -17,21 +17,19 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `InputError.invalid` naming the e-mail address and what is wrong with it.
     public init(_ text: String) throws(InputError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let what = "e-mail address '\(SingleLineText.visible(trimmed))'"
-        guard SingleLineText.isSingleLine(trimmed) else {
-            throw .invalid(what: what, reason: SingleLineText.lineBreakReason)
-        }
+        let visible = SingleLineText.visible(trimmed)
+        guard SingleLineText.isSingleLine(trimmed) else { throw .invalid(what: .email, rule: .singleLine) }
         guard !trimmed.contains(where: EmailAddress.forbidden.contains) else {
-            throw .invalid(what: what, reason: "it may not contain spaces or any of < > ( ) [ ] , ; : \" \\")
+            throw .invalid(what: .email, rule: .emailCharacters(text: visible))
         }
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix(".")
         else {
-            throw .invalid(what: what, reason: "it needs an @ and a domain")
+            throw .invalid(what: .email, rule: .emailShape(text: visible))
         }
         guard trimmed.utf8.count <= 254 else {
-            throw .invalid(what: what, reason: "it is longer than 254 characters")
+            throw .invalid(what: .email, rule: .tooLong(characters: 254))
         }
         self.text = trimmed
     }
@@ -51,20 +49,17 @@ public struct SingleLineText: Sendable, Hashable, CustomStringConvertible {
     /// The text as given.
     public let text: String
 
-    /// The reason every refusal gives (the web app finds its translation by the words "single line").
-    static let lineBreakReason = "it must be a single line: line breaks and control characters are not allowed"
-
     /// Checks `text`; `what` names the field in the error ("customer name").
     /// - Throws: `InputError.invalid` when the text has a line break or another control character.
-    public init(_ text: String, what: String) throws(InputError) {
+    public init(_ text: String, what: Field) throws(InputError) {
         guard SingleLineText.isSingleLine(text) else {
-            throw .invalid(what: what, reason: SingleLineText.lineBreakReason)
+            throw .invalid(what: what, rule: .singleLine)
         }
         self.text = text
     }
 
     /// Checks an optional text (nil passes).
-    public static func check(_ text: String?, what: String) throws(InputError) {
+    public static func check(_ text: String?, what: Field) throws(InputError) {
         guard let text else { return }
         _ = try SingleLineText(text, what: what)
     }

@@ -14,7 +14,7 @@ enum FixedPoint {
     ///   `.tooManyDecimals` when it has more (non-zero) fraction digits than `scale`.
     /// - Parameter amount: false for numbers that are never in the thousands (percentages): there a lone dot is
     ///   always the decimal point.
-    static func parse(_ text: String, scale: Int, what: String, amount: Bool = true) throws(InputError) -> Int64 {
+    static func parse(_ text: String, scale: Int, what: Field, amount: Bool = true) throws(InputError) -> Int64 {
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         var negative = false
         var signed = false
@@ -46,7 +46,7 @@ enum FixedPoint {
 
     /// Parses the canonical machine form that `format` writes without grouping ("1234.5", "-0.085"): for JSON
     /// and stored values, where a dot is always the decimal point.
-    static func parseCanonical(_ text: String, scale: Int, what: String) throws(InputError) -> Int64 {
+    static func parseCanonical(_ text: String, scale: Int, what: Field) throws(InputError) -> Int64 {
         var bytes = Array(text.utf8)[...]
         let negative = bytes.first == UInt8(ascii: "-")
         if negative { bytes = bytes.dropFirst() }
@@ -64,7 +64,7 @@ enum FixedPoint {
 
     /// Where the decimal separator is, or nil for a whole number; checks the thousands groups on the way.
     private static func decimalSeparatorIndex(
-        _ bytes: [UInt8], amount: Bool, what: String, text: String
+        _ bytes: [UInt8], amount: Bool, what: Field, text: String
     ) throws(InputError) -> Int? {
         let lastDot = bytes.lastIndex(of: dot)
         let lastComma = bytes.lastIndex(of: comma)
@@ -103,7 +103,7 @@ enum FixedPoint {
 
     /// Joins the digits of the integer part (without group separators) and the fraction into a scaled integer.
     private static func assemble(
-        integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>, scale: Int, negative: Bool, what: String,
+        integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>, scale: Int, negative: Bool, what: Field,
         text: String
     ) throws(InputError) -> Int64 {
         let digits = integer.filter(isDigit)

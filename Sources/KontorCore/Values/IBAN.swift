@@ -11,13 +11,14 @@ public struct IBAN: Sendable, Hashable, Codable, CustomStringConvertible {
             compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
             compact.prefix(2).allSatisfy(\.isLetter), compact.dropFirst(2).prefix(2).allSatisfy(\.isNumber)
         else {
-            throw .invalidIBAN(text: text, reason: "an IBAN is 2 letters, 2 check digits and up to 30 characters")
+            throw .invalidIBAN(text: text, problem: .shape)
         }
         if let expected = IBAN.lengths[String(compact.prefix(2))], expected != compact.count {
-            throw .invalidIBAN(text: text, reason: "a \(compact.prefix(2)) IBAN has \(expected) characters, not \(compact.count)")
+            throw .invalidIBAN(
+                text: text, problem: .length(country: String(compact.prefix(2)), expected: expected, actual: compact.count))
         }
         guard IBAN.mod97(compact) == 1 else {
-            throw .invalidIBAN(text: text, reason: "the check digits do not match (typo?)")
+            throw .invalidIBAN(text: text, problem: .checkDigits)
         }
         electronic = compact
     }

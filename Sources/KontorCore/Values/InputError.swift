@@ -1,45 +1,82 @@
-/// Something a user typed that Kontor cannot accept; each case says what is wrong and how to fix it.
-public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    case invalidNumber(what: String, text: String)
-    case tooManyDecimals(what: String, text: String, allowed: Int)
-    case negative(what: String, text: String)
-    case zero(what: String)
-    case invalidDate(what: String, text: String)
-    case invalidIBAN(text: String, reason: String)
+/// Something a user typed that Kontor cannot accept. Each case carries the field and the typed facts a message
+/// needs; ``InputError+Wording`` words it once in German and English.
+public enum InputError: Error, Sendable, Equatable, UserError {
+    case invalidNumber(what: Field, text: String, form: NumberForm = .decimal)
+    case tooManyDecimals(what: Field, text: String, allowed: Int)
+    case negative(what: Field, text: String)
+    case zero(what: Field)
+    case invalidDate(what: Field, text: String)
+    case invalidIBAN(text: String, problem: IBANProblem)
     case invalidBIC(text: String)
-    case invalidChoice(what: String, text: String, allowed: [String])
-    case missing(what: String, hint: String)
-    case invalidNumberFormat(text: String, reason: String)
+    case invalidChoice(what: Field, text: String, allowed: [String])
+    /// A required value is missing; `fix` is the option or command that gives it, e.g. `--name "…"`.
+    case missing(what: Field, fix: String?)
+    case invalidNumberFormat(text: String, problem: NumberFormatProblem)
     case invalidLoyaltyPercent(Int64)
-    case invalid(what: String, reason: String)
+    /// A whole number outside the range a rule allows, e.g. a payment term of 0 to 120 days.
+    case outOfRange(what: Field, value: String, range: ClosedRange<Int>, unit: RangeUnit)
+    /// A period whose last day comes before its first.
+    case endsBeforeStart(what: Field)
+    /// Text that does not have the required shape; `example` shows one that has.
+    case malformed(what: Field, text: String, example: String)
+    /// A value that breaks a rule of its field.
+    case invalid(what: Field, rule: InputRule)
 
-    public var description: String {
-        switch self {
-        case let .invalidNumber(what, text):
-            return "'\(text)' is not a valid \(what). Write it like 1500, 1.500,00, 1500.00 or 1,500.00."
-        case let .tooManyDecimals(what, text, allowed):
-            return "'\(text)' has too many decimals for a \(what) (at most \(allowed)). "
-                + "Write it like 1.500,00 or 1500.00; a dot before three digits groups thousands."
-        case let .negative(what, text):
-            return "The \(what) must not be negative ('\(text)'). Corrections are made with a cancellation invoice."
-        case let .zero(what):
-            return "The \(what) must be greater than zero."
-        case let .invalidDate(what, text):
-            return "'\(text)' is not a valid \(what). Use YYYY-MM-DD, e.g. 2026-03-15."
-        case let .invalidIBAN(text, reason):
-            return "'\(text)' is not a valid IBAN: \(reason)."
-        case let .invalidBIC(text):
-            return "'\(text)' is not a valid BIC: it has 8 or 11 letters and digits, e.g. COBADEFFXXX."
-        case let .invalidChoice(what, text, allowed):
-            return "'\(text)' is not a valid \(what). Choose one of: \(allowed.joined(separator: ", "))."
-        case let .missing(what, hint):
-            return "The \(what) is missing. \(hint)"
-        case let .invalidNumberFormat(text, reason):
-            return "The invoice number format '\(text)' cannot be used: \(reason)."
-        case let .invalidLoyaltyPercent(percent):
-            return "A loyalty discount of \(percent) % is not allowed: use a whole number from 1 to 9."
-        case let .invalid(what, reason):
-            return "The \(what) is not valid: \(reason)."
-        }
+    /// How a number is written: amounts and quantities take decimals, counts and days do not.
+    public enum NumberForm: Sendable, Equatable { case decimal, wholeNumber }
+
+    /// The unit of an ``outOfRange(what:value:range:unit:)`` range.
+    public enum RangeUnit: Sendable, Equatable { case days, hours, percent, none }
+
+    /// Why an IBAN is refused.
+    public enum IBANProblem: Sendable, Equatable {
+        case shape
+        case length(country: String, expected: Int, actual: Int)
+        case checkDigits
+    }
+
+    /// Why an invoice number format is refused.
+    public enum NumberFormatProblem: Sendable, Equatable {
+        case character(String)
+        case dots
+        case unclosedBrace
+        case unknownToken(String)
+        case noCounter
+        case severalCounters
     }
 }
+
+/// A rule a single value breaks, with what the message needs to explain it.
+public enum InputRule: Sendable, Equatable {
+    /// Line breaks and control characters would add header lines to an e-mail.
+    case singleLine
+    case emailCharacters(text: String)
+    case emailShape(text: String)
+    case tooLong(characters: Int)
+    case countryCode(text: String)
+    case germanPostalCode(text: String)
+    case stateOnlyInGermany
+    case sevenWeekdayHours
+    case noWritingDay
+    /// § 288 Abs. 5 BGB: only actual postage and printing, up to a cap.
+    case materialCostsCap(Money)
+    case loyaltyThresholdFromOne
+    case hostName
+    case securityNoneOnlyLocal
+    case noLinesYet
+    case noSuchLine(position: Int, count: Int)
+    case beforeQuoteDate(Day, quoteDate: Day)
+    case firstPartBetweenQuoteAndDelivery
+    case statusChangeIsNotANote
+    case dayPassed(Day)
+    case attachmentsTooLarge(megabytes: Int, limit: Int)
+    case passwordTooShort(minimum: Int)
+    case columnPair(text: String)
+    case unknownColumnField(name: String, known: [String])
+    case columnsNeedDateAndAmount
+    /// The same number of paid invoices twice in a loyalty policy.
+    case duplicateThreshold(Int)
+    /// A Mustache template that cannot be read; `detail` is the template engine's own description.
+    case templateSyntax(detail: String)
+}
+

@@ -9,7 +9,7 @@ public protocol NamedChoice: RawRepresentable<String>, CaseIterable, Sendable {}
 
 extension NamedChoice {
     /// Looks a choice up by name, or throws an error listing the allowed names.
-    public static func named(_ text: String, what: String) throws(InputError) -> Self {
+    public static func named(_ text: String, what: Field) throws(InputError) -> Self {
         guard let value = Self(rawValue: text.lowercased()) else {
             throw .invalidChoice(what: what, text: text, allowed: allCases.map(\.rawValue))
         }

@@ -16,11 +16,11 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// Parses a user-typed amount: `1234.56`, `1.234,56`, `1,234.56`, `12,5`, `€ 40`.
     /// - Throws: `InputError` when the text is not an amount with at most two decimals.
     public init(parsing text: String) throws(InputError) {
-        cents = try FixedPoint.parse(text, scale: 2, what: "amount")
+        cents = try FixedPoint.parse(text, scale: 2, what: .amount)
     }
 
     /// Parses an amount that must not be negative (what users type for prices and payments).
-    public init(parsingNonNegative text: String, what: String = "amount") throws(InputError) {
+    public init(parsingNonNegative text: String, what: Field = .amount) throws(InputError) {
         let value = try FixedPoint.parse(text, scale: 2, what: what)
         guard value >= 0 else { throw .negative(what: what, text: text) }
         cents = value
@@ -59,7 +59,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         do {
-            cents = try FixedPoint.parseCanonical(text, scale: 2, what: "amount")
+            cents = try FixedPoint.parseCanonical(text, scale: 2, what: .amount)
         } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }

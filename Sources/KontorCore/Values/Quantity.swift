@@ -12,9 +12,9 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     /// Parses `2.5`, `2,5`, `1.500` is rejected as ambiguous only if it could be read two ways.
     /// - Throws: `InputError` for text that is not a positive quantity.
     public init(parsing text: String) throws(InputError) {
-        let value = try FixedPoint.parse(text, scale: 3, what: "quantity")
+        let value = try FixedPoint.parse(text, scale: 3, what: .quantity)
         guard value > 0 else {
-            throw value < 0 ? .negative(what: "quantity", text: text) : .zero(what: "quantity")
+            throw value < 0 ? .negative(what: .quantity, text: text) : .zero(what: .quantity)
         }
         thousandths = value
     }
@@ -42,7 +42,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
             return
         }
         let text = try container.decode(String.self)
-        do { thousandths = try FixedPoint.parseCanonical(text, scale: 3, what: "quantity") } catch {
+        do { thousandths = try FixedPoint.parseCanonical(text, scale: 3, what: .quantity) } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }

@@ -13,8 +13,8 @@ public struct UnitPrice: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses a typed price (`0,085`, `1.250,00`, `95`), which must not be negative.
     /// - Throws: `InputError` for text that is not a price.
     public init(parsing text: String) throws(InputError) {
-        let value = try FixedPoint.parse(text, scale: 4, what: "unit price")
-        guard value >= 0 else { throw .negative(what: "unit price", text: text) }
+        let value = try FixedPoint.parse(text, scale: 4, what: .unitPrice)
+        guard value >= 0 else { throw .negative(what: .unitPrice, text: text) }
         tenThousandths = value
     }
 
@@ -39,7 +39,7 @@ public struct UnitPrice: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        do { tenThousandths = try FixedPoint.parseCanonical(text, scale: 4, what: "unit price") } catch {
+        do { tenThousandths = try FixedPoint.parseCanonical(text, scale: 4, what: .unitPrice) } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }

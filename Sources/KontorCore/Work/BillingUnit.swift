@@ -57,7 +57,7 @@ public struct VATRate: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// Accepts 19, 7 or 0.
     public init(percent: Int64) throws(InputError) {
         guard [19, 7, 0].contains(percent) else {
-            throw .invalidChoice(what: "VAT rate", text: "\(percent)", allowed: ["19", "7", "0"])
+            throw .invalidChoice(what: .vatRate, text: "\(percent)", allowed: ["19", "7", "0"])
         }
         self.percent = percent
     }
@@ -66,7 +66,7 @@ public struct VATRate: Sendable, Hashable, Comparable, Codable, CustomStringConv
     public init(parsing text: String) throws(InputError) {
         let digits = text.filter { $0 != "%" && $0 != " " }
         guard let value = Int64(digits) else {
-            throw .invalidChoice(what: "VAT rate", text: text, allowed: ["19", "7", "0"])
+            throw .invalidChoice(what: .vatRate, text: text, allowed: ["19", "7", "0"])
         }
         try self.init(percent: value)
     }

@@ -29,7 +29,7 @@ public struct DocumentLine: Sendable, Hashable, Codable {
     /// Checks that a typed line has a description.
     public func validate() throws(InputError) {
         guard !description.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .missing(what: "line description", hint: "Say what was done, e.g. --description \"Blogartikel\".")
+            throw .missing(what: .lineDescription, fix: "--description \"Blogartikel\"")
         }
     }
 }

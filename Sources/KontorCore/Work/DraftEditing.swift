@@ -42,45 +42,40 @@ public struct LineChange: Sendable, Hashable {
 /// Loyalty discount lines are not among them: Kontor computes those from the typed lines.
 public enum DraftLines {
     /// The array index of `position`, or an error that says which positions exist.
-    /// - Parameter document: how messages name the document, e.g. "quote 3" or "invoice draft 5".
     public static func index(
-        of position: Int, in lines: [DocumentLine], document: String
+        of position: Int, in lines: [DocumentLine]
     ) throws(InputError) -> Int {
         guard !lines.isEmpty else {
-            throw .invalid(what: "line position", reason: "\(document) has no lines yet")
+            throw .invalid(what: .linePosition, rule: .noLinesYet)
         }
         guard (1...lines.count).contains(position) else {
-            let range = lines.count == 1 ? "1" : "1 to \(lines.count)"
-            throw .invalid(
-                what: "line position",
-                reason: "\(document) has no line \(position); use \(range) as its lines are numbered when shown")
+            throw .invalid(what: .linePosition, rule: .noSuchLine(position: position, count: lines.count))
         }
         return position - 1
     }
 
     /// Changes the line at `position`.
     public static func edit(
-        _ lines: inout [DocumentLine], at position: Int, _ change: LineChange, document: String
+        _ lines: inout [DocumentLine], at position: Int, _ change: LineChange
     ) throws(InputError) {
         guard !change.isEmpty else {
-            throw .missing(
-                what: "change", hint: "Give at least one of --description, --quantity, --unit, --price, --vat.")
+            throw .missing(what: .change, fix: "--description, --quantity, --unit, --price or --vat")
         }
-        let index = try index(of: position, in: lines, document: document)
+        let index = try index(of: position, in: lines)
         lines[index] = try change.applied(to: lines[index])
     }
 
     /// Removes the line at `position`; the lines after it move up.
-    public static func remove(_ lines: inout [DocumentLine], at position: Int, document: String) throws(InputError) {
-        lines.remove(at: try index(of: position, in: lines, document: document))
+    public static func remove(_ lines: inout [DocumentLine], at position: Int) throws(InputError) {
+        lines.remove(at: try index(of: position, in: lines))
     }
 
     /// Moves the line at `position` so that it becomes line `target`; the others keep their order.
     public static func move(
-        _ lines: inout [DocumentLine], from position: Int, to target: Int, document: String
+        _ lines: inout [DocumentLine], from position: Int, to target: Int
     ) throws(InputError) {
-        let from = try index(of: position, in: lines, document: document)
-        let to = try index(of: target, in: lines, document: document)
+        let from = try index(of: position, in: lines)
+        let to = try index(of: target, in: lines)
         let line = lines.remove(at: from)
         lines.insert(line, at: to)
     }
@@ -91,28 +86,22 @@ extension Quote {
     /// 0 to 120 days and no negative number of revision rounds.
     public func validateTerms() throws(InputError) {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .missing(what: "quote title", hint: "Say what is offered with --title.")
+            throw .missing(what: .quoteTitle, fix: "--title")
         }
         guard validUntil >= createdOn else {
-            throw .invalid(
-                what: "validity date",
-                reason: "\(validUntil) is before the quote's date \(createdOn); use \(createdOn) or later")
+            throw .invalid(what: .validityDate, rule: .beforeQuoteDate(validUntil, quoteDate: createdOn))
         }
-        guard (0...120).contains(paymentTermDays) else {
-            throw .invalid(what: "payment term", reason: "use 0 to 120 days")
-        }
+        try PaymentTerm.check(paymentTermDays)
         if let deliveryDate, deliveryDate < createdOn {
-            throw .invalid(what: "delivery date",
-                           reason: "\(deliveryDate) is before the quote's date \(createdOn); use \(createdOn) or later")
+            throw .invalid(what: .deliveryDate, rule: .beforeQuoteDate(deliveryDate, quoteDate: createdOn))
         }
         if let firstPartDate {
             guard let deliveryDate, firstPartDate < deliveryDate, firstPartDate >= createdOn else {
-                throw .invalid(what: "first part date",
-                               reason: "a first part comes after the quote's date and before the delivery date")
+                throw .invalid(what: .firstPartDate, rule: .firstPartBetweenQuoteAndDelivery)
             }
         }
         guard includedRevisions >= 0 else {
-            throw .negative(what: "number of revisions", text: "\(includedRevisions)")
+            throw .negative(what: .numberOfRevisions, text: "\(includedRevisions)")
         }
     }
 }
@@ -124,9 +113,9 @@ extension Job {
     /// Checks the fields a person can edit: a title and, if given, an effort above zero.
     public func validateTerms() throws(InputError) {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .missing(what: "job title", hint: "Say what is to be written with --title.")
+            throw .missing(what: .jobTitle, fix: "--title")
         }
-        if let effortHours, effortHours.thousandths <= 0 { throw .zero(what: "effort") }
+        if let effortHours, effortHours.thousandths <= 0 { throw .zero(what: .effort) }
     }
 }
 
@@ -137,7 +126,7 @@ extension Inquiry {
     /// Checks the fields a person can edit: a subject.
     public func validateTerms() throws(InputError) {
         guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .missing(what: "subject", hint: "Say what the inquiry is about with --subject.")
+            throw .missing(what: .subject, fix: "--subject")
         }
     }
 }

@@ -1,3 +1,4 @@
+public import KontorCore
 import Mustache
 
 /// Renders a plain-text Mustache template (nothing is HTML-escaped: the result goes into letters and e-mails).
@@ -17,10 +18,11 @@ enum MessageRenderer {
     }
 }
 
-/// A template the user edited cannot be read.
-public struct MessageTemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A template the user edited cannot be read; `reason` is the template engine's own description.
+public struct MessageTemplateError: Error, Sendable, Equatable, CustomStringConvertible, BilingualError {
     public let reason: String
-    public var description: String {
-        "The template has a syntax error (\(reason)). Check that every {{#section}} is closed with {{/section}}."
+
+    public func message(_ language: Language) -> String {
+        InputRule.templateSyntax(detail: reason).sentence(language)
     }
 }

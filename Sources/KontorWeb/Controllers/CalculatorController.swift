@@ -64,7 +64,7 @@ struct CalculatorController: Sendable {
             return InterestResultView(
                 try await services.kontor.defaultInterest(question), amount: amount, paidOn: paid, texts: texts)
         } catch {
-            try ErrorText(texts).place(error, into: &reader.state, fields: ["amount": "amount"])
+            try ErrorText(texts).place(error, into: &reader.state, fields: [.amount: "amount"])
             return nil
         }
     }

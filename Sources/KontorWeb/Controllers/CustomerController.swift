@@ -148,7 +148,7 @@ struct CustomerController: Sendable {
                 return services.redirect("/customers/\(id)", flash: texts["flash_note_added"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
-                    "note text": "text", "promised date": "promisedFor", "invoice": "invoice",
+                    .noteText: "text", .promisedDate: "promisedFor", .invoice: "invoice",
                 ])
             }
         }

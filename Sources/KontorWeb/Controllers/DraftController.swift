@@ -70,9 +70,9 @@ struct DraftController: Sendable {
                 return services.redirect("/quotes/\(id)", flash: texts["flash_quote_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
-                    "quote title": "title", "validity date": "validUntil", "payment term": "paymentTerm",
-                    "number of revisions": "revisions", "customer change": "customer",
-                    "delivery date": "deliveryDate", "first part date": "firstPartDate",
+                    .quoteTitle: "title", .validityDate: "validUntil", .paymentTerm: "paymentTerm",
+                    .numberOfRevisions: "revisions", .customer: "customer",
+                    .deliveryDate: "deliveryDate", .firstPartDate: "firstPartDate",
                 ])
             }
         }
@@ -175,8 +175,8 @@ struct DraftController: Sendable {
                 return services.redirect("/invoices/\(draft.id)", flash: texts["flash_draft_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
-                    "service period": "serviceTo", "service date": "serviceFrom", "payment term": "paymentTerm",
-                    "customer change": "customer",
+                    .servicePeriod: "serviceTo", .serviceDate: "serviceFrom", .paymentTerm: "paymentTerm",
+                    .customer: "customer",
                 ])
             }
         }
@@ -299,7 +299,7 @@ struct DraftController: Sendable {
                 return services.redirect("/jobs/\(id)", flash: texts["flash_job_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
-                    "job title": "title", "deadline": "deadline", "effort": "effort",
+                    .jobTitle: "title", .deadline: "deadline", .effort: "effort",
                 ])
             }
         }
@@ -344,7 +344,7 @@ struct DraftController: Sendable {
                 return services.redirect(
                     "/inquiries#inquiry-\(id)", flash: texts["flash_inquiry_saved"], context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["subject": "subject", "size": "size"])
+                try ErrorText(texts).place(error, into: &state, fields: [.subject: "subject", .size: "size"])
             }
         }
         return try renderInquiryForm(inquiry, state, request: request, context: context, status: .unprocessableContent)

@@ -43,14 +43,14 @@ struct DunningController: Sendable {
                                          context: context)
             } catch let error as AppError {
                 // A mistyped invoice number is the form's problem, not a missing page.
-                guard case .notFound(kind: "invoice", _) = error else {
-                    try ErrorText(texts).place(error, into: &state, fields: ["invoice": "invoice"])
+                guard case .notFound(.invoice, _) = error else {
+                    try ErrorText(texts).place(error, into: &state, fields: [.invoice: "invoice"])
                     return try await render(hold: state, request: request, context: context, status: .unprocessableContent)
                 }
                 state.errors["invoice"] = ErrorText(texts).message(error)
             } catch {
                 try ErrorText(texts).place(
-                    error, into: &state, fields: ["pause end": "until", "invoice": "invoice", "reason": "reason"])
+                    error, into: &state, fields: [.pauseEnd: "until", .invoice: "invoice", .reason: "reason"])
             }
         }
         return try await render(hold: state, request: request, context: context, status: .unprocessableContent)
@@ -84,7 +84,7 @@ struct DunningController: Sendable {
         default: texts.format("dunning_run_some", "\(result.created.count)")
         }
         if !result.problems.isEmpty {
-            message += " " + texts["dunning_problems"] + " " + result.problems.joined(separator: "; ")
+            message += " " + texts["dunning_problems"] + " " + result.problems.map { $0.message(texts.language, for: .web) }.joined(separator: "; ")
         }
         return services.redirect("/dunning", flash: message, kind: result.problems.isEmpty ? .success : .warning,
                                  context: context)

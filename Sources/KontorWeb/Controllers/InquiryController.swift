@@ -92,7 +92,7 @@ struct InquiryController: Sendable {
                 return services.redirect("/inquiries#inquiry-\(result.inquiry.id)", flash: flash, context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
-                    "subject": "subject", "customer name": "name", "e-mail": "email", "customer": "customer",
+                    .subject: "subject", .customerName: "name", .email: "email", .customer: "customer",
                 ])
             }
         }

@@ -134,7 +134,7 @@ struct InvoiceController: Sendable {
                 return services.redirect("/invoices/\(reference)", flash: texts["flash_terms_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &forms.terms, fields: [
-                    "service period": "serviceTo", "payment term": "paymentTerm",
+                    .servicePeriod: "serviceTo", .paymentTerm: "paymentTerm",
                 ])
             }
         }

@@ -64,7 +64,7 @@ struct JobController: Sendable {
                     includedRevisions: revisions)
                 return services.redirect("/jobs/\(job.id)", flash: texts["flash_job_added"], context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["job title": "title", "number of revisions": "revisions"])
+                try ErrorText(texts).place(error, into: &state, fields: [.jobTitle: "title", .numberOfRevisions: "revisions"])
             }
         }
         return try await renderNew(state, request: request, context: context, status: .unprocessableContent)
@@ -121,7 +121,7 @@ struct JobController: Sendable {
                 _ = try await services.kontor.reviseJob(id: id, notes: notes, on: services.today())
                 return services.redirect("/jobs/\(id)", flash: texts["flash_revision_added"], context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["revision note": "change"])
+                try ErrorText(texts).place(error, into: &state, fields: [.revisionNote: "change"])
             }
         }
         return try await renderShow(id, revise: state, request: request, context: context, status: .unprocessableContent)

@@ -48,7 +48,7 @@ struct MailController: Sendable {
                     Self.recordPath(record), flash: texts.format("flash_mail_queued", queued.recipients.first ?? ""),
                     context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["subject": "subject", "text": "text"])
+                try ErrorText(texts).place(error, into: &state, fields: [.subject: "subject", .mailText: "text"])
             }
         }
         let draft = try await services.kontor.mailDraft(record, today: services.today())
@@ -113,8 +113,8 @@ struct MailController: Sendable {
                 return services.redirect("/mail/settings", flash: texts["flash_mail_settings_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
-                    "mail server": "host", "port": "port", "security": "security", "user": "user",
-                    "sender name": "fromName", "e-mail": "from", "bcc": "bcc",
+                    .mailServer: "host", .port: "port", .security: "security", .user: "user",
+                    .senderName: "fromName", .email: "from",
                 ])
             }
         }
@@ -161,7 +161,7 @@ struct MailController: Sendable {
                 try await services.kontor.saveRecordMailTemplate(body, kind: kind, language: language, part: .body)
                 return services.redirect("/settings#templates", flash: texts["flash_template_saved"], context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["subject": "subject", "template": "body"])
+                try ErrorText(texts).place(error, into: &state, fields: [.subject: "subject", .template: "body"])
             }
         }
         return try renderTemplate(kind, language, state, request: request, context: context,

@@ -63,7 +63,7 @@ struct MailImportController: Sendable {
             let note = try await services.kontor.acceptSuggestion(importedMailId: id, as: choice)
             return services.redirect("/customers/\(note.customerId)", flash: message, context: context)
         } catch let error as AppError {
-            message = ErrorText(texts).message(error) ?? error.description
+            message = ErrorText(texts).message(error) ?? texts["error_server_text"]
             return services.redirect("/customers", flash: message, kind: .warning, context: context)
         }
     }

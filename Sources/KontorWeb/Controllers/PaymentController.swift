@@ -35,7 +35,7 @@ struct PaymentController: Sendable {
             if let status = result.customerStatus { message += " " + texts.format("flash_customer_status", texts.customerStatus(status)) }
             return services.redirect(back, flash: message, context: context)
         } catch let error as WorkflowError {
-            return services.redirect(back, flash: ErrorText(texts).message(error) ?? error.description, kind: .warning, context: context)
+            return services.redirect(back, flash: ErrorText(texts).message(error) ?? texts["error_server_text"], kind: .warning, context: context)
         }
     }
 
@@ -84,7 +84,7 @@ struct PaymentController: Sendable {
             return services.redirect("/payments#review", flash: message, kind: result.warnings.isEmpty ? .success : .warning,
                                      context: context)
         } catch {
-            try ErrorText(texts).place(error, into: &upload, fields: ["format": "format", "preset": "preset", "column mapping": "mapping"])
+            try ErrorText(texts).place(error, into: &upload, fields: [.format: "format", .preset: "preset", .columnMapping: "mapping"])
             if let general = upload.general {
                 upload.errors["statement"] = general
                 upload.general = nil

@@ -64,7 +64,7 @@ struct QuoteController: Sendable {
                 return services.redirect("/quotes/\(quote.id)", flash: texts["flash_quote_added"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &state, fields: [
-                    "quote title": "title", "payment term": "paymentTerm", "number of revisions": "revisions",
+                    .quoteTitle: "title", .paymentTerm: "paymentTerm", .numberOfRevisions: "revisions",
                 ])
             }
         }
@@ -117,7 +117,7 @@ struct QuoteController: Sendable {
                 return services.redirect("/jobs/\(result.job.id)", flash: texts.format("flash_quote_accepted", "\(result.job.id)"),
                                          context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["deadline": "deadline", "quantity": "effort"])
+                try ErrorText(texts).place(error, into: &state, fields: [.deadline: "deadline", .quantity: "effort"])
             }
         }
         return try await renderShow(id, line: FormState(values: LineFields.defaults), accept: state, request: request,

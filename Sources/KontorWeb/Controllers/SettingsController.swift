@@ -77,8 +77,8 @@ struct SettingsController: Sendable {
                 return services.redirect("/settings#profile", flash: texts["flash_profile_saved"], context: context)
             } catch {
                 try ErrorText(texts).place(error, into: &formState, fields: [
-                    "business name": "name", "street": "street", "postal code": "postalCode", "city": "city",
-                    "country": "country", "state": "state", "bic": "bic", "iban": "iban", "vat id": "vatId",
+                    .businessName: "name", .street: "street", .postalCode: "postalCode", .city: "city",
+                    .country: "country", .state: "state", .bic: "bic", .iban: "iban", .vatId: "vatId",
                 ])
             }
         }
@@ -247,7 +247,7 @@ struct SettingsController: Sendable {
                 _ = try await services.kontor.updateProfile(change)
                 return services.redirect("/settings#\(anchor)", flash: texts["flash_settings_saved"], context: context)
             } catch {
-                try ErrorText(texts).place(error, into: &state, fields: ["payment term": "paymentTerm"])
+                try ErrorText(texts).place(error, into: &state, fields: [.paymentTerm: "paymentTerm"])
             }
         }
         return try await render(failed: (anchor, state), request: request, context: context)
@@ -386,9 +386,7 @@ struct SettingsPage: Sendable, Encodable {
         languages = [("de", "Deutsch"), ("en", "English")].map {
             OptionView(optionValue: $0.0, optionLabel: $0.1, selected: $0.0 == texts.language.rawValue)
         }
-        missingText = profile?.missingInvoiceFields.map {
-            texts[$0.contains("address") ? "err_field_missing_profile" : "err_field_missing_tax"]
-        }
+        missingText = profile?.missingInvoiceFields?.word(texts.language)
         func state(_ anchor: String, _ values: [String: String]) -> FormState {
             failed?.anchor == anchor ? failed!.state : FormState(values: values)
         }

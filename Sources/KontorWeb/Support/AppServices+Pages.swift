@@ -172,6 +172,21 @@ extension AppServices {
         case is WorkflowError:
             return errorPage(.conflict, heading: texts["error_conflict"], message: words.message(error) ?? "",
                              request: request, context: context)
+        case let error as StoreError:
+            switch error {
+            case .busy:
+                return errorPage(.serviceUnavailable, heading: texts["error_server"], message: words.message(error) ?? "",
+                                 request: request, context: context)
+            case .immutable:
+                return errorPage(.conflict, heading: texts["error_conflict"], message: words.message(error) ?? "",
+                                 request: request, context: context)
+            case .corrupt, .unusable, .failed:
+                logger.error("database error", error: error, metadata: [
+                    "method": "\(request.method)", "path": "\(request.uri.path)",
+                ])
+                return errorPage(.internalServerError, heading: texts["error_server"],
+                                 message: texts["error_server_text"], request: request, context: context)
+            }
         default:
             if let message = words.message(error) {
                 return errorPage(.unprocessableContent, heading: texts["error_unprocessable"], message: message,
@@ -191,14 +206,9 @@ extension AppServices {
                 return errorPage(.contentTooLarge, heading: texts["error_too_large"], message: texts["error_too_large_text"],
                                  request: request, context: context)
             }
-            let description = String(describing: error)
             logger.error("unexpected error", error: error, metadata: [
                 "method": "\(request.method)", "path": "\(request.uri.path)",
             ])
-            if description.contains("SQLITE_BUSY") || description.contains("database is locked") {
-                return errorPage(.serviceUnavailable, heading: texts["error_server"], message: texts["error_busy"],
-                                 request: request, context: context)
-            }
             return errorPage(.internalServerError, heading: texts["error_server"], message: texts["error_server_text"],
                              request: request, context: context)
         }

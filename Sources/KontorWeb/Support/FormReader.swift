@@ -39,11 +39,11 @@ struct FormReader {
     }
 
     mutating func day(_ key: String, required: Bool = false) -> Day? {
-        parse(key, required: required) { try Day.parse($0, what: key) }
+        parse(key, required: required) { try Day.parse($0) }
     }
 
     mutating func money(_ key: String, required: Bool = false) -> Money? {
-        parse(key, required: required) { try Money(parsingNonNegative: $0, what: key) }
+        parse(key, required: required) { try Money(parsingNonNegative: $0) }
     }
 
     mutating func quantity(_ key: String, required: Bool = false) -> Quantity? {

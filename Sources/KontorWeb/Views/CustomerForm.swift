@@ -68,9 +68,9 @@ struct CustomerFields: Sendable, Encodable {
     }
 
     /// Which field a domain message belongs to.
-    static let errorFields = [
-        "customer name": "name", "e-mail": "email", "street": "street", "postal code": "postalCode", "city": "city",
-        "country": "country", "state": "state", "vat id": "vatId",
+    static let errorFields: [Field: String] = [
+        .customerName: "name", .email: "email", .street: "street", .postalCode: "postalCode", .city: "city",
+        .country: "country", .state: "state", .vatId: "vatId",
     ]
 
     /// The form's values for an existing customer.

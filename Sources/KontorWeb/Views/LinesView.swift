@@ -98,7 +98,7 @@ enum LineFields {
 
     static let defaults = ["quantity": "1", "unit": "flat", "vat": "19"]
 
-    static let errorFields = [
-        "line description": "description", "quantity": "quantity", "unit price": "price", "vat": "vat",
+    static let errorFields: [Field: String] = [
+        .lineDescription: "description", .quantity: "quantity", .unitPrice: "price", .vatRate: "vat",
     ]
 }

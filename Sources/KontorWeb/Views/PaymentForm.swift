@@ -9,12 +9,14 @@ enum PaymentForm {
         case invalid(FormState)
     }
 
-    static let errorFields = ["payment amount": "amount", "amount": "amount", "payment date": "date", "invoice": "invoice"]
+    static let errorFields: [Field: String] = [
+        .paymentAmount: "amount", .amount: "amount", .paymentDate: "date", .invoice: "invoice",
+    ]
 
     /// Reads amount, date and note, calls the use case, and says what happened.
     static func record(reference: String, form: FormData, services: AppServices, texts: Texts) async throws -> Outcome {
         var reader = FormReader(form, texts: texts)
-        let amount = reader.parse("amount", required: true) { try Money(parsingNonNegative: $0, what: "payment amount") }
+        let amount = reader.parse("amount", required: true) { try Money(parsingNonNegative: $0, what: .paymentAmount) }
         let day = reader.day("date") ?? services.today()
         let note = reader.text("note")
         let confirmed = form.flag("confirmOverpayment")

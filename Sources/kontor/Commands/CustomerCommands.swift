@@ -29,13 +29,13 @@ struct CustomerOptions: ParsableArguments {
         customer.address = try address.apply(to: customer.address)
         if let email { customer.email = email.isEmpty ? nil : email }
         if let phone { customer.phone = phone.isEmpty ? nil : phone }
-        if let kind { customer.kind = try CustomerKind.named(kind, what: "kind") }
+        if let kind { customer.kind = try CustomerKind.named(kind, what: .kind) }
         if let vatId { customer.vatId = vatId.isEmpty ? nil : vatId }
         if let buyerReference { customer.buyerReference = buyerReference.isEmpty ? nil : buyerReference }
-        if let language { customer.language = try Language.named(language, what: "language") }
+        if let language { customer.language = try Language.named(language, what: .language) }
         if let notes { customer.notes = notes.isEmpty ? nil : notes }
-        if let status { customer.status = try CustomerStatus.named(status, what: "status") }
-        if let einvoice { customer.eInvoiceFormat = try EInvoiceFormat.named(einvoice, what: "e-invoice format") }
+        if let status { customer.status = try CustomerStatus.named(status, what: .status) }
+        if let einvoice { customer.eInvoiceFormat = try EInvoiceFormat.named(einvoice, what: .eInvoiceFormat) }
     }
 }
 
@@ -65,7 +65,7 @@ struct CustomerCommand: AsyncParsableCommand {
         @Option(help: "Search in name, e-mail, contact and city.") var search: String?
 
         func run() async throws {
-            let status = try self.status.map { try CustomerStatus.named($0, what: "status") }
+            let status = try self.status.map { try CustomerStatus.named($0, what: .status) }
             let customers = try await global.kontor().customers(status: status, search: search)
             if global.json { return try Output.json(customers) }
             if customers.isEmpty { return print("No customers.") }
@@ -203,7 +203,7 @@ struct NoteCommand: AsyncParsableCommand {
         let kind: NoteKind = promise != nil ? .promise : objection ? .objection : resolved ? .objectionResolved : .note
         let note = try await global.kontor().addNote(
             customerId: customer, text: text, on: try global.day(), kind: kind, invoice: invoice,
-            promisedFor: try parseDay(promise, what: "promise date"))
+            promisedFor: try parseDay(promise, what: .promisedDate))
         if global.json { return try Output.json(note) }
         print("Noted for customer \(customer) on \(note.writtenOn.formatted(global.language)).")
     }

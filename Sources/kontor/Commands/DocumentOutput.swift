@@ -8,7 +8,7 @@ enum DocumentOutput {
         do {
             try document.data.write(to: url, options: .atomic)
         } catch {
-            throw CLIError("Cannot write \(url.path): \(error.localizedDescription)")
+            throw CLIError.cannotWrite(path: url.path, reason: error.localizedDescription)
         }
         if json {
             try Output.json(["file": url.path, "bytes": "\(document.data.count)"])

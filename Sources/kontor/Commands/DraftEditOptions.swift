@@ -12,7 +12,7 @@ struct LineChangeOptions: ParsableArguments {
     func change() throws -> LineChange {
         LineChange(
             description: description, quantity: try quantity.map { try Quantity(parsing: $0) },
-            unit: try unit.map { try BillingUnit.named($0, what: "unit") },
+            unit: try unit.map { try BillingUnit.named($0, what: .unit) },
             unitPrice: try price.map { try UnitPrice(parsing: $0) }, vatRate: try vat.map { try VATRate(parsing: $0) })
     }
 }

@@ -19,14 +19,14 @@ struct EInvoiceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let data = try InputFile.read(file, limit: InputLimits.einvoiceBytes)
-            let language = try self.language.map { try Language.named($0, what: "language") } ?? global.language
+            let language = try self.language.map { try Language.named($0, what: .language) } ?? global.language
             let kontor = Kontor.withoutBook()
             let invoice = try kontor.readEInvoice(data: data, fileName: (file as NSString).lastPathComponent)
             if let pdf {
                 do {
                     try kontor.receivedInvoicePDF(invoice, language: language).write(to: URL(fileURLWithPath: pdf))
                 } catch let error as CLIError { throw error } catch {
-                    throw CLIError("Cannot write \(pdf): \(error.localizedDescription)")
+                    throw CLIError.cannotWrite(path: pdf, reason: error.localizedDescription)
                 }
             }
             if global.json { return try Output.json(ReceivedInvoiceJSON(invoice)) }

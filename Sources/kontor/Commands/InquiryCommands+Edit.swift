@@ -18,10 +18,10 @@ extension InquiryCommand {
 
         func run() async throws {
             let inquiry = try await global.kontor().editInquiry(id: id, InquiryEdit(
-                subject: subject, channel: try channel.map { try InquiryChannel.named($0, what: "channel") },
+                subject: subject, channel: try channel.map { try InquiryChannel.named($0, what: .channel) },
                 sizeQuantity: try size.map { try Quantity(parsing: $0) },
-                sizeUnit: try unit.map { try BillingUnit.named($0, what: "unit") },
-                wishedDeadline: try parseDay(deadline, what: "deadline"), note: note,
+                sizeUnit: try unit.map { try BillingUnit.named($0, what: .unit) },
+                wishedDeadline: try parseDay(deadline, what: .deadline), note: note,
                 contact: try person.contactPerson()))
             let item = try await global.kontor().inquiry(id: inquiry.id)
             if global.json {

@@ -33,15 +33,15 @@ struct InquiryCommand: AsyncParsableCommand {
                 sender = .customer(customer)
             } else if name != nil || email != nil || phone != nil {
                 sender = .contact(name: name ?? "", email: email, phone: phone,
-                                  kind: try CustomerKind.named(kind, what: "kind"))
+                                  kind: try CustomerKind.named(kind, what: .kind))
             } else {
                 throw ValidationError("Say who asked: --customer ID, or --name/--email/--phone of a new sender.")
             }
-            let size = try self.size.map { WorkSize(quantity: try Quantity(parsing: $0), unit: try BillingUnit.named(unit, what: "unit")) }
+            let size = try self.size.map { WorkSize(quantity: try Quantity(parsing: $0), unit: try BillingUnit.named(unit, what: .unit)) }
             let result = try await global.kontor().addInquiry(
-                from: sender, channel: try InquiryChannel.named(channel, what: "channel"),
-                receivedOn: try parseDay(received, what: "received date") ?? global.day(), subject: subject,
-                size: size, wishedDeadline: try parseDay(deadline, what: "deadline"), note: note,
+                from: sender, channel: try InquiryChannel.named(channel, what: .channel),
+                receivedOn: try parseDay(received, what: .receivedDate) ?? global.day(), subject: subject,
+                size: size, wishedDeadline: try parseDay(deadline, what: .deadline), note: note,
                 contact: try person.contactPerson())
             if global.json { return try Output.json(InquiryJSON(result.inquiry, customerName: result.customer.name, today: try global.day())) }
             print("Recorded inquiry \(result.inquiry.id) from \(result.customer.name)"
@@ -57,7 +57,7 @@ struct InquiryCommand: AsyncParsableCommand {
         @Flag(help: "Include won and lost inquiries.") var all = false
 
         func run() async throws {
-            let statuses: [InquiryStatus]? = try status.map { [try InquiryStatus.named($0, what: "status")] }
+            let statuses: [InquiryStatus]? = try status.map { [try InquiryStatus.named($0, what: .status)] }
                 ?? (all ? nil : [.open, .answered, .quoted])
             let items = try await global.kontor().inquiries(statuses: statuses)
             let today = try global.day()

@@ -17,8 +17,8 @@ extension InvoiceCommand {
 
         func run() async throws {
             let invoice = try await global.kontor().editDraft(reference, DraftEdit(
-                customerId: customer, serviceFrom: try parseDay(serviceFrom, what: "service date"),
-                serviceTo: try parseDay(serviceTo, what: "service end"), paymentTermDays: paymentTerm))
+                customerId: customer, serviceFrom: try parseDay(serviceFrom, what: .serviceDate),
+                serviceTo: try parseDay(serviceTo, what: .serviceEnd), paymentTermDays: paymentTerm))
             try await InvoiceCommand.present(invoice, global: global)
         }
     }

@@ -31,8 +31,8 @@ struct InvoiceCommand: AsyncParsableCommand {
             }
             let kontor = try global.kontor()
             let today = try global.day()
-            let serviceFrom = try parseDay(serviceFrom, what: "service date")
-            let serviceTo = try parseDay(serviceTo, what: "service end")
+            let serviceFrom = try parseDay(serviceFrom, what: .serviceDate)
+            let serviceTo = try parseDay(serviceTo, what: .serviceEnd)
             if serviceTo != nil && serviceFrom == nil { throw ValidationError("--service-to needs --service-from.") }
             let drafted = try await kontor.prepareDraft(from: source, on: today, discount: !noDiscount)
             var invoice = drafted.invoice
@@ -92,7 +92,7 @@ struct InvoiceCommand: AsyncParsableCommand {
         func run() async throws {
             let today = try global.day()
             let query = InvoiceQuery(
-                status: try status.map { try InvoiceStatus.named($0, what: "status") },
+                status: try status.map { try InvoiceStatus.named($0, what: .status) },
                 overdueOn: overdue ? today : nil, customerId: customer)
             let kontor = try global.kontor()
             let invoices = try await kontor.invoices(query)
@@ -177,7 +177,7 @@ struct InvoiceCommand: AsyncParsableCommand {
         func run() async throws {
             let profile = try self.profile.map { text throws(InputError) -> EInvoiceProfile in
                 guard let value = EInvoiceProfile(rawValue: text.lowercased()) else {
-                    throw InputError.invalidChoice(what: "profile", text: text, allowed: EInvoiceProfile.allCases.map(\.rawValue))
+                    throw InputError.invalidChoice(what: .profile, text: text, allowed: EInvoiceProfile.allCases.map(\.rawValue))
                 }
                 return value
             }

@@ -15,7 +15,7 @@ extension JobCommand {
         func run() async throws {
             let job = try await global.kontor().editJob(
                 id: id,
-                JobEdit(title: title, deadline: try parseDay(deadline, what: "deadline"),
+                JobEdit(title: title, deadline: try parseDay(deadline, what: .deadline),
                         effortHours: try effort.map { try Quantity(parsing: $0) }),
                 on: try global.day())
             try await JobCommand.present(job, global: global)

@@ -18,7 +18,7 @@ extension JobCommand {
             let today = try global.day()
             let progress = try await global.kontor().logWork(
                 jobId: id, hours: try Quantity(parsing: hours), words: words,
-                on: try parseDay(on, what: "day") ?? today, today: today)
+                on: try parseDay(on, what: .day) ?? today, today: today)
             if global.json { return try Output.json(ProgressJSON(progress)) }
             let lang = global.language
             let de = lang == .de

@@ -22,7 +22,7 @@ struct JobCommand: AsyncParsableCommand {
             let job = try await global.kontor().addJob(
                 customerId: customer, title: title, on: try global.day(),
                 effortHours: try effort.map { try Quantity(parsing: $0) },
-                deadline: try parseDay(deadline, what: "deadline"), includedRevisions: revisions, priority: priority)
+                deadline: try parseDay(deadline, what: .deadline), includedRevisions: revisions, priority: priority)
             if global.json { return try Output.json(job) }
             print("Added job \(job.id): \(job.title).")
         }
@@ -102,7 +102,7 @@ struct JobCommand: AsyncParsableCommand {
             var notes = critique.map { RevisionNote(kind: .critique, text: $0) }
                 + change.map { RevisionNote(kind: .change, text: $0) }
             if let note {
-                notes.append(RevisionNote(kind: try RevisionKind.named(kind, what: "revision kind"), text: note))
+                notes.append(RevisionNote(kind: try RevisionKind.named(kind, what: .revisionKind), text: note))
             }
             let job = try await global.kontor().reviseJob(id: id, notes: notes, on: try global.day())
             try await JobCommand.present(job, global: global)

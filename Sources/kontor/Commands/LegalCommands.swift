@@ -20,12 +20,12 @@ struct InterestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let question = InterestQuestion(
-            amount: try Money(parsingNonNegative: amount), dueDate: try Day.parse(due, what: "due date"), agreed: agreed,
-            invoiceReceived: try parseDay(received, what: "receipt date"),
-            paymentRequestReceived: try parseDay(request, what: "request date"),
-            paidOn: try parseDay(paid, what: "payment date") ?? global.day(),
-            debtor: try CustomerKind.named(debtor, what: "debtor"), consumerNotice: consumerNotice,
-            state: try state.map { try GermanState.named($0, what: "state") })
+            amount: try Money(parsingNonNegative: amount), dueDate: try Day.parse(due, what: .dueDate), agreed: agreed,
+            invoiceReceived: try parseDay(received, what: .receiptDate),
+            paymentRequestReceived: try parseDay(request, what: .requestDate),
+            paidOn: try parseDay(paid, what: .paymentDate) ?? global.day(),
+            debtor: try CustomerKind.named(debtor, what: .debtor), consumerNotice: consumerNotice,
+            state: try state.map { try GermanState.named($0, what: .state) })
         let answer = try await global.kontor().defaultInterest(question)
         if global.json { return try Output.json(InterestJSON(answer)) }
         let lang = global.language
@@ -91,8 +91,8 @@ struct DueDateCommand: AsyncParsableCommand {
     @Option(help: "The debtor's state (Bundesland), e.g. NW.") var state: String?
 
     func run() async throws {
-        let day = try Day.parse(date, what: "due date")
-        let state = try self.state.map { try GermanState.named($0, what: "state") }
+        let day = try Day.parse(date, what: .dueDate)
+        let state = try self.state.map { try GermanState.named($0, what: .state) }
         let shifted = DueDateShift.shifted(day, state: state)
         let reasons = (day.ordinal..<shifted.ordinal).compactMap { ordinal -> String? in
             let d = Day(ordinal: ordinal)
@@ -136,7 +136,7 @@ struct SettingsCommand: AsyncParsableCommand {
             @Argument(help: "The rate in percent, e.g. 1.27 or -0,88.") var rate: String
 
             func run() async throws {
-                let entry = try BaseRate(validFrom: try Day.parse(from, what: "date"), parsingPercent: rate)
+                let entry = try BaseRate(validFrom: try Day.parse(from, what: .date), parsingPercent: rate)
                 let table = try await global.kontor().addBaseRate(entry)
                 if global.json { return try Output.json(table) }
                 print("Added \(entry.percentText) % from \(entry.validFrom); known through \(table.knownThrough).")

@@ -35,10 +35,10 @@ struct MailCommand: AsyncParsableCommand {
                 return try show(current)
             }
             guard let host = host ?? current?.host else {
-                throw CLIError("Name the mail server with --host smtp.example.de.")
+                throw CLIError.mailHostMissing
             }
             let securityName = security ?? current?.security.rawValue ?? "starttls"
-            let chosen = try MailSettings.Security.named(securityName, what: "security")
+            let chosen = try MailSettings.Security.named(securityName, what: .security)
             let pem = try trustCertificate.map { try String(contentsOfFile: $0, encoding: .utf8) }
             let profileName = (try? await kontor.profile().name) ?? ""
             let settings = try MailSettings(
@@ -77,7 +77,7 @@ struct MailCommand: AsyncParsableCommand {
         func run() async throws {
             let kontor = try global.kontor()
             guard let settings = try await kontor.mailSettings() else { throw AppError.mailNotConfigured }
-            let language = try Language.named(lang, what: "language")
+            let language = try Language.named(lang, what: .language)
             let queued = try await kontor.queueTestMail(to: to ?? settings.senderAddress, language: language, now: Date())
             let results = try await kontor.deliverDueMail(using: try SMTPMailTransport(settings: settings)) { Date() }
             try MailOutput.report(results.filter { $0.id == queued.id }, json: global.json)
@@ -91,7 +91,7 @@ struct MailCommand: AsyncParsableCommand {
         @Option(help: "At most this many.") var limit = 50
 
         func run() async throws {
-            let statuses = try status.map { [try OutboxMessage.Status.named($0, what: "status")] }
+            let statuses = try status.map { [try OutboxMessage.Status.named($0, what: .status)] }
             let messages = try await global.kontor().outbox(statuses: statuses, limit: limit)
             if global.json { return try Output.json(messages.map(MailOutput.json)) }
             guard !messages.isEmpty else { return print("The outbox is empty.") }

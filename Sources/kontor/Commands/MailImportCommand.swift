@@ -25,14 +25,14 @@ extension MailCommand {
             var messages: [MailFile] = []
             for path in paths {
                 guard FileManager.default.fileExists(atPath: path) else {
-                    throw CLIError("There is no file '\(path)'.")
+                    throw CLIError.noSuchFile(path: path)
                 }
                 do {
                     messages += try Kontor.mailFiles(at: path)
                 } catch let error as AppError {
                     throw error
                 } catch {
-                    throw CLIError("Cannot read '\(path)': \(error.localizedDescription)")
+                    throw CLIError.cannotRead(path: path, reason: error.localizedDescription)
                 }
             }
             let report = try await global.kontor().importMail(messages, now: Date())
@@ -65,7 +65,7 @@ extension MailCommand {
 
         func run() async throws {
             let choice: SuggestionChoice =
-                if let promise { .promise(until: try Day.parse(promise, what: "--promise")) } else { .objection }
+                if let promise { .promise(until: try Day.parse(promise, what: .promisedDate)) } else { .objection }
             let note = try await global.kontor().acceptSuggestion(importedMailId: id, as: choice)
             if global.json { return try Output.json(note) }
             print("Noted as \(note.kind.rawValue) for customer \(note.customerId).")

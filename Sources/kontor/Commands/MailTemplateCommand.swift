@@ -17,7 +17,7 @@ struct MailTemplateCommand: AsyncParsableCommand {
         @Flag(help: "The subject instead of the text.") var subject = false
 
         func parsed() throws -> (RecordMail.Kind, Language, RecordMail.Part) {
-            (try RecordMail.Kind.named(kind, what: "kind of mail"), try Language.named(language, what: "language"),
+            (try RecordMail.Kind.named(kind, what: .mailKind), try Language.named(language, what: .language),
              subject ? .subject : .body)
         }
     }

@@ -19,8 +19,8 @@ struct PaymentCommand: AsyncParsableCommand {
         var confirmOverpayment = false
 
         func run() async throws {
-            let amount = try Money(parsingNonNegative: self.amount, what: "payment amount")
-            let day = try parseDay(date, what: "payment date") ?? global.day()
+            let amount = try Money(parsingNonNegative: self.amount, what: .paymentAmount)
+            let day = try parseDay(date, what: .paymentDate) ?? global.day()
             let receipt = try await global.kontor().addPayment(
                 invoice: invoice, amount: amount, on: day, note: note, confirmOverpayment: confirmOverpayment)
             let lang = global.language
@@ -73,7 +73,7 @@ struct PaymentCommand: AsyncParsableCommand {
         @Option(help: "Day of the counter-entry, YYYY-MM-DD (default: today).") var date: String?
 
         func run() async throws {
-            let day = try parseDay(date, what: "reversal date") ?? global.day()
+            let day = try parseDay(date, what: .reversalDate) ?? global.day()
             let result = try await global.kontor().reversePayment(id: id, on: day, reason: reason)
             if global.json {
                 return try Output.json(Merged(
@@ -123,7 +123,7 @@ struct PaymentCommand: AsyncParsableCommand {
         @Option(help: "Amount (default: all that fits).") var amount: String?
 
         func run() async throws {
-            let amount = try self.amount.map { try Money(parsingNonNegative: $0, what: "amount") }
+            let amount = try self.amount.map { try Money(parsingNonNegative: $0, what: .amount) }
             let receipt = try await global.kontor().applyCredit(
                 customerId: customer, to: invoice, amount: amount, on: try global.day())
             if global.json { return try Output.json(receipt) }
@@ -144,8 +144,8 @@ struct PaymentCommand: AsyncParsableCommand {
         @Option(help: "Note, e.g. the transfer reference.") var note: String?
 
         func run() async throws {
-            let amount = try self.amount.map { try Money(parsingNonNegative: $0, what: "amount") }
-            let day = try parseDay(date, what: "refund date") ?? global.day()
+            let amount = try self.amount.map { try Money(parsingNonNegative: $0, what: .amount) }
+            let day = try parseDay(date, what: .refundDate) ?? global.day()
             let kontor = try global.kontor()
             let entries = try await kontor.refundCredit(customerId: customer, amount: amount, on: day, note: note)
             if global.json { return try Output.json(entries) }

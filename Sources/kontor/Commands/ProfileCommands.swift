@@ -42,7 +42,7 @@ struct ProfileOptions: ParsableArguments {
         if let bic { profile.bic = bic.isEmpty ? nil : bic.uppercased() }
         if let taxNumber { profile.taxNumber = taxNumber.isEmpty ? nil : taxNumber }
         if let vatId { profile.vatId = vatId.isEmpty ? nil : vatId }
-        if let taxMode { profile.taxMode = try TaxMode.named(taxMode, what: "tax mode") }
+        if let taxMode { profile.taxMode = try TaxMode.named(taxMode, what: .taxMode) }
         if let paymentTerm { profile.paymentTermDays = paymentTerm }
         if let numberFormat { profile.numberFormat = try InvoiceNumberFormat(numberFormat) }
         if let loyalty { profile.loyalty = try LoyaltyPolicy(parsing: loyalty) }
@@ -58,12 +58,12 @@ struct ProfileOptions: ParsableArguments {
             for text in vacation {
                 let parts = text.components(separatedBy: "..")
                 guard parts.count == 2 else {
-                    throw InputError.invalid(what: "vacation '\(text)'", reason: "write it as FROM..TO, e.g. 2026-12-21..2027-01-01")
+                    throw InputError.malformed(what: .vacation, text: text, example: "2026-12-21..2027-01-01 (FROM..TO)")
                 }
                 try capacity.addVacation(
-                    first: try Day.parse(parts[0], what: "vacation start"), last: try Day.parse(parts[1], what: "vacation end"))
+                    first: try Day.parse(parts[0], what: .vacationStart), last: try Day.parse(parts[1], what: .vacationEnd))
             }
-            for text in dayOff { capacity.addDayOff(try Day.parse(text, what: "day off")) }
+            for text in dayOff { capacity.addDayOff(try Day.parse(text, what: .dayOff)) }
             try capacity.validate()
             profile.capacity = capacity
         }
@@ -77,7 +77,7 @@ struct ProfileOptions: ParsableArguments {
                     continue
                 }
                 guard parts.count == 2, let unit = BillingUnit(rawValue: parts[0]), unit != .flat else {
-                    throw InputError.invalidChoice(what: "rate", text: String(pair), allowed: allowed)
+                    throw InputError.invalidChoice(what: .rate, text: String(pair), allowed: allowed)
                 }
                 let price = try UnitPrice(parsing: parts[1])
                 switch unit {
@@ -98,30 +98,30 @@ struct ProfileOptions: ParsableArguments {
             let keys = ["inquiry", "pay-by", "notice1", "deadline1", "notice2", "deadline2", "handover", "grace",
                         "skip", "settled", "patience", "costs", "day-count", "payment-day"]
             guard parts.count == 2, keys.contains(parts[0]) else {
-                throw InputError.invalidChoice(what: "dunning setting", text: String(pair), allowed: keys.map { "\($0)=…" })
+                throw InputError.invalidChoice(what: .dunningSetting, text: String(pair), allowed: keys.map { "\($0)=…" })
             }
             switch parts[0] {
             case "costs":
-                policy.materialCosts = try Money(parsingNonNegative: parts[1], what: "material costs")
+                policy.materialCosts = try Money(parsingNonNegative: parts[1], what: .materialCosts)
                 continue
             case "day-count":
                 // LAW.md 3.4: no statute fixes the convention; the user chooses.
                 guard let convention = DayCountConvention(rawValue: parts[1]) else {
-                    throw InputError.invalidChoice(what: "day count", text: parts[1],
+                    throw InputError.invalidChoice(what: .dayCount, text: parts[1],
                                                    allowed: DayCountConvention.allCases.map(\.rawValue))
                 }
                 policy.dayCount = convention
                 continue
             case "payment-day":
                 guard let counts = ["yes": true, "no": false][parts[1].lowercased()] else {
-                    throw InputError.invalidChoice(what: "payment day", text: parts[1], allowed: ["yes", "no"])
+                    throw InputError.invalidChoice(what: .paymentDay, text: parts[1], allowed: ["yes", "no"])
                 }
                 policy.countsPaymentDay = counts
                 continue
             default: break
             }
             guard let value = Int(parts[1]) else {
-                throw InputError.invalidNumber(what: "number of days", text: parts[1])
+                throw InputError.invalidNumber(what: .numberOfDays, text: parts[1])
             }
             switch parts[0] {
             case "inquiry": policy.inquiryAfterDays = value
@@ -150,14 +150,16 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let name = fields.name else {
-            throw InputError.missing(what: "business name", hint: "Run 'kontor init --name \"Your Name\" …'.")
+            throw InputError.missing(what: .businessName, fix: "kontor init --name \"Your Name\"")
         }
         var profile = BusinessProfile(name: name)
         try fields.apply(to: &profile)
         let saved = try await global.kontor().initialise(profile)
         if global.json { try Output.json(saved) } else {
             print("Created the profile of \(saved.name) in \(global.databasePath).")
-            if let missing = saved.missingInvoiceFields { print("Before the first invoice, add \(missing).") }
+            if let missing = saved.missingInvoiceFields {
+                print("Before the first invoice, add \(missing.word(.en)) (\(missing.options)).")
+            }
         }
     }
 }

@@ -19,10 +19,10 @@ extension QuoteCommand {
 
         func run() async throws {
             let quote = try await global.kontor().editQuote(id: id, QuoteEdit(
-                title: title, customerId: customer, validUntil: try parseDay(validUntil, what: "validity date"),
+                title: title, customerId: customer, validUntil: try parseDay(validUntil, what: .validityDate),
                 paymentTermDays: paymentTerm, includedRevisions: revisions,
-                deliveryDate: try parseDay(delivery, what: "delivery date"),
-                firstPartDate: try parseDay(firstPart, what: "first part date")))
+                deliveryDate: try parseDay(delivery, what: .deliveryDate),
+                firstPartDate: try parseDay(firstPart, what: .firstPartDate)))
             try await QuoteCommand.present(quote, global: global)
         }
     }

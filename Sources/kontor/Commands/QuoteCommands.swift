@@ -47,9 +47,9 @@ struct QuoteCommand: AsyncParsableCommand {
             guard let customerId else { throw ValidationError("Say for whom: --customer ID or --inquiry ID.") }
             let quote = try await kontor.addQuote(
                 customerId: customerId, inquiryId: inquiry, title: title, on: try global.day(),
-                validUntil: try parseDay(validUntil, what: "validity date"), paymentTermDays: paymentTerm,
-                includedRevisions: revisions, deliveryDate: try parseDay(delivery, what: "delivery date"),
-                firstPartDate: try parseDay(firstPart, what: "first part date"))
+                validUntil: try parseDay(validUntil, what: .validityDate), paymentTermDays: paymentTerm,
+                includedRevisions: revisions, deliveryDate: try parseDay(delivery, what: .deliveryDate),
+                firstPartDate: try parseDay(firstPart, what: .firstPartDate))
             if global.json { return try Output.json(QuoteJSON(quote)) }
             let name = try await kontor.customerName(id: customerId)
             print("Created quote \(quote.id) for \(name). Add lines with 'kontor quote add-line \(quote.id) …'.")
@@ -110,7 +110,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
         func run() async throws {
             let result = try await global.kontor().acceptQuote(
-                id: id, on: try global.day(), deadline: try parseDay(deadline, what: "deadline"),
+                id: id, on: try global.day(), deadline: try parseDay(deadline, what: .deadline),
                 effortHours: try effort.map { try Quantity(parsing: $0) })
             if global.json { return try Output.json(result.job) }
             print("Quote \(id) accepted; created job \(result.job.id): \(result.job.title)"

@@ -18,7 +18,7 @@ struct RemindCommand: AsyncParsableCommand {
 
         func run() async throws {
             let result = try await global.kontor().runReminders(today: try global.day())
-            for problem in result.problems { Output.warn(problem) }
+            for problem in result.problems { Output.warn(problem.message(global.language, for: .commandLine)) }
             if global.json { return try Output.json(["created": result.created.map(ReminderJSON.init)]) }
             if result.created.isEmpty { return print("No reminder is due.") }
             print("Prepared \(result.created.count) draft(s); review them with 'kontor remind show ID':")
@@ -32,7 +32,7 @@ struct RemindCommand: AsyncParsableCommand {
         @Option(help: "draft, sent or skipped (default: all).") var status: String?
 
         func run() async throws {
-            let status = try self.status.map { try DunningLetterStatus.named($0, what: "status") }
+            let status = try self.status.map { try DunningLetterStatus.named($0, what: .status) }
             let letters = try await global.kontor().reminders(status: status)
             if global.json { return try Output.json(letters.map(ReminderJSON.init)) }
             if letters.isEmpty { return print("No reminders.") }
@@ -71,10 +71,10 @@ struct RemindCommand: AsyncParsableCommand {
         @OptionGroup var mail: RecordMailOptions
 
         func run() async throws {
-            let delivery = try by.map { try LetterDelivery.named($0, what: "delivery") }
+            let delivery = try by.map { try LetterDelivery.named($0, what: .delivery) }
             if send || mail.preview {
                 guard delivery == nil || delivery == .email else {
-                    throw CLIError("A letter sent by post is not also sent by e-mail; leave out --send or --by post.")
+                    throw CLIError.postalLetterNotMailed
                 }
                 return try await mail.run(.reminder(id: id), global: global)
             }
@@ -145,7 +145,7 @@ struct RemindCommand: AsyncParsableCommand {
 
         func run() async throws {
             let hold = try await global.kontor().holdDunning(
-                customerId: customer, invoice: invoice, until: try Day.parse(until, what: "--until"), reason: reason,
+                customerId: customer, invoice: invoice, until: try Day.parse(until, what: .pauseEnd), reason: reason,
                 on: try global.day())
             if global.json { return try Output.json(hold) }
             print("No dunning for customer \(customer)" + (invoice.map { ", invoice \($0)," } ?? "")
@@ -171,8 +171,8 @@ struct RemindCommand: AsyncParsableCommand {
 
             func run() async throws {
                 let template = try await global.kontor().messageTemplate(
-                    step: try DunningStep.named(choice.step, what: "step"),
-                    language: try Language.named(choice.language, what: "language"), subject: choice.subject)
+                    step: try DunningStep.named(choice.step, what: .step),
+                    language: try Language.named(choice.language, what: .language), subject: choice.subject)
                 if global.json { return try Output.json(["text": template.text, "custom": "\(template.custom)"]) }
                 print(template.text)
             }
@@ -187,7 +187,7 @@ struct RemindCommand: AsyncParsableCommand {
 
             func run() async throws {
                 let text = try await global.kontor().previewReminder(
-                    step: try DunningStep.named(step, what: "step"), invoice: invoice, today: try global.day())
+                    step: try DunningStep.named(step, what: .step), invoice: invoice, today: try global.day())
                 if global.json { return try Output.json(["subject": text.subject, "body": text.body]) }
                 print("Subject: \(text.subject)\n\n\(text.body)")
             }
@@ -204,11 +204,11 @@ struct RemindCommand: AsyncParsableCommand {
             func run() async throws {
                 let text: String
                 do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                    throw CLIError("Cannot read \(file): \(error.localizedDescription)")
+                    throw CLIError.cannotRead(path: file, reason: error.localizedDescription)
                 }
                 try await global.kontor().saveMessageTemplate(
-                    text, step: try DunningStep.named(choice.step, what: "step"),
-                    language: try Language.named(choice.language, what: "language"), subject: choice.subject)
+                    text, step: try DunningStep.named(choice.step, what: .step),
+                    language: try Language.named(choice.language, what: .language), subject: choice.subject)
                 print("Saved. New drafts use it; 'kontor remind template show \(choice.step)' shows it.")
             }
         }

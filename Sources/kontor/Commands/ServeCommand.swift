@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         let text = logLevel ?? ProcessInfo.processInfo.environment["KONTOR_LOG_LEVEL"] ?? ""
         if text.isEmpty { return .info }
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
-            throw CLIError("Unknown log level '\(text)'; use trace, debug, info, notice, warning, error or critical.")
+            throw CLIError.unknownLogLevel(text)
         }
         return level
     }

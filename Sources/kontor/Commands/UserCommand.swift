@@ -35,14 +35,14 @@ struct UserCommand: AsyncParsableCommand {
         private func readPassword() throws -> String {
             if passwordStdin || isatty(STDIN_FILENO) == 0 {
                 guard let line = Swift.readLine(strippingNewline: true) else {
-                    throw CLIError("No password on stdin.")
+                    throw CLIError.noPasswordOnStdin
                 }
                 return line
             }
             guard let first = getpass("New password: ").map({ String(cString: $0) }),
                 let second = getpass("Repeat it: ").map({ String(cString: $0) })
-            else { throw CLIError("Could not read the password.") }
-            guard first == second else { throw CLIError("The two passwords differ; nothing was changed.") }
+            else { throw CLIError.passwordUnreadable }
+            guard first == second else { throw CLIError.passwordsDiffer }
             return first
         }
     }

@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Evaluate every date rule as of this day, YYYY-MM-DD (default: $KONTOR_TODAY, else today).")
     var today: String?
 
+    @Option(help: "Language of the output, de or en (default: $KONTOR_LANG, else LC_ALL/LANG; German if they name it).")
+    var lang: String?
+
     /// The database path: --db, $KONTOR_DB, or the platform's user data folder.
     var databasePath: String {
         if let db { return db }
@@ -28,7 +31,7 @@ struct GlobalOptions: ParsableArguments {
     func day() throws -> Day {
         let text = today ?? ProcessInfo.processInfo.environment["KONTOR_TODAY"]
         guard let text, !text.isEmpty else { return Day(Date()) }
-        return try Day.parse(text, what: "--today")
+        return try Day.parse(text, what: .evaluationDay)
     }
 
     /// Opens the book.
@@ -36,9 +39,6 @@ struct GlobalOptions: ParsableArguments {
         Kontor(store: GRDBBookStore(try AppDatabase.open(path: databasePath)))
     }
 
-    /// The language numbers and dates are printed in: German unless the environment asks for English.
-    var language: Language {
-        let lang = ProcessInfo.processInfo.environment["KONTOR_LANG"] ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
-        return lang.lowercased().hasPrefix("en") ? .en : .de
-    }
+    /// The language of all output (see `CLILanguage`).
+    var language: Language { CLILanguage.resolve(option: lang, environment: ProcessInfo.processInfo.environment) }
 }

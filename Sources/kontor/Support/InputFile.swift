@@ -8,11 +8,10 @@ enum InputFile {
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= limit else {
-            let most = InputLimit.bytes(limit).wording(.en)
-            throw CLIError("\(url.lastPathComponent): beyond what Kontor reads (\(most)).")
+            throw CLIError.fileTooLarge(name: url.lastPathComponent, limit: .bytes(limit))
         }
         do { return try Data(contentsOf: url) } catch {
-            throw CLIError("Cannot read \(path): \(error.localizedDescription)")
+            throw CLIError.cannotRead(path: path, reason: error.localizedDescription)
         }
     }
 }

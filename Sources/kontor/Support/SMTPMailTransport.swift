@@ -35,9 +35,7 @@ struct SMTPMailTransport: MailTransport {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
         guard mode & 0o077 == 0 else {
-            throw CLIError(
-                "The password file \(path) can be read by others (mode \(String(mode, radix: 8))); "
-                    + "allow only yourself with 'chmod 600 \(path)'. Nothing was sent.")
+            throw CLIError.passwordFileReadable(path: path, mode: String(mode, radix: 8))
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return String(text.split(whereSeparator: \.isNewline).first ?? "")

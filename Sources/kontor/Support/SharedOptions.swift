@@ -19,7 +19,7 @@ struct AddressOptions: ParsableArguments {
         if let postalCode { result.postalCode = postalCode }
         if let city { result.city = city }
         if let country { result.country = country.uppercased() }
-        if let state { result.state = state.isEmpty ? nil : try GermanState.named(state, what: "state") }
+        if let state { result.state = state.isEmpty ? nil : try GermanState.named(state, what: .state) }
         try result.validate()
         return result
     }
@@ -36,12 +36,12 @@ struct LineOptions: ParsableArguments {
     func line() throws -> DocumentLine {
         DocumentLine(
             description: description, quantity: try Quantity(parsing: quantity),
-            unit: try BillingUnit.named(unit, what: "unit"), unitPrice: try UnitPrice(parsing: price),
+            unit: try BillingUnit.named(unit, what: .unit), unitPrice: try UnitPrice(parsing: price),
             vatRate: try VATRate(parsing: vat))
     }
 }
 
 /// Parses an optional date option.
-func parseDay(_ text: String?, what: String) throws -> Day? {
+func parseDay(_ text: String?, what: Field) throws -> Day? {
     try text.map { try Day.parse($0, what: what) }
 }
