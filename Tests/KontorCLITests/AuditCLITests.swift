@@ -11,7 +11,7 @@ struct AuditCLITests {
         try await cli.ok(["payment", "add", "2026-0001", "--amount", "100,00"])
         try await cli.ok(["invoice", "pdf", "2026-0001"])
         // When the journal is verified, Then it is intact and says how long it is
-        let verified = try await cli.ok(["audit", "verify"])
+        let verified = try await cli.ok(["audit", "verify", "--lang", "de"])
         #expect(verified.stdout.hasPrefix("Journal intakt:"))
         let json = try await cli.json(["audit", "verify"]).object()
         #expect(json["intact"] as? Bool == true && (json["entries"] as? Int ?? 0) > 10)

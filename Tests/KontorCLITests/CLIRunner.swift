@@ -77,7 +77,7 @@ struct CLIRunner {
     {
         var env = ProcessInfo.processInfo.environment
         env["KONTOR_TODAY"] = today
-        env["KONTOR_LANG"] = "de"
+        env["KONTOR_LANG"] = "en"
         env.removeValue(forKey: "KONTOR_DB")
         for (key, value) in environment { env[key] = value }
         return (arguments + (useDatabase ? ["--db", database] : []), env)

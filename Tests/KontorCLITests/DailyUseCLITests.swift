@@ -169,7 +169,7 @@ struct DailyUseCLITests {
 
         // Without a revision price the line comes at 0 and the message asks for one.
         let asked = try await cli.ok(["invoice", "draft", "--job", id]).stdout
-        #expect(asked.contains("Added 2 revision rounds beyond the included ones at 0,00 €"))
+        #expect(asked.contains("Added 2 revision rounds beyond the included ones at €0.00"))
         #expect(asked.contains("revision=…"))
         try await cli.ok(["profile", "set", "--rates", "revision=60"])
         #expect(try await cli.ok(["profile", "show"]).stdout.contains("per extra revision round"))
@@ -177,7 +177,7 @@ struct DailyUseCLITests {
         let lines = try #require(priced["lines"] as? [[String: Any]])
         #expect(lines.count == 1)
         #expect(lines.first?["quantity"] as? String == "2" && lines.first?["net"] as? String == "120.00")
-        #expect(try await cli.ok(["invoice", "draft", "--job", id]).stdout.contains("at 60,00 € each"))
+        #expect(try await cli.ok(["invoice", "draft", "--job", id]).stdout.contains("at €60.00 each"))
     }
 
     @Test func anEmptyDraftDoesNotClaimADiscount() async throws {

@@ -53,14 +53,14 @@ struct DraftEditTests {
         try await refused(cli, ["quote", "edit", "1", "--valid-until", "2026-03-01"],
                           says: "before the quote's date 2026-03-02")
         try await refused(cli, ["quote", "edit", "1", "--payment-term", "121"], says: "use 0 to 120 days")
-        try await refused(cli, ["quote", "edit", "1"], says: "Give at least one of --title")
+        try await refused(cli, ["quote", "edit", "1"], says: "The change is missing. Give it with --title")
         try await refused(cli, ["quote", "edit", "1", "--title", " "], says: "quote title is missing")
         try await refused(cli, ["quote", "edit", "1", "--customer", "9"], says: "no customer '9'")
         try await refused(cli, ["quote", "edit-line", "1", "2", "--price", "1"],
-                          says: "has no line 2; use 1 as its lines")
-        try await refused(cli, ["quote", "edit-line", "1", "1"], says: "Give at least one of --description")
-        try await refused(cli, ["quote", "edit-line", "1", "1", "--price", "zwölf"], says: "not a valid unit price")
-        try await refused(cli, ["quote", "move-line", "1", "1", "--to", "3"], says: "has no line 3")
+                          says: "there is no line 2; use 1 as")
+        try await refused(cli, ["quote", "edit-line", "1", "1"], says: "Give it with --description")
+        try await refused(cli, ["quote", "edit-line", "1", "1", "--price", "zwölf"], says: "Unit price: 'zwölf' is not a valid number")
+        try await refused(cli, ["quote", "move-line", "1", "1", "--to", "3"], says: "there is no line 3")
         try await refused(cli, ["quote", "remove-line", "7", "1"], says: "no quote '7'")
 
         // Once accepted, the quote is the agreement: no edits, no delete.
@@ -78,7 +78,7 @@ struct DraftEditTests {
         try await cli.ok(["quote", "add", "--inquiry", "1", "--title", "Flyer B"])
         #expect(try await cli.json(["inquiry", "show", "1"]).object()["status"] as? String == "quoted")
         try await cli.ok(["customer", "add", "--name", "Verlag Süd"])
-        try await refused(cli, ["quote", "edit", "1", "--customer", "2"], says: "came from another customer")
+        try await refused(cli, ["quote", "edit", "1", "--customer", "2"], says: "Quote 1 was made from inquiry 1 of its customer, so it stays with that customer")
 
         // Another quote still answers it: the inquiry stays quoted.
         let first = try await cli.json(["quote", "delete", "1"]).object()
@@ -100,7 +100,7 @@ struct DraftEditTests {
         try await cli.ok(["quote", "add", "--customer", "1", "--title", "Mit Entwurf"])
         try await cli.ok(["quote", "add-line", "4", "--description", "Text", "--price", "100"])
         try await cli.ok(["invoice", "draft", "--quote", "4"])
-        try await refused(cli, ["quote", "delete", "4"], says: "delete that draft first with 'kontor invoice delete 1'")
+        try await refused(cli, ["quote", "delete", "4"], says: "delete that draft first. Use 'kontor invoice delete 1'")
         try await cli.ok(["invoice", "delete", "1"])
         try await cli.ok(["quote", "delete", "4"])
         try await refused(cli, ["quote", "delete", "4"], says: "no quote '4'")
@@ -128,8 +128,8 @@ struct DraftEditTests {
 
         try await refused(cli, ["invoice", "edit", id, "--payment-term", "200"], says: "use 0 to 120 days")
         try await refused(cli, ["invoice", "edit", id, "--service-to", "2026-01-01"], says: "it ends before it starts")
-        try await refused(cli, ["invoice", "edit", id], says: "Give at least one of --customer")
-        try await refused(cli, ["invoice", "edit-line", id, "4", "--price", "1"], says: "has no line 4")
+        try await refused(cli, ["invoice", "edit", id], says: "Give it with --customer")
+        try await refused(cli, ["invoice", "edit-line", id, "4", "--price", "1"], says: "there is no line 4")
         try await refused(cli, ["invoice", "edit-line", id, "1", "--quantity=-1"], says: "must not be negative")
 
         // A second draft is deleted: it never had a number, so the first issued invoice is 2026-0001.
@@ -178,7 +178,7 @@ struct DraftEditTests {
         let moves = timeline.filter { $0["kind"] as? String == "deadline-changed" }
         #expect(moves.count == 1)
         #expect(moves.first?["day"] as? String == "2026-03-04")
-        #expect(moves.first?["title"] as? String == "Deadline moved from 2026-03-10 to 2026-03-17")
+        #expect(moves.first?["title"] as? String == "Deadline moved from 10 Mar 2026 to 17 Mar 2026")
         #expect(moves.first?["reference"] as? String == "job 1")
         let facts = moves.first?["facts"] as? [String: Any]
         #expect(facts?["previousDay"] as? String == "2026-03-10" && facts?["day"] as? String == "2026-03-17")
@@ -187,9 +187,9 @@ struct DraftEditTests {
         try await cli.ok(["job", "add", "--customer", "1", "--title", "Pressetext"])
         try await cli.ok(["job", "edit", "2", "--deadline", "2026-03-20"])
         let titles = try await cli.json(["customer", "timeline", "1"]).array().compactMap { $0["title"] as? String }
-        #expect(titles.contains("Deadline set to 2026-03-20"))
+        #expect(titles.contains("Deadline set to 20 Mar 2026"))
 
-        try await refused(cli, ["job", "edit", "1"], says: "Give at least one of --title, --deadline, --effort")
+        try await refused(cli, ["job", "edit", "1"], says: "Give it with --title, --deadline or --effort")
         try await refused(cli, ["job", "edit", "1", "--effort", "0"], says: "greater than zero")
         try await refused(cli, ["job", "edit", "1", "--deadline", "17.03."], says: "YYYY-MM-DD")
         try await refused(cli, ["job", "edit", "1", "--title", ""], says: "job title is missing")
@@ -215,11 +215,11 @@ struct DraftEditTests {
         inquiry = try await cli.json(["inquiry", "edit", "1", "--note", ""]).object()
         #expect(inquiry["note"] == nil)
 
-        try await refused(cli, ["inquiry", "edit", "1"], says: "Give at least one of --subject")
+        try await refused(cli, ["inquiry", "edit", "1"], says: "Give it with --subject")
         try await refused(cli, ["inquiry", "edit", "1", "--channel", "pigeon"], says: "email, phone")
         try await refused(cli, ["inquiry", "edit", "1", "--subject", " "], says: "subject is missing")
         try await cli.ok(["inquiry", "add", "--customer", "1", "--channel", "email", "--subject", "Ohne Umfang"])
-        try await refused(cli, ["inquiry", "edit", "2", "--unit", "page"], says: "Give the size with --size")
+        try await refused(cli, ["inquiry", "edit", "2", "--unit", "page"], says: "The size is missing. Give it with --size")
         try await cli.ok(["inquiry", "win", "1"])
         try await refused(cli, ["inquiry", "edit", "1", "--subject", "Neu"], says: "cannot be changed any more")
     }

@@ -110,8 +110,8 @@ struct DunningYearTests {
         #expect((firstTo0001["body"] as? String ?? "").contains("nicht beanstandet"))
         // The timeline is the evidence.
         let timeline = try await cli.ok(["customer", "timeline", "2"]).stdout
-        #expect(timeline.contains("Objection (2026-0004)") && timeline.contains("Objection settled (2026-0004)"))
-        #expect(timeline.contains("First reminder sent for 2026-0004"))
+        #expect(timeline.contains("Objection (invoice 2026-0004)") && timeline.contains("Objection settled (invoice 2026-0004)"))
+        #expect(timeline.contains("First reminder sent (invoice 2026-0004)"))
     }
 
     @Test func emlAndLetterAreReadyToSend() async throws {

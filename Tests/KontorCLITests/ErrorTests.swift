@@ -19,7 +19,7 @@ struct ErrorTests {
         Case(arguments: ["invoice", "add-line", "1", "--description", "x", "--price", "10", "--quantity=-2"],
              message: "must not be negative"),
         Case(arguments: ["invoice", "add-line", "1", "--description", "x", "--price", "1.234,5x"],
-             message: "not a valid unit price"),
+             message: "Unit price: '1.234,5x' is not a valid number"),
         Case(arguments: ["invoice", "add-line", "1", "--description", "x", "--price", "10", "--vat", "16"],
              message: "19, 7, 0"),
         Case(arguments: ["invoice", "add-line", "2026-0001", "--description", "x", "--price", "10"],

@@ -23,7 +23,7 @@ struct JobLogCLITests {
         let planned = try #require(after["days"] as? [[String: Any]]).map { "\($0["hours"] ?? "")" }
         #expect(planned == ["5.5"])
         // And the text output says the same in German
-        let text = try await cli.ok(["job", "log", "1", "--hours", "1"]).stdout
+        let text = try await cli.ok(["job", "log", "1", "--hours", "1", "--lang", "de"]).stdout
         #expect(text.contains("5,5 h gearbeitet") && text.contains("Noch 4,5 h im Plan"))
     }
 

@@ -104,7 +104,7 @@ struct LifecycleTests {
         let morning = try await cli.json(["today"]).object()
         #expect((morning["invoicesOverdue"] as? [[String: Any]])?.count == 2)
         let text = try await cli.ok(["today"]).stdout
-        #expect(text.contains("2026-0001") && text.contains("1.190,00 €") && text.contains("16 d overdue"))
+        #expect(text.contains("2026-0001") && text.contains("€1,190.00") && text.contains("16 d overdue"))
     }
 
     @Test func loyaltyDiscountIsItsOwnLineAfterThreePaidInvoices() async throws {

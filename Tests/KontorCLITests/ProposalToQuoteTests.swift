@@ -1,4 +1,5 @@
 import Foundation
+import KontorCore
 import Testing
 
 /// Issue 19, item 1: an inquiry's proposal becomes the quote without typing a line, and accepting the quote keeps
@@ -103,7 +104,7 @@ import Testing
         #expect(shown.contains("For Agentur Blickfang GmbH"))
         #expect(!shown.contains("Customer 1"))
         let isoDelivery = try #require(quote["deliveryDate"] as? String)
-        let delivery = try #require(Self.german(isoDelivery))
+        let delivery = try #require(Day(isoDelivery)).formatted(.en)
         #expect(shown.contains("Delivery by \(delivery)"))
         #expect(shown.contains("a first part by"))
         #expect(try await cli.ok(["quote", "list"]).stdout.contains("Agentur Blickfang GmbH"))

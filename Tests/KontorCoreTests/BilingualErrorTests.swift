@@ -12,7 +12,7 @@ struct BilingualErrorTests {
         (.invalidBaseRateTable(reason: "2026-01-01: 2,27 %"), ["2026-01-01: 2,27 %", "Basiszinssätze"]),
         (.negativeAmount(what: .principal), ["Hauptforderung", "negativ"]),
         (.negativeAmount(what: .partialPayment), ["Teilzahlung", "negativ"]),
-        (.negativeAmount(what: .fee), ["„Gebühr“", "negativ"]),
+        (.negativeAmount(what: .fee), ["Gebühr", "negativ"]),
         (.amountTooLarge, ["Verzugszinsen"]),
     ]
 

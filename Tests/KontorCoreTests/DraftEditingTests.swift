@@ -10,38 +10,35 @@ struct DraftEditingTests {
 
     @Test func editChangesOnlyTheGivenFields() throws {
         var lines = [try line("A"), try line("B", price: "0,12")]
-        try DraftLines.edit(&lines, at: 2, LineChange(unitPrice: try UnitPrice(parsing: "0,13")), document: "quote 1")
+        try DraftLines.edit(&lines, at: 2, LineChange(unitPrice: try UnitPrice(parsing: "0,13")))
         let fixed = try UnitPrice(parsing: "0,13")
         #expect(lines[1].description == "B" && lines[1].unitPrice == fixed)
         #expect(lines[0] == (try line("A")))
-        #expect(throws: InputError.self) { try DraftLines.edit(&lines, at: 1, LineChange(), document: "quote 1") }
-        #expect(throws: InputError.missing(
-            what: .lineDescription, hint: "Say what was done, e.g. --description \"Blogartikel\".")) {
-            try DraftLines.edit(&lines, at: 1, LineChange(description: "  "), document: "quote 1")
+        #expect(throws: InputError.self) { try DraftLines.edit(&lines, at: 1, LineChange()) }
+        #expect(throws: InputError.missing(what: .lineDescription, fix: "--description \"Blogartikel\"")) {
+            try DraftLines.edit(&lines, at: 1, LineChange(description: "  "))
         }
     }
 
     @Test func positionsOutsideTheLinesSayWhichExist() throws {
         var lines = [try line("A"), try line("B"), try line("C")]
-        #expect(throws: InputError.invalid(
-            what: .linePosition,
-            reason: "quote 4 has no line 0; use 1 to 3 as its lines are numbered when shown")) {
-            try DraftLines.remove(&lines, at: 0, document: "quote 4")
+        #expect(throws: InputError.invalid(what: .linePosition, rule: .noSuchLine(position: 0, count: 3))) {
+            try DraftLines.remove(&lines, at: 0)
         }
         var none: [DocumentLine] = []
-        #expect(throws: InputError.invalid(what: .linePosition, reason: "invoice draft 2 has no lines yet")) {
-            try DraftLines.remove(&none, at: 1, document: "invoice draft 2")
+        #expect(throws: InputError.invalid(what: .linePosition, rule: .noLinesYet)) {
+            try DraftLines.remove(&none, at: 1)
         }
         #expect(lines.count == 3)
     }
 
     @Test func moveKeepsTheOrderOfTheOthers() throws {
         var lines = [try line("A"), try line("B"), try line("C"), try line("D")]
-        try DraftLines.move(&lines, from: 4, to: 2, document: "quote 1")
+        try DraftLines.move(&lines, from: 4, to: 2)
         #expect(lines.map(\.description) == ["A", "D", "B", "C"])
-        try DraftLines.move(&lines, from: 1, to: 4, document: "quote 1")
+        try DraftLines.move(&lines, from: 1, to: 4)
         #expect(lines.map(\.description) == ["D", "B", "C", "A"])
-        try DraftLines.remove(&lines, at: 2, document: "quote 1")
+        try DraftLines.remove(&lines, at: 2)
         #expect(lines.map(\.description) == ["D", "C", "A"])
     }
 
@@ -53,7 +50,7 @@ struct DraftEditingTests {
         #expect(throws: InputError.self) { try quote.validateTerms() }
         quote.validUntil = day
         quote.paymentTermDays = 121
-        #expect(throws: InputError.invalid(what: .paymentTerm, reason: "use 0 to 120 days")) {
+        #expect(throws: InputError.outOfRange(what: .paymentTerm, value: "121", range: 0...120, unit: .days)) {
             try quote.validateTerms()
         }
     }

@@ -15,8 +15,7 @@ import Testing
     @Test func attachmentsBeyondThirtyMegabytesAreRefusedBeforeQueuing() throws {
         try OutboxMessage.checkAttachments(sizes: [])
         try OutboxMessage.checkAttachments(sizes: [20 << 20, 10 << 20])
-        #expect(throws: InputError.invalid(
-            what: .attachments, reason: "together 31 MB, more than the 30 MB a mail may carry")) {
+        #expect(throws: InputError.invalid(what: .attachments, rule: .attachmentsTooLarge(megabytes: 31, limit: 30))) {
             try OutboxMessage.checkAttachments(sizes: [20 << 20, 10 << 20, 1])
         }
     }

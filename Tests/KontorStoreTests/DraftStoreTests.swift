@@ -32,7 +32,7 @@ struct DraftStoreTests {
     @Test func theDatabaseRefusesToDeleteAnIssuedInvoice() async throws {
         let (kontor, store, customer) = try await book()
         let issued = try await kontor.issueInvoice("\(try await draft(kontor, customer).id)", on: day)
-        await #expect(throws: DatabaseError.self) {
+        await #expect(throws: StoreError.self) {
             try await store.write { try $0.deleteDraft(id: issued.id) }
         }
         #expect(try await kontor.invoice("2026-0001").lines.count == 1)
@@ -58,7 +58,7 @@ struct DraftStoreTests {
             description: "Text", quantity: Quantity(1), unit: .flat, unitPrice: try UnitPrice(parsing: "100"),
             vatRate: .standard))
         _ = try await kontor.acceptQuote(id: quote.id, on: day)
-        await #expect(throws: DatabaseError.self) { try await store.write { try $0.deleteQuote(id: quote.id) } }
+        await #expect(throws: StoreError.self) { try await store.write { try $0.deleteQuote(id: quote.id) } }
         #expect(try await kontor.quote(id: quote.id).lines.count == 1)
     }
 
@@ -76,8 +76,11 @@ struct DraftStoreTests {
                            previous: Day("2026-03-17")!, deadline: Day("2026-03-24")!),
         ])
         let timeline = try await kontor.timeline(customerId: customer.id).filter { $0.kind == .deadlineChanged }
-        #expect(timeline.map(\.title) == [
-            "Deadline moved from 2026-03-10 to 2026-03-17", "Deadline moved from 2026-03-17 to 2026-03-24",
+        #expect(timeline.map { $0.title(.en) } == [
+            "Deadline moved from 10 Mar 2026 to 17 Mar 2026", "Deadline moved from 17 Mar 2026 to 24 Mar 2026",
+        ])
+        #expect(timeline.map { $0.title(.de) } == [
+            "Termin verschoben vom 10.03.2026 auf den 17.03.2026", "Termin verschoben vom 17.03.2026 auf den 24.03.2026",
         ])
     }
 }

@@ -115,7 +115,7 @@ struct MailImportTests {
         notes = try await kontor.customerNotes(customer.id)
         #expect(notes.count == 2)
         #expect(try await kontor.importedMails(customerId: customer.id).first?.openSuggestion == nil)
-        await #expect(throws: AppError.self) {
+        await #expect(throws: WorkflowError.suggestionTaken) {
             _ = try await kontor.acceptSuggestion(importedMailId: mailId, as: .objection)
         }
     }

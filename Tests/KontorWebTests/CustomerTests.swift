@@ -64,9 +64,9 @@ struct CustomerTests {
             // When the name is given, Then the e-mail's own message appears next to it
             let second = try await browser.post("/customers", ["name": "Anna", "email": "kein-at-zeichen"])
             #expect(second.status == .unprocessableContent)
-            #expect(second.contains("Eine E-Mail-Adresse braucht ein @ und eine Domain."))
+            #expect(second.contains("braucht ein @ und eine Domain"))
             let third = try await browser.post("/customers", ["name": "Anna", "street": "Weg 1", "postalCode": "123", "city": "Köln"])
-            #expect(third.contains("Deutsche Postleitzahlen haben fünf Ziffern."))
+            #expect(third.contains("ist keine deutsche Postleitzahl: sie hat fünf Ziffern"))
             #expect(try await book.kontor.customers().isEmpty)
         }
     }

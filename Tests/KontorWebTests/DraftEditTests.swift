@@ -61,7 +61,7 @@ struct QuoteEditTests {
             #expect(try await browser.get("/quotes/\(quote.id)/lines/x/edit").status == .notFound)
             let nowhere = try await browser.post("/quotes/\(quote.id)/lines/1/move", ["to": "4"])
             #expect(nowhere.status == .unprocessableContent)
-            #expect(nowhere.contains("Diese Position gibt es nicht."))
+            #expect(nowhere.contains("Es gibt keine Position"))
             #expect(try await browser.post("/quotes/99/lines/1/remove").status == .notFound)
             #expect(try await book.kontor.quote(id: quote.id).lines.map(\.description) == ["Blogtexte"])
         }
@@ -79,7 +79,7 @@ struct QuoteEditTests {
                 "title": "Website", "validUntil": "2026-03-01", "paymentTerm": "14", "revisions": "2",
             ])
             #expect(early.status == .unprocessableContent)
-            #expect(early.contains("Das Angebot kann nicht vor seinem eigenen Datum ablaufen."))
+            #expect(early.contains("liegt vor dem Angebotsdatum"))
             #expect(try await book.kontor.quote(id: quote.id) == quote)
             let saved = try await browser.post("/quotes/\(quote.id)/edit", [
                 "title": "Website, neu", "validUntil": "2026-04-15", "paymentTerm": "21", "revisions": "3",
@@ -124,7 +124,7 @@ struct QuoteEditTests {
             #expect(!page.contains("/lines/1/edit") && !page.contains("/quotes/\(quote.id)/delete"))
             let refused = try await browser.post("/quotes/\(quote.id)/delete")
             #expect(refused.status == .conflict)
-            #expect(refused.contains("Dieses Angebot wurde angenommen"))
+            #expect(refused.contains("Angebot 1 wurde angenommen"))
             #expect(try await browser.post("/quotes/\(quote.id)/lines/1/remove").status == .conflict)
             #expect(try await browser.get("/quotes/\(quote.id)/edit").status == .conflict)
             #expect(try await book.kontor.quote(id: quote.id).lines.count == 2)
@@ -270,7 +270,7 @@ struct InvoiceDraftEditTests {
         try await withBrowser(book) { browser in
             let page = try await browser.get("/invoices/\(empty.id)/issue")
             #expect(page.location == "/invoices/\(empty.id)")
-            #expect(try await browser.get("/invoices/\(empty.id)").contains("Der Entwurf hat noch keine Positionen."))
+            #expect(try await browser.get("/invoices/\(empty.id)").contains("hat noch keine Positionen. Fügen Sie zuerst eine hinzu."))
         }
     }
 }

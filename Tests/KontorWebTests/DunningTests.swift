@@ -39,8 +39,8 @@ struct DunningTests {
             #expect(try await book.kontor.reminder(id: otherId).status == .skipped)
             // A done letter cannot be approved again
             let again = try await browser.post("/dunning/\(letterId)/approve")
-            #expect(again.status == .unprocessableContent)
-            #expect(again.contains("bereits erledigt"))
+            #expect(again.status == .conflict)
+            #expect(again.contains("ist bereits versendet"))
             #expect(try await browser.get("/dunning").contains("versendet"))
         }
     }

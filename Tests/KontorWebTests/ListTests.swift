@@ -96,14 +96,14 @@ struct TimelineWordingTests {
             let german = try await browser.get("/customers/\(customer.id)")
             #expect(german.contains("Anfrage per E-Mail: Pressetext"))
             #expect(german.contains("Rechnung \(invoice.number!) ausgestellt"))
-            #expect(german.contains("Brutto 595,00 €"))
-            #expect(german.contains("Zahlung erhalten · \(invoice.number!)"))
+            #expect(german.contains("brutto 595,00 €"))
+            #expect(german.contains("Zahlung erhalten (Rechnung \(invoice.number!))"))
             #expect(!german.contains("Inquiry by"))
             browser.acceptLanguage = "en-GB,en;q=0.9"
             let english = try await browser.get("/customers/\(customer.id)")
             #expect(english.contains("Invoice \(invoice.number!) issued"))
             #expect(english.contains("€595.00"))
-            #expect(english.contains("Payment received · \(invoice.number!)"))
+            #expect(english.contains("Payment received (invoice \(invoice.number!))"))
             #expect(!english.contains("Rechnung \(invoice.number!) ausgestellt"))
         }
     }

@@ -62,7 +62,7 @@ struct WebPaymentCorrectionTests {
             #expect(payments.map(\.kind) == [.received, .reversal])
             #expect(try await book.kontor.invoice(number).openAmount == Money(cents: 59_500))
             let after = try await browser.get("/invoices/\(number)")
-            #expect(after.contains("Zahlung storniert") && after.contains("Rücklastschrift"))
+            #expect(after.contains("Rückbuchung") && after.contains("Rücklastschrift"))
             #expect(!after.contains("/payments/\(payment.payment.id)/reverse"))
         }
     }

@@ -46,11 +46,11 @@ struct PlanningSettingsTests {
             week["mon"] = "17"
             let tooMany = try await browser.post("/settings/hours", week)
             #expect(tooMany.status == .unprocessableContent)
-            #expect(tooMany.contains("je Wochentag 0 bis 16 Stunden"))
+            #expect(tooMany.contains("sieben Werte von 0 bis 16 Stunden"))
             #expect(try await book.kontor.profile().effectiveCapacity.hoursPerWeekday[0] == 6_000)
             let backwards = try await browser.post("/settings/vacations", ["first": "2026-03-10", "last": "2026-03-05"])
             #expect(backwards.status == .unprocessableContent)
-            #expect(backwards.contains("Der Urlaub endet vor seinem ersten Tag."))
+            #expect(backwards.contains("Urlaub: Das Ende liegt vor dem Beginn."))
             #expect(try await book.kontor.profile().effectiveCapacity.vacations.isEmpty)
             let tiers = try await browser.post("/settings/loyalty", ["paid1": "3", "percent1": "12"])
             #expect(tiers.status == .unprocessableContent)

@@ -74,7 +74,7 @@ struct RequestLimitTests {
                 "name": "Eve GmbH", "email": "x@y.de>\r\nBcc: attacker@evil.example", "kind": "business",
             ])
             #expect(page.status == .unprocessableContent, "\(page)")
-            #expect(page.contains("in einer Zeile"))
+            #expect(page.contains("Nur eine Zeile"))
             let name = try await browser.post("/customers", [
                 "name": "Eve GmbH\r\nBcc: attacker@evil.example", "email": "eve@evil.example", "kind": "business",
             ])
@@ -93,7 +93,7 @@ struct RequestLimitTests {
             #expect(try await book.kontor.profile().email == "hallo@example.de")
             let format = try await browser.post(
                 "/settings/invoicing", ["taxMode": "standard", "paymentTerm": "14", "numberFormat": "RE/{YYYY}/{NNNN}"])
-            #expect(format.contains("Die Rechnungsnummer benennt Dateien"), "\(format)")
+            #expect(format.contains("Die Nummer steht in Dateinamen"), "\(format)")
         }
     }
 

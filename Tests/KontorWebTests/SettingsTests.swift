@@ -20,13 +20,13 @@ struct SettingsTests {
             // A wrong IBAN comes back next to its field
             let badIBAN = try await browser.post("/settings/profile", ["name": "Lena", "iban": "DE00 1234"])
             #expect(badIBAN.status == .unprocessableContent)
-            #expect(badIBAN.contains("Keine gültige IBAN"))
+            #expect(badIBAN.contains("ist keine gültige IBAN"))
             // Numbering
             let badFormat = try await browser.post("/settings/invoicing", [
                 "taxMode": "standard", "paymentTerm": "14", "numberFormat": "RE-{YYYY}",
             ])
             #expect(badFormat.status == .unprocessableContent)
-            #expect(badFormat.contains("genau einen Zähler"))
+            #expect(badFormat.contains("es fehlt ein Zähler"))
             #expect(badFormat.contains("value=\"RE-{YYYY}\""))
             #expect(try await browser.post("/settings/invoicing", [
                 "taxMode": "small-business", "paymentTerm": "21", "numberFormat": "RE-{YYYY}-{NNN}",

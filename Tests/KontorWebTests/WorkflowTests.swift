@@ -133,7 +133,7 @@ struct WorkflowTests {
             // An invalid payment is refused, a good one makes the customer regular
             let badPayment = try await browser.post("/invoices/2026-0001/payments", ["amount": "-5", "date": "2026-03-05"])
             #expect(badPayment.status == .unprocessableContent)
-            #expect(badPayment.contains("Darf nicht negativ sein."))
+            #expect(badPayment.contains("Darf nicht negativ sein"))
             let paid = try await browser.post("/invoices/2026-0001/payments", ["amount": "714,00", "date": "2026-03-05"])
             #expect(paid.status == .seeOther)
             let paidPage = try await browser.get("/invoices/2026-0001")
@@ -154,14 +154,14 @@ struct WorkflowTests {
             // Issuing an empty draft says what is missing
             let empty = try await browser.post("/invoices/\(id)/issue", ["number": "2026-0001"])
             #expect(empty.status == .unprocessableContent)
-            #expect(empty.contains("Der Entwurf hat noch keine Positionen."))
+            #expect(empty.contains("hat noch keine Positionen. Fügen Sie zuerst eine hinzu."))
             // Lines and terms
             #expect(try await browser.post("/invoices/\(id)/lines", [
                 "description": "Lektorat", "quantity": "3", "unit": "hour", "price": "80", "vat": "19",
             ]).status == .seeOther)
             let badTerms = try await browser.post("/invoices/\(id)/terms", ["serviceFrom": "2026-02-10", "serviceTo": "2026-02-01"])
             #expect(badTerms.status == .unprocessableContent)
-            #expect(badTerms.contains("Der Leistungszeitraum endet vor seinem Beginn."))
+            #expect(badTerms.contains("Das Ende liegt vor dem Beginn."))
             #expect(try await browser.post("/invoices/\(id)/terms", [
                 "serviceFrom": "2026-02-01", "serviceTo": "2026-02-10", "paymentTerm": "30",
             ]).status == .seeOther)

@@ -10,7 +10,7 @@ public struct ImportResult: Sendable, Codable {
         public var invoiceNumber: String
         public var amount: Money
         public var confidence: Int
-        public var reason: String
+        public var reason: MatchReason
     }
 
     public var file: String
@@ -157,7 +157,7 @@ extension Kontor {
                 for allocation in match.allocations {
                     result.applied.append(ImportResult.Applied(
                         entry: entry.identity, invoiceNumber: numbers[allocation.invoiceId] ?? "?",
-                        amount: allocation.amount, confidence: match.confidence, reason: match.reason.rawValue))
+                        amount: allocation.amount, confidence: match.confidence, reason: match.reason))
                 }
             } else {
                 stored.status = .review

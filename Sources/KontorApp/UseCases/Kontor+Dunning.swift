@@ -284,7 +284,7 @@ extension Kontor {
     /// A template that cannot be read is the user's to fix: an `InputError` about the template.
     static func checkTemplate(_ text: String) throws(InputError) {
         do { try DunningComposer.check(template: text) } catch {
-            throw InputError.invalid(what: .template, rule: .templateSyntax(detail: error.reason))
+            throw InputError.invalid(what: .template, rule: .templateSyntax(line: error.line))
         }
     }
 

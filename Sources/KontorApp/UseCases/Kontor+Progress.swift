@@ -42,9 +42,8 @@ extension Kontor {
     static func workEvents(_ logs: [WorkLog], jobs: [Job]) -> [TimelineEvent] {
         let titles = Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, $0.title) })
         return logs.map { log in
-            let words = log.words.map { ", \($0) words" } ?? ""
             return TimelineEvent(
-                day: log.day, kind: .workLogged, title: "Work logged: \(log.hours) h\(words)",
+                day: log.day, kind: .workLogged,
                 detail: titles[log.jobId], reference: "job \(log.jobId)",
                 facts: TimelineFacts(
                     subject: titles[log.jobId], status: log.words.map(String.init), quantity: log.hours))

@@ -182,7 +182,7 @@ extension Kontor {
         _ body: () throws(MessageTemplateError) -> (subject: String, text: String)
     ) throws(InputError) -> (subject: String, text: String) {
         do { return try body() } catch {
-            throw InputError.invalid(what: .mailTemplate, rule: .templateSyntax(detail: error.reason))
+            throw InputError.invalid(what: .mailTemplate, rule: .templateSyntax(line: error.line))
         }
     }
 }

@@ -42,7 +42,7 @@ extension Kontor {
             list.mailProblems = try book.outboxMessages(statuses: [.failed, .unknown], limit: 50).map { message in
                 MorningList.MailProblem(
                     mailId: message.id, subject: message.subject, recipient: message.recipients.first ?? "",
-                    status: message.status.rawValue, reason: message.lastError ?? "")
+                    status: message.status, reason: message.lastError ?? "")
             }
             return list
         }
@@ -83,50 +83,48 @@ extension Kontor {
     public func timeline(customerId: Int64) async throws -> [TimelineEvent] {
         try await store.read { book in
             let customer = try book.requireCustomer(customerId)
-            var events = [TimelineEvent(day: customer.createdOn, kind: .customerCreated, title: "Customer created: \(customer.name)")]
+            var events = [TimelineEvent(day: customer.createdOn, kind: .customerCreated)]
             for inquiry in try book.inquiries(statuses: nil, customerId: customerId) {
                 events.append(TimelineEvent(
-                    day: inquiry.receivedOn, kind: .inquiry, title: "Inquiry by \(inquiry.channel.rawValue): \(inquiry.subject)",
+                    day: inquiry.receivedOn, kind: .inquiry,
                     detail: inquiry.note, reference: "inquiry \(inquiry.id)",
                     facts: TimelineFacts(subject: inquiry.subject, status: inquiry.channel.rawValue)))
                 if let answered = inquiry.answeredOn {
-                    events.append(TimelineEvent(day: answered, kind: .inquiryAnswered, title: "Inquiry answered",
+                    events.append(TimelineEvent(day: answered, kind: .inquiryAnswered,
                                                 reference: "inquiry \(inquiry.id)"))
                 }
                 if let closed = inquiry.closedOn {
-                    events.append(TimelineEvent(day: closed, kind: .inquiryClosed, title: "Inquiry \(inquiry.status.rawValue)",
+                    events.append(TimelineEvent(day: closed, kind: .inquiryClosed,
                                                 reference: "inquiry \(inquiry.id)",
                                                 facts: TimelineFacts(status: inquiry.status.rawValue)))
                 }
             }
             for quote in try book.quotes(customerId: customerId) {
                 events.append(TimelineEvent(
-                    day: quote.createdOn, kind: .quote, title: "Quote: \(quote.title)",
-                    detail: "net \(quote.net.decimalString), payment term \(quote.paymentTermDays) days",
+                    day: quote.createdOn, kind: .quote,
                     reference: "quote \(quote.id)",
                     facts: TimelineFacts(subject: quote.title, amount: quote.net, termDays: quote.paymentTermDays)))
                 if let decided = quote.decidedOn {
-                    events.append(TimelineEvent(day: decided, kind: .quoteDecided, title: "Quote \(quote.status.rawValue)",
+                    events.append(TimelineEvent(day: decided, kind: .quoteDecided,
                                                 reference: "quote \(quote.id)", facts: TimelineFacts(status: quote.status.rawValue)))
                 }
             }
             for job in try book.jobs(openOnly: false, customerId: customerId, deadlineOnOrBefore: nil) {
                 let reference = "job \(job.id)"
-                events.append(TimelineEvent(day: job.createdOn, kind: .job, title: "Job: \(job.title)",
-                                            detail: job.deadline.map { "deadline \($0)" }, reference: reference,
+                events.append(TimelineEvent(day: job.createdOn, kind: .job,
+                                            reference: reference,
                                             facts: TimelineFacts(subject: job.title, day: job.deadline)))
-                if let day = job.startedOn { events.append(TimelineEvent(day: day, kind: .jobStarted, title: "Job started", reference: reference)) }
-                if let day = job.deliveredOn { events.append(TimelineEvent(day: day, kind: .jobDelivered, title: "Job delivered", reference: reference)) }
+                if let day = job.startedOn { events.append(TimelineEvent(day: day, kind: .jobStarted, reference: reference)) }
+                if let day = job.deliveredOn { events.append(TimelineEvent(day: day, kind: .jobDelivered, reference: reference)) }
                 // Each note of a round is its own event: the evidence keeps every point the customer made.
                 for revision in job.revisions {
                     for note in revision.notes {
                         events.append(TimelineEvent(
-                            day: revision.requestedOn, kind: .revision,
-                            title: note.kind == .change ? "Change request" : "Critique", detail: note.text,
+                            day: revision.requestedOn, kind: .revision, detail: note.text,
                             reference: reference, facts: TimelineFacts(subject: note.text, status: note.kind.rawValue)))
                     }
                 }
-                if let day = job.acceptedOn { events.append(TimelineEvent(day: day, kind: .jobAccepted, title: "Job accepted", reference: reference)) }
+                if let day = job.acceptedOn { events.append(TimelineEvent(day: day, kind: .jobAccepted, reference: reference)) }
             }
             events += try Kontor.deadlineEvents(book.deadlineChanges(customerId: customerId))
             let jobs = try book.jobs(openOnly: false, customerId: customerId, deadlineOnOrBefore: nil)
@@ -136,30 +134,20 @@ extension Kontor {
                 guard let number = invoice.number, let issued = invoice.issueDate else { continue }
                 if invoice.kind == .cancellation {
                     events.append(TimelineEvent(
-                        day: issued, kind: .cancellation, title: "Cancellation invoice \(number) for \(invoice.cancelsNumber ?? "?")",
-                        detail: "gross \(invoice.totals.gross.decimalString)", reference: number,
+                        day: issued, kind: .cancellation,
+                        reference: number,
                         facts: TimelineFacts(amount: invoice.totals.gross, invoiceNumber: invoice.cancelsNumber)))
                 } else {
                     events.append(TimelineEvent(
-                        day: issued, kind: .invoice, title: "Invoice \(number) issued",
-                        detail: "gross \(invoice.totals.gross.decimalString), due \(invoice.dueDate!)", reference: number,
+                        day: issued, kind: .invoice,
+                        reference: number,
                         facts: TimelineFacts(amount: invoice.totals.gross, day: invoice.dueDate, invoiceNumber: number)))
                 }
             }
             let numbers = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0.number ?? "draft") })
             for payment in try book.payments(invoiceId: nil, customerId: customerId) {
-                let number = numbers[payment.invoiceId] ?? "?"
-                let title: String = switch payment.kind {
-                case .received: "Payment received for \(number)"
-                case .reversal: "Payment \(payment.relatedPaymentId.map(String.init) ?? "?") reversed on \(number)"
-                case .creditOut: "Credit moved from \(number) to another invoice"
-                case .creditIn: "Credit applied to \(number)"
-                case .refund: "Credit refunded from \(number)"
-                }
                 events.append(TimelineEvent(
-                    day: payment.receivedOn, kind: .payment, title: title,
-                    detail: [payment.amount.decimalString, payment.kind == .received ? nil : payment.note]
-                        .compactMap { $0 }.joined(separator: " – "),
+                    day: payment.receivedOn, kind: .payment,
                     reference: numbers[payment.invoiceId],
                     facts: TimelineFacts(
                         subject: payment.kind == .received ? nil : payment.note, status: payment.kind.rawValue,
@@ -167,7 +155,7 @@ extension Kontor {
             }
             for letter in try book.dunningLetters(status: .sent, invoiceIds: Set(invoices.map(\.id))) {
                 events.append(TimelineEvent(
-                    day: letter.sentOn!, kind: .reminder, title: "\(letter.step.label(.en)) sent for \(letter.invoiceNumber)",
+                    day: letter.sentOn!, kind: .reminder,
                     detail: letter.subject, reference: letter.invoiceNumber,
                     facts: TimelineFacts(subject: letter.subject, status: letter.step.rawValue, invoiceNumber: letter.invoiceNumber)))
             }
@@ -179,33 +167,26 @@ extension Kontor {
                 letterNumbers: letterNumbers)
             for note in try book.notes(customerId: customerId) {
                 let number = note.invoiceId.flatMap { numbers[$0] }
-                let about = number.map { " (\($0))" } ?? ""
                 let facts = TimelineFacts(subject: note.text, day: note.promisedFor, invoiceNumber: number)
                 switch note.kind {
                 case .note:
                     events.append(TimelineEvent(
-                        day: note.writtenOn, kind: .note, title: "Note" + about, detail: note.text, facts: facts))
+                        day: note.writtenOn, kind: .note, detail: note.text, facts: facts))
                 case .promise:
                     events.append(TimelineEvent(
-                        day: note.writtenOn, kind: .promise, title: "Promised to pay by \(note.promisedFor!)" + about,
+                        day: note.writtenOn, kind: .promise,
                         detail: note.text, facts: facts))
                 case .objection:
                     events.append(TimelineEvent(
-                        day: note.writtenOn, kind: .objection, title: "Objection" + about, detail: note.text, facts: facts))
+                        day: note.writtenOn, kind: .objection, detail: note.text, facts: facts))
                 case .objectionResolved:
                     events.append(TimelineEvent(
-                        day: note.writtenOn, kind: .objectionResolved, title: "Objection settled" + about,
+                        day: note.writtenOn, kind: .objectionResolved,
                         detail: note.text, facts: facts))
                 case .statusChange:
                     guard let change = RegularCustomerRule.change(in: note) else { continue }
-                    let why: String = switch change.reason {
-                    case .paidWithoutReminder: "paid in full without a reminder"
-                    case .paymentReversed: "the payment was reversed"
-                    case .byHand: "set by hand"
-                    }
                     events.append(TimelineEvent(
                         day: note.writtenOn, kind: .statusChange,
-                        title: "Status: \(change.status.rawValue) (\(why))" + about,
                         facts: TimelineFacts(subject: change.reason.rawValue, status: change.status.rawValue,
                                              invoiceNumber: number)))
                 }
@@ -237,8 +218,6 @@ extension Kontor {
             let day = Day(sentAt)
             return TimelineEvent(
                 day: day, kind: .mailSent,
-                title: "\(message.subject) by e-mail to \(recipient) on \(day), Message-ID <\(message.messageId)>",
-                detail: message.attachmentNames.isEmpty ? nil : "attached: " + message.attachmentNames.joined(separator: ", "),
                 reference: reference,
                 facts: TimelineFacts(
                     subject: message.subject, status: message.kind.rawValue, invoiceNumber: number,
@@ -251,8 +230,6 @@ extension Kontor {
         changes.map { change in
             TimelineEvent(
                 day: change.changedOn, kind: .deadlineChanged,
-                title: change.previous.map { "Deadline moved from \($0) to \(change.deadline)" }
-                    ?? "Deadline set to \(change.deadline)",
                 reference: "job \(change.jobId)",
                 facts: TimelineFacts(day: change.deadline, previousDay: change.previous))
         }

@@ -19,11 +19,11 @@ public struct MorningList: Sendable, Hashable, Codable {
         public var mailId: Int64
         public var subject: String
         public var recipient: String
-        public var status: String
+        public var status: OutboxMessage.Status
         public var reason: String
 
         /// Creates an entry.
-        public init(mailId: Int64, subject: String, recipient: String, status: String, reason: String) {
+        public init(mailId: Int64, subject: String, recipient: String, status: OutboxMessage.Status, reason: String) {
             self.mailId = mailId
             self.subject = subject
             self.recipient = recipient

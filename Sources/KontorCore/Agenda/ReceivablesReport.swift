@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who owes what, and for how long: aging buckets, per customer the open amount and how late they usually pay,
 /// and the days sales outstanding (DSO).
 public struct ReceivablesReport: Sendable, Hashable, Codable {
@@ -70,6 +72,15 @@ public struct ReceivablesReport: Sendable, Hashable, Codable {
 
     /// The bucket labels, in order.
     public static let bucketLabels = ["not-due", "1-30", "31-60", "61-90", "over-90"]
+
+    /// How people read a bucket label: "noch nicht fällig", "31–60 Tage"; `short` for the chart's axis.
+    public static func bucketWord(_ label: String, _ language: Language, short: Bool = false) -> String {
+        let de = language == .de
+        if label == "not-due" { return de ? (short ? "nicht fällig" : "noch nicht fällig") : (short ? "not due" : "not yet due") }
+        let days = de ? (short ? "T." : "Tage") : (short ? "d" : "days")
+        if label == "over-90" { return short ? "> 90 \(days)" : (de ? "über 90 \(days)" : "over 90 \(days)") }
+        return label.replacingOccurrences(of: "-", with: "–") + " " + days
+    }
 
     /// Builds the report as of `day` from every invoice.
     public init(items: [Item], asOf day: Day) {

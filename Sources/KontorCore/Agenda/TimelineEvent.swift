@@ -1,10 +1,8 @@
 /// One thing that happened with a customer; the timeline is the evidence for a later Mahnung.
-public struct TimelineEvent: Sendable, Hashable, Codable {
+public struct TimelineEvent: Sendable, Hashable, Encodable {
     public var day: Day
     public var kind: TimelineEventKind
-    /// What happened, in a short line.
-    public var title: String
-    /// Further detail (amount, note text), if any.
+    /// The record's own words beside the facts (a note's text, a letter's subject), if any.
     public var detail: String?
     /// The id or number of the record the event belongs to.
     public var reference: String?
@@ -13,15 +11,27 @@ public struct TimelineEvent: Sendable, Hashable, Codable {
 
     /// Creates an event.
     public init(
-        day: Day, kind: TimelineEventKind, title: String, detail: String? = nil, reference: String? = nil,
+        day: Day, kind: TimelineEventKind, detail: String? = nil, reference: String? = nil,
         facts: TimelineFacts = TimelineFacts()
     ) {
         self.day = day
         self.kind = kind
-        self.title = title
         self.detail = detail
         self.reference = reference
         self.facts = facts
+    }
+
+    private enum CodingKeys: String, CodingKey { case day, kind, title, detail, reference, facts }
+
+    /// The facts, and the English wording as `title` and `detail` for scripts that read `--json`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(day, forKey: .day)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(title(.en), forKey: .title)
+        try container.encodeIfPresent(details(.en), forKey: .detail)
+        try container.encodeIfPresent(reference, forKey: .reference)
+        try container.encode(facts, forKey: .facts)
     }
 
     /// Date order; on the same day, the order in which things usually happen.
@@ -64,8 +74,8 @@ public enum TimelineEventKind: String, Sendable, Codable, CaseIterable {
     var sequence: Int { TimelineEventKind.allCases.firstIndex(of: self)! }
 }
 
-/// What an event is about, as data: `TimelineEvent.title` and `detail` are English sentences for the CLI, and
-/// these fields let the web app and documents say the same in German.
+/// What an event is about, as data, from which `TimelineEvent.title(_:)` and `details(_:)` word it in either
+/// language.
 public struct TimelineFacts: Sendable, Hashable, Codable {
     /// The record's own words: an inquiry's subject, a quote's or job's title, a note's text.
     public var subject: String?

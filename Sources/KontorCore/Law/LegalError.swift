@@ -28,6 +28,25 @@ public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible, Bil
         }
     }
 
+    /// A missing base rate is added on the settings page in the web app and with a command on the command line.
+    public func message(_ language: Language, for audience: Audience) -> String {
+        guard case let .missingBaseRate(start) = self else { return message(language) }
+        switch (language, audience) {
+        case (.de, .web):
+            return "Der Basiszinssatz für das Halbjahr ab \(start.formatted(.de)) ist in Kontor nicht hinterlegt. "
+                + "Sobald die Bundesbank ihn veröffentlicht hat, ergänzen Sie ihn unter Einstellungen → Basiszinssätze."
+        case (.de, .commandLine):
+            return "Der Basiszinssatz für das Halbjahr ab \(start.formatted(.de)) ist in Kontor nicht hinterlegt. "
+                + "Sobald die Bundesbank ihn veröffentlicht hat, ergänzen Sie ihn mit "
+                + "„kontor settings base-rate add \(start) SATZ“."
+        case (.en, .web):
+            return "The base rate (Basiszinssatz) for the half-year from \(start) is not known to Kontor. "
+                + "Add it under Settings → Base rates once the Bundesbank has published it."
+        case (.en, .commandLine):
+            return description
+        }
+    }
+
     /// The message in `language`: English is ``description``, German names the half-year as a German date and
     /// where to add a missing base rate in the web app and on the command line.
     public func message(_ language: Language) -> String {
@@ -45,7 +64,7 @@ public enum LegalError: Error, Sendable, Equatable, CustomStringConvertible, Bil
         case let .invalidBaseRateTable(reason):
             return "Die Tabelle der Basiszinssätze ist ungültig: \(reason)."
         case let .negativeAmount(what):
-            return "\(what.name(.de)): darf nicht negativ sein."
+            return "\(what.name(.de)): Der Betrag darf nicht negativ sein."
         case .amountTooLarge:
             return "Die Beträge sind zu groß, um die Verzugszinsen exakt zu berechnen."
         }

@@ -10,7 +10,7 @@ public struct OutboxMessage: Sendable, Equatable {
     }
 
     /// Where a message stands.
-    public enum Status: String, NamedChoice {
+    public enum Status: String, NamedChoice, Codable {
         /// Waiting to be sent (again) at `nextAttemptAt`.
         case queued
         /// A sender is talking to the server right now, or stopped while doing so.

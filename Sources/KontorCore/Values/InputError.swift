@@ -76,7 +76,7 @@ public enum InputRule: Sendable, Equatable {
     case columnsNeedDateAndAmount
     /// The same number of paid invoices twice in a loyalty policy.
     case duplicateThreshold(Int)
-    /// A Mustache template that cannot be read; `detail` is the template engine's own description.
-    case templateSyntax(detail: String)
+    /// A Mustache template that cannot be read, with the line where reading stopped when known.
+    case templateSyntax(line: Int?)
 }
 

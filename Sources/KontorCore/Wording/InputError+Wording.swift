@@ -9,7 +9,8 @@ extension InputError: CustomStringConvertible {
         let problem = problem(language)
         let sentence: String
         if let field = field {
-            sentence = language == .de ? "\(field.name(.de)): \(problem)" : "\(field.name(.en).capitalizedFirst): \(problem)"
+            sentence = language == .de
+                ? "\(field.name(.de)): \(problem.capitalizedFirst)" : "\(field.name(.en).capitalizedFirst): \(problem)"
         } else {
             sentence = problem
         }
@@ -181,9 +182,9 @@ extension InputRule {
             return "unknown field '\(name)'; known fields: \(known.joined(separator: ", "))"
         case .columnsNeedDateAndAmount: return "it needs at least date= and amount="
         case let .duplicateThreshold(count): return "\(count) paid invoices appear twice"
-        case let .templateSyntax(detail):
-            return "the template has a syntax error (\(detail)); check that every {{#section}} is closed with "
-                + "{{/section}}"
+        case let .templateSyntax(line):
+            return "the template has a syntax error" + (line.map { " in line \($0)" } ?? "")
+                + "; check that every {{#section}} is closed with {{/section}} and every placeholder has double braces"
         }
     }
 
@@ -223,14 +224,15 @@ extension InputRule {
             return "unbekanntes Feld „\(name)“; bekannt sind: \(known.joined(separator: ", "))"
         case .columnsNeedDateAndAmount: return "es braucht mindestens date= und amount="
         case let .duplicateThreshold(count): return "\(count) bezahlte Rechnungen kommen zweimal vor"
-        case let .templateSyntax(detail):
-            return "die Vorlage hat einen Syntaxfehler (\(detail)); prüfen Sie, ob jedes {{#abschnitt}} mit "
-                + "{{/abschnitt}} geschlossen ist"
+        case let .templateSyntax(line):
+            return "die Vorlage hat einen Syntaxfehler" + (line.map { " in Zeile \($0)" } ?? "")
+                + "; prüfen Sie, ob jeder Abschnitt {{#…}} sein {{/…}} hat und jeder Platzhalter in doppelten "
+                + "geschweiften Klammern steht"
         }
     }
 }
 
 extension String {
     /// The text with its first letter capitalised, for a field name that starts a sentence.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -6,7 +6,7 @@ public protocol Worded {
 }
 
 extension Worded {
-    func pick(_ language: Language, _ english: String, _ german: String) -> String {
+    public func pick(_ language: Language, _ english: String, _ german: String) -> String {
         language == .de ? german : english
     }
 }
@@ -14,9 +14,9 @@ extension Worded {
 extension CustomerStatus: Worded {
     public func word(_ l: Language) -> String {
         switch self {
-        case .prospect: pick(l, "prospect", "Interessent")
-        case .new: pick(l, "new customer", "Neukunde")
-        case .regular: pick(l, "regular customer", "Bestandskunde")
+        case .prospect: pick(l, "Prospect", "Interessent")
+        case .new: pick(l, "New customer", "Neukunde")
+        case .regular: pick(l, "Regular customer", "Bestandskunde")
         }
     }
 }
@@ -24,8 +24,8 @@ extension CustomerStatus: Worded {
 extension CustomerKind: Worded {
     public func word(_ l: Language) -> String {
         switch self {
-        case .business: pick(l, "business", "Firma")
-        case .consumer: pick(l, "consumer", "Privatperson")
+        case .business: pick(l, "Business", "Firma")
+        case .consumer: pick(l, "Consumer", "Privatperson")
         }
     }
 }
@@ -33,11 +33,11 @@ extension CustomerKind: Worded {
 extension InquiryChannel: Worded {
     public func word(_ l: Language) -> String {
         switch self {
-        case .email: pick(l, "e-mail", "E-Mail")
-        case .phone: pick(l, "phone", "Telefon")
-        case .form: pick(l, "form", "Formular")
-        case .referral: pick(l, "referral", "Empfehlung")
-        case .other: pick(l, "other", "Sonstiges")
+        case .email: pick(l, "E-mail", "E-Mail")
+        case .phone: pick(l, "Phone", "Telefon")
+        case .form: pick(l, "Form", "Formular")
+        case .referral: pick(l, "Referral", "Empfehlung")
+        case .other: pick(l, "Other", "Sonstiges")
         }
     }
 }
@@ -151,6 +151,16 @@ extension OutboxMessage.Status: Worded {
         case .sent: pick(l, "sent", "gesendet")
         case .failed: pick(l, "failed", "fehlgeschlagen")
         case .unknown: pick(l, "unclear whether it arrived", "unklar, ob angekommen")
+        }
+    }
+}
+
+extension CustomerStatusReason: Worded {
+    public func word(_ l: Language) -> String {
+        switch self {
+        case .paidWithoutReminder: pick(l, "invoice paid in full without a reminder", "Rechnung ohne Mahnung vollständig bezahlt")
+        case .paymentReversed: pick(l, "payment reversed", "Zahlung zurückgebucht")
+        case .byHand: pick(l, "set by hand", "von Hand gesetzt")
         }
     }
 }

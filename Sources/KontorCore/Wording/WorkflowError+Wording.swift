@@ -3,8 +3,24 @@
 extension WorkflowError: CustomStringConvertible {
     public func message(_ language: Language, for audience: Audience) -> String {
         let (text, command) = language == .de ? german : english
-        guard audience == .commandLine, let command else { return text }
-        return text + command
+        switch audience {
+        case .commandLine: return text + (command ?? "")
+        case .web: return text + (webHint(language).map { " " + $0 } ?? "")
+        }
+    }
+
+    /// Where the web app offers what the command line's command does, for the errors that need a pointer.
+    private func webHint(_ language: Language) -> String? {
+        let de = language == .de
+        switch self {
+        case .reverseChargeWithoutSellerVATId, .profileIncomplete:
+            return de ? "Tragen Sie sie unter Einstellungen ein." : "Add it under Settings."
+        case .reverseChargeWithoutBuyerVATId, .customerWithoutAddress, .customerWithoutEmail:
+            return de ? "Tragen Sie sie beim Kunden ein." : "Add it on the customer's page."
+        case .quoteEmpty, .invoiceEmpty:
+            return de ? "Fügen Sie zuerst eine hinzu." : "Add one first."
+        default: return nil
+        }
     }
 
     /// The form field the error is about, where a form has one.

@@ -7,8 +7,10 @@ enum MessageRenderer {
     static func render(_ template: String, _ values: [String: Any]) throws(MessageTemplateError) -> String {
         do {
             return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + template).render(values)
+        } catch let error as MustacheTemplate.ParserError {
+            throw MessageTemplateError(line: error.context.lineNumber)
         } catch {
-            throw MessageTemplateError(reason: "\(error)")
+            throw MessageTemplateError(line: nil)
         }
     }
 
@@ -18,11 +20,11 @@ enum MessageRenderer {
     }
 }
 
-/// A template the user edited cannot be read; `reason` is the template engine's own description.
+/// A template the user edited cannot be read; `line` is where the template engine stopped, when it says.
 public struct MessageTemplateError: Error, Sendable, Equatable, CustomStringConvertible, BilingualError {
-    public let reason: String
+    public let line: Int?
 
     public func message(_ language: Language) -> String {
-        InputRule.templateSyntax(detail: reason).sentence(language)
+        InputRule.templateSyntax(line: line).sentence(language)
     }
 }

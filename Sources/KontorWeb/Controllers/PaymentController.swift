@@ -234,7 +234,7 @@ struct PaymentsPage: Sendable, Encodable {
             let error = failed?.id == entry.id ? failed?.state.general : nil
             return ReviewRow(
                 id: entry.id, dateText: texts.day(entry.bookingDate), payer: entry.counterpartyName ?? "–", text: entry.text,
-                amountText: texts.money(entry.amount), reasonText: entry.reason, invoiceOptions: options,
+                amountText: texts.money(entry.amount), reasonText: entry.reason.flatMap(MatchReason.init(rawValue:))?.word(texts.language), invoiceOptions: options,
                 hasError: error != nil, error: error ?? "")
         }
         reviewPager = PagerView(overview.review, path: "/payments", parameter: "review", texts: texts)

@@ -119,13 +119,13 @@ struct ReportPage: Sendable, Encodable {
         let euros: (Int64) -> String = { cents in texts.money(Money(cents: cents)).replacingOccurrences(of: texts.language == .de ? ",00" : ".00", with: "") }
         let tones = ["ok", "warn", "warn", "bad", "bad"]
         buckets = receivables.buckets.map {
-            BucketRow(label: texts["bucket_\($0.label)"], count: $0.invoices, amountText: texts.money($0.amount))
+            BucketRow(label: ReceivablesReport.bucketWord($0.label, texts.language), count: $0.invoices, amountText: texts.money($0.amount))
         }
         bucketCount = receivables.buckets.map(\.invoices).reduce(0, +)
         agingChart = BarChart(
             id: "aging", caption: texts["chart_aging"],
             values: receivables.buckets.enumerated().map { index, bucket in
-                BarChart.Value(label: texts["bucket_\(bucket.label)"], shortLabel: texts["bucket_short_\(bucket.label)"],
+                BarChart.Value(label: ReceivablesReport.bucketWord(bucket.label, texts.language), shortLabel: ReceivablesReport.bucketWord(bucket.label, texts.language, short: true),
                                value: bucket.amount.cents, valueText: texts.money(bucket.amount), tone: tones[index])
             }, axisLabel: euros)
         debtors = receivables.customers.prefix(15).map { line in

@@ -142,7 +142,7 @@ struct TodayPage: Sendable, Encodable {
         mailProblems = list.mailProblems.prefix(limit).map { item in
             MailProblemItem(
                 subject: item.subject, recipient: item.recipient, reason: item.reason,
-                statusLabel: texts["mail_status_\(item.status)"], path: "/mail#mail-\(item.mailId)")
+                statusLabel: item.status.word(texts.language), path: "/mail#mail-\(item.mailId)")
         }
         hasMailProblems = !mailProblems.isEmpty
         moreInquiries = more(list.inquiriesTotal)

@@ -20,7 +20,7 @@ struct ErrorText {
 
     /// The short message shown next to a field (the label already says which field).
     func fieldMessage(_ error: any Error) -> String {
-        if let input = ErrorText.input(in: error) { return input.problem(texts.language) }
+        if let input = ErrorText.input(in: error) { return input.problem(texts.language).capitalizedFirst }
         return message(error) ?? texts["error_server_text"]
     }
 
@@ -39,7 +39,7 @@ struct ErrorText {
             return
         }
         if let input = ErrorText.input(in: error), let field = input.field, let name = fields[field] {
-            state.errors[name] = input.problem(texts.language)
+            state.errors[name] = input.problem(texts.language).capitalizedFirst
             return
         }
         if let workflow = ErrorText.workflow(in: error), let field = workflow.field, let name = fields[field] {

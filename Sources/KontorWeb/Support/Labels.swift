@@ -3,14 +3,14 @@ import KontorCore
 
 /// Words and badge colours for the domain's states, and dates and amounts as people read them.
 extension Texts {
-    func customerStatus(_ status: CustomerStatus) -> String { self["cust_\(status.rawValue)"] }
-    func kind(_ kind: CustomerKind) -> String { self["kind_\(kind.rawValue)"] }
-    func channel(_ channel: InquiryChannel) -> String { self["channel_\(channel.rawValue)"] }
-    func inquiryStatus(_ status: InquiryStatus) -> String { self["inq_\(status.rawValue)"] }
-    func quoteStatus(_ status: QuoteStatus) -> String { self["quote_\(status.rawValue)"] }
-    func jobStatus(_ status: JobStatus) -> String { self["job_\(status.rawValue)"] }
-    func invoiceStatus(_ status: InvoiceStatus) -> String { self["inv_\(status.rawValue)"] }
-    func letterStatus(_ status: DunningLetterStatus) -> String { self["letter_\(status.rawValue)"] }
+    func customerStatus(_ status: CustomerStatus) -> String { status.word(language) }
+    func kind(_ kind: CustomerKind) -> String { kind.word(language) }
+    func channel(_ channel: InquiryChannel) -> String { channel.word(language) }
+    func inquiryStatus(_ status: InquiryStatus) -> String { status.word(language) }
+    func quoteStatus(_ status: QuoteStatus) -> String { status.word(language) }
+    func jobStatus(_ status: JobStatus) -> String { status.word(language) }
+    func invoiceStatus(_ status: InvoiceStatus) -> String { status.word(language) }
+    func letterStatus(_ status: DunningLetterStatus) -> String { status.word(language) }
     /// A hand-over is internal: nothing is sent to the debtor, so its done state reads "übergeben".
     func letterStatus(_ status: DunningLetterStatus, step: DunningStep) -> String {
         step == .handover && status == .sent ? self["letter_handed_over"] : letterStatus(status)
@@ -20,8 +20,8 @@ extension Texts {
     func unit(_ unit: BillingUnit, quantity: Quantity) -> String {
         quantity == Quantity(1) ? unit.label(language, quantity: quantity) : self.unit(unit)
     }
-    func revisionKind(_ kind: RevisionKind) -> String { self["revision_\(kind.rawValue)"] }
-    func noteKind(_ kind: NoteKind) -> String { self["note_\(kind.rawValue)"] }
+    func revisionKind(_ kind: RevisionKind) -> String { kind.word(language).capitalizedFirst }
+    func noteKind(_ kind: NoteKind) -> String { kind.word(language).capitalizedFirst }
     func step(_ step: DunningStep) -> String { step.label(language) }
 
     func money(_ amount: Money) -> String { amount.formatted(language) }

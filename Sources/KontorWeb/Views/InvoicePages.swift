@@ -89,7 +89,7 @@ struct InvoicePage: Sendable, Encodable {
         let dateText: String
         let noteText: String
         let amountText: String
-        /// What kind of entry it is, when not simply money received ("Zahlung storniert", "Guthaben verrechnet").
+        /// What kind of entry it is, when not simply money received ("Rückbuchung", "Guthaben erhalten").
         let kindText: String?
         /// Received payments that were not reversed yet can be taken back with a counter-entry.
         let canReverse: Bool
@@ -224,7 +224,7 @@ struct InvoicePage: Sendable, Encodable {
         self.payments = payments.map {
             PaymentRow(
                 id: $0.id, dateText: texts.day($0.receivedOn), noteText: $0.note ?? "", amountText: texts.money($0.amount),
-                kindText: $0.kind == .received ? nil : texts["tl_payment_\($0.kind.rawValue)"],
+                kindText: $0.kind == .received ? nil : $0.kind.word(texts.language),
                 canReverse: $0.kind.isReversible && !reversed.contains($0.id))
         }
         hasPayments = !payments.isEmpty

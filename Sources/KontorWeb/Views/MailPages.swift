@@ -68,7 +68,7 @@ struct OutboxPage: Sendable, Encodable {
             kindLabel = texts["mail_kind_\(message.kind.rawValue)"]
             to = message.recipients.first ?? ""
             subject = message.subject
-            statusLabel = texts["mail_status_\(message.status.rawValue)"]
+            statusLabel = message.status.word(texts.language)
             statusTone = switch message.status {
             case .sent: "ok"
             case .queued, .sending: "info"

@@ -163,7 +163,9 @@ struct CustomerCommand: AsyncParsableCommand {
             let events = try await global.kontor().timeline(customerId: id)
             if global.json { return try Output.json(events) }
             for event in events {
-                print("\(event.day.formatted(global.language))  \(event.title)" + (event.detail.map { " – \($0)" } ?? ""))
+                let language = global.language
+                print("\(event.day.formatted(language))  \(event.title(language))"
+                    + (event.details(language).map { " – \($0)" } ?? ""))
             }
         }
     }

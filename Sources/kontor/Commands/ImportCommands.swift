@@ -39,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
             if result.alreadyImported > 0 { print("  \(result.alreadyImported) imported before, skipped") }
             print("  \(result.applied.count) payment(s) booked, \(result.queued) waiting for review, \(result.ignored) ignored")
             for applied in result.applied {
-                print("    \(applied.invoiceNumber): \(applied.amount.formatted(lang)) (\(applied.reason), \(applied.confidence) %)")
+                print("    \(applied.invoiceNumber): \(applied.amount.formatted(lang)) (\(applied.reason.word(lang)), \(applied.confidence) %)")
             }
             if result.queued > 0 { print("Review them with 'kontor import review'.") }
         }

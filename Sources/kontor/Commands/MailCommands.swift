@@ -72,12 +72,11 @@ struct MailCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "test", abstract: "Send a short test mail now.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The recipient (default: the sender address).") var to: String?
-        @Option(help: "de or en.") var lang = "de"
 
         func run() async throws {
             let kontor = try global.kontor()
             guard let settings = try await kontor.mailSettings() else { throw AppError.mailNotConfigured }
-            let language = try Language.named(lang, what: .language)
+            let language = global.language
             let queued = try await kontor.queueTestMail(to: to ?? settings.senderAddress, language: language, now: Date())
             let results = try await kontor.deliverDueMail(using: try SMTPMailTransport(settings: settings)) { Date() }
             try MailOutput.report(results.filter { $0.id == queued.id }, json: global.json)

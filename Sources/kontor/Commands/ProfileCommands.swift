@@ -29,7 +29,7 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "A single day off, YYYY-MM-DD (repeatable).") var dayOff: [String] = []
     @Option(help: """
         Prices as UNIT=EUR pairs: word, line, page, hour, revision (an extra revision round; 0 = ask); \
-        e.g. word=0,12;hour=85;revision=60 (use ; between pairs).
+        e.g. word=0,12,hour=85,revision=60 (pairs separated by , or ;).
         """)
     var rates: String?
 
@@ -46,7 +46,7 @@ struct ProfileOptions: ParsableArguments {
         if let paymentTerm { profile.paymentTermDays = paymentTerm }
         if let numberFormat { profile.numberFormat = try InvoiceNumberFormat(numberFormat) }
         if let loyalty { profile.loyalty = try LoyaltyPolicy(parsing: loyalty) }
-        if let dunning { profile.dunning = try ProfileOptions.policy(dunning, from: profile.effectiveDunningPolicy) }
+        if let dunning { profile.dunning = try profile.effectiveDunningPolicy.applying(settings: dunning) }
         if hours != nil || !vacation.isEmpty || !dayOff.isEmpty {
             var capacity = profile.capacity ?? WorkingCapacity()
             if let hours {
@@ -67,78 +67,7 @@ struct ProfileOptions: ParsableArguments {
             try capacity.validate()
             profile.capacity = capacity
         }
-        if let rates {
-            var card = profile.effectiveRateCard
-            for pair in rates.split(separator: ";") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
-                let allowed = ["word=…", "line=…", "page=…", "hour=…", "revision=…"]
-                if parts.count == 2, parts[0] == "revision" {
-                    card.pricePerRevision = try UnitPrice(parsing: parts[1])
-                    continue
-                }
-                guard parts.count == 2, let unit = BillingUnit(rawValue: parts[0]), unit != .flat else {
-                    throw InputError.invalidChoice(what: .rate, text: String(pair), allowed: allowed)
-                }
-                let price = try UnitPrice(parsing: parts[1])
-                switch unit {
-                case .word: card.pricePerWord = price
-                case .line: card.pricePerLine = price
-                case .page: card.pricePerPage = price
-                case .hour, .flat: card.pricePerHour = price
-                }
-            }
-            profile.rateCard = card
-        }
-    }
-
-    static func policy(_ text: String, from base: DunningPolicy) throws -> DunningPolicy {
-        var policy = base
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-            let keys = ["inquiry", "pay-by", "notice1", "deadline1", "notice2", "deadline2", "handover", "grace",
-                        "skip", "settled", "patience", "costs", "day-count", "payment-day"]
-            guard parts.count == 2, keys.contains(parts[0]) else {
-                throw InputError.invalidChoice(what: .dunningSetting, text: String(pair), allowed: keys.map { "\($0)=…" })
-            }
-            switch parts[0] {
-            case "costs":
-                policy.materialCosts = try Money(parsingNonNegative: parts[1], what: .materialCosts)
-                continue
-            case "day-count":
-                // LAW.md 3.4: no statute fixes the convention; the user chooses.
-                guard let convention = DayCountConvention(rawValue: parts[1]) else {
-                    throw InputError.invalidChoice(what: .dayCount, text: parts[1],
-                                                   allowed: DayCountConvention.allCases.map(\.rawValue))
-                }
-                policy.dayCount = convention
-                continue
-            case "payment-day":
-                guard let counts = ["yes": true, "no": false][parts[1].lowercased()] else {
-                    throw InputError.invalidChoice(what: .paymentDay, text: parts[1], allowed: ["yes", "no"])
-                }
-                policy.countsPaymentDay = counts
-                continue
-            default: break
-            }
-            guard let value = Int(parts[1]) else {
-                throw InputError.invalidNumber(what: .numberOfDays, text: parts[1])
-            }
-            switch parts[0] {
-            case "inquiry": policy.inquiryAfterDays = value
-            case "pay-by": policy.inquiryDeadlineDays = value
-            case "settled": policy.objectionSettledWaitDays = value
-            case "notice1": policy.firstNoticeAfterDays = value
-            case "deadline1": policy.firstNoticeDeadlineDays = value
-            case "notice2": policy.secondNoticeAfterDeadlineDays = value
-            case "deadline2": policy.secondNoticeDeadlineDays = value
-            case "handover": policy.handoverAfterDeadlineDays = value
-            case "grace": policy.promiseGraceDays = value
-            case "skip": policy.skipPostponeDays = value
-            default: policy.patientFactorPercent = value
-            }
-        }
-        try policy.validate()
-        return policy
+        if let rates { profile.rateCard = try profile.effectiveRateCard.applying(settings: rates) }
     }
 }
 

@@ -1,7 +1,7 @@
 import KontorCore
 
 /// A mistake on the command line itself or with a file it names, worded once in English and German.
-enum CLIError: Error, UserError, CustomStringConvertible {
+enum CLIError: Error, Equatable, UserError, CustomStringConvertible {
     case fileTooLarge(name: String, limit: InputLimit)
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)

@@ -11,3 +11,15 @@ public enum MatchReason: String, Sendable, Codable {
     /// The payer is a known customer, but neither number nor amount fits.
     case nameOnly
 }
+
+extension MatchReason: Worded {
+    public func word(_ l: Language) -> String {
+        switch self {
+        case .invoiceNumber: pick(l, "invoice number in the transfer", "Rechnungsnummer im Verwendungszweck")
+        case .structuredReference: pick(l, "creditor reference", "strukturierte Referenz")
+        case .amountAndName: pick(l, "amount and payer", "Betrag und Zahler")
+        case .amountOnly: pick(l, "amount only", "nur der Betrag")
+        case .nameOnly: pick(l, "payer only", "nur der Zahler")
+        }
+    }
+}
