@@ -54,7 +54,7 @@ struct CustomerCommand: AsyncParsableCommand {
             try fields.apply(to: &customer)
             let saved = try await global.kontor().addCustomer(customer)
             if global.json { return try Output.json(saved) }
-            print("Added customer \(saved.id): \(saved.name) (\(saved.status.rawValue)).")
+            print(global.say("Added customer", "Kunde angelegt:") + " \(saved.id): \(saved.name) (\(saved.status.word(global.language))).")
         }
     }
 
@@ -68,10 +68,14 @@ struct CustomerCommand: AsyncParsableCommand {
             let status = try self.status.map { try CustomerStatus.named($0, what: .status) }
             let customers = try await global.kontor().customers(status: status, search: search)
             if global.json { return try Output.json(customers) }
-            if customers.isEmpty { return print("No customers.") }
+            if customers.isEmpty { return print(global.say("No customers.", "Keine Kunden.")) }
+            let lang = global.language
             Output.table(
-                ["ID", "Name", "Status", "Kind", "City", "E-mail"],
-                customers.map { ["\($0.id)", $0.name, $0.status.rawValue, $0.kind.rawValue, $0.address?.city ?? "", $0.email ?? ""] },
+                global.language == .de
+                    ? ["Nr.", "Name", "Status", "Art", "Ort", "E-Mail"] : ["ID", "Name", "Status", "Kind", "City", "E-mail"],
+                customers.map {
+                    ["\($0.id)", $0.name, $0.status.word(lang), $0.kind.word(lang), $0.address?.city ?? "", $0.email ?? ""]
+                },
                 rightAligned: [0])
         }
     }
@@ -88,23 +92,34 @@ struct CustomerCommand: AsyncParsableCommand {
             }
             let c = detail.customer
             let lang = global.language
-            print("\(c.name)  [\(c.status.rawValue), \(c.kind.rawValue)]  #\(c.id)")
-            if let contact = c.addressName { print("Contact: \(contact)") }
-            print("Greeting: \(c.salutation(language: c.language, formal: true))")
-            if let address = c.address { print("Address: \(address.lines.joined(separator: ", "))" + (address.state.map { " (\($0.rawValue))" } ?? "")) }
-            if let email = c.email { print("E-mail: \(email)") }
-            if let phone = c.phone { print("Phone: \(phone)") }
-            if let vatId = c.vatId { print("VAT ID: \(vatId)") }
-            if let reference = c.buyerReference { print("Buyer reference: \(reference)") }
-            print("Language: \(c.language.rawValue), e-invoices: \(c.effectiveEInvoiceFormat.rawValue)")
-            if let notes = c.notes { print("Notes: \(notes)") }
-            print("Revenue: \(detail.revenue.formatted(lang)), open: \(detail.openAmount.formatted(lang))"
-                + (detail.credit.cents > 0 ? ", credit: \(detail.credit.formatted(lang))" : "")
-                + (detail.claims.cents > 0 ? ", interest and costs claimed: \(detail.claims.formatted(lang))" : ""))
-            print("Invoices paid in full: \(detail.paidInvoiceCount); loyalty discount now: \(detail.loyaltyPercent) %"
+            let say = global.say
+            print("\(c.name)  [\(c.status.word(lang)), \(c.kind.word(lang))]  #\(c.id)")
+            if let contact = c.addressName { print(say("Contact: ", "Ansprechpartner: ") + contact) }
+            print(say("Greeting: ", "Anrede: ") + c.salutation(language: c.language, formal: true))
+            if let address = c.address {
+                print(say("Address: ", "Anschrift: ") + address.lines.joined(separator: ", ")
+                    + (address.state.map { " (\($0.rawValue))" } ?? ""))
+            }
+            if let email = c.email { print(say("E-mail: ", "E-Mail: ") + email) }
+            if let phone = c.phone { print(say("Phone: ", "Telefon: ") + phone) }
+            if let vatId = c.vatId { print(say("VAT ID: ", "USt-IdNr.: ") + vatId) }
+            if let reference = c.buyerReference { print(say("Buyer reference: ", "Käuferreferenz: ") + reference) }
+            print(say("Language: ", "Sprache: ") + c.language.rawValue + say(", e-invoices: ", ", E-Rechnungen: ")
+                + c.effectiveEInvoiceFormat.rawValue)
+            if let notes = c.notes { print(say("Notes: ", "Notizen: ") + notes) }
+            print(say("Revenue: ", "Umsatz: ") + detail.revenue.formatted(lang) + say(", open: ", ", offen: ")
+                + detail.openAmount.formatted(lang)
+                + (detail.credit.cents > 0 ? say(", credit: ", ", Guthaben: ") + detail.credit.formatted(lang) : "")
+                + (detail.claims.cents > 0
+                    ? say(", interest and costs claimed: ", ", geforderte Zinsen und Kosten: ") + detail.claims.formatted(lang)
+                    : ""))
+            print(say("Invoices paid in full: \(detail.paidInvoiceCount); loyalty discount now: \(detail.loyaltyPercent) %",
+                      "Vollständig bezahlte Rechnungen: \(detail.paidInvoiceCount); Treuerabatt jetzt: \(detail.loyaltyPercent) %")
                 + (detail.loyaltyPercent > 0
-                    ? " (regular customer with \(detail.paidInvoiceCount) paid invoices)"
-                    : " (none yet: the policy grants it from more paid invoices)"))
+                    ? say(" (regular customer with \(detail.paidInvoiceCount) paid invoices)",
+                          " (Stammkunde mit \(detail.paidInvoiceCount) bezahlten Rechnungen)")
+                    : say(" (none yet: the policy grants it from more paid invoices)",
+                          " (noch keiner: die Regel gewährt ihn ab mehr bezahlten Rechnungen)")))
         }
     }
 
@@ -120,7 +135,7 @@ struct CustomerCommand: AsyncParsableCommand {
             let fields = self.fields
             let saved = try await global.kontor().editCustomer(id: id, on: try global.day()) { try fields.apply(to: &$0) }
             if global.json { return try Output.json(saved) }
-            print("Saved customer \(saved.id): \(saved.name) (\(saved.status.rawValue)).")
+            print(global.say("Saved customer", "Kunde gespeichert:") + " \(saved.id): \(saved.name) (\(saved.status.word(global.language))).")
         }
     }
 
@@ -148,7 +163,8 @@ struct CustomerCommand: AsyncParsableCommand {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let result = try await global.kontor().importVCards(data: data, fileName: name, today: try global.day())
             if global.json { return try Output.json(["created": "\(result.created.count)", "unchanged": "\(result.unchanged)"]) }
-            print("Imported \(result.created.count) new customer(s); \(result.unchanged) known already.")
+            print(global.say("Imported \(result.created.count) new customer(s); \(result.unchanged) known already.",
+                             "\(result.created.count) neue Kunden eingelesen; \(result.unchanged) waren schon bekannt."))
         }
     }
 
@@ -207,6 +223,6 @@ struct NoteCommand: AsyncParsableCommand {
             customerId: customer, text: text, on: try global.day(), kind: kind, invoice: invoice,
             promisedFor: try parseDay(promise, what: .promisedDate))
         if global.json { return try Output.json(note) }
-        print("Noted for customer \(customer) on \(note.writtenOn.formatted(global.language)).")
+        print(global.say("Noted for customer \(customer) on ", "Notiert für Kunde \(customer) am ") + note.writtenOn.formatted(global.language) + ".")
     }
 }

@@ -72,7 +72,7 @@ extension InvoiceCommand {
         func run() async throws {
             let draft = try await global.kontor().deleteDraft(reference)
             if global.json { return try Output.json(DeletedJSON(deleted: "invoice draft", id: draft.id)) }
-            print("Deleted invoice draft \(draft.id).")
+            print(global.say("Deleted invoice draft \(draft.id).", "Rechnungsentwurf \(draft.id) gelöscht."))
         }
     }
 }

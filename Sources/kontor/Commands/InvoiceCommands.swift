@@ -40,21 +40,31 @@ struct InvoiceCommand: AsyncParsableCommand {
             if let serviceFrom { invoice = try await kontor.setServicePeriod(reference, from: serviceFrom, to: serviceTo) }
             if let paymentTerm { invoice = try await kontor.setPaymentTerm(reference, days: paymentTerm) }
             if global.json { return try Output.json(InvoiceJSON(invoice, today: today)) }
-            print("Created invoice draft \(invoice.id)"
-                + (invoice.discountPercent.map { " with \($0) % loyalty discount" } ?? "") + ".")
+            let say = global.say
+            print(say("Created invoice draft \(invoice.id)", "Rechnungsentwurf \(invoice.id) angelegt")
+                + (invoice.discountPercent.map { say(" with \($0) % loyalty discount", " mit \($0) % Treuerabatt") } ?? "")
+                + ".")
             let rounds = drafted.extraRevisionRounds
             if rounds > 0 {
-                let what = rounds == 1 ? "1 revision round" : "\(rounds) revision rounds"
+                let what = say(rounds == 1 ? "1 revision round" : "\(rounds) revision rounds",
+                               rounds == 1 ? "1 Korrekturschleife" : "\(rounds) Korrekturschleifen")
                 let price = drafted.revisionPrice.formatted(global.language)
                 if drafted.revisionPrice.tenThousandths > 0 {
-                    print("Added \(what) beyond the included ones at \(price) each.")
+                    print(say("Added \(what) beyond the included ones at \(price) each.",
+                              "\(what) über die enthaltenen hinaus zu je \(price) hinzugefügt."))
                 } else {
-                    print("Added \(what) beyond the included ones at \(price): the rate card has no price for extra "
-                        + "rounds. Set the line's price before issuing, or a price for all with "
-                        + "'kontor profile set --rates revision=…'.")
+                    print(say("Added \(what) beyond the included ones at \(price): the rate card has no price for extra "
+                                + "rounds. Set the line's price before issuing, or a price for all with "
+                                + "'kontor profile set --rates revision=…'.",
+                              "\(what) über die enthaltenen hinaus zu \(price) hinzugefügt: Die Preisliste hat keinen Preis "
+                                + "für zusätzliche Schleifen. Setzen Sie den Preis der Position vor dem Ausstellen oder "
+                                + "einen für alle mit „kontor profile set --rates revision=…“."))
                 }
             }
-            if invoice.lines.isEmpty { print("Add lines with 'kontor invoice add-line \(invoice.id) …'.") }
+            if invoice.lines.isEmpty {
+                print(say("Add lines with 'kontor invoice add-line \(invoice.id) …'.",
+                          "Positionen fügen Sie mit „kontor invoice add-line \(invoice.id) …“ hinzu."))
+            }
         }
     }
 
@@ -97,16 +107,20 @@ struct InvoiceCommand: AsyncParsableCommand {
             let kontor = try global.kontor()
             let invoices = try await kontor.invoices(query)
             if global.json { return try Output.json(invoices.map { InvoiceJSON($0, today: today) }) }
-            if invoices.isEmpty { return print("No invoices.") }
+            if invoices.isEmpty { return print(global.say("No invoices.", "Keine Rechnungen.")) }
             let lang = global.language
+            let say = global.say
             let names = try await kontor.customerNames(ids: Set(invoices.filter { $0.buyer == nil }.map(\.customerId)))
             Output.table(
-                ["Number", "Customer", "Issued", "Due", "Status", "Gross", "Open", "Overdue"],
+                lang == .de
+                    ? ["Nummer", "Kunde", "Ausgestellt", "Fällig", "Status", "Brutto", "Offen", "Überfällig"]
+                    : ["Number", "Customer", "Issued", "Due", "Status", "Gross", "Open", "Overdue"],
                 invoices.map { i in
-                    [i.number ?? "draft \(i.id)", i.buyer?.name ?? names[i.customerId] ?? "\(i.customerId)",
-                     i.issueDate?.formatted(lang) ?? "",
-                     i.dueDate?.formatted(lang) ?? "", i.status.rawValue, i.totals.gross.formatted(lang),
-                     i.openAmount.formatted(lang), i.isOverdue(on: today) ? "\(i.daysOverdue(on: today)) d" : ""]
+                    [i.number ?? say("draft \(i.id)", "Entwurf \(i.id)"),
+                     i.buyer?.name ?? names[i.customerId] ?? "\(i.customerId)", i.issueDate?.formatted(lang) ?? "",
+                     i.dueDate?.formatted(lang) ?? "", i.status.word(lang), i.totals.gross.formatted(lang),
+                     i.openAmount.formatted(lang),
+                     i.isOverdue(on: today) ? say("\(i.daysOverdue(on: today)) d", "\(i.daysOverdue(on: today)) T.") : ""]
                 }, rightAligned: [5, 6, 7])
         }
     }
@@ -121,8 +135,11 @@ struct InvoiceCommand: AsyncParsableCommand {
             let invoice = try await global.kontor().issueInvoice(reference, on: try global.day())
             if global.json { return try Output.json(InvoiceJSON(invoice, today: try global.day())) }
             let lang = global.language
-            print("Issued invoice \(invoice.number!) over \(invoice.totals.gross.formatted(lang)), "
-                + "payable by \(invoice.dueDate!.formatted(lang)).")
+            print(global.say(
+                "Issued invoice \(invoice.number!) over \(invoice.totals.gross.formatted(lang)), "
+                    + "payable by \(invoice.dueDate!.formatted(lang)).",
+                "Rechnung \(invoice.number!) über \(invoice.totals.gross.formatted(lang)) ausgestellt, "
+                    + "zahlbar bis \(invoice.dueDate!.formatted(lang))."))
         }
     }
 
@@ -135,8 +152,10 @@ struct InvoiceCommand: AsyncParsableCommand {
         func run() async throws {
             let cancellation = try await global.kontor().cancelInvoice(reference, on: try global.day())
             if global.json { return try Output.json(InvoiceJSON(cancellation, today: try global.day())) }
-            print("Issued cancellation invoice \(cancellation.number!) for \(cancellation.cancelsNumber!) "
-                + "over \(cancellation.totals.gross.formatted(global.language)).")
+            let gross = cancellation.totals.gross.formatted(global.language)
+            print(global.say(
+                "Issued cancellation invoice \(cancellation.number!) for \(cancellation.cancelsNumber!) over \(gross).",
+                "Stornorechnung \(cancellation.number!) zu Rechnung \(cancellation.cancelsNumber!) über \(gross) ausgestellt."))
         }
     }
 
@@ -190,35 +209,45 @@ struct InvoiceCommand: AsyncParsableCommand {
         let today = try global.day()
         if global.json { return try Output.json(InvoiceJSON(i, today: today)) }
         let lang = global.language
-        let title = i.kind == .cancellation ? "Cancellation invoice" : "Invoice"
-        print("\(title) \(i.number ?? "draft \(i.id)") [\(i.status.rawValue)]"
-            + (i.cancelsNumber.map { " – cancels \($0)" } ?? "") + (i.cancelledByNumber.map { " – cancelled by \($0)" } ?? ""))
+        let say = global.say
+        let title = i.kind == .cancellation ? say("Cancellation invoice", "Stornorechnung") : say("Invoice", "Rechnung")
+        print("\(title) \(i.number ?? say("draft \(i.id)", "Entwurf \(i.id)")) [\(i.status.word(lang))]"
+            + (i.cancelsNumber.map { say(" – cancels ", " – storniert ") + $0 } ?? "")
+            + (i.cancelledByNumber.map { say(" – cancelled by ", " – storniert durch ") + $0 } ?? ""))
         // An issued invoice names the buyer as issued; a draft the customer as they are now.
         let name = if let buyer = i.buyer {
             buyer.name
         } else {
             try await global.kontor().customerName(id: i.customerId)
         }
-        print("For \(name)")
-        if let issued = i.issueDate { print("Issued \(issued.formatted(lang))") }
+        print(say("For ", "Für ") + name)
+        if let issued = i.issueDate { print(say("Issued ", "Ausgestellt am ") + issued.formatted(lang)) }
         if let from = i.serviceFrom {
             let to = i.serviceTo ?? from
-            print("Service " + (to == from ? from.formatted(lang) : "\(from.formatted(lang)) – \(to.formatted(lang))"))
+            print(say("Service ", "Leistung ") + (to == from ? from.formatted(lang) : "\(from.formatted(lang)) – \(to.formatted(lang))"))
         }
-        if let due = i.dueDate, i.kind == .invoice { print("Payable by \(due.formatted(lang)) (\(i.paymentTermDays) days)") }
-        else if !i.isIssued { print("Payment term \(i.paymentTermDays) days") }
-        if i.treatment != .standard { print(i.treatment.note(.de)!) }
+        if let due = i.dueDate, i.kind == .invoice {
+            print(say("Payable by \(due.formatted(lang)) (\(i.paymentTermDays) days)",
+                      "Zahlbar bis \(due.formatted(lang)) (\(i.paymentTermDays) Tage)"))
+        } else if !i.isIssued {
+            print(say("Payment term \(i.paymentTermDays) days", "Zahlungsziel \(i.paymentTermDays) Tage"))
+        }
+        if i.treatment != .standard, let note = i.treatment.note(lang) { print(note) }
         LinesTable.print(i.effectiveLines, language: lang)
         let totals = i.totals
-        print("Net \(totals.net.formatted(lang))")
+        print(say("Net ", "Netto ") + totals.net.formatted(lang))
         for group in totals.breakdown where group.rate.percent > 0 {
-            print("VAT \(group.rate.percent) % on \(group.net.formatted(lang)): \(group.vat.formatted(lang))")
+            print(say("VAT \(group.rate.percent) % on ", "USt. \(group.rate.percent) % auf ")
+                + "\(group.net.formatted(lang)): \(group.vat.formatted(lang))")
         }
-        print("Gross \(totals.gross.formatted(lang))")
-        if i.paid.cents > 0 { print("Paid \(i.paid.formatted(lang)), open \(i.openAmount.formatted(lang))") }
+        print(say("Gross ", "Brutto ") + totals.gross.formatted(lang))
+        if i.paid.cents > 0 {
+            print(say("Paid \(i.paid.formatted(lang)), open \(i.openAmount.formatted(lang))",
+                      "Bezahlt \(i.paid.formatted(lang)), offen \(i.openAmount.formatted(lang))"))
+        }
         if i.isOverdue(on: today) {
             let days = i.daysOverdue(on: today)
-            print("Overdue by \(days) day\(days == 1 ? "" : "s")")
+            print(say("Overdue by \(days) day\(days == 1 ? "" : "s")", "Überfällig seit \(days) Tag\(days == 1 ? "" : "en")"))
         }
     }
 }

@@ -191,9 +191,11 @@ struct QuoteJSON: Encodable {
 /// Document lines as a text table.
 enum LinesTable {
     static func print(_ lines: [DocumentLine], language: Language) {
-        if lines.isEmpty { return Swift.print("(no lines)") }
+        if lines.isEmpty { return Swift.print(language == .de ? "(keine Positionen)" : "(no lines)") }
         Output.table(
-            ["#", "Description", "Quantity", "Unit", "Price", "VAT", "Net"],
+            language == .de
+                ? ["#", "Leistung", "Menge", "Einheit", "Preis", "USt.", "Netto"]
+                : ["#", "Description", "Quantity", "Unit", "Price", "VAT", "Net"],
             lines.enumerated().map { index, line in
                 ["\(index + 1)", line.description, line.quantity.formatted(language),
                  line.unit.label(language, quantity: line.quantity), line.unitPrice.formatted(language),

@@ -41,4 +41,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The language of all output (see `CLILanguage`).
     var language: Language { CLILanguage.resolve(option: lang, environment: ProcessInfo.processInfo.environment) }
+
+    /// The English or the German wording of a line, by `language`: each line of output is worded once per language
+    /// where it is printed; words for states and kinds come from KontorCore (`Worded`).
+    func say(_ english: @autoclosure () -> String, _ german: @autoclosure () -> String) -> String {
+        language == .de ? german() : english()
+    }
 }
