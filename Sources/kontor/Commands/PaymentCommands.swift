@@ -25,9 +25,13 @@ struct PaymentCommand: AsyncParsableCommand {
                 invoice: invoice, amount: amount, on: day, note: note, confirmOverpayment: confirmOverpayment)
             let lang = global.language
             if receipt.overpayment.cents > 0 {
-                Output.warn("\(receipt.overpayment.formatted(lang)) more than was owed on \(invoice); "
-                    + "kept as credit on customer \(receipt.invoice.customerId) "
-                    + "(kontor payment apply-credit \(receipt.invoice.customerId) INVOICE, or payment refund).")
+                let customer = receipt.invoice.customerId
+                Output.warn(global.say(
+                    "\(receipt.overpayment.formatted(lang)) more than was owed on \(invoice); kept as credit on customer "
+                        + "\(customer) ('kontor payment apply-credit \(customer) INVOICE', or 'kontor payment refund').",
+                    "\(receipt.overpayment.formatted(lang)) mehr als auf \(invoice) offen war; als Guthaben von Kunde "
+                        + "\(customer) verbucht („kontor payment apply-credit \(customer) RECHNUNG“ oder "
+                        + "„kontor payment refund“)."))
             }
             if global.json {
                 return try Output.json(Merged(
@@ -37,15 +41,21 @@ struct PaymentCommand: AsyncParsableCommand {
                         openAmount: receipt.invoice.openAmount, overpayment: receipt.overpayment,
                         customerBecameRegular: receipt.becameRegular)))
             }
-            print("Recorded \(amount.formatted(lang)) for \(invoice) as payment \(receipt.payment.id): now "
-                + "\(receipt.invoice.status.rawValue), open \(receipt.invoice.openAmount.formatted(lang)).")
+            let say = global.say
+            let status = receipt.invoice.status.word(lang), open = receipt.invoice.openAmount.formatted(lang)
+            print(say("Recorded \(amount.formatted(lang)) for \(invoice) as payment \(receipt.payment.id): now "
+                        + "\(status), open \(open).",
+                      "\(amount.formatted(lang)) auf \(invoice) als Zahlung \(receipt.payment.id) gebucht: jetzt "
+                        + "\(status), offen \(open)."))
             if receipt.payment.toCosts.cents > 0 || receipt.payment.toInterest.cents > 0 {
-                print("Allocated by § 367 BGB: costs \(receipt.payment.toCosts.formatted(lang)), interest "
-                    + "\(receipt.payment.toInterest.formatted(lang)), invoice \(receipt.payment.toPrincipal.formatted(lang)).")
+                let (costs, interest, principal) = (receipt.payment.toCosts.formatted(lang),
+                    receipt.payment.toInterest.formatted(lang), receipt.payment.toPrincipal.formatted(lang))
+                print(say("Allocated by § 367 BGB: costs \(costs), interest \(interest), invoice \(principal).",
+                          "Verrechnet nach § 367 BGB: Kosten \(costs), Zinsen \(interest), Rechnung \(principal)."))
             }
             if receipt.becameRegular {
-                let name = receipt.invoice.buyer?.name ?? "Customer \(receipt.invoice.customerId)"
-                print("\(name) is now a regular customer.")
+                let name = receipt.invoice.buyer?.name ?? say("Customer ", "Kunde ") + "\(receipt.invoice.customerId)"
+                print(say("\(name) is now a regular customer.", "\(name) ist jetzt Stammkunde."))
             }
         }
     }
@@ -60,7 +70,8 @@ struct PaymentCommand: AsyncParsableCommand {
         func run() async throws {
             let booked = try await global.kontor().assignBankEntry(id: entry, invoice: invoice)
             if global.json { return try Output.json(booked) }
-            print("Booked \(booked.amount.formatted(global.language)) from entry \(entry) on \(invoice).")
+            print(global.say("Booked \(booked.amount.formatted(global.language)) from entry \(entry) on \(invoice).",
+                             "\(booked.amount.formatted(global.language)) aus Kontobewegung \(entry) auf \(invoice) gebucht."))
         }
     }
 
@@ -84,15 +95,20 @@ struct PaymentCommand: AsyncParsableCommand {
                         customerStatus: result.customerStatus)))
             }
             let lang = global.language
-            print("Reversed payment \(id) with entry \(result.reversal.id) (\(result.reversal.amount.formatted(lang))): "
-                + "\(result.invoice.number ?? "?") is \(result.invoice.status.rawValue), open "
-                + "\(result.invoice.openAmount.formatted(lang)).")
+            let say = global.say
+            let (amount, number) = (result.reversal.amount.formatted(lang), result.invoice.number ?? "?")
+            let (status, open) = (result.invoice.status.word(lang), result.invoice.openAmount.formatted(lang))
+            print(say("Reversed payment \(id) with entry \(result.reversal.id) (\(amount)): \(number) is \(status), "
+                        + "open \(open).",
+                      "Zahlung \(id) mit Gegenbuchung \(result.reversal.id) (\(amount)) zurückgebucht: \(number) ist "
+                        + "\(status), offen \(open)."))
             if let entry = result.bankEntryReturned {
-                print("Bank entry \(entry) is back in the review queue ('kontor import review').")
+                print(say("Bank entry \(entry) is back in the review queue ('kontor import review').",
+                          "Kontobewegung \(entry) wartet wieder auf Prüfung („kontor import review“)."))
             }
             if let status = result.customerStatus {
-                let name = result.invoice.buyer?.name ?? "Customer \(result.invoice.customerId)"
-                print("\(name) is \(status.rawValue) again.")
+                let name = result.invoice.buyer?.name ?? say("Customer ", "Kunde ") + "\(result.invoice.customerId)"
+                print(say("\(name) is \(status.word(lang)) again.", "\(name): wieder \(status.word(lang))."))
             }
         }
     }
@@ -109,7 +125,8 @@ struct PaymentCommand: AsyncParsableCommand {
             let credit = try await kontor.credit(customerId: customer)
             if global.json { return try Output.json(credit) }
             let lang = global.language
-            print("Credit of \(try await kontor.customerName(id: customer)): \(credit.total.formatted(lang))")
+            print(global.say("Credit of ", "Guthaben von ") + "\(try await kontor.customerName(id: customer)): "
+                + credit.total.formatted(lang))
             for source in credit.sources { print("  \(source.number)  \(source.amount.formatted(lang))") }
         }
     }
@@ -128,8 +145,10 @@ struct PaymentCommand: AsyncParsableCommand {
                 customerId: customer, to: invoice, amount: amount, on: try global.day())
             if global.json { return try Output.json(receipt) }
             let lang = global.language
-            print("Applied \(receipt.payment.amount.formatted(lang)) credit to \(invoice): now "
-                + "\(receipt.invoice.status.rawValue), open \(receipt.invoice.openAmount.formatted(lang)).")
+            let (applied, status) = (receipt.payment.amount.formatted(lang), receipt.invoice.status.word(lang))
+            let open = receipt.invoice.openAmount.formatted(lang)
+            print(global.say("Applied \(applied) credit to \(invoice): now \(status), open \(open).",
+                             "\(applied) Guthaben mit \(invoice) verrechnet: jetzt \(status), offen \(open)."))
         }
     }
 
@@ -150,8 +169,8 @@ struct PaymentCommand: AsyncParsableCommand {
             let entries = try await kontor.refundCredit(customerId: customer, amount: amount, on: day, note: note)
             if global.json { return try Output.json(entries) }
             let total = entries.map(\.amount).sum()
-            print("Recorded a refund of \((-total).formatted(global.language)) to "
-                + "\(try await kontor.customerName(id: customer)).")
+            let (refunded, name) = ((-total).formatted(global.language), try await kontor.customerName(id: customer))
+            print(global.say("Recorded a refund of \(refunded) to \(name).", "Erstattung von \(refunded) an \(name) gebucht."))
         }
     }
 
@@ -165,13 +184,16 @@ struct PaymentCommand: AsyncParsableCommand {
             let kontor = try global.kontor()
             let payments = try await kontor.payments(invoice: invoice, customerId: customer)
             if global.json { return try Output.json(payments) }
-            if payments.isEmpty { return print("No payments.") }
+            if payments.isEmpty { return print(global.say("No payments.", "Keine Zahlungen.")) }
             let names = try await kontor.customerNames(ids: Set(payments.map(\.customerId)))
+            let lang = global.language
             Output.table(
-                ["ID", "Date", "Invoice", "Customer", "Kind", "Amount", "Note"],
-                payments.map { ["\($0.id)", $0.receivedOn.formatted(global.language), "\($0.invoiceId)",
+                lang == .de
+                    ? ["Nr.", "Datum", "Rechnung", "Kunde", "Art", "Betrag", "Notiz"]
+                    : ["ID", "Date", "Invoice", "Customer", "Kind", "Amount", "Note"],
+                payments.map { ["\($0.id)", $0.receivedOn.formatted(lang), "\($0.invoiceId)",
                                 names[$0.customerId] ?? "\($0.customerId)",
-                                $0.kind.rawValue, $0.amount.formatted(global.language), $0.note ?? ""] },
+                                $0.kind.word(lang), $0.amount.formatted(lang), $0.note ?? ""] },
                 rightAligned: [0, 5])
         }
     }

@@ -20,8 +20,9 @@ struct RemindCommand: AsyncParsableCommand {
             let result = try await global.kontor().runReminders(today: try global.day())
             for problem in result.problems { Output.warn(problem.message(global.language, for: .commandLine)) }
             if global.json { return try Output.json(["created": result.created.map(ReminderJSON.init)]) }
-            if result.created.isEmpty { return print("No reminder is due.") }
-            print("Prepared \(result.created.count) draft(s); review them with 'kontor remind show ID':")
+            if result.created.isEmpty { return print(global.say("No reminder is due.", "Kein Mahnschritt ist fällig.")) }
+            print(global.say("Prepared \(result.created.count) draft(s); review them with 'kontor remind show ID':",
+                             "\(result.created.count) Entwürfe vorbereitet; prüfen Sie sie mit „kontor remind show ID“:"))
             RemindCommand.table(result.created, language: global.language)
         }
     }
@@ -35,7 +36,7 @@ struct RemindCommand: AsyncParsableCommand {
             let status = try self.status.map { try DunningLetterStatus.named($0, what: .status) }
             let letters = try await global.kontor().reminders(status: status)
             if global.json { return try Output.json(letters.map(ReminderJSON.init)) }
-            if letters.isEmpty { return print("No reminders.") }
+            if letters.isEmpty { return print(global.say("No reminders.", "Keine Mahnschritte.")) }
             RemindCommand.table(letters, language: global.language)
         }
     }
@@ -50,8 +51,10 @@ struct RemindCommand: AsyncParsableCommand {
         func run() async throws {
             let letter = try await global.kontor().reminder(id: id)
             if global.json { return try Output.json(ReminderJSON(letter)) }
-            print("#\(letter.id) \(letter.step.label(global.language)) for \(letter.invoiceNumber) [\(letter.status.rawValue)]")
-            print("Subject: \(letter.subject)\n")
+            let lang = global.language
+            print("#\(letter.id) \(letter.step.label(lang)) " + global.say("for", "zu") + " \(letter.invoiceNumber) "
+                + "[\(letter.status.word(lang))]")
+            print(global.say("Subject: ", "Betreff: ") + letter.subject + "\n")
             print(letter.body)
         }
     }
@@ -81,11 +84,14 @@ struct RemindCommand: AsyncParsableCommand {
             let (letter, used) = try await global.kontor().approveReminder(
                 id: id, on: try global.day(), delivery: delivery)
             if global.json { return try Output.json(ReminderJSON(letter)) }
-            let way = used == .post ? "by post" : "by e-mail"
-            let costs = letter.costs.cents > 0 ? "costs \(letter.costs.formatted(global.language)) claimed"
-                : "no postage or printing costs claimed"
-            print("Recorded \(letter.step.label(global.language)) for \(letter.invoiceNumber) as sent \(way) on "
-                + "\(letter.sentOn!.formatted(global.language)); \(costs).")
+            let (say, lang) = (global.say, global.language)
+            let way = used == .post ? say("by post", "per Post") : say("by e-mail", "per E-Mail")
+            let costs = letter.costs.cents > 0
+                ? say("costs \(letter.costs.formatted(lang)) claimed", "Kosten \(letter.costs.formatted(lang)) gefordert")
+                : say("no postage or printing costs claimed", "keine Porto- oder Druckkosten gefordert")
+            let (step, sent) = (letter.step.label(lang), letter.sentOn!.formatted(lang))
+            print(say("Recorded \(step) for \(letter.invoiceNumber) as sent \(way) on \(sent); \(costs).",
+                      "\(step) zu \(letter.invoiceNumber) als am \(sent) \(way) versendet festgehalten; \(costs)."))
         }
     }
 
@@ -99,7 +105,8 @@ struct RemindCommand: AsyncParsableCommand {
         func run() async throws {
             let letter = try await global.kontor().skipReminder(id: id, on: try global.day())
             if global.json { return try Output.json(ReminderJSON(letter)) }
-            print("Skipped \(letter.step.label(global.language)) for \(letter.invoiceNumber).")
+            let step = letter.step.label(global.language)
+            print(global.say("Skipped \(step) for \(letter.invoiceNumber).", "\(step) zu \(letter.invoiceNumber) übersprungen."))
         }
     }
 
@@ -148,8 +155,9 @@ struct RemindCommand: AsyncParsableCommand {
                 customerId: customer, invoice: invoice, until: try Day.parse(until, what: .pauseEnd), reason: reason,
                 on: try global.day())
             if global.json { return try Output.json(hold) }
-            print("No dunning for customer \(customer)" + (invoice.map { ", invoice \($0)," } ?? "")
-                + " until \(hold.until.formatted(global.language)).")
+            let until = hold.until.formatted(global.language)
+            print(global.say("No dunning for customer \(customer)" + (invoice.map { ", invoice \($0)," } ?? "") + " until \(until).",
+                             "Keine Mahnungen an Kunde \(customer)" + (invoice.map { " zu Rechnung \($0)" } ?? "") + " bis \(until)."))
         }
     }
 
@@ -209,16 +217,19 @@ struct RemindCommand: AsyncParsableCommand {
                 try await global.kontor().saveMessageTemplate(
                     text, step: try DunningStep.named(choice.step, what: .step),
                     language: try Language.named(choice.language, what: .language), subject: choice.subject)
-                print("Saved. New drafts use it; 'kontor remind template show \(choice.step)' shows it.")
+                print(global.say("Saved. New drafts use it; 'kontor remind template show \(choice.step)' shows it.",
+                                 "Gespeichert. Neue Entwürfe verwenden sie; „kontor remind template show \(choice.step)“ zeigt sie."))
             }
         }
     }
 
     static func table(_ letters: [DunningLetter], language: Language) {
         Output.table(
-            ["ID", "Invoice", "Step", "Status", "Date", "Open", "Deadline"],
+            language == .de
+                ? ["Nr.", "Rechnung", "Schritt", "Status", "Datum", "Offen", "Frist"]
+                : ["ID", "Invoice", "Step", "Status", "Date", "Open", "Deadline"],
             letters.map { l in
-                ["\(l.id)", l.invoiceNumber, l.step.label(language), l.status.rawValue,
+                ["\(l.id)", l.invoiceNumber, l.step.label(language), l.status.word(language),
                  (l.sentOn ?? l.skippedOn ?? l.createdOn).formatted(language), l.openAmount.formatted(language),
                  l.deadline?.formatted(language) ?? ""]
             }, rightAligned: [0, 5])
