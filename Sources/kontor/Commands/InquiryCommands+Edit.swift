@@ -28,8 +28,8 @@ extension InquiryCommand {
                 return try Output.json(
                     InquiryJSON(item.inquiry, customerName: item.customerName, today: try global.day()))
             }
-            print("Changed inquiry \(inquiry.id) from \(item.customerName): \(inquiry.subject) "
-                + "[\(inquiry.status.rawValue)]")
+            print(global.say("Changed inquiry \(inquiry.id) from ", "Anfrage \(inquiry.id) geändert, von ")
+                + "\(item.customerName): \(inquiry.subject) [\(inquiry.status.word(global.language))]")
         }
     }
 }

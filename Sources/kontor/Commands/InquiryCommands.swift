@@ -44,8 +44,10 @@ struct InquiryCommand: AsyncParsableCommand {
                 size: size, wishedDeadline: try parseDay(deadline, what: .deadline), note: note,
                 contact: try person.contactPerson())
             if global.json { return try Output.json(InquiryJSON(result.inquiry, customerName: result.customer.name, today: try global.day())) }
-            print("Recorded inquiry \(result.inquiry.id) from \(result.customer.name)"
-                + (result.createdCustomer ? " (new prospect, customer \(result.customer.id))." : "."))
+            let (id, name, customer) = (result.inquiry.id, result.customer.name, result.customer.id)
+            print(global.say("Recorded inquiry \(id) from \(name)", "Anfrage \(id) von \(name) erfasst")
+                + (result.createdCustomer
+                    ? global.say(" (new prospect, customer \(customer)).", " (neuer Interessent, Kunde \(customer)).") : "."))
         }
     }
 
@@ -62,15 +64,19 @@ struct InquiryCommand: AsyncParsableCommand {
             let items = try await global.kontor().inquiries(statuses: statuses)
             let today = try global.day()
             if global.json { return try Output.json(items.map { InquiryJSON($0.inquiry, customerName: $0.customerName, today: today) }) }
-            if items.isEmpty { return print("No inquiries.") }
+            if items.isEmpty { return print(global.say("No inquiries.", "Keine Anfragen.")) }
+            let (lang, say) = (global.language, global.say)
             Output.table(
-                ["ID", "From", "Channel", "Received", "Waiting", "Status", "Subject"],
+                lang == .de
+                    ? ["Nr.", "Von", "Kanal", "Eingang", "Wartet", "Status", "Betreff"]
+                    : ["ID", "From", "Channel", "Received", "Waiting", "Status", "Subject"],
                 items.map { item in
                     let i = item.inquiry
-                    return ["\(i.id)", item.customerName, i.channel.rawValue + (i.isDecidedBuyer ? " (decided)" : ""),
-                            i.receivedOn.formatted(global.language),
-                            i.status == .open ? "\(max(0, i.receivedOn.days(until: today))) d" : "",
-                            i.status.rawValue, i.subject]
+                    let waiting = max(0, i.receivedOn.days(until: today))
+                    return ["\(i.id)", item.customerName,
+                            i.channel.word(lang) + (i.isDecidedBuyer ? say(" (decided)", " (entschlossen)") : ""),
+                            i.receivedOn.formatted(lang), i.status == .open ? say("\(waiting) d", "\(waiting) T.") : "",
+                            i.status.word(lang), i.subject]
                 }, rightAligned: [0, 4])
         }
     }
@@ -162,23 +168,31 @@ struct InquiryCommand: AsyncParsableCommand {
             }
             let lang = global.language
             let hours = Quantity(thousandths: p.hours).formatted(lang)
-            print("Inquiry \(id) from \(result.customer.name): about \(hours) h of work"
-                + (result.price.map { ", \($0.formatted(lang)) net" } ?? ""))
-            if let wish = offer.missedWish { print("The wished deadline \(wish.formatted(lang)) cannot be met.") }
-            print("Delivery by \(p.deliveryDate.formatted(lang))" + (p.fitsInBetween ? " (a small job, fitted in between)" : ""))
-            if let part = offer.firstPartDate { print("A first part by \(part.formatted(lang))") }
+            let say = global.say
+            let name = result.customer.name
+            print(say("Inquiry \(id) from \(name): about \(hours) h of work", "Anfrage \(id) von \(name): etwa \(hours) h Arbeit")
+                + (result.price.map { say(", \($0.formatted(lang)) net", ", \($0.formatted(lang)) netto") } ?? ""))
+            if let wish = offer.missedWish {
+                print(say("The wished deadline \(wish.formatted(lang)) cannot be met.",
+                          "Der Wunschtermin \(wish.formatted(lang)) ist nicht zu schaffen."))
+            }
+            print(say("Delivery by ", "Lieferung bis ") + p.deliveryDate.formatted(lang)
+                + (p.fitsInBetween ? say(" (a small job, fitted in between)", " (ein kleiner Auftrag, dazwischen geschoben)") : ""))
+            if let part = offer.firstPartDate { print(say("A first part by ", "Ein erster Teil bis ") + part.formatted(lang)) }
             if offer.isComplete {
-                print("\nThe quote ('kontor quote add --from-proposal \(id)'), valid until "
-                    + "\(offer.validUntil.formatted(lang)):")
+                let valid = offer.validUntil.formatted(lang)
+                print(say("\nThe quote ('kontor quote add --from-proposal \(id)'), valid until \(valid):",
+                          "\nDas Angebot („kontor quote add --from-proposal \(id)“), gültig bis \(valid):"))
                 LinesTable.print(offer.effectiveLines, language: lang)
-                if let net = offer.net { print("Net \(net.formatted(lang))") }
+                if let net = offer.net { print(say("Net ", "Netto ") + net.formatted(lang)) }
             } else {
-                print("No size yet: the reply asks for the scope (\(result.unitPrice.formatted(lang)) per "
-                    + "\(result.pricedUnit.label(lang, quantity: Quantity(1)))"
-                    + (result.typicalRange.map {
-                        "; similar jobs \($0.low.formatted(lang))–\($0.high.formatted(lang))"
-                    } ?? "")
-                    + ").")
+                let unit = result.pricedUnit.label(lang, quantity: Quantity(1))
+                let range = result.typicalRange.map {
+                    say("; similar jobs ", "; ähnliche Aufträge ") + "\($0.low.formatted(lang))–\($0.high.formatted(lang))"
+                } ?? ""
+                print(say("No size yet: the reply asks for the scope (\(result.unitPrice.formatted(lang)) per \(unit)",
+                          "Noch kein Umfang: Die Antwort fragt danach (\(result.unitPrice.formatted(lang)) pro \(unit)")
+                    + range + ").")
             }
             print("\n\(reply)")
         }
@@ -193,22 +207,26 @@ struct InquiryCommand: AsyncParsableCommand {
     static func present(_ i: Inquiry, customerName: String?, global: GlobalOptions) throws {
         let today = try global.day()
         if global.json { return try Output.json(InquiryJSON(i, customerName: customerName, today: today)) }
-        let lang = global.language
-        print("Inquiry \(i.id) – \(i.subject)")
-        print("From \(customerName ?? "customer \(i.customerId)") by \(i.channel.rawValue)"
-            + (i.isDecidedBuyer ? " – a caller, usually decided" : ""))
+        let (lang, say) = (global.language, global.say)
+        print(say("Inquiry ", "Anfrage ") + "\(i.id) – \(i.subject)")
+        print(say("From ", "Von ") + (customerName ?? say("customer \(i.customerId)", "Kunde \(i.customerId)"))
+            + say(" by ", " per ") + i.channel.word(lang)
+            + (i.isDecidedBuyer ? say(" – a caller, usually decided", " – ein Anrufer, meist entschlossen") : ""))
         if let person = i.contactPerson {
-            print("Contact: " + [i.salutation.map { $0 == .frau ? "Frau" : "Herr" }, i.academicTitle, person]
+            print(say("Contact: ", "Ansprechpartner: ")
+                + [i.salutation.map { $0 == .frau ? "Frau" : "Herr" }, i.academicTitle, person]
                 .compactMap { $0 }.joined(separator: " "))
         }
-        print("Received \(i.receivedOn.formatted(lang)), status \(i.status.rawValue)"
-            + (i.status == .open ? ", waiting \(max(0, i.receivedOn.days(until: today))) days" : ""))
+        let waiting = max(0, i.receivedOn.days(until: today))
+        print(say("Received \(i.receivedOn.formatted(lang)), status \(i.status.word(lang))",
+                  "Eingang \(i.receivedOn.formatted(lang)), Status \(i.status.word(lang))")
+            + (i.status == .open ? say(", waiting \(waiting) days", ", wartet seit \(waiting) Tagen") : ""))
         if let size = i.size {
-            print("Size: \(size.quantity.formatted(lang)) \(size.unit.label(lang, quantity: size.quantity))")
+            print(say("Size: ", "Umfang: ") + "\(size.quantity.formatted(lang)) \(size.unit.label(lang, quantity: size.quantity))")
         }
-        if let deadline = i.wishedDeadline { print("Wished deadline: \(deadline.formatted(lang))") }
-        if let answered = i.answeredOn { print("Answered: \(answered.formatted(lang))") }
-        if let note = i.note { print("Note: \(note)") }
+        if let deadline = i.wishedDeadline { print(say("Wished deadline: ", "Wunschtermin: ") + deadline.formatted(lang)) }
+        if let answered = i.answeredOn { print(say("Answered: ", "Beantwortet: ") + answered.formatted(lang)) }
+        if let note = i.note { print(say("Note: ", "Notiz: ") + note) }
     }
 }
 

@@ -24,7 +24,7 @@ struct JobCommand: AsyncParsableCommand {
                 effortHours: try effort.map { try Quantity(parsing: $0) },
                 deadline: try parseDay(deadline, what: .deadline), includedRevisions: revisions, priority: priority)
             if global.json { return try Output.json(job) }
-            print("Added job \(job.id): \(job.title).")
+            print(global.say("Added job", "Auftrag angelegt:") + " \(job.id): \(job.title).")
         }
     }
 
@@ -37,13 +37,15 @@ struct JobCommand: AsyncParsableCommand {
             let kontor = try global.kontor()
             let jobs = try await kontor.jobs(all: all)
             if global.json { return try Output.json(jobs) }
-            if jobs.isEmpty { return print("No jobs.") }
+            if jobs.isEmpty { return print(global.say("No jobs.", "Keine Aufträge.")) }
             let lang = global.language
             let names = try await kontor.customerNames(ids: Set(jobs.map(\.customerId)))
             Output.table(
-                ["ID", "Customer", "Deadline", "Effort", "Status", "Revisions", "Title"],
+                lang == .de
+                    ? ["Nr.", "Kunde", "Termin", "Aufwand", "Status", "Korrekturen", "Titel"]
+                    : ["ID", "Customer", "Deadline", "Effort", "Status", "Revisions", "Title"],
                 jobs.map { ["\($0.id)", names[$0.customerId] ?? "\($0.customerId)", $0.deadline?.formatted(lang) ?? "",
-                            $0.effortHours.map { "\($0.formatted(lang)) h" } ?? "", $0.status.rawValue,
+                            $0.effortHours.map { "\($0.formatted(lang)) h" } ?? "", $0.status.word(lang),
                             "\($0.revisions.count)/\($0.includedRevisions)", $0.title] },
                 rightAligned: [0, 3])
         }
@@ -118,18 +120,23 @@ struct JobCommand: AsyncParsableCommand {
         if global.json { return try Output.json(j) }
         let lang = global.language
         let name = try await global.kontor().customerName(id: j.customerId)
-        print("Job \(j.id) – \(j.title) [\(j.status.rawValue)]")
-        print("For \(name)" + (j.quoteId.map { ", from quote \($0)" } ?? ""))
-        if let effort = j.effortHours { print("Effort: \(effort.formatted(lang)) h") }
-        if let deadline = j.deadline { print("Deadline: \(deadline.formatted(lang))") }
-        for (label, day) in [("Started", j.startedOn), ("Delivered", j.deliveredOn), ("Accepted", j.acceptedOn)] {
+        let say = global.say
+        print(say("Job ", "Auftrag ") + "\(j.id) – \(j.title) [\(j.status.word(lang))]")
+        print(say("For ", "Für ") + name + (j.quoteId.map { say(", from quote \($0)", ", aus Angebot \($0)") } ?? ""))
+        if let effort = j.effortHours { print(say("Effort: ", "Aufwand: ") + "\(effort.formatted(lang)) h") }
+        if let deadline = j.deadline { print(say("Deadline: ", "Termin: ") + deadline.formatted(lang)) }
+        for (label, day) in [(say("Started", "Begonnen"), j.startedOn), (say("Delivered", "Geliefert"), j.deliveredOn),
+                             (say("Accepted", "Abgenommen"), j.acceptedOn)] {
             if let day { print("\(label): \(day.formatted(lang))") }
         }
-        print("Revision rounds: \(j.revisions.count) of \(j.includedRevisions) included"
-            + (j.billableRevisionCount > 0 ? ", \(j.billableRevisionCount) billable" : ""))
+        print(say("Revision rounds: \(j.revisions.count) of \(j.includedRevisions) included",
+                  "Korrekturschleifen: \(j.revisions.count) von \(j.includedRevisions) inklusive")
+            + (j.billableRevisionCount > 0
+                ? say(", \(j.billableRevisionCount) billable", ", \(j.billableRevisionCount) berechenbar") : ""))
         for (index, revision) in j.revisions.enumerated() {
-            print("  \(index + 1). \(revision.requestedOn.formatted(lang))" + (revision.billable ? " (billable)" : ""))
-            for note in revision.notes { print("     \(note.kind.rawValue): \(note.text)") }
+            print("  \(index + 1). \(revision.requestedOn.formatted(lang))"
+                + (revision.billable ? say(" (billable)", " (berechenbar)") : ""))
+            for note in revision.notes { print("     \(note.kind.word(lang).capitalizedFirst): \(note.text)") }
         }
     }
 }

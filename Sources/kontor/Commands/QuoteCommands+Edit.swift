@@ -79,8 +79,11 @@ extension QuoteCommand {
                 return try Output.json(
                     DeletedJSON(deleted: "quote", id: id, inquiryReopened: result.reopenedInquiry?.id))
             }
-            print("Deleted quote \(id)."
-                + (result.reopenedInquiry.map { " Inquiry \($0.id) is answered again, without a quote." } ?? ""))
+            print(global.say("Deleted quote \(id).", "Angebot \(id) gelöscht.")
+                + (result.reopenedInquiry.map {
+                    global.say(" Inquiry \($0.id) is answered again, without a quote.",
+                               " Anfrage \($0.id) gilt wieder als beantwortet, ohne Angebot.")
+                } ?? ""))
         }
     }
 }

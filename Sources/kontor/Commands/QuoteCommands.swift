@@ -38,7 +38,8 @@ struct QuoteCommand: AsyncParsableCommand {
                 }
                 let quote = try await kontor.addQuote(fromProposal: fromProposal, on: try global.day())
                 if global.json { return try Output.json(QuoteJSON(quote)) }
-                print("Created quote \(quote.id) from the proposal for inquiry \(fromProposal).")
+                print(global.say("Created quote \(quote.id) from the proposal for inquiry \(fromProposal).",
+                                 "Angebot \(quote.id) aus dem Vorschlag zu Anfrage \(fromProposal) angelegt."))
                 return try await QuoteCommand.present(quote, global: global)
             }
             guard let title else { throw ValidationError("Say what is offered with --title (or use --from-proposal).") }
@@ -52,7 +53,9 @@ struct QuoteCommand: AsyncParsableCommand {
                 firstPartDate: try parseDay(firstPart, what: .firstPartDate))
             if global.json { return try Output.json(QuoteJSON(quote)) }
             let name = try await kontor.customerName(id: customerId)
-            print("Created quote \(quote.id) for \(name). Add lines with 'kontor quote add-line \(quote.id) …'.")
+            print(global.say("Created quote \(quote.id) for \(name). Add lines with 'kontor quote add-line \(quote.id) …'.",
+                             "Angebot \(quote.id) für \(name) angelegt. Positionen fügen Sie mit "
+                                + "„kontor quote add-line \(quote.id) …“ hinzu."))
         }
     }
 
@@ -77,13 +80,14 @@ struct QuoteCommand: AsyncParsableCommand {
             let kontor = try global.kontor()
             let quotes = try await kontor.quotes(customerId: customer)
             if global.json { return try Output.json(quotes.map(QuoteJSON.init)) }
-            if quotes.isEmpty { return print("No quotes.") }
+            if quotes.isEmpty { return print(global.say("No quotes.", "Keine Angebote.")) }
             let names = try await kontor.customerNames(ids: Set(quotes.map(\.customerId)))
+            let lang = global.language
             Output.table(
-                ["ID", "Customer", "Date", "Status", "Net", "Title"],
+                lang == .de
+                    ? ["Nr.", "Kunde", "Datum", "Status", "Netto", "Titel"] : ["ID", "Customer", "Date", "Status", "Net", "Title"],
                 quotes.map { ["\($0.id)", names[$0.customerId] ?? "\($0.customerId)",
-                              $0.createdOn.formatted(global.language), $0.status.rawValue,
-                              $0.net.formatted(global.language), $0.title] },
+                              $0.createdOn.formatted(lang), $0.status.word(lang), $0.net.formatted(lang), $0.title] },
                 rightAligned: [0, 4])
         }
     }
@@ -113,8 +117,10 @@ struct QuoteCommand: AsyncParsableCommand {
                 id: id, on: try global.day(), deadline: try parseDay(deadline, what: .deadline),
                 effortHours: try effort.map { try Quantity(parsing: $0) })
             if global.json { return try Output.json(result.job) }
-            print("Quote \(id) accepted; created job \(result.job.id): \(result.job.title)"
-                + (result.job.deadline.map { ", due \($0.formatted(global.language))" } ?? "") + ".")
+            let (job, title) = (result.job.id, result.job.title)
+            print(global.say("Quote \(id) accepted; created job \(job): \(title)",
+                             "Angebot \(id) angenommen; Auftrag \(job) angelegt: \(title)")
+                + (result.job.deadline.map { global.say(", due ", ", Termin ") + $0.formatted(global.language) } ?? "") + ".")
         }
     }
 
@@ -157,17 +163,21 @@ struct QuoteCommand: AsyncParsableCommand {
         if global.json { return try Output.json(QuoteJSON(q)) }
         let lang = global.language
         let name = try await global.kontor().customerName(id: q.customerId)
-        print("Quote \(q.id) – \(q.title) [\(q.status.rawValue)]")
-        print("For \(name), dated \(q.createdOn.formatted(lang)), valid until \(q.validUntil.formatted(lang))"
-            + (q.inquiryId.map { "; answers inquiry \($0)" } ?? ""))
+        let say = global.say
+        print(say("Quote ", "Angebot ") + "\(q.id) – \(q.title) [\(q.status.word(lang))]")
+        let (dated, valid) = (q.createdOn.formatted(lang), q.validUntil.formatted(lang))
+        print(say("For \(name), dated \(dated), valid until \(valid)", "Für \(name), vom \(dated), gültig bis \(valid)")
+            + (q.inquiryId.map { say("; answers inquiry \($0)", "; beantwortet Anfrage \($0)") } ?? ""))
         if let delivery = q.deliveryDate {
-            print("Delivery by \(delivery.formatted(lang))"
-                + (q.firstPartDate.map { "; a first part by \($0.formatted(lang))" } ?? ""))
+            print(say("Delivery by ", "Lieferung bis ") + delivery.formatted(lang)
+                + (q.firstPartDate.map { say("; a first part by ", "; ein erster Teil bis ") + $0.formatted(lang) } ?? ""))
         }
-        print("Payment term \(q.paymentTermDays) days; \(q.includedRevisions) revision rounds included")
+        print(say("Payment term \(q.paymentTermDays) days; \(q.includedRevisions) revision rounds included",
+                  "Zahlungsziel \(q.paymentTermDays) Tage; \(q.includedRevisions) Korrekturschleifen inklusive"))
         LinesTable.print(q.effectiveLines, language: lang)
         let totals = InvoiceTotals(lines: q.effectiveLines, treatment: .standard)
-        print("Net \(totals.net.formatted(lang)), VAT \(totals.vat.formatted(lang)), gross \(totals.gross.formatted(lang))")
+        let (net, vat, gross) = (totals.net.formatted(lang), totals.vat.formatted(lang), totals.gross.formatted(lang))
+        print(say("Net \(net), VAT \(vat), gross \(gross)", "Netto \(net), USt. \(vat), brutto \(gross)"))
     }
 }
 
