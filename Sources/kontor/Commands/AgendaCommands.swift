@@ -28,7 +28,10 @@ struct AgendaCommand: AsyncParsableCommand {
         func run() async throws {
             let agenda = try await global.kontor().storeAgenda(today: try global.day())
             try AgendaCommand.present(agenda, weeks: weeks, global: global)
-            if !global.json { print("Stored the plan (\(agenda.plan.slots.count) slots).") }
+            if !global.json {
+                print(global.say("Stored the plan (\(agenda.plan.slots.count) slots).",
+                                 "Plan gespeichert (\(agenda.plan.slots.count) Zeitblöcke)."))
+            }
         }
     }
 
@@ -60,11 +63,14 @@ struct AgendaCommand: AsyncParsableCommand {
                 },
                 atRisk: plan.atRisk))
         }
-        print("Load per week:")
+        let say = global.say
+        print(say("Load per week:", "Auslastung je Woche:"))
         for week in agenda.weeklyLoad(weeks: weeks) {
             let percent = week.capacity > 0 ? Int(week.planned * 100 / week.capacity) : 0
-            print("  week of \(week.weekStart.formatted(lang)): \(Quantity(thousandths: week.planned).formatted(lang)) of "
-                + "\(Quantity(thousandths: week.capacity).formatted(lang)) h (\(percent) %)")
+            let (start, planned) = (week.weekStart.formatted(lang), Quantity(thousandths: week.planned).formatted(lang))
+            let capacity = Quantity(thousandths: week.capacity).formatted(lang)
+            print(say("  week of \(start): \(planned) of \(capacity) h (\(percent) %)",
+                      "  Woche ab \(start): \(planned) von \(capacity) h (\(percent) %)"))
         }
         var day = plan.start
         while day < end {
@@ -75,15 +81,16 @@ struct AgendaCommand: AsyncParsableCommand {
                     let job = agenda.jobs[slot.itemId]
                     print("  \(Quantity(thousandths: slot.hours).formatted(lang)) h  \(job?.title ?? "?")"
                         + (job.flatMap { agenda.customers[$0.customerId] }.map { " (\($0))" } ?? "")
-                        + (plan.finishes[slot.itemId] == day ? " – done" : ""))
+                        + (plan.finishes[slot.itemId] == day ? say(" – done", " – fertig") : ""))
                 }
             }
             day = day.adding(days: 1)
         }
         for id in plan.atRisk {
             guard let job = agenda.jobs[id], let deadline = job.deadline else { continue }
-            Output.warn("\(job.title): deadline \(deadline.formatted(lang)) at risk (done "
-                + "\(plan.finishes[id]?.formatted(lang) ?? "not within a year")). Talk to the customer early.")
+            let done = plan.finishes[id]?.formatted(lang) ?? say("not within a year", "nicht innerhalb eines Jahres")
+            Output.warn(say("\(job.title): deadline \(deadline.formatted(lang)) at risk (done \(done)). Talk to the customer early.",
+                            "\(job.title): Termin \(deadline.formatted(lang)) gefährdet (fertig \(done)). Sprechen Sie früh mit dem Kunden."))
         }
     }
 }

@@ -85,9 +85,11 @@ struct InitCommand: AsyncParsableCommand {
         try fields.apply(to: &profile)
         let saved = try await global.kontor().initialise(profile)
         if global.json { try Output.json(saved) } else {
-            print("Created the profile of \(saved.name) in \(global.databasePath).")
+            print(global.say("Created the profile of \(saved.name) in \(global.databasePath).",
+                             "Profil von \(saved.name) in \(global.databasePath) angelegt."))
             if let missing = saved.missingInvoiceFields {
-                print("Before the first invoice, add \(missing.word(.en)) (\(missing.options)).")
+                print(global.say("Before the first invoice, add \(missing.word(.en)) (\(missing.options)).",
+                                 "Vor der ersten Rechnung ergänzen Sie \(missing.word(.de)) (\(missing.options))."))
             }
         }
     }
@@ -105,7 +107,7 @@ struct ProfileCommand: AsyncParsableCommand {
         func run() async throws {
             let profile = try await global.kontor().profile()
             if global.json { return try Output.json(profile) }
-            ProfileCommand.printProfile(profile)
+            ProfileCommand.printProfile(profile, global: global)
         }
     }
 
@@ -120,35 +122,51 @@ struct ProfileCommand: AsyncParsableCommand {
             let fields = self.fields
             let profile = try await global.kontor().updateProfile { try fields.apply(to: &$0) }
             if global.json { return try Output.json(profile) }
-            ProfileCommand.printProfile(profile)
+            ProfileCommand.printProfile(profile, global: global)
         }
     }
 
-    static func printProfile(_ p: BusinessProfile) {
+    static func printProfile(_ p: BusinessProfile, global: GlobalOptions) {
+        let (say, lang) = (global.say, global.language)
         print(p.name)
         if let address = p.address { print(address.lines.joined(separator: ", ") + (address.state.map { " (\($0.rawValue))" } ?? "")) }
-        for (label, value) in [("E-mail", p.email), ("Phone", p.phone), ("IBAN", p.iban?.description), ("BIC", p.bic),
-                               ("Tax number", p.taxNumber), ("VAT ID", p.vatId)] {
+        for (label, value) in [(say("E-mail", "E-Mail"), p.email), (say("Phone", "Telefon"), p.phone),
+                               ("IBAN", p.iban?.description), ("BIC", p.bic),
+                               (say("Tax number", "Steuernummer"), p.taxNumber), (say("VAT ID", "USt-IdNr."), p.vatId)] {
             if let value { print("\(label): \(value)") }
         }
-        print("Tax mode: \(p.taxMode.rawValue)")
-        print("Payment term: \(p.paymentTermDays) days")
-        print("Invoice numbers: \(p.numberFormat.pattern)")
+        print(say("Tax mode: ", "Besteuerung: ") + p.taxMode.rawValue)
+        print(say("Payment term: \(p.paymentTermDays) days", "Zahlungsziel: \(p.paymentTermDays) Tage"))
+        print(say("Invoice numbers: ", "Rechnungsnummern: ") + p.numberFormat.pattern)
         let d = p.effectiveDunningPolicy
-        print("Dunning: inquiry after \(d.inquiryAfterDays) d, 1st notice after \(d.firstNoticeAfterDays) d "
-            + "(deadline \(d.firstNoticeDeadlineDays) d), 2nd after \(d.secondNoticeAfterDeadlineDays) d "
-            + "(deadline \(d.secondNoticeDeadlineDays) d), hand-over after \(d.handoverAfterDeadlineDays) d; "
-            + "regular customers \(d.patientFactorPercent) %; "
-            + "after a settled objection \(d.objectionSettledWaitDays) d; "
-            + "interest days \(d.dayCount.rawValue), payment day \(d.countsPaymentDay ? "counted" : "not counted")")
+        print(say(
+            "Dunning: inquiry after \(d.inquiryAfterDays) d, 1st notice after \(d.firstNoticeAfterDays) d "
+                + "(deadline \(d.firstNoticeDeadlineDays) d), 2nd after \(d.secondNoticeAfterDeadlineDays) d "
+                + "(deadline \(d.secondNoticeDeadlineDays) d), hand-over after \(d.handoverAfterDeadlineDays) d; "
+                + "regular customers \(d.patientFactorPercent) %; after a settled objection \(d.objectionSettledWaitDays) d; "
+                + "interest days \(d.dayCount.rawValue), payment day \(d.countsPaymentDay ? "counted" : "not counted")",
+            "Mahnwesen: Nachfrage nach \(d.inquiryAfterDays) T., 1. Mahnung nach \(d.firstNoticeAfterDays) T. "
+                + "(Frist \(d.firstNoticeDeadlineDays) T.), 2. nach \(d.secondNoticeAfterDeadlineDays) T. "
+                + "(Frist \(d.secondNoticeDeadlineDays) T.), Übergabe nach \(d.handoverAfterDeadlineDays) T.; "
+                + "Stammkunden \(d.patientFactorPercent) %; nach geklärtem Einspruch \(d.objectionSettledWaitDays) T.; "
+                + "Zinstage \(d.dayCount.rawValue), Zahlungstag \(d.countsPaymentDay ? "mitgezählt" : "nicht mitgezählt")"))
         let c = p.effectiveCapacity
-        print("Writing hours Mon–Sun: " + c.hoursPerWeekday.map { Quantity(thousandths: $0).description }.joined(separator: ", ")
-            + (c.vacations.isEmpty ? "" : "; vacations: " + c.vacations.map { "\($0.first)..\($0.last)" }.joined(separator: ", ")))
+        print(say("Writing hours Mon–Sun: ", "Schreibstunden Mo–So: ")
+            + c.hoursPerWeekday.map { Quantity(thousandths: $0).formatted(lang) }.joined(separator: ", ")
+            + (c.vacations.isEmpty ? "" : say("; vacations: ", "; Urlaub: ")
+                + c.vacations.map { "\($0.first.formatted(lang))–\($0.last.formatted(lang))" }.joined(separator: ", ")))
         let r = p.effectiveRateCard
-        print("Rates: \(r.pricePerWord) per word, \(r.pricePerLine) per line, \(r.pricePerPage) per page, "
-            + "\(r.pricePerHour) per hour, "
+        let (word, line, page, hour) = (r.pricePerWord.formatted(lang), r.pricePerLine.formatted(lang),
+                                        r.pricePerPage.formatted(lang), r.pricePerHour.formatted(lang))
+        print(say("Rates: \(word) per word, \(line) per line, \(page) per page, \(hour) per hour, ",
+                  "Preise: \(word) pro Wort, \(line) pro Normzeile, \(page) pro Normseite, \(hour) pro Stunde, ")
             + (r.pricePerRevision.tenThousandths > 0
-                ? "\(r.pricePerRevision) per extra revision round" : "extra revision rounds: ask"))
-        print("Loyalty discount: \(p.loyalty.tiers.isEmpty ? "none" : p.loyalty.tiers.map { "\($0.percent) % from paid invoice \($0.paidInvoices)" }.joined(separator: ", "))")
+                ? say("\(r.pricePerRevision.formatted(lang)) per extra revision round",
+                      "\(r.pricePerRevision.formatted(lang)) pro zusätzlicher Korrekturschleife")
+                : say("extra revision rounds: ask", "zusätzliche Korrekturschleifen: nachfragen")))
+        let tiers = p.loyalty.tiers.map {
+            say("\($0.percent) % from paid invoice \($0.paidInvoices)", "\($0.percent) % ab der \($0.paidInvoices). bezahlten Rechnung")
+        }
+        print(say("Loyalty discount: ", "Treuerabatt: ") + (tiers.isEmpty ? say("none", "keiner") : tiers.joined(separator: ", ")))
     }
 }

@@ -16,12 +16,14 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let report = try await global.kontor().inquiryConversion()
             if global.json { return try Output.json(report) }
-            if report.channels.isEmpty { return print("No inquiries yet.") }
+            if report.channels.isEmpty { return print(global.say("No inquiries yet.", "Noch keine Anfragen.")) }
             let lang = global.language
             Output.table(
-                ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"],
+                lang == .de
+                    ? ["Kanal", "Anfragen", "Tage bis Antwort", "Angebot", "Gewonnen", "Ø Auftrag"]
+                    : ["Channel", "Inquiries", "Days to answer", "Quoted", "Won", "Avg. order"],
                 report.channels.map {
-                    [$0.channel.rawValue, "\($0.inquiries)", $0.averageDaysToAnswer.map { String(format: "%.1f", $0) } ?? "",
+                    [$0.channel.word(lang), "\($0.inquiries)", $0.averageDaysToAnswer.map { String(format: "%.1f", $0) } ?? "",
                      "\($0.quoteRate) %", "\($0.winRate) %", $0.averageOrderValue?.formatted(lang) ?? ""]
                 }, rightAligned: [1, 2, 3, 4, 5])
         }
@@ -36,16 +38,24 @@ struct ReportCommand: AsyncParsableCommand {
             let report = try await global.kontor().receivablesReport(today: try global.day())
             if global.json { return try Output.json(report) }
             let lang = global.language
-            print("Receivables as of \(report.asOf.formatted(lang)): \(report.totalOpen.formatted(lang)) open"
+            let say = global.say
+            let (asOf, open, claims) = (report.asOf.formatted(lang), report.totalOpen.formatted(lang),
+                                        report.totalClaims.formatted(lang))
+            print(say("Receivables as of \(asOf): \(open) open", "Forderungen am \(asOf): \(open) offen")
                 + (report.totalClaims.cents > 0
-                    ? " plus \(report.totalClaims.formatted(lang)) interest and costs claimed by reminders" : "")
-                + (report.dso.map { ", DSO \($0) days" } ?? ""))
+                    ? say(" plus \(claims) interest and costs claimed by reminders",
+                          " zuzüglich \(claims) in Mahnungen geforderte Zinsen und Kosten") : "")
+                + (report.dso.map { say(", DSO \($0) days", ", DSO \($0) Tage") } ?? ""))
             Output.table(
-                ["Days past due", "Invoices", "Amount"],
-                report.buckets.map { [$0.label, "\($0.invoices)", $0.amount.formatted(lang)] }, rightAligned: [1, 2])
+                lang == .de ? ["Tage über Termin", "Rechnungen", "Betrag"] : ["Days past due", "Invoices", "Amount"],
+                report.buckets.map {
+                    [ReceivablesReport.bucketWord($0.label, lang), "\($0.invoices)", $0.amount.formatted(lang)]
+                }, rightAligned: [1, 2])
             print("")
             Output.table(
-                ["Customer", "Open", "Overdue", "Invoices", "Avg. days late"],
+                lang == .de
+                    ? ["Kunde", "Offen", "Überfällig", "Rechnungen", "Ø Tage zu spät"]
+                    : ["Customer", "Open", "Overdue", "Invoices", "Avg. days late"],
                 report.customers.map {
                     [$0.name, $0.openAmount.formatted(lang), $0.overdueAmount.formatted(lang), "\($0.openInvoices)",
                      $0.averageDaysLate.map(String.init) ?? ""]

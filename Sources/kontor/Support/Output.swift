@@ -10,7 +10,8 @@ enum Output {
     }
 
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+        let prefix = CLILanguage.ofProcess() == .de ? "Warnung" : "warning"
+        FileHandle.standardError.write(Data("\(prefix): \(text)\n".utf8))
     }
 
     /// Left-aligned columns, numbers right-aligned when `rightAligned` says so.
