@@ -31,17 +31,25 @@ struct ImportCommand: AsyncParsableCommand {
             if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
             for warning in result.warnings { Output.warn(warning) }
             if global.json { return try Output.json(result) }
-            let lang = global.language
-            print("\(result.file) (\(result.format))\(dryRun ? ", dry run: nothing was kept" : ""):")
-            let sums = result.creditSums.sorted { $0.key < $1.key }.map { "\($0.value.decimalString) \($0.key)" }
-            print("  \(result.entries) bookings, \(result.credits) credits (\(sums.joined(separator: ", "))), "
-                + "\(result.debits) debits")
-            if result.alreadyImported > 0 { print("  \(result.alreadyImported) imported before, skipped") }
-            print("  \(result.applied.count) payment(s) booked, \(result.queued) waiting for review, \(result.ignored) ignored")
-            for applied in result.applied {
-                print("    \(applied.invoiceNumber): \(applied.amount.formatted(lang)) (\(applied.reason.word(lang)), \(applied.confidence) %)")
+            let (lang, say) = (global.language, global.say)
+            print("\(result.file) (\(result.format))"
+                + (dryRun ? say(", dry run: nothing was kept", ", Probelauf: nichts wurde behalten") : "") + ":")
+            let sums = result.creditSums.sorted { $0.key < $1.key }.map {
+                $0.key == "EUR" ? $0.value.formatted(lang) : "\($0.value.decimalString) \($0.key)"
+            }.joined(separator: ", ")
+            print(say("  \(result.entries) bookings, \(result.credits) credits (\(sums)), \(result.debits) debits",
+                      "  \(result.entries) Buchungen, \(result.credits) Eingänge (\(sums)), \(result.debits) Ausgänge"))
+            if result.alreadyImported > 0 {
+                print(say("  \(result.alreadyImported) imported before, skipped",
+                          "  \(result.alreadyImported) schon früher eingelesen, übersprungen"))
             }
-            if result.queued > 0 { print("Review them with 'kontor import review'.") }
+            print(say("  \(result.applied.count) payment(s) booked, \(result.queued) waiting for review, \(result.ignored) ignored",
+                      "  \(result.applied.count) Zahlungen gebucht, \(result.queued) warten auf Prüfung, \(result.ignored) nicht relevant"))
+            for applied in result.applied {
+                print("    \(applied.invoiceNumber): \(applied.amount.formatted(lang)) "
+                    + "(\(applied.reason.word(lang)), \(applied.confidence) %)")
+            }
+            if result.queued > 0 { print(say("Review them with 'kontor import review'.", "Prüfen Sie sie mit „kontor import review“.")) }
         }
     }
 
@@ -62,23 +70,27 @@ struct ImportCommand: AsyncParsableCommand {
             if let accept {
                 let queue = try await kontor.reviewQueue()
                 guard let reference = invoice ?? queue.first(where: { $0.entry.id == accept })?.suggestedInvoices.first else {
-                    throw ValidationError("Entry \(accept) has no suggestion: name the invoice with --invoice NUMBER.")
+                    throw ValidationError(global.say("Entry \(accept) has no suggestion: name the invoice with --invoice NUMBER.",
+                        "Kontobewegung \(accept) hat keinen Vorschlag: Nennen Sie die Rechnung mit --invoice NUMMER."))
                 }
                 let entry = try await kontor.assignBankEntry(id: accept, invoice: reference)
                 if global.json { return try Output.json(entry) }
-                return print("Booked \(entry.amount.formatted(global.language)) from entry \(accept) on \(reference).")
+                let amount = entry.amount.formatted(global.language)
+                return print(global.say("Booked \(amount) from entry \(accept) on \(reference).",
+                                        "\(amount) aus Kontobewegung \(accept) auf \(reference) gebucht."))
             }
             if let dismiss {
                 let entry = try await kontor.dismissBankEntry(id: dismiss)
                 if global.json { return try Output.json(entry) }
-                return print("Dismissed entry \(entry.id).")
+                return print(global.say("Dismissed entry \(entry.id).", "Kontobewegung \(entry.id) abgelegt."))
             }
             let queue = try await kontor.reviewQueue()
             if global.json { return try Output.json(queue) }
-            if queue.isEmpty { return print("Nothing to review.") }
+            if queue.isEmpty { return print(global.say("Nothing to review.", "Nichts zu prüfen.")) }
             let lang = global.language
             Output.table(
-                ["ID", "Date", "Amount", "From", "Text", "Suggestion"],
+                lang == .de
+                    ? ["Nr.", "Datum", "Betrag", "Von", "Text", "Vorschlag"] : ["ID", "Date", "Amount", "From", "Text", "Suggestion"],
                 queue.map { item in
                     [String(item.entry.id), item.entry.bookingDate.formatted(lang), item.entry.amount.formatted(lang),
                      item.entry.counterpartyName ?? "", String(item.entry.text.prefix(40)),

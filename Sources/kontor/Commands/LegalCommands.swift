@@ -28,29 +28,41 @@ struct InterestCommand: AsyncParsableCommand {
             state: try state.map { try GermanState.named($0, what: .state) })
         let answer = try await global.kontor().defaultInterest(question)
         if global.json { return try Output.json(InterestJSON(answer)) }
-        let lang = global.language
+        let (lang, say) = (global.language, global.say)
         guard let start = answer.start else {
-            return print("No rule puts the debtor in default yet: agree the due date, send a payment request, "
-                + "or (for consumers) state the 30-day rule on the invoice.")
+            return print(say("No rule puts the debtor in default yet: agree the due date, send a payment request, "
+                                + "or (for consumers) state the 30-day rule on the invoice.",
+                             "Noch bringt keine Regel den Schuldner in Verzug: Vereinbaren Sie den Fälligkeitstag, mahnen "
+                                + "Sie, oder (bei Verbrauchern) nennen Sie die 30-Tage-Regel auf der Rechnung."))
         }
-        print("In default from \(start.firstDay.formatted(lang)) (\(InterestCommand.ruleText(start.rule))).")
-        if answer.calculation.periods.isEmpty { return print("Paid before default began: no interest.") }
+        print(say("In default from ", "Im Verzug ab ") + start.firstDay.formatted(lang)
+            + " (\(InterestCommand.ruleText(start.rule, lang))).")
+        if answer.calculation.periods.isEmpty {
+            return print(say("Paid before default began: no interest.", "Vor Verzugsbeginn bezahlt: keine Zinsen."))
+        }
         Output.table(
-            ["From", "To", "Days", "Rate", "Amount"],
+            lang == .de ? ["Von", "Bis", "Tage", "Zinssatz", "Betrag"] : ["From", "To", "Days", "Rate", "Amount"],
             answer.calculation.periods.map {
                 [$0.from.formatted(lang), $0.to.formatted(lang), "\($0.days)", "\($0.ratePercentText) %",
                  $0.amount.formatted(lang)]
             }, rightAligned: [2, 3, 4])
-        print("Interest: \(answer.calculation.total.formatted(lang))")
-        if answer.lumpSum.cents > 0 { print("Lump sum (§ 288 Abs. 5 BGB): \(answer.lumpSum.formatted(lang))") }
-        print("No VAT is due on interest and lump sum.")
+        print(say("Interest: ", "Zinsen: ") + answer.calculation.total.formatted(lang))
+        if answer.lumpSum.cents > 0 {
+            print(say("Lump sum (§ 288 Abs. 5 BGB): ", "Pauschale (§ 288 Abs. 5 BGB): ") + answer.lumpSum.formatted(lang))
+        }
+        print(say("No VAT is due on interest and lump sum.", "Auf Zinsen und Pauschale fällt keine Umsatzsteuer an."))
     }
 
-    static func ruleText(_ rule: DefaultRule) -> String {
-        switch rule {
-        case .agreedCalendarDate: "agreed due date, § 286 Abs. 2 BGB (Nr. 1 calendar date, Nr. 2 term from the invoice)"
-        case .paymentRequest: "payment request after the due date, § 286 Abs. 1 BGB"
-        case .thirtyDays: "30 days after due date and receipt, § 286 Abs. 3 BGB"
+    static func ruleText(_ rule: DefaultRule, _ language: Language) -> String {
+        let de = language == .de
+        return switch rule {
+        case .agreedCalendarDate:
+            de ? "vereinbarter Fälligkeitstag, § 286 Abs. 2 BGB (Nr. 1 Kalenderdatum, Nr. 2 Frist ab Rechnung)"
+                : "agreed due date, § 286 Abs. 2 BGB (Nr. 1 calendar date, Nr. 2 term from the invoice)"
+        case .paymentRequest:
+            de ? "Mahnung nach Fälligkeit, § 286 Abs. 1 BGB" : "payment request after the due date, § 286 Abs. 1 BGB"
+        case .thirtyDays:
+            de ? "30 Tage nach Fälligkeit und Zugang, § 286 Abs. 3 BGB" : "30 days after due date and receipt, § 286 Abs. 3 BGB"
         }
     }
 }
@@ -102,7 +114,8 @@ struct DueDateCommand: AsyncParsableCommand {
         if global.json {
             return try Output.json(["date": day.description, "dueDate": shifted.description, "skipped": reasons.joined(separator: "; ")])
         }
-        print(shifted.description + (reasons.isEmpty ? "" : "  (skipped: \(reasons.joined(separator: ", ")))"))
+        print(shifted.formatted(global.language)
+            + (reasons.isEmpty ? "" : global.say("  (skipped: ", "  (übersprungen: ") + reasons.joined(separator: ", ") + ")"))
     }
 }
 
@@ -122,8 +135,8 @@ struct SettingsCommand: AsyncParsableCommand {
             func run() async throws {
                 let table = try await global.kontor().baseRates()
                 if global.json { return try Output.json(table) }
-                for entry in table.entries { print("\(entry.validFrom)  \(entry.percentText) %") }
-                print("Known through \(table.knownThrough).")
+                for entry in table.entries { print("\(entry.validFrom.formatted(global.language))  \(entry.percentText) %") }
+                print(global.say("Known through ", "Bekannt bis ") + table.knownThrough.formatted(global.language) + ".")
             }
         }
 
@@ -139,7 +152,9 @@ struct SettingsCommand: AsyncParsableCommand {
                 let entry = try BaseRate(validFrom: try Day.parse(from, what: .date), parsingPercent: rate)
                 let table = try await global.kontor().addBaseRate(entry)
                 if global.json { return try Output.json(table) }
-                print("Added \(entry.percentText) % from \(entry.validFrom); known through \(table.knownThrough).")
+                let (from, through) = (entry.validFrom.formatted(global.language), table.knownThrough.formatted(global.language))
+                print(global.say("Added \(entry.percentText) % from \(from); known through \(through).",
+                                 "\(entry.percentText) % ab \(from) eingetragen; bekannt bis \(through)."))
             }
         }
     }
