@@ -13,7 +13,8 @@ enum DocumentOutput {
         if json {
             try Output.json(["file": url.path, "bytes": "\(document.data.count)"])
         } else {
-            print("Wrote \(url.path) (\(document.data.count / 1024 + 1) KB).")
+            let size = document.data.count / 1024 + 1
+            print(CLILanguage.say("Wrote \(url.path) (\(size) KB).", "\(url.path) geschrieben (\(size) KB)."))
         }
     }
 }

@@ -60,11 +60,13 @@ struct MailCommand: AsyncParsableCommand {
                     "bcc": settings.bcc ?? "", "passwordFile": settings.passwordFile ?? "",
                 ])
             }
+            let say = global.say
             print("Server:    \(settings.host):\(settings.port) (\(settings.security.rawValue))")
-            print("Login:     \(settings.username ?? "–")")
-            print("Sender:    \(settings.senderName) <\(settings.senderAddress)>")
-            if let bcc = settings.bcc { print("Copy to:   \(bcc)") }
-            print("Password:  " + (settings.passwordFile.map { "from \($0)" } ?? "from KONTOR_SMTP_PASSWORD"))
+            print(say("Login:     ", "Anmeldung: ") + (settings.username ?? "–"))
+            print(say("Sender:    ", "Absender:  ") + "\(settings.senderName) <\(settings.senderAddress)>")
+            if let bcc = settings.bcc { print(say("Copy to:   ", "Kopie an:  ") + bcc) }
+            print(say("Password:  ", "Passwort:  ")
+                + (settings.passwordFile.map { say("from ", "aus ") + $0 } ?? say("from ", "aus ") + "KONTOR_SMTP_PASSWORD"))
         }
     }
 
@@ -93,11 +95,13 @@ struct MailCommand: AsyncParsableCommand {
             let statuses = try status.map { [try OutboxMessage.Status.named($0, what: .status)] }
             let messages = try await global.kontor().outbox(statuses: statuses, limit: limit)
             if global.json { return try Output.json(messages.map(MailOutput.json)) }
-            guard !messages.isEmpty else { return print("The outbox is empty.") }
+            guard !messages.isEmpty else { return print(global.say("The outbox is empty.", "Der Postausgang ist leer.")) }
+            let lang = global.language
             Output.table(
-                ["ID", "Status", "Kind", "To", "Subject", "Attempts"],
+                lang == .de
+                    ? ["Nr.", "Status", "Art", "An", "Betreff", "Versuche"] : ["ID", "Status", "Kind", "To", "Subject", "Attempts"],
                 messages.map { m in
-                    ["\(m.id)", m.status.rawValue, m.kind.rawValue, m.recipients.first ?? "", m.subject, "\(m.attempts)"]
+                    ["\(m.id)", m.status.word(lang), m.kind.rawValue, m.recipients.first ?? "", m.subject, "\(m.attempts)"]
                 }, rightAligned: [0, 5])
         }
     }
@@ -112,14 +116,19 @@ struct MailCommand: AsyncParsableCommand {
         func run() async throws {
             let message = try await global.kontor().outboxMessage(id: id)
             if global.json { return try Output.json(MailOutput.json(message)) }
-            print("Mail \(message.id): \(message.status.rawValue) (\(message.kind.rawValue))")
-            print("To:         \(message.recipients.joined(separator: ", "))")
-            print("Subject:    \(message.subject)")
+            let say = global.say
+            print(say("Mail ", "E-Mail ") + "\(message.id): \(message.status.word(global.language)) (\(message.kind.rawValue))")
+            print(say("To:         ", "An:         ") + message.recipients.joined(separator: ", "))
+            print(say("Subject:    ", "Betreff:    ") + message.subject)
             print("Message-ID: <\(message.messageId)>")
-            if !message.attachmentNames.isEmpty { print("Attached:   \(message.attachmentNames.joined(separator: ", "))") }
+            if !message.attachmentNames.isEmpty {
+                print(say("Attached:   ", "Anhänge:    ") + message.attachmentNames.joined(separator: ", "))
+            }
             if let reply = message.serverReply { print("Server:     \(reply)") }
-            if let error = message.lastError { print("Last error: \(error)") }
-            if let next = message.nextAttemptAt, message.status == .queued { print("Next try:   \(MailOutput.time(next))") }
+            if let error = message.lastError { print(say("Last error: ", "Letzter Fehler: ") + error) }
+            if let next = message.nextAttemptAt, message.status == .queued {
+                print(say("Next try:   ", "Nächster Versuch: ") + MailOutput.time(next))
+            }
         }
     }
 
@@ -146,7 +155,8 @@ struct MailCommand: AsyncParsableCommand {
         func run() async throws {
             let message = try await global.kontor().retryMail(id: id, now: Date())
             if global.json { return try Output.json(MailOutput.json(message)) }
-            print("Mail \(message.id) is queued again; 'kontor mail send' sends it.")
+            print(global.say("Mail \(message.id) is queued again; 'kontor mail send' sends it.",
+                             "E-Mail \(message.id) wartet wieder; „kontor mail send“ sendet sie."))
         }
     }
 }
@@ -155,16 +165,22 @@ struct MailCommand: AsyncParsableCommand {
 enum MailOutput {
     static func report(_ messages: [OutboxMessage], json: Bool) throws {
         if json { return try Output.json(messages.map(MailOutput.json)) }
-        guard !messages.isEmpty else { return print("Nothing was due.") }
+        let say = CLILanguage.say
+        guard !messages.isEmpty else { return print(say("Nothing was due.", "Nichts war fällig.")) }
         var failed = false
         for message in messages {
+            let (id, error) = (message.id, message.lastError ?? "")
             switch message.status {
-            case .sent: print("Sent mail \(message.id) to \(message.recipients.joined(separator: ", ")): \(message.serverReply ?? "")")
+            case .sent:
+                let to = message.recipients.joined(separator: ", ")
+                print(say("Sent mail \(id) to \(to): ", "E-Mail \(id) an \(to) gesendet: ") + (message.serverReply ?? ""))
             case .queued:
-                print("Mail \(message.id) not sent yet: \(message.lastError ?? ""). Next try \(time(message.nextAttemptAt ?? Date())).")
+                let next = time(message.nextAttemptAt ?? Date())
+                print(say("Mail \(id) not sent yet: \(error). Next try \(next).",
+                          "E-Mail \(id) noch nicht gesendet: \(error). Nächster Versuch \(next)."))
             default:
                 failed = true
-                print("Mail \(message.id) \(message.status.rawValue): \(message.lastError ?? "")")
+                print(say("Mail ", "E-Mail ") + "\(id) \(message.status.word(CLILanguage.current)): \(error)")
             }
         }
         if failed { throw ExitCode.failure }

@@ -40,9 +40,11 @@ extension MailCommand {
                 try Output.json(report.items.map(MailImportOutput.json))
             } else {
                 for item in report.items { print(MailImportOutput.line(item, language: global.language)) }
-                print(
+                print(global.say(
                     "Imported \(report.inquiries) as inquiries, \(report.notes) as notes; "
-                        + "\(report.duplicates) imported before, \(report.refused) refused.")
+                        + "\(report.duplicates) imported before, \(report.refused) refused.",
+                    "\(report.inquiries) als Anfragen und \(report.notes) als Notizen eingelesen; "
+                        + "\(report.duplicates) schon früher eingelesen, \(report.refused) abgelehnt."))
             }
             if report.refused > 0 { throw ExitCode.failure }
         }
@@ -68,7 +70,8 @@ extension MailCommand {
                 if let promise { .promise(until: try Day.parse(promise, what: .promisedDate)) } else { .objection }
             let note = try await global.kontor().acceptSuggestion(importedMailId: id, as: choice)
             if global.json { return try Output.json(note) }
-            print("Noted as \(note.kind.rawValue) for customer \(note.customerId).")
+            let kind = note.kind.word(global.language)
+            print(global.say("Noted as \(kind) for customer \(note.customerId).", "Als \(kind) für Kunde \(note.customerId) notiert."))
         }
     }
 }
@@ -76,26 +79,31 @@ extension MailCommand {
 /// How an import's items are printed.
 enum MailImportOutput {
     static func line(_ item: MailImportReport.Item, language: Language) -> String {
+        let de = language == .de
         let what: String
         switch item.outcome {
         case let .inquiry(inquiryId, customerId, _):
-            what = "inquiry \(inquiryId) (customer \(customerId))"
+            what = de ? "Anfrage \(inquiryId) (Kunde \(customerId))" : "inquiry \(inquiryId) (customer \(customerId))"
         case let .note(noteId, customerId, answers, recordId, _):
-            let about = answers.map { " answering \($0.rawValue) \(recordId.map(String.init) ?? "")" } ?? ""
-            what = "note \(noteId) for customer \(customerId)\(about)"
+            let record = answers.map { "\($0.rawValue) \(recordId.map(String.init) ?? "")" }
+            let about = record.map { de ? " als Antwort auf \($0)" : " answering \($0)" } ?? ""
+            what = (de ? "Notiz \(noteId) für Kunde \(customerId)" : "note \(noteId) for customer \(customerId)") + about
         case .duplicate:
-            what = "imported before"
+            what = de ? "schon früher eingelesen" : "imported before"
         case .refused(let reason):
-            what = "refused: \(reason)"
+            what = (de ? "abgelehnt: " : "refused: ") + reason
         }
         var line = "\(item.source): \(what)"
         if !item.subject.isEmpty { line += " — \(item.subject)" }
         switch item.suggestion {
         case .promise(let day)?:
-            line += " [offer: promise to pay until \(day.formatted(language)); "
-                + "'kontor mail accept \(item.importedMailId ?? 0) --promise \(day)']"
+            let command = "kontor mail accept \(item.importedMailId ?? 0) --promise \(day)"
+            line += de
+                ? " [Vorschlag: Zahlungszusage bis \(day.formatted(language)); „\(command)“]"
+                : " [offer: promise to pay until \(day.formatted(language)); '\(command)']"
         case .objection?:
-            line += " [offer: objection; 'kontor mail accept \(item.importedMailId ?? 0) --objection']"
+            let command = "kontor mail accept \(item.importedMailId ?? 0) --objection"
+            line += de ? " [Vorschlag: Einspruch; „\(command)“]" : " [offer: objection; '\(command)']"
         case nil: break
         }
         return line

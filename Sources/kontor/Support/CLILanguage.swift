@@ -13,6 +13,14 @@ enum CLILanguage {
         return .en
     }
 
+    /// The language of this process, for output helpers that have no `GlobalOptions` at hand.
+    static let current = ofProcess()
+
+    /// The English or the German wording, in the language of this process.
+    static func say(_ english: @autoclosure () -> String, _ german: @autoclosure () -> String) -> String {
+        current == .de ? german() : english()
+    }
+
     /// The language of this process before its arguments are parsed, for the errors of parsing and running.
     static func ofProcess(arguments: [String] = CommandLine.arguments) -> Language {
         var option: String?

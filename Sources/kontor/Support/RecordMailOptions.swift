@@ -22,8 +22,9 @@ struct RecordMailOptions: ParsableArguments {
         let queued = try await kontor.sendMail(record, today: today, now: Date(), subject: subject, text: text)
         if queue {
             if global.json { return try Output.json(MailOutput.json(queued)) }
-            return print("Mail \(queued.id) to \(queued.recipients.joined(separator: ", ")) is in the outbox; "
-                + "'kontor mail send' sends it.")
+            let to = queued.recipients.joined(separator: ", ")
+            return print(global.say("Mail \(queued.id) to \(to) is in the outbox; 'kontor mail send' sends it.",
+                                    "E-Mail \(queued.id) an \(to) liegt im Postausgang; „kontor mail send“ sendet sie."))
         }
         guard let settings = try await kontor.mailSettings() else { throw AppError.mailNotConfigured }
         let results = try await kontor.deliverDueMail(using: try SMTPMailTransport(settings: settings)) { Date() }
@@ -38,14 +39,16 @@ struct RecordMailOptions: ParsableArguments {
                 "sentBefore": "\(draft.earlier.filter { $0.status == .sent }.count)",
             ])
         }
-        print("To:       \(draft.recipientName) <\(draft.recipientEmail)>")
-        print("Subject:  \(draft.subject)")
+        let say = CLILanguage.say
+        print(say("To:       ", "An:       ") + "\(draft.recipientName) <\(draft.recipientEmail)>")
+        print(say("Subject:  ", "Betreff:  ") + draft.subject)
         if !draft.attachments.isEmpty {
-            print("Attached: " + draft.attachments.map { "\($0.fileName) (\($0.data.count / 1024 + 1) KB)" }
+            print(say("Attached: ", "Anhänge:  ") + draft.attachments.map { "\($0.fileName) (\($0.data.count / 1024 + 1) KB)" }
                 .joined(separator: ", "))
         }
         for earlier in draft.earlier where earlier.status == .sent {
-            print("Sent before: \(earlier.sentAt.map(MailOutput.time) ?? "") (mail \(earlier.id))")
+            let when = earlier.sentAt.map(MailOutput.time) ?? ""
+            print(say("Sent before: \(when) (mail \(earlier.id))", "Schon gesendet: \(when) (E-Mail \(earlier.id))"))
         }
         print("")
         print(draft.text)
