@@ -70,15 +70,18 @@ public struct WebConfiguration: Sendable {
 }
 
 /// Why the server does not start.
-public enum ServeError: Error, Sendable, CustomStringConvertible {
+public enum ServeError: Error, Sendable, CustomStringConvertible, BilingualError {
     /// Listening beyond this machine needs a password first.
     case passwordRequired(host: String)
 
-    public var description: String {
+    public func message(_ language: Language) -> String {
         switch self {
         case let .passwordRequired(host):
-            return "Refusing to listen on \(host) without a password: anyone on the network could open your books. "
-                + "Set one with 'kontor user set-password' (then a login is required), or serve on 127.0.0.1."
+            return language == .de
+                ? "Kontor lauscht nicht ohne Passwort auf \(host): Jeder im Netz könnte Ihre Bücher öffnen. Setzen Sie "
+                    + "eines mit „kontor user set-password“ (dann ist eine Anmeldung nötig) oder starten Sie auf 127.0.0.1."
+                : "Refusing to listen on \(host) without a password: anyone on the network could open your books. "
+                    + "Set one with 'kontor user set-password' (then a login is required), or serve on 127.0.0.1."
         }
     }
 }

@@ -246,3 +246,31 @@ import Testing
         #expect(german.stderr.contains("Schreibstunden: An mindestens einem Wochentag"), "\(german.stderr)")
     }
 }
+
+/// The CLI speaks German when asked: every everyday command on the demo book, without an English sentence left.
+@Suite struct GermanCLITests {
+    static let english: Set<String> = [
+        "the", "and", "open", "due", "customer", "invoice", "invoices", "payment", "with", "for", "from", "days",
+        "no", "not", "is", "are", "was", "of", "to", "by", "until", "overdue", "paid", "draft", "sent", "reminder",
+        "revision", "rounds", "included", "net", "gross", "amount", "date", "deadline", "week", "load", "rates",
+    ]
+
+    @Test func everyEverydayCommandSpeaksGerman() async throws {
+        let cli = try CLIRunner()
+        try await cli.ok(["demo"])
+        let number = try #require(try await cli.json(["invoice", "list"]).array().compactMap { $0["number"] as? String }.first)
+        let commands: [[String]] = [
+            ["today"], ["customer", "list"], ["customer", "show", "1"], ["customer", "timeline", "1"],
+            ["invoice", "list"], ["invoice", "show", number], ["payment", "list"], ["remind", "list"],
+            ["inquiry", "list"], ["inquiry", "show", "1"], ["quote", "list"], ["quote", "show", "1"], ["job", "list"],
+            ["job", "show", "1"], ["report", "receivables"], ["report", "inquiries"], ["agenda"], ["profile", "show"],
+            ["mail", "list"], ["import", "review"], ["settings", "base-rate", "list"],
+        ]
+        for command in commands {
+            let output = try await cli.ok(command, environment: ["KONTOR_LANG": "", "LANG": "de_DE.UTF-8"]).stdout
+            let found = OneVoiceTests.words(output).intersection(Self.english)
+            #expect(found.isEmpty, "kontor \(command.joined(separator: " ")): \(found.sorted())\n\(output)")
+            #expect(OneVoiceTests.rawKeys(in: output).isEmpty, "kontor \(command.joined(separator: " ")): \(output)")
+        }
+    }
+}

@@ -15,7 +15,8 @@ struct BackupCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         try await global.kontor().backup(to: url, replace: force)
         if global.json { return try Output.json(["backup": url.path]) }
-        print("Backup written to \(url.path). Restore it with 'kontor restore \(file)'.")
+        print(global.say("Backup written to \(url.path). Restore it with 'kontor restore \(file)'.",
+                         "Sicherung in \(url.path) geschrieben. Zurückspielen mit „kontor restore \(file)“."))
     }
 }
 
@@ -31,7 +32,8 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         try await global.kontor().restore(from: URL(fileURLWithPath: file), force: force)
         if global.json { return try Output.json(["restored": file]) }
-        print("The book \(global.databasePath) now holds the backup \(file).")
+        print(global.say("The book \(global.databasePath) now holds the backup \(file).",
+                         "Das Buch \(global.databasePath) enthält jetzt die Sicherung \(file)."))
     }
 }
 
@@ -62,7 +64,8 @@ struct ImportBookCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: folder)
         let summary = try await global.kontor().importBook(from: url)
         if global.json { return try Output.json(ArchiveReport(folder: url.path, summary: summary)) }
-        print("Imported \(summary.records) records from \(summary.rows.count) tables into \(global.databasePath).")
+        print(global.say("Imported \(summary.records) records from \(summary.rows.count) tables into \(global.databasePath).",
+                         "\(summary.records) Datensätze aus \(summary.rows.count) Tabellen in \(global.databasePath) eingelesen."))
     }
 }
 

@@ -32,7 +32,7 @@ struct EInvoiceCommand: AsyncParsableCommand {
             if global.json { return try Output.json(ReceivedInvoiceJSON(invoice)) }
             print(invoice.textReport(language: language))
             for warning in invoice.arithmeticWarnings(language: language) { Output.warn(warning) }
-            if let pdf { print("Wrote \(pdf).") }
+            if let pdf { print(global.say("Wrote \(pdf).", "\(pdf) geschrieben.")) }
         }
     }
 }

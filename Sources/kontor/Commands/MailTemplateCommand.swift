@@ -48,7 +48,9 @@ struct MailTemplateCommand: AsyncParsableCommand {
             let text = String(decoding: try InputFile.read(file, limit: 1 << 16), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             try await global.kontor().saveRecordMailTemplate(text, kind: kind, language: language, part: part)
-            print("Saved. The next \(kind.rawValue) mail uses it; 'kontor mail template show \(kind.rawValue)' shows it.")
+            let show = "kontor mail template show \(kind.rawValue)"
+            print(global.say("Saved. The next \(kind.rawValue) mail uses it; '\(show)' shows it.",
+                             "Gespeichert. Die nächste E-Mail dieser Art verwendet sie; „\(show)“ zeigt sie."))
         }
     }
 
@@ -62,7 +64,7 @@ struct MailTemplateCommand: AsyncParsableCommand {
         func run() async throws {
             let (kind, language, part) = try choice.parsed()
             try await global.kontor().saveRecordMailTemplate(nil, kind: kind, language: language, part: part)
-            print("Kontor's own wording applies again.")
+            print(global.say("Kontor's own wording applies again.", "Es gilt wieder Kontors eigener Wortlaut."))
         }
     }
 }

@@ -68,14 +68,14 @@ struct ServeCommand: AsyncParsableCommand {
         let port = configuration.port
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let path = global.databasePath
-        do {
-            try await WebServer.run(configuration) { [shownHost] in
-                ServeCommand.say("Kontor is running at http://\(shownHost):\(port)/ – open it in your browser.")
-                ServeCommand.say("Database: \(path). Stop with Ctrl-C.")
-            }
-        } catch let error as ServeError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode.failure
+        let words = (
+            global.say("Kontor is running at http://\(shownHost):\(port)/ – open it in your browser.",
+                       "Kontor läuft unter http://\(shownHost):\(port)/ – öffnen Sie die Adresse im Browser."),
+            global.say("Database: \(path). Stop with Ctrl-C.", "Datenbank: \(path). Beenden mit Strg-C."))
+        // A refusal (ServeError) is a user error: Main words it and exits with 1 like every other.
+        try await WebServer.run(configuration) {
+            ServeCommand.say(words.0)
+            ServeCommand.say(words.1)
         }
     }
 

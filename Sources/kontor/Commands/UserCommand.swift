@@ -29,7 +29,8 @@ struct UserCommand: AsyncParsableCommand {
             let user = try await global.kontor().setPassword(
                 user: name, password: password, on: try global.day(), hash: { WebPasswords.hash($0) })
             if global.json { return try Output.json(["name": user.name, "changedOn": user.changedOn.description]) }
-            print("Saved the password of '\(user.name)'. 'kontor serve --host …' now asks for it.")
+            print(global.say("Saved the password of '\(user.name)'. 'kontor serve --host …' now asks for it.",
+                             "Passwort von „\(user.name)“ gespeichert. „kontor serve --host …“ fragt jetzt danach."))
         }
 
         private func readPassword() throws -> String {
