@@ -164,7 +164,7 @@ struct DailyUseCLITests {
         try await cli.ok(["job", "deliver", id])
         let shown = try await cli.ok(["job", "show", id]).stdout
         #expect(shown.contains("Revision rounds: 3 of 1 included, 2 billable"))
-        #expect(shown.contains("critique: Zu förmlich") && shown.contains("change: Neuer Titel"))
+        #expect(shown.contains("Critique: Zu förmlich") && shown.contains("Change request: Neuer Titel"))
         #expect(try await cli.run(["job", "revise", id]).status != 0)
 
         // Without a revision price the line comes at 0 and the message asks for one.

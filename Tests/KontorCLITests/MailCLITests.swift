@@ -18,7 +18,7 @@ import Testing
         let server = try TestSMTPServer()
         let cli = try await configured(server, ["--bcc", "archiv@schreiber.test"])
         let sent = try await cli.ok(["mail", "test", "--to", "ines@suessholz.test", "--lang", "de"])
-        #expect(sent.stdout.contains("Sent mail 1 to ines@suessholz.test, archiv@schreiber.test"))
+        #expect(sent.stdout.contains("E-Mail 1 an ines@suessholz.test, archiv@schreiber.test gesendet"))
         let delivery = try #require(try server.deliveries().first)
         #expect(delivery.recipients == ["ines@suessholz.test", "archiv@schreiber.test"])
         #expect(delivery.message.contains("Subject: Testnachricht von Kontor"))
