@@ -148,7 +148,7 @@ let package = Package(
             name: "KontorBenchTests", dependencies: ["kontor-bench", "KontorCore", "KontorDocuments", "KontorQR"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "KontorCLITests", dependencies: ["kontor", "KontorApp", "KontorCore", "KontorStore", "KontorTestTools"],
+            name: "KontorCLITests", dependencies: ["kontor", "KontorApp", "KontorCore", "KontorStore", "KontorTestTools", "KontorWeb"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "KontorWebTests",

@@ -3,6 +3,7 @@ import KontorApp
 import KontorCore
 import KontorMailReader
 import KontorTestTools
+import KontorWeb
 import Testing
 
 @testable import kontor
@@ -85,7 +86,10 @@ import Testing
 
     static var all: [any UserError] {
         inputErrors as [any UserError] + workflowErrors + appErrors + storeErrors + cliErrors
-            + [LegalError.missingBaseRate(halfYearStarting: day), LegalError.negativeAmount(what: .principal)]
+            + [LegalError.missingBaseRate(halfYearStarting: day), LegalError.negativeAmount(what: .principal),
+               ReminderProblem(step: .firstNotice, invoiceNumber: "2026-0001",
+                               error: .missingBaseRate(halfYearStarting: day)),
+               ServeError.passwordRequired(host: "0.0.0.0")]
     }
 
     /// Words that mark an English sentence; a German message contains none outside quoted commands and values.

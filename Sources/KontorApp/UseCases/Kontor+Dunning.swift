@@ -16,6 +16,12 @@ public struct ReminderProblem: Sendable, Encodable, UserError {
     public let invoiceNumber: String
     public let error: LegalError
 
+    public init(step: DunningStep, invoiceNumber: String, error: LegalError) {
+        self.step = step
+        self.invoiceNumber = invoiceNumber
+        self.error = error
+    }
+
     public func message(_ language: Language, for audience: Audience) -> String {
         let what = language == .de
             ? "\(step.label(.de)) zu Rechnung \(invoiceNumber)"

@@ -46,7 +46,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "The folder to create (must not exist or be empty).") var folder: String
 
     func run() async throws {
-        guard global.json else { throw ValidationError("Give the format: 'kontor export --json \(folder)'.") }
+        guard global.json else { throw ValidationError(global.say(
+            "Give the format: 'kontor export --json \(folder)'.", "Nennen Sie das Format: „kontor export --json \(folder)“.")) }
         let url = URL(fileURLWithPath: folder)
         let summary = try await global.kontor().exportBook(to: url)
         try Output.json(ArchiveReport(folder: url.path, summary: summary))

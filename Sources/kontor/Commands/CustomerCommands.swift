@@ -217,7 +217,8 @@ struct NoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let kinds = [promise != nil, objection, resolved].filter { $0 }.count
-        guard kinds <= 1 else { throw ValidationError("Use only one of --promise, --objection and --resolved.") }
+        guard kinds <= 1 else { throw ValidationError(global.say(
+            "Use only one of --promise, --objection and --resolved.", "Nur eines von --promise, --objection und --resolved.")) }
         let kind: NoteKind = promise != nil ? .promise : objection ? .objection : resolved ? .objectionResolved : .note
         let note = try await global.kontor().addNote(
             customerId: customer, text: text, on: try global.day(), kind: kind, invoice: invoice,

@@ -35,7 +35,9 @@ struct InquiryCommand: AsyncParsableCommand {
                 sender = .contact(name: name ?? "", email: email, phone: phone,
                                   kind: try CustomerKind.named(kind, what: .kind))
             } else {
-                throw ValidationError("Say who asked: --customer ID, or --name/--email/--phone of a new sender.")
+                throw ValidationError(global.say(
+                    "Say who asked: --customer ID, or --name/--email/--phone of a new sender.",
+                    "Sagen Sie, wer fragt: --customer NR oder --name/--email/--phone eines neuen Absenders."))
             }
             let size = try self.size.map { WorkSize(quantity: try Quantity(parsing: $0), unit: try BillingUnit.named(unit, what: .unit)) }
             let result = try await global.kontor().addInquiry(

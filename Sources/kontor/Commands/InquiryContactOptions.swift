@@ -13,7 +13,9 @@ struct InquiryContactOptions: ParsableArguments {
     func contactPerson() throws -> InquiryContact? {
         guard let contact else {
             if salutation != nil || title != nil {
-                throw ValidationError("Give the person's name with --contact together with --salutation or --title.")
+                throw ValidationError(CLILanguage.say(
+                    "Give the person's name with --contact together with --salutation or --title.",
+                    "Geben Sie mit --salutation oder --title auch den Namen mit --contact an."))
             }
             return nil
         }

@@ -27,13 +27,15 @@ struct InvoiceCommand: AsyncParsableCommand {
             let sources = [job.map(DraftSource.job), quote.map(DraftSource.quote), customer.map(DraftSource.customer)]
                 .compactMap { $0 }
             guard sources.count == 1, let source = sources.first else {
-                throw ValidationError("Give exactly one of --job, --quote or --customer.")
+                throw ValidationError(global.say(
+                    "Give exactly one of --job, --quote or --customer.", "Geben Sie genau eines von --job, --quote oder --customer an."))
             }
             let kontor = try global.kontor()
             let today = try global.day()
             let serviceFrom = try parseDay(serviceFrom, what: .serviceDate)
             let serviceTo = try parseDay(serviceTo, what: .serviceEnd)
-            if serviceTo != nil && serviceFrom == nil { throw ValidationError("--service-to needs --service-from.") }
+            if serviceTo != nil && serviceFrom == nil { throw ValidationError(global.say(
+                "--service-to needs --service-from.", "--service-to braucht --service-from.")) }
             let drafted = try await kontor.prepareDraft(from: source, on: today, discount: !noDiscount)
             var invoice = drafted.invoice
             let reference = "\(invoice.id)"

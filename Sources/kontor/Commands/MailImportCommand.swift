@@ -17,7 +17,8 @@ extension MailCommand {
         @Argument(help: "Files or folders to import.") var paths: [String]
 
         func validate() throws {
-            guard !paths.isEmpty else { throw ValidationError("Name at least one .eml file, mbox file or Maildir.") }
+            guard !paths.isEmpty else { throw ValidationError(global.say(
+                "Name at least one .eml file, mbox file or Maildir.", "Nennen Sie mindestens eine .eml-Datei, mbox-Datei oder ein Maildir.")) }
         }
 
         func run() async throws {
@@ -61,7 +62,8 @@ extension MailCommand {
 
         func validate() throws {
             guard (promise != nil) != objection else {
-                throw ValidationError("Give either --promise DAY or --objection.")
+                throw ValidationError(global.say(
+                    "Give either --promise DAY or --objection.", "Geben Sie entweder --promise TAG oder --objection an."))
             }
         }
 

@@ -33,8 +33,11 @@ struct QuoteCommand: AsyncParsableCommand {
                 guard customer == nil, inquiry == nil, title == nil, validUntil == nil, paymentTerm == nil,
                       delivery == nil, firstPart == nil
                 else {
-                    throw ValidationError("--from-proposal takes everything from the proposal; change the quote "
-                        + "afterwards with 'kontor quote edit'.")
+                    throw ValidationError(global.say(
+                        "--from-proposal takes everything from the proposal; change the quote afterwards with "
+                            + "'kontor quote edit'.",
+                        "--from-proposal übernimmt alles aus dem Vorschlag; ändern Sie das Angebot danach mit "
+                            + "„kontor quote edit“."))
                 }
                 let quote = try await kontor.addQuote(fromProposal: fromProposal, on: try global.day())
                 if global.json { return try Output.json(QuoteJSON(quote)) }
@@ -42,10 +45,13 @@ struct QuoteCommand: AsyncParsableCommand {
                                  "Angebot \(quote.id) aus dem Vorschlag zu Anfrage \(fromProposal) angelegt."))
                 return try await QuoteCommand.present(quote, global: global)
             }
-            guard let title else { throw ValidationError("Say what is offered with --title (or use --from-proposal).") }
+            guard let title else { throw ValidationError(global.say(
+                "Say what is offered with --title (or use --from-proposal).",
+                "Sagen Sie mit --title, was angeboten wird (oder nehmen Sie --from-proposal).")) }
             var customerId = customer
             if customerId == nil, let inquiry { customerId = try await kontor.inquiry(id: inquiry).inquiry.customerId }
-            guard let customerId else { throw ValidationError("Say for whom: --customer ID or --inquiry ID.") }
+            guard let customerId else { throw ValidationError(global.say(
+                "Say for whom: --customer ID or --inquiry ID.", "Sagen Sie, für wen: --customer NR oder --inquiry NR.")) }
             let quote = try await kontor.addQuote(
                 customerId: customerId, inquiryId: inquiry, title: title, on: try global.day(),
                 validUntil: try parseDay(validUntil, what: .validityDate), paymentTermDays: paymentTerm,
