@@ -26,7 +26,7 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8 # English messages (the CLI speaks German und
 unset KONTOR_SMTP_PASSWORD KONTOR_LOG_LEVEL
 
 python3 - "$KONTOR_BIN" <<'PY'
-import json, os, re, shutil, signal, socket, subprocess, sys, time, zipfile
+import json, os, re, shlex, shutil, signal, socket, subprocess, sys, time, zipfile
 from email.message import EmailMessage
 from email.utils import format_datetime
 from datetime import datetime, timezone
@@ -39,7 +39,8 @@ BOOK = os.environ["KONTOR_DB"]
 PRELUDE = ('kontor() { "$KONTOR_BIN" "$@"; }; '
            # last_id ARGS…: the largest "id" in the JSON of `kontor ARGS… --json` (a list or one record)
            'last_id() { kontor "$@" --json | python3 -c \'import json,sys; d=json.load(sys.stdin); '
-           'print(max(x["id"] for x in d) if isinstance(d, list) else d["id"])\'; }; ')
+           'print(max(x["id"] for x in d) if isinstance(d, list) else d["id"])\'; }; '
+           'fresh() { mktemp -u -p "$WORK" book-XXXXXX.sqlite; }; ')
 failures = []  # (part, example, command, output)
 notes = []     # printed always: what was skipped or substituted, and why
 
@@ -339,22 +340,232 @@ def part1():
     for key, how, why in SPECIAL:
         if not any(key in cmd for _, _, cmd in lines):
             fail("README", "SPECIAL table", key, "matches no README line any more: update the table")
-    return f"README examples: {ran} run, {skipped} skipped (SMTP)"
+    substituted = sum(n.startswith("README: ran '") and "' for '" in n for n in notes)
+    queued = sum("queued instead" in n for n in notes)
+    return (f"README examples: {ran} run ({substituted} with a substituted id, {queued} queued instead of sent), "
+            f"{skipped} skipped (needs SMTP)")
 
 
 # =====================================================================================================================
 # Part 2: help examples
 # =====================================================================================================================
-part2_summary = part3_summary = ""
+# The examples in the help texts of --experimental-dump-help, each run on a demo book of its own (`kontor demo`: its
+# customers, open invoices, jobs and payments are what the commands below need). A row names the command, the option
+# (or <argument>), a regular expression whose matches in that help text are the example's forms (every form is tried,
+# exactly as the help shows it), and the command the form is tried in: {v} is the option with the form
+# (`--option 'FORM'`, or only 'FORM' for an argument). Shell helpers: last_id (above); fresh (a new empty book file).
+# A help text with "e.g.", "such as" or "like" that has no row is a failure, and so is a row whose help text is gone.
+PROFILE_BASES = {
+    "init": 'kontor init --db "$(fresh)" --name "Lena Schreiber" --street "Lindenstraße 12" --postal-code 50674'
+            " --city Köln {v}",
+    "profile set": "kontor profile set {v}",
+}
+HELP_EXAMPLES = []
+for cmd, base in PROFILE_BASES.items():
+    HELP_EXAMPLES += [
+        (cmd, "--state", r"e\.g\. ([A-Z]{2}), ([A-Z]{2}), ([A-Z]{2}) ", base),
+        (cmd, "--loyalty", r"e\.g\. (\S+), or (\w+)\.", base),
+        (cmd, "--dunning", r"e\.g\. (\S+?)\.?$", base),
+        (cmd, "--hours", r"e\.g\. (\S+?)\.?$", base),
+        (cmd, "--vacation", r"e\.g\. (\S+) \(", base),
+        (cmd, "--rates", r"e\.g\. (\S+) \(", base),
+    ]
+for cmd, base in (("customer add", 'kontor customer add --name "Beispiel GmbH" --street "Ring 1" --postal-code 50667'
+                                  " --city Köln {v}"),
+                  ("customer edit", "kontor customer edit 1 {v}")):
+    HELP_EXAMPLES += [
+        (cmd, "--contact", r'e\.g\. "([^"]+)"', base),
+        (cmd, "--title", r'"([^"]*)"', base),
+        (cmd, "--state", r"e\.g\. ([A-Z]{2}), ([A-Z]{2}), ([A-Z]{2}) ", base),
+    ]
+HELP_EXAMPLES += [
+    ("inquiry add", "--size", r"e\.g\. (\d+)", 'kontor inquiry add --name "Tom Berg" --channel phone --subject S'
+                                               " --unit word {v}"),
+    ("inquiry add", "--contact", r'e\.g\. "([^"]+)"', "kontor inquiry add --customer 1 --channel phone --subject S {v}"),
+    ("inquiry add", "--title", r'e\.g\. "([^"]+)"', "kontor inquiry add --customer 1 --channel phone --subject S"
+                                                    ' --contact "Ines Wolff" {v}'),
+    ("inquiry edit", "--size", r"e\.g\. (\d+)", "kontor inquiry edit 37 {v}"),
+    ("inquiry edit", "--contact", r'"([^"]*)"', "kontor inquiry edit 37 {v}"),
+    ("inquiry edit", "--title", r'e\.g\. "([^"]+)"', 'kontor inquiry edit 37 --contact "Ines Wolff" {v}'),
+    ("quote add", "--title", r'e\.g\. "([^"]+)"', "kontor quote add --customer 1 {v}"),
+    ("job log", "--hours", r"e\.g\. (\S+?)\.$", "kontor job log 28 {v}"),
+    ("payment add", "--amount", r"e\.g\. (\S+) or (\S+?)\.$", "kontor payment add 2026-0026 --confirm-overpayment {v}"),
+    ("payment reverse", "--reason", r'"([^"]+)"', 'kontor payment reverse "$(last_id payment add 2026-0025'
+                                                  ' --amount 1)" {v}'),
+    ("interest", "--amount", r"e\.g\. (\S+?)\.$", "kontor interest --due 2026-03-15 {v}"),
+    ("interest", "--state", r"e\.g\. (\w+)\.", "kontor interest --amount 100 --due 2026-03-15 {v}"),
+    ("due-date", "--state", r"e\.g\. (\w+)\.", "kontor due-date 2026-06-04 {v}"),
+    ("settings base-rate add", "<rate>", r"e\.g\. (\S+) or (\S+?)\.$", "kontor settings base-rate add 2026-07-01 {v}"),
+    ("import file", "--map", r"e\.g\. (\S+?)\.$", "kontor import file statement.csv --dry-run {v}"),
+    ("mail settings", "--host", r"e\.g\. (\S+?)\.$", "kontor mail settings --from lena@schreiber.de {v}"),
+    ("mail settings", "--from-name", r'e\.g\. "([^"]+)"',
+     "kontor mail settings --host smtp.example.de --from lena@schreiber.de {v}"),
+    ("audit log", "--record", r"e\.g\. (\S+), (\S+), (\S+?)\.$", "kontor audit log {v}"),
+]
+for kind in ("quote", "invoice"):
+    draft = f'"$(last_id {kind} list)"' if kind == "quote" else '"$(last_id invoice list --status draft)"'
+    HELP_EXAMPLES += [
+        (f"{kind} add-line", "--description", r'e\.g\. "([^"]+)"',
+         f"kontor {kind} add-line {draft} --unit word --quantity 1 --price 1 {{v}}"),
+        (f"{kind} add-line", "--quantity", r"e\.g\. (\S+) or (\S+?)\.$",
+         f"kontor {kind} add-line {draft} --description Text --unit word --price 1 {{v}}"),
+        (f"{kind} add-line", "--price", r"e\.g\. (\S+) or (\S+?)\.$",
+         f"kontor {kind} add-line {draft} --description Text --unit word --quantity 1 {{v}}"),
+        (f"{kind} edit-line", "--quantity", r"e\.g\. (\S+) or (\S+?)\.$", f"kontor {kind} edit-line {draft} 1 {{v}}"),
+        (f"{kind} edit-line", "--price", r"e\.g\. (\S+) or (\S+?)\.$", f"kontor {kind} edit-line {draft} 1 {{v}}"),
+    ]
+# Help texts whose "e.g." is prose, not a value to type: (command, option or "" for the command's own text, why).
+PROSE = [
+    ("customer add", "--buyer-reference", "names what the value is (a Leitweg-ID), not a value"),
+    ("customer edit", "--buyer-reference", "names what the value is (a Leitweg-ID), not a value"),
+    ("payment add", "--note", "names what a note may hold (the bank reference)"),
+    ("payment refund", "--note", "names what a note may hold (the transfer reference)"),
+    ("interest", "--agreed", "a flag; the example is where the agreement was made"),
+]
+# Command texts with an example command line: (command, the example, how it is run and checked).
+COMMAND_EXAMPLES = [
+    ("serve", "--host 0.0.0.0", "refused without a password, naming 'kontor user set-password'"),
+]
+EXAMPLE_WORDS = re.compile(r"e\.g\.|such as|\blike\b")
+
+
+def help_texts():
+    """(command path, option or "<argument>" or "", text) for every text in the dump."""
+    for path, command in TREE.items():
+        text = command.get("abstract", "") + " " + command.get("discussion", "")
+        yield path, "", text
+        for arg in command.get("arguments", []):
+            name = ("<" + arg["valueName"] + ">" if arg["kind"] == "positional"
+                    else "--" + arg["preferredName"]["name"] if arg.get("preferredName") else arg["valueName"])
+            yield path, name, arg.get("abstract", "") + " " + arg.get("discussion", "")
+
+
+def part2():
+    global failures
+    env = {"KONTOR_DB": os.path.join(WORK, "help-book", "kontor.sqlite")}
+    os.makedirs(os.path.join(WORK, "help-book"))
+    with open(os.path.join(CWD, "statement.csv"), "w", encoding="utf-8") as f:
+        f.write("Buchungstag;Betrag;Name;Verwendungszweck\n25.11.2026;321,30;Henrik Lange;Rechnung 2026-0026\n")
+    for setup in ("kontor demo", 'kontor quote add-line "$(last_id quote add --customer 1 --title T)" '
+                  "--description Text --unit word --quantity 1 --price 1",
+                  'kontor invoice add-line "$(last_id invoice draft --customer 1)" '
+                  "--description Text --unit word --quantity 1 --price 1"):
+        code, out = sh(setup, env)
+        if code != 0:
+            fail("help", "setup", setup, out)
+    texts = {(c, o): t for c, o, t in help_texts()}
+    covered = {(c, o) for c, o, _, _ in HELP_EXAMPLES} | {(c, o) for c, o, _ in PROSE} | \
+              {(c, "") for c, _, _ in COMMAND_EXAMPLES}
+    for (c, o), t in texts.items():
+        if o in ("--db", "--today", "--json", "--help") or not EXAMPLE_WORDS.search(t):
+            continue
+        if (c, o) not in covered:
+            fail("help", f"kontor {c} {o}: {t.strip()}", "-", "an example in a help text without a row in "
+                 "HELP_EXAMPLES (or PROSE): add one")
+    tried = 0
+    for c, o, pattern, base in HELP_EXAMPLES:
+        text = texts.get((c, o))
+        if text is None:
+            fail("help", f"kontor {c} {o}", "-", "HELP_EXAMPLES names an option the command no longer has")
+            continue
+        forms = [g for m in re.findall(pattern, text.strip()) for g in (m if isinstance(m, tuple) else (m,))]
+        if not forms:
+            fail("help", f"kontor {c} {o}: {text.strip()}", "-", f"no example matches {pattern!r}: update the row")
+            continue
+        for form in forms:
+            value = shlex.quote(form) if o.startswith("<") else f"{o} {shlex.quote(form)}"
+            command = base.replace("{v}", value)
+            code, out = sh(command, env)
+            tried += 1
+            if code != 0:
+                fail("help", f"kontor {c} {o}: e.g. {form}   ({text.strip()[:100]}…)", command, f"exit {code}\n{out}")
+    for c, example, why in COMMAND_EXAMPLES:
+        if example not in texts.get((c, ""), ""):
+            fail("help", f"kontor {c}: {example}", "-", "COMMAND_EXAMPLES names an example the help no longer shows")
+            continue
+        command = f'timeout 10 "$KONTOR_BIN" {c} {example}'
+        code, out = sh(command, env)
+        tried += 1
+        if code == 0 or "set-password" not in out:
+            fail("help", f"kontor {c}: e.g. {example}", command, f"exit {code} (expected: {why})\n{out}")
+    return f"help examples: {tried} forms tried, {len(PROSE)} prose examples listed"
+
+
+# =====================================================================================================================
+# Part 3: hints in messages
+# =====================================================================================================================
+# Commands quoted in Swift string literals ('kontor …', „kontor …“, or a whole literal "kontor …") and in README.md's
+# prose (`kontor …`): the words up to the first option, placeholder or interpolation must be a command path of
+# --experimental-dump-help; words after a command without subcommands must be arguments it takes.
+HINT_PATTERNS = [re.compile(r"'(kontor [^'\n]*)'"), re.compile(r"„(kontor [^“\n]*)“"),
+                 re.compile(r'(?<![\\\w])"(kontor [^"\\\n]*)"')]
+NOT_HINTS = {"kontor (migration)", "kontor (schema)"}  # audit journal actor names, not commands
+WORD = re.compile(r"^[a-z][a-z0-9-]*(\|[a-z][a-z0-9-]*)*$")
+
+
+def check_path(hint):
+    """None when the command words of `hint` name a command, else why not."""
+    words = hint.split()[1:]
+    paths = [[]]
+    for w in words:
+        if not WORD.match(w):
+            break
+        new_paths = []
+        for path in paths:
+            command = TREE[" ".join(path)]
+            subs = {s["commandName"] for s in command.get("subcommands", [])}
+            for alt in w.split("|"):
+                if alt in subs:
+                    new_paths.append(path + [alt])
+                elif subs and not command.get("defaultSubcommand"):
+                    return f"'{' '.join(['kontor'] + path)}' has no subcommand '{alt}'"
+                elif not any(a["kind"] == "positional" for a in
+                             TREE[" ".join(path + ([command["defaultSubcommand"]] if subs else []))]["arguments"]):
+                    return f"'{' '.join(['kontor'] + path)}' takes no argument '{alt}'"
+                else:
+                    return None  # an argument of the command (or of its default subcommand)
+        paths = new_paths
+    for path in paths:
+        if TREE[" ".join(path)].get("subcommands") and not TREE[" ".join(path)].get("defaultSubcommand") \
+                and path and len(words) == len(path):
+            return f"'{' '.join(['kontor'] + path)}' needs a subcommand"
+    return None
+
+
+def part3():
+    hints = []  # (where, hint)
+    for root, _, files in os.walk("Sources"):
+        for name in sorted(files):
+            if not name.endswith(".swift"):
+                continue
+            path = os.path.join(root, name)
+            for number, line in enumerate(open(path, encoding="utf-8"), 1):
+                if line.lstrip().startswith("//"):
+                    continue
+                for pattern in HINT_PATTERNS:
+                    hints += [(f"{path}:{number}", m.group(1)) for m in pattern.finditer(line)]
+    for number, line in enumerate(open("README.md", encoding="utf-8"), 1):
+        hints += [(f"README.md:{number}", m.group(1)) for m in re.finditer(r"`(kontor [^`]*)`", line)]
+    checked = 0
+    for where, hint in hints:
+        if hint in NOT_HINTS:
+            continue
+        checked += 1
+        why = check_path(hint.replace('\\"', '"'))
+        if why:
+            fail("hints", f"{where}: '{hint}'", "-", why)
+    return f"hints: {checked} commands named in Sources/ and README.md checked against the command tree"
 
 
 def main():
     global part2_summary, part3_summary
-    summary1 = part1()
-    print(summary1)
-    for n in notes:
-        print("  " + n)
+    print(part1())
+    print(part2())
+    print(part3())
     if failures:
+        print("\nWhat ran differently from the README (tables SETUP, SUBSTITUTE, SPECIAL):")
+        for n in notes:
+            print("  " + n)
         print(f"\n{len(failures)} failure(s):")
         for part, example, command, output in failures:
             print(f"--- [{part}] {example}\n    command: {command}")
