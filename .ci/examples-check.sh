@@ -22,7 +22,8 @@ export KONTOR_BIN WORK
 export KONTOR_DB="$WORK/book/kontor.sqlite"
 export KONTOR_TODAY=2026-11-26
 export HOME="$WORK/home"          # the README's ~/… paths land in the temporary folder
-export LC_ALL=C.UTF-8 LANG=C.UTF-8 # English messages (the CLI speaks German under a German locale)
+unset LC_ALL LC_MESSAGES KONTOR_LANG
+export LANG=C.UTF-8 # English messages (the CLI speaks German under a German locale; a README line may set LANG)
 unset KONTOR_SMTP_PASSWORD KONTOR_LOG_LEVEL
 
 python3 - "$KONTOR_BIN" <<'PY'

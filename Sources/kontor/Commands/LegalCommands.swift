@@ -146,10 +146,17 @@ struct SettingsCommand: AsyncParsableCommand {
                 abstract: "Add the base rate of the next half-year.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "First day of the half-year, YYYY-01-01 or YYYY-07-01.") var from: String
-            @Argument(help: "The rate in percent, e.g. 1.27 or -0,88.") var rate: String
+            // Collected as "unrecognized" so that a negative rate like -0,88 is not taken for an option.
+            @Argument(parsing: .allUnrecognized, help: "The rate in percent, e.g. 1.27 or -0,88.") var rate: [String]
+
+            func validate() throws {
+                guard rate.count == 1 else {
+                    throw ValidationError(global.say("Give one rate, e.g. 1.27 or -0,88.", "Geben Sie einen Zinssatz an, z. B. 1,27 oder -0,88."))
+                }
+            }
 
             func run() async throws {
-                let entry = try BaseRate(validFrom: try Day.parse(from, what: .date), parsingPercent: rate)
+                let entry = try BaseRate(validFrom: try Day.parse(from, what: .date), parsingPercent: rate[0])
                 let table = try await global.kontor().addBaseRate(entry)
                 if global.json { return try Output.json(table) }
                 let (from, through) = (entry.validFrom.formatted(global.language), table.knownThrough.formatted(global.language))
