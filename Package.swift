@@ -142,7 +142,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "KontorStoreTests",
-            dependencies: ["KontorCore", "KontorApp", "KontorStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KontorCore", "KontorApp", "KontorStore", "KontorMailReader", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "KontorBenchTests", dependencies: ["kontor-bench", "KontorCore", "KontorDocuments", "KontorQR"],

@@ -49,34 +49,10 @@ public enum AppError: Error, Sendable, Equatable, UserError, CustomStringConvert
                     + (cli ? " Set it up with '\(command)'." : " Set it up under Settings → E-mail.")
         case let .unreadableMailbox(path, problem):
             return de
-                ? "„\(path)“ ist nicht lesbar: \(Self.german(problem)). Nichts wurde eingelesen."
-                : "'\(path)' cannot be read: \(Self.english(problem)). Nothing was imported."
+                ? "„\(path)“ ist nicht lesbar: \(problem.word(.de)). Nichts wurde eingelesen."
+                : "'\(path)' cannot be read: \(problem.word(.en)). Nothing was imported."
         case let .input(error): return error.message(language, for: audience)
         case let .workflow(error): return error.message(language, for: audience)
-        }
-    }
-
-    private static func english(_ problem: MailReadError) -> String {
-        switch problem {
-        case .tooLarge(let limit): "larger than \(limit / 1_048_576) MB"
-        case .nestedTooDeeply(let limit): "MIME parts nested deeper than \(limit)"
-        case .tooManyParts(let limit): "more than \(limit) MIME parts"
-        case .fieldTooLong(let name): "the header field \(name) is too long"
-        case .notAMail: "not a mail (no header)"
-        case .notAnMbox: "not an mbox file (no 'From ' line first)"
-        case .tooManyMessages(let limit): "more than \(limit) messages"
-        }
-    }
-
-    private static func german(_ problem: MailReadError) -> String {
-        switch problem {
-        case .tooLarge(let limit): "größer als \(limit / 1_048_576) MB"
-        case .nestedTooDeeply(let limit): "MIME-Teile tiefer verschachtelt als \(limit)"
-        case .tooManyParts(let limit): "mehr als \(limit) MIME-Teile"
-        case .fieldTooLong(let name): "das Kopffeld \(name) ist zu lang"
-        case .notAMail: "keine E-Mail (kein Kopf)"
-        case .notAnMbox: "keine mbox-Datei (die erste Zeile ist keine „From “-Zeile)"
-        case .tooManyMessages(let limit): "mehr als \(limit) Nachrichten"
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KontorApp
 import KontorCore
+import KontorMailReader
 import KontorStore
 import Testing
 
@@ -157,7 +158,7 @@ struct MailImportTests {
         // Then each sender's first mail is an inquiry, the rest are notes, and the broken one is named
         #expect(report.inquiries == 10 && report.notes == 989 && report.refused == 1)
         #expect(report.items[499].source == "inbox.mbox #500")
-        #expect(report.items[499].outcome == .refused(reason: "not a mail (no header)"))
+        #expect(report.items[499].outcome == .refused(.unreadable(.notAMail)))
         // And importing it again writes nothing
         let again = try await kontor.importMail(messages, now: now)
         #expect(again.duplicates == 999 && again.refused == 1)

@@ -28,7 +28,7 @@ public struct MailImportReport: Sendable, Equatable {
         /// Imported before: nothing written.
         case duplicate
         /// Not a readable mail, or nothing Kontor can file: nothing written for it.
-        case refused(reason: String)
+        case refused(MailRefusal)
     }
 
     /// One message.
@@ -105,7 +105,7 @@ extension Kontor {
                 switch result {
                 case .failure(let error):
                     return MailImportReport.Item(
-                        source: source, from: "", subject: "", outcome: .refused(reason: Self.reason(error)))
+                        source: source, from: "", subject: "", outcome: .refused(.unreadable(error)))
                 case .success(let mail):
                     return try book.file(mail, source: source, now: now, seen: &seen)
                 }
@@ -148,18 +148,6 @@ extension Kontor {
             return stored
         }
     }
-
-    static func reason(_ error: MailReadError) -> String {
-        switch error {
-        case .tooLarge(let limit): "larger than \(limit / 1_048_576) MB"
-        case .nestedTooDeeply(let limit): "MIME parts nested deeper than \(limit)"
-        case .tooManyParts(let limit): "more than \(limit) MIME parts"
-        case .fieldTooLong(let name): "the header field \(name) is too long"
-        case .notAMail: "not a mail (no header)"
-        case .notAnMbox: "not an mbox file (no 'From ' line first)"
-        case .tooManyMessages(let limit): "more than \(limit) messages"
-        }
-    }
 }
 
 extension BookWriter {
@@ -194,7 +182,7 @@ extension BookWriter {
             return item
         case .inquiry:
             guard (try? EmailAddress(address)) != nil else {
-                item.outcome = .refused(reason: "no sender address to answer")
+                item.outcome = .refused(.noSenderAddress)
                 return item
             }
             let customer = try insert(customer: prospect(name: record.fromName, address: address, on: day))

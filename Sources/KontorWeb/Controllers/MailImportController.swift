@@ -115,7 +115,7 @@ struct MailImportResultView: Sendable, Encodable {
                 became = texts["mail_became_duplicate"]
                 link = nil
             case .refused(let reason):
-                became = texts.format("mail_became_refused", reason)
+                became = texts.format("mail_became_refused", reason.word(texts.language))
                 link = nil
             }
             var refused = false

@@ -93,7 +93,7 @@ enum MailImportOutput {
         case .duplicate:
             what = de ? "schon früher eingelesen" : "imported before"
         case .refused(let reason):
-            what = (de ? "abgelehnt: " : "refused: ") + reason
+            what = (de ? "abgelehnt: " : "refused: ") + reason.word(language)
         }
         var line = "\(item.source): \(what)"
         if !item.subject.isEmpty { line += " — \(item.subject)" }
@@ -130,7 +130,7 @@ enum MailImportOutput {
             result["became"] = "duplicate"
         case .refused(let reason):
             result["became"] = "refused"
-            result["reason"] = reason
+            result["reason"] = reason.word(.en)
         }
         switch item.suggestion {
         case .promise(let day)?: result["suggestion"] = "promise:\(day)"
