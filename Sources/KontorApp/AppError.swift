@@ -20,7 +20,7 @@ public enum AppError: Error, Sendable, Equatable, UserError, CustomStringConvert
         switch self {
         case let .notFound(kind, id):
             let base = de
-                ? "\(kind.name(.de)) „\(id)“ gibt es nicht."
+                ? "\(kind.name(.de).capitalizedFirst) „\(id)“ gibt es nicht."
                 : "There is no \(kind.name(.en)) '\(id)'."
             guard cli else { return base }
             return base + (de ? " Eine Liste zeigt „\(kind.listCommand)“." : " List them with '\(kind.listCommand)'.")

@@ -13,8 +13,10 @@ extension WorkflowError: CustomStringConvertible {
     private func webHint(_ language: Language) -> String? {
         let de = language == .de
         switch self {
-        case .reverseChargeWithoutSellerVATId, .profileIncomplete:
+        case .reverseChargeWithoutSellerVATId:
             return de ? "Tragen Sie sie unter Einstellungen ein." : "Add it under Settings."
+        case .profileIncomplete:
+            return de ? "Ergänzen Sie es unter Einstellungen." : "Add it under Settings."
         case .reverseChargeWithoutBuyerVATId, .customerWithoutAddress, .customerWithoutEmail:
             return de ? "Tragen Sie sie beim Kunden ein." : "Add it on the customer's page."
         case .quoteEmpty, .invoiceEmpty:
@@ -159,7 +161,8 @@ extension WorkflowError: CustomStringConvertible {
             return ("Für eine Rechnung fehlt die Anschrift von Kunde \(id) (\(name)) (§ 14 Abs. 4 UStG).",
                     " Tragen Sie sie mit „kontor customer edit \(id) --street … --postal-code … --city …“ ein.")
         case let .profileIncomplete(missing):
-            return ("Ihrem Profil fehlt noch etwas, das auf jeder Rechnung stehen muss: \(missing.word(de)).",
+            let gap = missing.word(de)
+            return ("Ihrem Profil fehlt noch etwas, das auf jeder Rechnung stehen muss: \(gap)\(gap.hasSuffix(".") ? "" : ".")",
                     " Ergänzen Sie es mit „kontor profile set“ und \(missing.options).")
         case let .invoicePaid(number): return ("Rechnung \(number) ist bereits vollständig bezahlt.", nil)
         case let .nothingOpen(number): return ("Auf Rechnung \(number) ist nichts offen.", nil)
