@@ -8,7 +8,7 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
     /// The file has no content (or only whitespace).
     case emptyFile(file: String)
     /// The content is none of camt XML, camt ZIP, MT940 or CSV.
-    case unknownFormat(file: String, reason: String)
+    case unknownFormat(file: String, problem: FormatProblem)
     /// The file could not be read from disk.
     case unreadable(file: String, reason: String)
     /// The XML is not well-formed.
@@ -34,12 +34,30 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
     /// camt XML that is not UTF-8 (and does not declare another encoding).
     case notUTF8(file: String, line: Int)
 
+    /// Why a file is none of the formats Kontor reads, worded with the error.
+    public enum FormatProblem: Sendable, Hashable {
+        case utf16, binary, noMT940Message, noCSVHeader
+
+        func word(_ language: Language) -> String {
+            let de = language == .de
+            return switch self {
+            case .utf16: de ? "UTF-16-Text wird nicht gelesen" : "UTF-16 text is not supported"
+            case .binary: de ? "Binärdaten" : "binary data"
+            case .noMT940Message: de ? "keine MT940-Nachricht gefunden" : "no MT940 message found"
+            case .noCSVHeader:
+                de ? "keine Kopfzeile mit Datums- und Betragsspalte eines bekannten Bankformats; geben Sie eine "
+                        + "Spaltenzuordnung an"
+                    : "no header line with a date and an amount column of a known bank layout; give a column mapping"
+            }
+        }
+    }
+
     public var description: String {
         switch self {
         case let .emptyFile(file):
             return "\(file): the file is empty."
-        case let .unknownFormat(file, reason):
-            return "\(file): not a bank statement in camt, MT940 or CSV format (\(reason))."
+        case let .unknownFormat(file, problem):
+            return "\(file): not a bank statement in camt, MT940 or CSV format (\(problem.word(.en)))."
         case let .unreadable(file, reason):
             return "\(file): cannot be read (\(reason))."
         case let .malformedXML(file, line, column, message):
@@ -77,8 +95,8 @@ public enum StatementError: Error, Sendable, Hashable, CustomStringConvertible, 
         switch self {
         case let .emptyFile(file):
             return "\(file): Die Datei ist leer."
-        case let .unknownFormat(file, reason):
-            return "\(file): Die Datei ist kein Kontoauszug im Format camt, MT940 oder CSV (\(reason))."
+        case let .unknownFormat(file, problem):
+            return "\(file): Die Datei ist kein Kontoauszug im Format camt, MT940 oder CSV (\(problem.word(.de)))."
         case let .unreadable(file, reason):
             return "\(file): Die Datei kann nicht gelesen werden (\(reason))."
         case let .malformedXML(file, line, column, message):

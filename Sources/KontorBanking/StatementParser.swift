@@ -113,11 +113,11 @@ public enum StatementParser {
         var bytes = head[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw .unknownFormat(file: file, reason: "UTF-16 text is not supported")
+            throw .unknownFormat(file: file, problem: .utf16)
         }
         let body = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         if body.first == UInt8(ascii: "<") { return .camt }
-        if body.prefix(512).contains(0) { throw .unknownFormat(file: file, reason: "binary data") }
+        if body.prefix(512).contains(0) { throw .unknownFormat(file: file, problem: .binary) }
         let text = TextDecoding.decode(Data(body), as: .auto)
         let lines = TextDecoding.lines(text).prefix(40)
         let tags = lines.compactMap { MT940Parser.tag(of: $0.hasPrefix("{") ? String($0.split(separator: "{4:").last ?? "") : $0)?.tag }

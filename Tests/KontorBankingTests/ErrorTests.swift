@@ -158,7 +158,7 @@ struct ErrorTests {
 
     @Test func binaryDataIsAnUnknownFormat() {
         let data = Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])
-        #expect(throws: StatementError.unknownFormat(file: "blob", reason: "binary data")) {
+        #expect(throws: StatementError.unknownFormat(file: "blob", problem: .binary)) {
             try StatementParser.parse(data: data, fileName: "blob")
         }
     }

@@ -9,7 +9,7 @@ struct StatementErrorMessageTests {
 
     static let cases: [(StatementError, [String])] = [
         (.emptyFile(file: "konto.csv"), ["konto.csv", "leer"]),
-        (.unknownFormat(file: "bild.png", reason: "binary data"), ["bild.png", "binary data", "Kontoauszug"]),
+        (.unknownFormat(file: "bild.png", problem: .binary), ["bild.png", "Binärdaten", "Kontoauszug"]),
         (.unreadable(file: "weg.xml", reason: "EACCES"), ["weg.xml", "EACCES"]),
         (.malformedXML(file: "auszug.xml", line: 12, column: 7, message: "XML_ERR_TAG_NAME_MISMATCH"),
          ["auszug.xml", "Zeile 12", "Spalte 7", "XML_ERR_TAG_NAME_MISMATCH"]),

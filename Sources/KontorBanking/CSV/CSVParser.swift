@@ -152,8 +152,7 @@ enum CSVParser {
             }
         }
         if let preset = options.preset { throw missingColumn(samples, mapping: preset.mapping, file: file) }
-        throw .unknownFormat(
-            file: file, reason: "no header line with a date and an amount column of a known bank layout; give a column mapping")
+        throw .unknownFormat(file: file, problem: .noCSVHeader)
     }
 
     private static func findHeader(

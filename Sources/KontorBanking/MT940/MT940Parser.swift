@@ -36,7 +36,7 @@ enum MT940Parser {
         for message in messages {
             statements.append(try statement(from: message, source: source, file: file, progress: progress))
         }
-        guard !statements.isEmpty else { throw .unknownFormat(file: file, reason: "no MT940 message found") }
+        guard !statements.isEmpty else { throw .unknownFormat(file: file, problem: .noMT940Message) }
         return statements
     }
 
