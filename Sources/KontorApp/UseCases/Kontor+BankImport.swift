@@ -30,7 +30,7 @@ public struct ImportResult: Sendable, Codable {
     public var ignored: Int
     /// Rows the parser could not read and skipped (named in `warnings`).
     public var skippedRows: Int
-    public var warnings: [String]
+    public var warnings: [ParseWarning]
 }
 
 /// An entry in the review queue with the matcher's suggestion.
@@ -97,7 +97,7 @@ extension Kontor {
             credits: credits, creditSums: [:], debits: entries.count - credits,
             alreadyImported: 0, applied: [], queued: 0, ignored: 0,
             skippedRows: parsed.warnings.filter { $0.kind == .skippedRow }.count,
-            warnings: parsed.warnings.map(\.description))
+            warnings: parsed.warnings)
         for entry in entries where entry.isCredit { result.creditSums[entry.currency, default: .zero] += entry.amount }
         let initial = result
         let outcome = try await store.writeOrRollBack(commit: !dryRun) { book in

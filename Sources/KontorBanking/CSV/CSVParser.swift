@@ -41,9 +41,14 @@ enum CSVParser {
                 fields.removeLast()
             }
             guard fields.count == header.fields.count else {
-                let detail = "\(fields.count) fields where the header on line \(header.line) has \(header.fields.count)"
-                if options.rejectMalformedRows { throw .malformedLine(file: file, line: row.line, detail: detail) }
-                warnings.append(ParseWarning(kind: .skippedRow, file: file, line: row.line, message: "row skipped: " + detail))
+                let warning = ParseWarning(
+                    kind: .skippedRow, file: file, line: row.line, fields: fields.count, headerLine: header.line,
+                    headerFields: header.fields.count)
+                if options.rejectMalformedRows {
+                    let detail = "\(fields.count) fields where the header on line \(header.line) has \(header.fields.count)"
+                    throw .malformedLine(file: file, line: row.line, detail: detail)
+                }
+                warnings.append(warning)
                 continue
             }
             func value(_ field: CSVColumnMapping.Field) -> String? {

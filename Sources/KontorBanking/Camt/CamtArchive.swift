@@ -72,7 +72,7 @@ enum CamtArchive {
             let memberFile = file + "/" + name
             guard base.lowercased().hasSuffix(".xml") else {
                 warnings.append(
-                    ParseWarning(kind: .skippedArchiveMember, file: memberFile, line: nil, message: "not an XML file, skipped"))
+                    ParseWarning(kind: .skippedArchiveMember, file: memberFile, line: nil))
                 continue
             }
             xmlMembers += 1

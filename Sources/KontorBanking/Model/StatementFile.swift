@@ -1,3 +1,5 @@
+public import KontorCore
+
 /// Everything read from one file: its statements, in file order, and the warnings.
 public struct StatementFile: Sendable, Hashable, Codable {
     /// The format that was parsed.

@@ -80,7 +80,9 @@ struct PaymentController: Sendable {
             var message = texts.format(
                 dryRun ? "flash_import_dry" : "flash_import", result.file, "\(result.entries)", "\(result.applied.count)",
                 "\(result.queued)", "\(result.alreadyImported)")
-            if !result.warnings.isEmpty { message += " " + result.warnings.prefix(3).joined(separator: " ") }
+            if !result.warnings.isEmpty {
+                message += " " + result.warnings.prefix(3).map { $0.message(texts.language) }.joined(separator: " ")
+            }
             return services.redirect("/payments#review", flash: message, kind: result.warnings.isEmpty ? .success : .warning,
                                      context: context)
         } catch {

@@ -29,7 +29,7 @@ struct ImportCommand: AsyncParsableCommand {
                 at: URL(fileURLWithPath: file), options: options, dryRun: dryRun, today: try global.day(),
                 progress: progress)
             if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
-            for warning in result.warnings { Output.warn(warning) }
+            for warning in result.warnings { Output.warn(warning.message(global.language)) }
             if global.json { return try Output.json(result) }
             let (lang, say) = (global.language, global.say)
             print("\(result.file) (\(result.format))"
