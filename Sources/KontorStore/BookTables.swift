@@ -50,7 +50,7 @@ enum BookTables {
     /// knows) and copies it into memory migrated to the current schema: what a restore then writes in one step.
     static func stage(_ file: URL) throws -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw ArchiveError.notABook(file: file.path, reason: "the file does not exist")
+            throw ArchiveError.notABook(file: file.path, reason: .fileMissing)
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -58,7 +58,7 @@ enum BookTables {
         do {
             source = try DatabaseQueue(path: file.path, configuration: configuration)
         } catch {
-            throw ArchiveError.notABook(file: file.path, reason: "SQLite cannot open it")
+            throw ArchiveError.notABook(file: file.path, reason: .sqliteCannotOpen)
         }
         defer { try? source.close() }
         let staged = try DatabaseQueue(configuration: AppDatabase.makeConfiguration())
@@ -66,7 +66,7 @@ enum BookTables {
             do {
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
             } catch {
-                throw ArchiveError.notABook(file: file.path, reason: "it is not an SQLite database")
+                throw ArchiveError.notABook(file: file.path, reason: .notSQLite)
             }
             try checkIntegrity(db, file: file.path)
             try checkSchema(db, file: file.path)
@@ -80,12 +80,12 @@ enum BookTables {
     /// Refuses a file without Kontor's migrations, or with migrations this build does not know (a newer one).
     private static func checkSchema(_ db: Database, file: String) throws {
         guard try db.tableExists("grdb_migrations") else {
-            throw ArchiveError.notABook(file: file, reason: "it has no Kontor schema")
+            throw ArchiveError.notABook(file: file, reason: .noKontorSchema)
         }
         let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         let known = Set(DatabaseMigrator.kontor.migrations)
         guard let first = DatabaseMigrator.kontor.migrations.first, applied.contains(first) else {
-            throw ArchiveError.notABook(file: file, reason: "it has no Kontor schema")
+            throw ArchiveError.notABook(file: file, reason: .noKontorSchema)
         }
         let unknown = applied.filter { !known.contains($0) }
         guard unknown.isEmpty else { throw ArchiveError.newerSchema(file: file, unknown: unknown) }
@@ -132,14 +132,14 @@ enum BookTables {
         let names = try names(db)
         let tables = Dictionary(dump.tables.map { ($0.table, $0) }, uniquingKeysWith: { first, _ in first })
         for name in names where tables[name] == nil {
-            throw ArchiveError.badTable(table: name, reason: "it is missing from the export")
+            throw ArchiveError.badTable(table: name, reason: .missingFromExport)
         }
         for table in dump.tables {
             guard names.contains(table.table) else {
-                throw ArchiveError.badTable(table: table.table, reason: "this book has no such table")
+                throw ArchiveError.badTable(table: table.table, reason: .noSuchTable)
             }
             guard Set(try db.columns(in: table.table).map(\.name)) == Set(table.columns) else {
-                throw ArchiveError.badTable(table: table.table, reason: "its columns differ from this book's")
+                throw ArchiveError.badTable(table: table.table, reason: .columnsDiffer)
             }
         }
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -166,7 +166,7 @@ enum BookTables {
         }
         if let row = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
             let table: String = row[0]
-            throw ArchiveError.badTable(table: table, reason: "a row refers to a record that is not in the export")
+            throw ArchiveError.badTable(table: table, reason: .danglingReference)
         }
     }
 
@@ -177,7 +177,7 @@ enum BookTables {
             sql: "INSERT INTO \(table.table.quotedDatabaseIdentifier) (\(list)) VALUES (\(marks))")
         for (index, row) in table.rows.enumerated() {
             guard row.count == table.columns.count else {
-                throw ArchiveError.badTable(table: table.table, reason: "row \(index + 1) has \(row.count) values")
+                throw ArchiveError.badTable(table: table.table, reason: .rowWidth(row: index + 1, values: row.count))
             }
             try statement.execute(arguments: StatementArguments(row.map(\.databaseValue)))
         }

@@ -7,15 +7,15 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
     /// The target file of a backup exists.
     case fileExists(String)
     /// The file is not an SQLite database, or not a Kontor book.
-    case notABook(file: String, reason: String)
+    case notABook(file: String, reason: ArchiveProblem)
     /// SQLite's integrity check found damage.
     case damaged(file: String, detail: String)
     /// The file was written by a newer Kontor (migrations this build does not know).
     case newerSchema(file: String, unknown: [String])
     /// The export directory has no manifest, or one that cannot be read.
-    case badManifest(path: String, reason: String)
+    case badManifest(path: String, reason: ArchiveProblem)
     /// A table file of the export is missing or does not match the manifest.
-    case badTable(table: String, reason: String)
+    case badTable(table: String, reason: ArchiveProblem)
     /// The export was taken from a book of another schema version than this one.
     case schemaMismatch(export: String, book: String)
     /// The export directory exists and is not empty.
@@ -32,16 +32,16 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
             return "The book already has records; 'kontor import-book' only fills an empty book "
                 + "(use a new file with --db). Nothing was changed."
         case let .fileExists(file): return "'\(file)' exists already. Choose another name or add --force."
-        case let .notABook(file, reason): return "'\(file)' is not a Kontor book: \(reason). Nothing was changed."
+        case let .notABook(file, reason): return "'\(file)' is not a Kontor book: \(reason.word(.en)). Nothing was changed."
         case let .damaged(file, detail):
             return "'\(file)' is damaged (integrity check: \(detail)). Nothing was changed."
         case let .newerSchema(file, unknown):
             return "'\(file)' was written by a newer Kontor (unknown changes: \(unknown.joined(separator: ", "))). "
                 + "Update Kontor first. Nothing was changed."
         case let .badManifest(path, reason):
-            return "The export manifest '\(path)' cannot be used: \(reason). Nothing was imported."
+            return "The export manifest '\(path)' cannot be used: \(reason.word(.en)). Nothing was imported."
         case let .badTable(table, reason):
-            return "The export's table '\(table)' cannot be used: \(reason). Nothing was imported."
+            return "The export's table '\(table)' cannot be used: \(reason.word(.en)). Nothing was imported."
         case let .schemaMismatch(export, book):
             return "The export has schema version \(export), this book \(book): export and import with the same "
                 + "Kontor version. Nothing was imported."
@@ -62,16 +62,16 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
                 + "(eine neue Datei mit --db wählen). Es wurde nichts geändert."
         case let .fileExists(file): return "'\(file)' gibt es schon. Einen anderen Namen wählen oder --force angeben."
         case let .notABook(file, reason):
-            return "'\(file)' ist kein Kontor-Buch: \(reason). Es wurde nichts geändert."
+            return "„\(file)“ ist kein Kontor-Buch: \(reason.word(.de)). Es wurde nichts geändert."
         case let .damaged(file, detail):
             return "'\(file)' ist beschädigt (Integritätsprüfung: \(detail)). Es wurde nichts geändert."
         case let .newerSchema(file, unknown):
             return "'\(file)' stammt von einer neueren Kontor-Version (unbekannte Änderungen: "
                 + "\(unknown.joined(separator: ", "))). Bitte zuerst Kontor aktualisieren. Es wurde nichts geändert."
         case let .badManifest(path, reason):
-            return "Das Verzeichnis des Exports '\(path)' ist unbrauchbar: \(reason). Es wurde nichts importiert."
+            return "Das Verzeichnis des Exports „\(path)“ ist unbrauchbar: \(reason.word(.de)). Es wurde nichts importiert."
         case let .badTable(table, reason):
-            return "Die Tabelle '\(table)' des Exports ist unbrauchbar: \(reason). Es wurde nichts importiert."
+            return "Die Tabelle „\(table)“ des Exports ist unbrauchbar: \(reason.word(.de)). Es wurde nichts importiert."
         case let .schemaMismatch(export, book):
             return "Der Export hat den Schemastand \(export), dieses Buch \(book): Export und Import mit derselben "
                 + "Kontor-Version ausführen. Es wurde nichts importiert."

@@ -44,20 +44,20 @@ struct BookExportManifest: Codable, Equatable {
     static func read(from folder: URL) throws -> BookExportManifest {
         let url = folder.appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ArchiveError.badManifest(path: url.path, reason: "it is missing")
+            throw ArchiveError.badManifest(path: url.path, reason: .manifestMissing)
         }
         let manifest: BookExportManifest
         do {
             manifest = try JSONDecoder().decode(BookExportManifest.self, from: data)
         } catch {
-            throw ArchiveError.badManifest(path: url.path, reason: "it is not a readable manifest (\(error.brief))")
+            throw ArchiveError.badManifest(path: url.path, reason: .manifestUnreadable(detail: error.brief))
         }
         guard manifest.format == formatName else {
-            throw ArchiveError.badManifest(path: url.path, reason: "it is not a Kontor export")
+            throw ArchiveError.badManifest(path: url.path, reason: .notAKontorExport)
         }
         guard manifest.formatVersion <= currentVersion else {
             throw ArchiveError.badManifest(
-                path: url.path, reason: "its format version \(manifest.formatVersion) is newer than this Kontor's")
+                path: url.path, reason: .newerFormat(version: manifest.formatVersion))
         }
         return manifest
     }
@@ -72,23 +72,23 @@ struct BookExportManifest: Codable, Equatable {
     static func readTable(_ entry: Table, from folder: URL) throws -> TableDump {
         // Only the file name the export itself writes: a manifest cannot point outside the folder.
         guard entry.file == "tables/\(safeFileName(entry.name)).json" else {
-            throw ArchiveError.badTable(table: entry.name, reason: "its file name '\(entry.file)' is not allowed")
+            throw ArchiveError.badTable(table: entry.name, reason: .fileNameNotAllowed(entry.file))
         }
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry.file).path) else {
-            throw ArchiveError.badTable(table: entry.name, reason: "the file \(entry.file) is missing")
+            throw ArchiveError.badTable(table: entry.name, reason: .tableFileMissing(entry.file))
         }
         let table: TableDump
         do {
             table = try JSONDecoder().decode(TableDump.self, from: data)
         } catch {
-            throw ArchiveError.badTable(table: entry.name, reason: "\(entry.file) is not readable (\(error.brief))")
+            throw ArchiveError.badTable(table: entry.name, reason: .tableFileUnreadable(entry.file, detail: error.brief))
         }
         guard table.table == entry.name else {
-            throw ArchiveError.badTable(table: entry.name, reason: "\(entry.file) holds the table '\(table.table)'")
+            throw ArchiveError.badTable(table: entry.name, reason: .holdsOtherTable(file: entry.file, table: table.table))
         }
         guard table.rows.count == entry.rows else {
             throw ArchiveError.badTable(
-                table: entry.name, reason: "it holds \(table.rows.count) rows, the manifest says \(entry.rows)")
+                table: entry.name, reason: .rowCount(actual: table.rows.count, manifest: entry.rows))
         }
         return table
     }
