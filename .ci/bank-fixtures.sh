@@ -2,6 +2,7 @@
 # Imports every public bank statement fixture (dry run) and compares bookings, credits and credit sums with the
 # fixtures' README. A file that cannot be read must fail with a clear message, never silently.
 set -euo pipefail
+trap 'echo "bank-fixtures: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 kontor="$(realpath "$1")"
 fixtures="$(realpath "${2:-../shared/fixtures/bank}")"
 work=$(mktemp -d)

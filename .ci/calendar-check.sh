@@ -2,12 +2,13 @@
 # The agenda as iCalendar and the customers as vCard must parse with independent libraries (icalendar, vobject),
 # and exporting the customers and importing them again must change nothing.
 set -euo pipefail
+trap 'echo "calendar-check: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 kontor="$(realpath "$1")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install -q icalendar vobject
-export KONTOR_DB="$work/book.sqlite" KONTOR_TODAY=2026-11-26
+export KONTOR_DB="$work/book.sqlite" KONTOR_TODAY=2026-11-26 KONTOR_LANG=en  # the grep below reads English
 "$kontor" demo >/dev/null
 "$kontor" agenda plan >/dev/null
 "$kontor" agenda ics -o "$work/agenda.ics" >/dev/null

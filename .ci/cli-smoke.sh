@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The commands a newcomer types first, on a fresh database: they must work and say something sensible.
 set -euo pipefail
+trap 'echo "cli-smoke: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 kontor="$1"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export KONTOR_DB="$work/kontor.sqlite" KONTOR_TODAY=2026-11-26
+export KONTOR_DB="$work/kontor.sqlite" KONTOR_TODAY=2026-11-26 KONTOR_LANG=en  # the greps below read English
 
 "$kontor" demo
 "$kontor" today | tee "$work/today.txt"

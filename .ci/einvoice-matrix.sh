@@ -2,6 +2,7 @@
 # Generates the e-invoice matrix of the e-invoice issue with the kontor binary and validates every XML and
 # every XML extracted from a ZUGFeRD PDF with the official rules (../shared/tools/validate-einvoice).
 set -euo pipefail
+trap 'echo "einvoice-matrix: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 kontor="$(realpath "$1")"
 validator="$(realpath "${2:-../shared/tools/validate-einvoice}")"
 work=$(mktemp -d)
@@ -165,7 +166,7 @@ mkdir -p "$work/suite"
 tar xJf "$suite" -C "$work/suite"
 read_ok=0
 while IFS= read -r sample; do
-    "$kontor" einvoice show "$sample" >"$work/suite/out.txt"
+    "$kontor" einvoice show "$sample" --lang de >"$work/suite/out.txt"
     grep -q "Rechnungsnummer" "$work/suite/out.txt"
     read_ok=$((read_ok + 1))
 done < <(find "$work/suite" -name '*_uncefact.xml' -o -name '*_ubl.xml' | sort)

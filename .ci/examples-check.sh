@@ -8,6 +8,7 @@
 # Exit 0 when all three pass (one line per part); exit 1 listing every failure with the example and the output.
 # No network: the lines that need an SMTP server are run with --queue (or skipped) and say so.
 set -euo pipefail
+trap 'echo "examples-check: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
     echo "usage: bash .ci/examples-check.sh PATH/TO/kontor" >&2
     exit 2

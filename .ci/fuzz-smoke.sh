@@ -4,6 +4,7 @@
 # only the parsers changed) plus 13 targets × 600 inputs (at most 15 s each) and their seed loading, about 1.5 minutes.
 # Prints each target's executions and result; fails on any crash, hang or memory finding.
 set -euo pipefail
+trap 'echo "fuzz-smoke: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 # A fixed seed makes CI's run the same every time (a finding is reproducible and never a coin toss);
 # scripts/fuzz.sh without FUZZ_SEED explores anew on every run.

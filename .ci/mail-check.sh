@@ -4,6 +4,7 @@
 # each carries with the official rules (../shared/tools/validate-einvoice): the factur-x.xml inside the ZUGFeRD
 # PDF of a business customer, and the XRechnung XML attached for a public-sector customer.
 set -euo pipefail
+trap 'echo "mail check: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 kontor="$(realpath "$1")"
 validator="$(realpath "${2:-../shared/tools/validate-einvoice}")"
 server_script="$(realpath "$(dirname "$0")/../Tests/KontorTestTools/Server/smtp-server.py")"
