@@ -278,3 +278,28 @@ import Testing
         }
     }
 }
+
+/// A failed delivery is kept typed with its message and worded when shown, so the German outbox reads German.
+@Suite struct MailFailureWordingTests {
+    static let failures: [MailFailure] = [
+        .connectionFailed(host: "smtp.example.de", port: 587, reason: "ECONNREFUSED"), .timedOut(stage: "DATA"),
+        .connectionClosed(stage: "MAIL FROM"), .outcomeUnknown, .tlsFailed(reason: "certificate expired"),
+        .startTLSNotOffered, .authenticationNotOffered, .passwordWithoutEncryption,
+        .authenticationFailed(reply: "535 5.7.8"), .rejected(reply: "550 5.1.1", stage: "RCPT TO"),
+        .invalidAddress("lena@"), .internationalAddressesNotSupported, .eightBitNotSupported,
+        .messageTooLarge(limit: 10_000_000), .malformedReply("HTTP/1.1 400"), .interrupted,
+    ]
+
+    @Test func everyFailureIsStoredTypedAndWordedInBothLanguages() {
+        for failure in Self.failures {
+            #expect(MailFailure(stored: failure.stored) == failure, "\(failure)")
+            let german = failure.word(.de)
+            #expect(german != failure.word(.en))
+            let foreign = OneVoiceTests.words(german).intersection(OneVoiceTests.englishWords)
+            #expect(foreign.isEmpty, "English in German: \(foreign) – \(german)")
+        }
+        // Text stored before failures were typed stays as it was.
+        #expect(MailFailure(stored: "451 try later") == .other("451 try later"))
+        #expect(MailFailure.other("451 try later").word(.de) == "451 try later")
+    }
+}

@@ -25,14 +25,14 @@ import Testing
         #expect(current.isDue(at: start))
         var now = start
         for wait in OutboxRetry.waits {
-            current = OutboxRetry.apply(.temporaryFailure("451"), to: current, at: now)
+            current = OutboxRetry.apply(.temporaryFailure(.other("451")), to: current, at: now)
             #expect(current.status == .queued)
             #expect(current.nextAttemptAt == now.addingTimeInterval(wait))
             #expect(!current.isDue(at: now.addingTimeInterval(wait - 1)))
             now = now.addingTimeInterval(wait)
             #expect(current.isDue(at: now))
         }
-        current = OutboxRetry.apply(.temporaryFailure("451 again"), to: current, at: now)
+        current = OutboxRetry.apply(.temporaryFailure(.other("451 again")), to: current, at: now)
         #expect(current.status == .failed)
         #expect(current.lastError == "451 again")
         #expect(!current.isDue(at: now.addingTimeInterval(86_400)))
@@ -43,9 +43,9 @@ import Testing
         #expect(sent.status == .sent && sent.sentAt == start && sent.serverReply == "250 ok")
         #expect(throws: WorkflowError.mailNotRetryable(id: 7, status: .sent)) { try OutboxRetry.retry(sent, at: start) }
 
-        let unknown = OutboxRetry.apply(.outcomeUnknown("cut"), to: message, at: start)
+        let unknown = OutboxRetry.apply(.outcomeUnknown(.outcomeUnknown), to: message, at: start)
         #expect(unknown.status == .unknown && !unknown.isDue(at: start.addingTimeInterval(1e6)))
-        let refused = OutboxRetry.apply(.permanentFailure("550"), to: message, at: start)
+        let refused = OutboxRetry.apply(.permanentFailure(.other("550")), to: message, at: start)
         #expect(refused.status == .failed)
 
         let later = start.addingTimeInterval(3600)

@@ -189,6 +189,6 @@ extension Book {
 /// A mail server that refuses every message for good (550), as a port the use cases accept.
 struct RefusingTransport: MailTransport {
     func deliver(sender: String, recipients: [String], content: [UInt8]) async -> DeliveryAttempt {
-        .permanentFailure("550 5.1.1 Mailbox unavailable")
+        .permanentFailure(.other("550 5.1.1 Mailbox unavailable"))
     }
 }

@@ -59,7 +59,7 @@ extension Kontor {
             for var stale in try book.outboxMessages(statuses: [.sending], limit: nil)
             where (stale.nextAttemptAt ?? stale.createdAt) < start {
                 stale.status = .unknown
-                stale.lastError = "sending was interrupted; it may or may not have arrived"
+                stale.lastError = MailFailure.interrupted.stored
                 try book.update(outboxMessage: stale)
             }
             return try book.outboxMessages(statuses: [.queued], limit: nil).filter { $0.isDue(at: start) }.map(\.id)

@@ -42,7 +42,7 @@ extension Kontor {
             list.mailProblems = try book.outboxMessages(statuses: [.failed, .unknown], limit: 50).map { message in
                 MorningList.MailProblem(
                     mailId: message.id, subject: message.subject, recipient: message.recipients.first ?? "",
-                    status: message.status, reason: message.lastError ?? "")
+                    status: message.status, reason: message.failure ?? .other(""))
             }
             return list
         }

@@ -20,10 +20,10 @@ public struct MorningList: Sendable, Hashable, Codable {
         public var subject: String
         public var recipient: String
         public var status: OutboxMessage.Status
-        public var reason: String
+        public var reason: MailFailure
 
         /// Creates an entry.
-        public init(mailId: Int64, subject: String, recipient: String, status: OutboxMessage.Status, reason: String) {
+        public init(mailId: Int64, subject: String, recipient: String, status: OutboxMessage.Status, reason: MailFailure) {
             self.mailId = mailId
             self.subject = subject
             self.recipient = recipient

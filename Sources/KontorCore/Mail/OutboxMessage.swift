@@ -41,6 +41,9 @@ public struct OutboxMessage: Sendable, Equatable {
     public var createdAt: Date
     public var nextAttemptAt: Date?
     public var lastError: String?
+
+    /// Why the last attempt failed, to be worded in the reader's language.
+    public var failure: MailFailure? { lastError.map(MailFailure.init(stored:)) }
     public var serverReply: String?
     public var sentAt: Date?
 
@@ -91,11 +94,11 @@ public struct OutboxMessage: Sendable, Equatable {
 public enum DeliveryAttempt: Sendable, Equatable {
     case accepted(serverReply: String)
     /// A failure that may pass (4xx, no connection, timeout).
-    case temporaryFailure(String)
+    case temporaryFailure(MailFailure)
     /// A refusal or a setting that must change first (5xx, TLS, password).
-    case permanentFailure(String)
+    case permanentFailure(MailFailure)
     /// The message went out completely but no answer came.
-    case outcomeUnknown(String)
+    case outcomeUnknown(MailFailure)
 }
 
 /// The one rule of retrying: temporary failures wait longer each time and are given up after the last wait;
@@ -116,7 +119,7 @@ public enum OutboxRetry {
             message.lastError = nil
             message.nextAttemptAt = nil
         case .temporaryFailure(let reason):
-            message.lastError = reason
+            message.lastError = reason.stored
             if message.attempts <= waits.count {
                 message.status = .queued
                 message.nextAttemptAt = now.addingTimeInterval(waits[message.attempts - 1])
@@ -126,11 +129,11 @@ public enum OutboxRetry {
             }
         case .permanentFailure(let reason):
             message.status = .failed
-            message.lastError = reason
+            message.lastError = reason.stored
             message.nextAttemptAt = nil
         case .outcomeUnknown(let reason):
             message.status = .unknown
-            message.lastError = reason
+            message.lastError = reason.stored
             message.nextAttemptAt = nil
         }
         return message

@@ -141,7 +141,7 @@ struct TodayPage: Sendable, Encodable {
         func more(_ count: Int) -> String? { count > limit ? texts.format("today_show_all", "\(count)") : nil }
         mailProblems = list.mailProblems.prefix(limit).map { item in
             MailProblemItem(
-                subject: item.subject, recipient: item.recipient, reason: item.reason,
+                subject: item.subject, recipient: item.recipient, reason: item.reason.word(texts.language),
                 statusLabel: item.status.word(texts.language), path: "/mail#mail-\(item.mailId)")
         }
         hasMailProblems = !mailProblems.isEmpty

@@ -56,7 +56,7 @@ public final class MailSenderService: Service, Sendable {
             let results = try await kontor.deliverDueMail(using: try transport(settings)) { Date() }
             for message in results {
                 logger.info("mail \(message.id) \(message.status.rawValue)", metadata: [
-                    "to": "\(message.recipients.first ?? "")", "reason": "\(message.lastError ?? "")",
+                    "to": "\(message.recipients.first ?? "")", "reason": "\(message.failure?.word(.en) ?? "")",
                 ])
             }
         } catch {

@@ -75,7 +75,7 @@ struct OutboxPage: Sendable, Encodable {
             case .unknown: "warn"
             case .failed: "bad"
             }
-            detail = message.status == .sent ? (message.serverReply ?? "") : (message.lastError ?? "")
+            detail = message.status == .sent ? (message.serverReply ?? "") : (message.failure?.word(texts.language) ?? "")
             canRetry = message.status == .failed || message.status == .unknown
             attachments = message.attachmentNames.joined(separator: ", ")
         }

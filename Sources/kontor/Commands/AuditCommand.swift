@@ -49,8 +49,10 @@ struct AuditCommand: AsyncParsableCommand {
                 print(global.language == .de ? "Keine Einträge für \(record)." : "No entries for \(record).")
                 return
             }
+            // Operations, records and fields are the journal's own codes: evidence is shown as it was written.
             Output.table(
-                ["#", "at", "actor", "change", "record", "fields"],
+                global.language == .de
+                    ? ["#", "Zeit", "Wer", "Änderung", "Datensatz", "Felder"] : ["#", "at", "actor", "change", "record", "fields"],
                 entries.map { ["\($0.id)", $0.at, $0.actor, $0.operation, $0.record, AuditCommand.fields($0)] },
                 rightAligned: [0])
         }

@@ -125,7 +125,7 @@ struct MailCommand: AsyncParsableCommand {
                 print(say("Attached:   ", "Anhänge:    ") + message.attachmentNames.joined(separator: ", "))
             }
             if let reply = message.serverReply { print("Server:     \(reply)") }
-            if let error = message.lastError { print(say("Last error: ", "Letzter Fehler: ") + error) }
+            if let failure = message.failure { print(say("Last error: ", "Letzter Fehler: ") + failure.word(global.language)) }
             if let next = message.nextAttemptAt, message.status == .queued {
                 print(say("Next try:   ", "Nächster Versuch: ") + MailOutput.time(next))
             }
@@ -169,7 +169,7 @@ enum MailOutput {
         guard !messages.isEmpty else { return print(say("Nothing was due.", "Nichts war fällig.")) }
         var failed = false
         for message in messages {
-            let (id, error) = (message.id, message.lastError ?? "")
+            let (id, error) = (message.id, message.failure?.word(CLILanguage.current) ?? "")
             switch message.status {
             case .sent:
                 let to = message.recipients.joined(separator: ", ")
@@ -190,7 +190,7 @@ enum MailOutput {
         [
             "id": "\(m.id)", "status": m.status.rawValue, "kind": m.kind.rawValue,
             "to": m.recipients.joined(separator: ", "), "subject": m.subject, "messageId": m.messageId,
-            "attempts": "\(m.attempts)", "lastError": m.lastError ?? "", "serverReply": m.serverReply ?? "",
+            "attempts": "\(m.attempts)", "lastError": m.failure?.word(.en) ?? "", "serverReply": m.serverReply ?? "",
             "sentAt": m.sentAt.map(time) ?? "",
         ]
     }

@@ -197,7 +197,7 @@ struct RemindCommand: AsyncParsableCommand {
                 let text = try await global.kontor().previewReminder(
                     step: try DunningStep.named(step, what: .step), invoice: invoice, today: try global.day())
                 if global.json { return try Output.json(["subject": text.subject, "body": text.body]) }
-                print("Subject: \(text.subject)\n\n\(text.body)")
+                print(global.say("Subject: ", "Betreff: ") + "\(text.subject)\n\n\(text.body)")
             }
         }
 

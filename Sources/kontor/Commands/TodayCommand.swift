@@ -63,7 +63,7 @@ struct TodayCommand: AsyncParsableCommand {
         switch section {
         case .mailProblems:
             return list.mailProblems.map {
-                "#\($0.mailId) \($0.subject) " + say("to", "an") + " \($0.recipient) – \($0.status.word(lang)): \($0.reason)"
+                "#\($0.mailId) \($0.subject) " + say("to", "an") + " \($0.recipient) – \($0.status.word(lang)): \($0.reason.word(lang))"
             }
         case .inquiries:
             return list.inquiries.map { item in

@@ -22,10 +22,10 @@ struct SMTPMailTransport: MailTransport {
             let receipt = try await client.send(content, envelope: SMTPEnvelope(sender: sender, recipients: recipients))
             return .accepted(serverReply: receipt.reply.description)
         } catch .outcomeUnknown {
-            return .outcomeUnknown(MailFailureText.describe(.outcomeUnknown))
+            return .outcomeUnknown(.outcomeUnknown)
         } catch {
-            let text = MailFailureText.describe(error)
-            return error.isTemporary ? .temporaryFailure(text) : .permanentFailure(text)
+            let failure = MailFailureText.failure(error)
+            return error.isTemporary ? .temporaryFailure(failure) : .permanentFailure(failure)
         }
     }
 
@@ -42,31 +42,25 @@ struct SMTPMailTransport: MailTransport {
     }
 }
 
-/// What a user reads about a failed attempt; the server's own words are kept, the password never appears.
+/// The typed failure of an attempt (worded when shown); the server's own words are kept, the password never appears.
 enum MailFailureText {
-    static func describe(_ error: SMTPError) -> String {
+    static func failure(_ error: SMTPError) -> MailFailure {
         switch error {
-        case let .connectionFailed(host, port, reason):
-            return "No connection to \(host):\(port) (\(reason)); will try again."
-        case let .timedOut(stage): return "The server did not answer in time (\(stage.rawValue)); will try again."
-        case let .connectionClosed(stage): return "The server closed the connection (\(stage.rawValue)); will try again."
-        case .outcomeUnknown:
-            return "The connection broke after the whole mail was sent; it may have arrived. Check the recipient or "
-                + "your sent folder, then 'kontor mail retry' if it did not."
-        case let .tlsFailed(reason):
-            return "TLS failed: \(reason). If the server uses its own certificate, add it with "
-                + "'kontor mail settings --trust-certificate FILE'."
-        case .startTLSNotOffered: return "The server does not offer STARTTLS; choose --security tls or another port."
-        case .authenticationNotOffered: return "The server offers no login (AUTH PLAIN or LOGIN)."
-        case .passwordWithoutEncryption: return "A password is never sent unencrypted; choose --security starttls or tls."
-        case let .authenticationFailed(reply):
-            return "The server refused the user name or password (\(reply)). Check KONTOR_SMTP_PASSWORD or the password file."
-        case let .rejected(reply, stage): return "The server refused the mail at \(stage.rawValue): \(reply)"
-        case let .invalidAddress(address): return "Not a usable e-mail address: '\(address)'."
-        case .internationalAddressesNotSupported: return "The server cannot take addresses with umlauts (no SMTPUTF8)."
-        case .eightBitNotSupported: return "The server cannot take 8-bit text (no 8BITMIME)."
-        case let .messageTooLarge(limit): return "The mail is larger than the server takes (\(limit / 1_000_000) MB)."
-        case let .malformedReply(line): return "The server's answer is not SMTP: \(line)"
+        case let .connectionFailed(host, port, reason): .connectionFailed(host: host, port: port, reason: reason)
+        case let .timedOut(stage): .timedOut(stage: stage.rawValue)
+        case let .connectionClosed(stage): .connectionClosed(stage: stage.rawValue)
+        case .outcomeUnknown: .outcomeUnknown
+        case let .tlsFailed(reason): .tlsFailed(reason: reason)
+        case .startTLSNotOffered: .startTLSNotOffered
+        case .authenticationNotOffered: .authenticationNotOffered
+        case .passwordWithoutEncryption: .passwordWithoutEncryption
+        case let .authenticationFailed(reply): .authenticationFailed(reply: "\(reply)")
+        case let .rejected(reply, stage): .rejected(reply: "\(reply)", stage: stage.rawValue)
+        case let .invalidAddress(address): .invalidAddress(address)
+        case .internationalAddressesNotSupported: .internationalAddressesNotSupported
+        case .eightBitNotSupported: .eightBitNotSupported
+        case let .messageTooLarge(limit): .messageTooLarge(limit: limit)
+        case let .malformedReply(line): .malformedReply(line)
         }
     }
 }
