@@ -5,7 +5,7 @@ import KontorCore
 /// (`LC_ALL`, `LC_MESSAGES`, `LANG` in POSIX order): German when it names German, English otherwise (also `C`).
 enum CLILanguage {
     static func resolve(option: String?, environment: [String: String]) -> Language {
-        if let option, let language = Language(rawValue: option.lowercased().prefix(2).description) { return language }
+        if let option, let language = Language(rawValue: option.lowercased()) { return language }
         for name in ["KONTOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[name], !value.isEmpty else { continue }
             return value.lowercased().hasPrefix("de") ? .de : .en

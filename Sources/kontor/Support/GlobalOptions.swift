@@ -18,6 +18,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Language of the output, de or en (default: $KONTOR_LANG, else LC_ALL/LANG; German if they name it).")
     var lang: String?
 
+    func validate() throws {
+        if let lang, Language(rawValue: lang.lowercased()) == nil {
+            throw ValidationError("--lang takes de or en, not '\(lang)'.")
+        }
+    }
+
     /// The database path: --db, $KONTOR_DB, or the platform's user data folder.
     var databasePath: String {
         if let db { return db }
