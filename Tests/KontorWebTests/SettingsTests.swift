@@ -28,6 +28,15 @@ struct SettingsTests {
             #expect(badFormat.status == .unprocessableContent)
             #expect(badFormat.contains("es fehlt ein Zähler"))
             #expect(badFormat.contains("value=\"RE-{YYYY}\""))
+            // Whole numbers are worded like every input error: the range with its unit, a day count not as an amount.
+            let longTerm = try await browser.post("/settings/invoicing", [
+                "taxMode": "standard", "paymentTerm": "200", "numberFormat": "{YYYY}-{NNNN}",
+            ])
+            #expect(longTerm.status == .unprocessableContent && longTerm.contains("liegt außerhalb des Erlaubten: 0 bis 120 Tage"))
+            let typedTerm = try await browser.post("/settings/invoicing", [
+                "taxMode": "standard", "paymentTerm": "zwei", "numberFormat": "{YYYY}-{NNNN}",
+            ])
+            #expect(typedTerm.contains("ist keine ganze Zahl") && !typedTerm.contains("1.500,00"))
             #expect(try await browser.post("/settings/invoicing", [
                 "taxMode": "small-business", "paymentTerm": "21", "numberFormat": "RE-{YYYY}-{NNN}",
             ]).status == .seeOther)

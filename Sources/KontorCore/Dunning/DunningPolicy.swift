@@ -104,16 +104,22 @@ public struct DunningPolicy: Sendable, Hashable, Codable {
         }
     }
 
+    /// Days a waiting time or deadline may have.
+    public static let allowedDays = 0...365
+    /// Percent of the waits a regular customer gets.
+    public static let allowedPatience = 100...400
+
     /// Checks that no wait is negative and the factor is sensible.
     public func validate() throws(InputError) {
         let days = [inquiryAfterDays, firstNoticeAfterDays, firstNoticeDeadlineDays, secondNoticeAfterDeadlineDays,
                     secondNoticeDeadlineDays, handoverAfterDeadlineDays, promiseGraceDays, skipPostponeDays,
                     objectionSettledWaitDays, inquiryDeadlineDays]
-        if let bad = days.first(where: { !(0...365).contains($0) }) {
-            throw .outOfRange(what: .dunningPolicy, value: "\(bad)", range: 0...365, unit: .days)
+        if let bad = days.first(where: { !Self.allowedDays.contains($0) }) {
+            throw .outOfRange(what: .dunningPolicy, value: "\(bad)", range: Self.allowedDays, unit: .days)
         }
-        guard (100...400).contains(patientFactorPercent) else {
-            throw .outOfRange(what: .dunningPolicy, value: "\(patientFactorPercent)", range: 100...400, unit: .percent)
+        guard Self.allowedPatience.contains(patientFactorPercent) else {
+            throw .outOfRange(
+                what: .dunningPolicy, value: "\(patientFactorPercent)", range: Self.allowedPatience, unit: .percent)
         }
         guard materialCosts >= .zero, materialCosts.cents <= 500 else {
             throw .invalid(what: .materialCosts, rule: .materialCostsCap(Money(cents: 500)))

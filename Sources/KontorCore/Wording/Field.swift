@@ -5,7 +5,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case deliveryDate, dueDate, dunningPolicy, dunningSetting, eInvoiceFormat, effort, email, evaluationDay, fee
     case firstPartDate, format, iban, inquiry, invoice, invoiceNumberFormat, jobTitle, kind, language, lineDescription
     case linePosition, loyaltyPolicy, loyaltyThreshold, mailKind, mailServer, mailTemplate, mailText, mailbox
-    case materialCosts, noteKind, noteText, numberOfDays, numberOfRevisions, partialPayment, password
+    case materialCosts, noteKind, noteText, number, numberOfDays, numberOfRevisions, partialPayment, password
     case pauseEnd, paymentAmount, paymentDate, paymentDay, paymentTerm, port, postalCode, preset, principal
     case profile, promisedDate, quantity, quoteTitle, rate, reason, receiptDate, receivedDate, recipient
     case refundDate, requestDate, reversalDate, revisionKind, revisionNote, salutation, security, senderName
@@ -72,6 +72,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .materialCosts: ("material costs", "Auslagen")
         case .noteKind: ("note kind", "Art der Notiz")
         case .noteText: ("note text", "Text der Notiz")
+        case .number: ("number", "Zahl")
         case .numberOfDays: ("number of days", "Anzahl der Tage")
         case .numberOfRevisions: ("number of revisions", "Anzahl der Korrekturschleifen")
         case .partialPayment: ("partial payment", "Teilzahlung")

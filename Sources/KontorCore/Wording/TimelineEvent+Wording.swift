@@ -64,7 +64,7 @@ extension TimelineEvent {
             case .new: de ? "Wieder Neukunde" : "New customer again"
             case .prospect: de ? "Wieder Interessent" : "Prospect again"
             }
-            return became + " (\(reason.word(language)))" + about
+            return became + ": " + reason.word(language) + about
         case .reminder:
             // The hand-over goes to the writer's own files or a lawyer, never to the debtor: it is handed over.
             let step = facts.status.flatMap(DunningStep.init(rawValue:))

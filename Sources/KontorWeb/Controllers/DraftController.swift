@@ -57,7 +57,7 @@ struct DraftController: Sendable {
         let title = reader.text("title", required: true)
         let customerId = try await services.customerId(&reader)
         let validUntil = reader.day("validUntil", required: true)
-        let term = reader.int("paymentTerm", required: true, range: 0...120)
+        let term = reader.int("paymentTerm", required: true, range: PaymentTerm.allowedDays, unit: .days)
         let revisions = reader.int("revisions", required: true, range: 0...20)
         let delivery = reader.day("deliveryDate")
         let firstPart = reader.day("firstPartDate")
@@ -165,7 +165,7 @@ struct DraftController: Sendable {
         let customerId = try await services.customerId(&reader)
         let from = reader.day("serviceFrom")
         let to = reader.day("serviceTo")
-        let term = reader.int("paymentTerm", required: true, range: 0...120)
+        let term = reader.int("paymentTerm", required: true, range: PaymentTerm.allowedDays, unit: .days)
         if to != nil, from == nil { reader.fail("serviceFrom", texts["err_required"]) }
         var state = reader.state
         if !reader.hasErrors {

@@ -123,7 +123,7 @@ struct InvoiceController: Sendable {
         var reader = FormReader(context.form, texts: texts)
         let from = reader.day("serviceFrom")
         let to = reader.day("serviceTo")
-        let term = reader.int("paymentTerm", range: 0...120)
+        let term = reader.int("paymentTerm", range: PaymentTerm.allowedDays, unit: .days)
         if to != nil, from == nil { reader.fail("serviceFrom", texts["err_required"]) }
         var forms = Forms()
         forms.terms = reader.state

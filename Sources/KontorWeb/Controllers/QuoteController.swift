@@ -53,7 +53,7 @@ struct QuoteController: Sendable {
         let inquiryId = reader.id("inquiry")
         let title = reader.text("title", required: true)
         let validUntil = reader.day("validUntil")
-        let term = reader.int("paymentTerm", range: 0...120)
+        let term = reader.int("paymentTerm", range: PaymentTerm.allowedDays, unit: .days)
         let revisions = reader.int("revisions", range: 0...20) ?? 2
         var state = reader.state
         if !reader.hasErrors, let customerId, let title {

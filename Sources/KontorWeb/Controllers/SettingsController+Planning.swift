@@ -85,7 +85,7 @@ extension SettingsController {
             let percent = reader.text("percent\(row)")
             if paid == nil && percent == nil { continue }
             let count = reader.int("paid\(row)", required: true, range: 1...10_000)
-            let rate = reader.int("percent\(row)", required: true, range: 1...9)
+            let rate = reader.int("percent\(row)", required: true, range: 1...9, unit: .percent)
             if let count, let rate { rows.append((count, Int64(rate))) }
         }
         let tiers = rows

@@ -90,7 +90,7 @@ struct SettingsController: Sendable {
         let texts = Texts(context.language)
         var reader = FormReader(context.form, texts: texts)
         let mode = reader.choice("taxMode", TaxMode.self, required: true)
-        let term = reader.int("paymentTerm", required: true, range: 0...120)
+        let term = reader.int("paymentTerm", required: true, range: PaymentTerm.allowedDays, unit: .days)
         let format = reader.parse("numberFormat", required: true) { try InvoiceNumberFormat($0) }
         return try await update("invoicing", reader: reader, request: request, context: context) { profile in
             if let mode { profile.taxMode = mode }
@@ -121,9 +121,9 @@ struct SettingsController: Sendable {
         for (key, path) in SettingsPage.dunningDays {
             // Settings added later keep their defaults when an older form leaves them out.
             let required = !SettingsPage.laterDunningDays.contains(key)
-            if let value = reader.int(key, required: required, range: 0...365) { policy[keyPath: path] = value }
+            if let value = reader.int(key, required: required, range: DunningPolicy.allowedDays, unit: .days) { policy[keyPath: path] = value }
         }
-        if let patience = reader.int("patience", required: true, range: 100...400) { policy.patientFactorPercent = patience }
+        if let patience = reader.int("patience", required: true, range: DunningPolicy.allowedPatience, unit: .percent) { policy.patientFactorPercent = patience }
         if let costs = reader.money("costs") { policy.materialCosts = costs }
         // LAW.md 3.4: the day count and the payment day are the user's choice, defaulting to the practice guide.
         if let text = reader.text("dayCount"), let convention = DayCountConvention(rawValue: text) {

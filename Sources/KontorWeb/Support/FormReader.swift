@@ -50,14 +50,17 @@ struct FormReader {
         parse(key, required: required) { try Quantity(parsing: $0) }
     }
 
-    mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+    /// A whole number; outside `range` it is refused with the range and its `unit`, worded like every input error.
+    mutating func int(
+        _ key: String, required: Bool = false, range: ClosedRange<Int>? = nil, unit: InputError.RangeUnit = .none
+    ) -> Int? {
         guard let text = text(key, required: required) else { return nil }
         guard let value = Int(text) else {
-            fail(key, texts.format("err_number", text))
+            fail(key, ErrorText(texts).fieldMessage(InputError.invalidNumber(what: .number, text: text, form: .wholeNumber)))
             return nil
         }
         if let range, !range.contains(value) {
-            fail(key, texts.format("err_invalid", "\(range.lowerBound)–\(range.upperBound)"))
+            fail(key, ErrorText(texts).fieldMessage(InputError.outOfRange(what: .number, value: text, range: range, unit: unit)))
             return nil
         }
         return value

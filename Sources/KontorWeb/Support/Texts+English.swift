@@ -336,14 +336,13 @@ extension Texts {
         "flash_settings_saved": "Settings saved.", "flash_template_saved": "Template saved. New drafts use it.",
         "flash_base_rate_added": "Base rate added.", "flash_language": "The interface is now in English.",
         // Errors
-        "err_required": "Please fill this in.", "err_choose": "Please choose one.", "err_number": "“{0}” is not a valid number. Write it like 1500, 1,500.00 or 1.500,00.", "err_choice": "Please choose one of the options.",
+        "err_required": "Please fill this in.", "err_choose": "Please choose one.", "err_choice": "Please choose one of the options.",
         "err_sender": "Please choose a customer or give a name, e-mail or phone.", "err_draft_source": "Please choose a job or a customer.",
         "error_foreign_host": "Kontor answers only under the names it was started with (protection against DNS rebinding). Open the address 'kontor serve' shows, or start it with --allowed-host NAME.",
         "error_foreign_origin": "This form came from another website and was refused.",
         "error_not_local": "Without a login Kontor accepts requests from this machine only.",
         "login_throttled": "Too many failed sign-ins. Please try again in {0} minutes.",
         "error_file_unreadable": "The file could not be read; nothing was imported.",
-        "err_invalid": "This does not fit: {0}",
         // Error pages
         "error_not_found": "Not found", "error_not_found_text": "This page does not exist – maybe the record was never created or the address is incomplete.", "error_forbidden": "Refused",
         "error_csrf": "The form had expired or did not come from Kontor. Please reload the page and try again.",

@@ -336,14 +336,13 @@ extension Texts {
         "flash_settings_saved": "Einstellungen gespeichert.", "flash_template_saved": "Vorlage gespeichert. Neue Entwürfe verwenden sie.",
         "flash_base_rate_added": "Basiszinssatz eingetragen.", "flash_language": "Die Oberfläche ist jetzt auf Deutsch.",
         // Errors
-        "err_required": "Bitte ausfüllen.", "err_choose": "Bitte auswählen.", "err_number": "„{0}“ ist keine gültige Zahl. Schreiben Sie z. B. 1500, 1.500,00 oder 1500,00.", "err_choice": "Bitte eine der angebotenen Möglichkeiten wählen.",
+        "err_required": "Bitte ausfüllen.", "err_choose": "Bitte auswählen.", "err_choice": "Bitte eine der angebotenen Möglichkeiten wählen.",
         "err_sender": "Bitte einen Kunden wählen oder Name, E-Mail oder Telefon angeben.", "err_draft_source": "Bitte einen Auftrag oder Kunden wählen.",
         "error_foreign_host": "Kontor antwortet nur unter den Namen, mit denen es gestartet wurde (Schutz vor DNS-Rebinding). Öffnen Sie die Adresse, die „kontor serve“ anzeigt, oder starten Sie mit --allowed-host NAME.",
         "error_foreign_origin": "Dieses Formular kam von einer anderen Website und wurde abgewiesen.",
         "error_not_local": "Ohne Anmeldung nimmt Kontor nur Anfragen von diesem Rechner an.",
         "login_throttled": "Zu viele fehlgeschlagene Anmeldungen. Bitte in {0} Minuten erneut versuchen.",
         "error_file_unreadable": "Die Datei konnte nicht gelesen werden; es wurde nichts übernommen.",
-        "err_invalid": "Diese Eingabe passt nicht: {0}",
         // Error pages
         "error_not_found": "Nicht gefunden", "error_not_found_text": "Diese Seite gibt es nicht – vielleicht wurde der Eintrag nie angelegt oder die Adresse ist unvollständig.", "error_forbidden": "Abgelehnt",
         "error_csrf": "Das Formular war abgelaufen oder stammt nicht von Kontor. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
