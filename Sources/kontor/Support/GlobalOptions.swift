@@ -46,7 +46,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The language of all output (see `CLILanguage`).
-    var language: Language { CLILanguage.resolve(option: lang, environment: ProcessInfo.processInfo.environment) }
+    /// `--lang` as parsed, else the process's language worked out once (`say` runs per printed line).
+    var language: Language { lang.flatMap { Language(rawValue: $0.lowercased()) } ?? CLILanguage.current }
 
     /// The English or the German wording of a line, by `language`: each line of output is worded once per language
     /// where it is printed; words for states and kinds come from KontorCore (`Worded`).

@@ -10,7 +10,7 @@ enum Output {
     }
 
     static func warn(_ text: String) {
-        let prefix = CLILanguage.ofProcess() == .de ? "Warnung" : "warning"
+        let prefix = CLILanguage.say("warning", "Warnung")
         FileHandle.standardError.write(Data("\(prefix): \(text)\n".utf8))
     }
 
