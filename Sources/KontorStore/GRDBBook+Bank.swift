@@ -89,17 +89,19 @@ extension GRDBBook {
     }
 
     func insert(bankEntries: [BankEntry]) throws {
-        // Several rows per statement: inside the import's transaction every statement that fires the journal's
-        // trigger keeps a statement journal of the pages it touches, and the same few pages are journaled once for
-        // a statement of 64 rows instead of once per row.
-        var start = bankEntries.startIndex
-        while start < bankEntries.endIndex {
-            let end = min(start + Self.rowsPerInsert, bankEntries.endIndex)
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity((end - start) * Self.insertColumns.count)
-            for entry in bankEntries[start..<end] { values += Self.values(BankEntryRecord(entry)) }
-            try insertStatement(rows: end - start).execute(arguments: StatementArguments(values))
-            start = end
+        guard !bankEntries.isEmpty else { return }
+        // Journaled as one entry per call, not by the per-row trigger: see `AuditJournal.insertInBulk`. Several rows
+        // per statement, because binding and stepping one statement per row costs more than SQLite's work per row.
+        try AuditJournal.insertInBulk(into: "bankEntry", db) {
+            var start = bankEntries.startIndex
+            while start < bankEntries.endIndex {
+                let end = min(start + Self.rowsPerInsert, bankEntries.endIndex)
+                var values: [(any DatabaseValueConvertible)?] = []
+                values.reserveCapacity((end - start) * Self.insertColumns.count)
+                for entry in bankEntries[start..<end] { values += Self.values(BankEntryRecord(entry)) }
+                try insertStatement(rows: end - start).execute(arguments: StatementArguments(values))
+                start = end
+            }
         }
     }
 

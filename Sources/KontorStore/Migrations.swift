@@ -501,6 +501,15 @@ extension DatabaseMigrator {
                 CREATE INDEX invoice_job_kind ON invoice (jobId, kind) WHERE jobId IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v22-audit-bulk-and-schema-check") { db in
+            // `bulkTable`: the table whose inserts the current statement journals itself, many rows in one entry
+            // (`AuditJournal.insertInBulk`). `checkedSchemaVersion`: the schema version at which the journal's
+            // triggers were last found current (`AuditTriggers.areCurrent`).
+            try db.execute(sql: """
+                ALTER TABLE auditContext ADD COLUMN bulkTable TEXT;
+                ALTER TABLE auditContext ADD COLUMN checkedSchemaVersion INTEGER;
+                """)
+        }
         return migrator
     }
 }

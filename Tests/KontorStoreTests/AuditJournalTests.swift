@@ -89,6 +89,31 @@ struct AuditJournalTests {
         #expect(report.entries > 10 && report.head?.count == 64)
     }
 
+    @Test func aJournalTriggerDroppedByAnotherProgramIsPutBackOnTheNextOpen() async throws {
+        // Given a book whose open recorded the schema version at which its triggers were current
+        let (path, database, _) = try await bookFile()
+        let (checked, version) = try await database.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT checkedSchemaVersion FROM auditContext"),
+             try AuditTriggers.schemaVersion(db))
+        }
+        #expect(checked == version)
+        try database.writer.close()
+        // When another program drops a journal trigger (which raises the schema version)
+        try tamper(path, "DROP TRIGGER audit_customer_insert")
+        // Then the next open sees the new version, compares, and puts the trigger back
+        let reopened = try AppDatabase.open(path: path)
+        let (trigger, current) = try await reopened.writer.read { db in
+            (try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE name = 'audit_customer_insert'"),
+             try AuditTriggers.areCurrent(db))
+        }
+        #expect(trigger == "audit_customer_insert" && current)
+        // And a customer added now is journaled again
+        let kontor = Kontor(store: GRDBBookStore(reopened, actor: "os:lena"))
+        let customer = try await kontor.addCustomer(Customer(name: "Agentur Süd", createdOn: day))
+        let log = try AuditJournal.log(reopened, record: "customer:\(customer.id)")
+        #expect(log.first?.operation == "insert")
+    }
+
     @Test func anIssuedInvoiceChangedWithTheTriggersDroppedIsFound() async throws {
         // Given a book, and a copy of it
         let (path, database, invoice) = try await bookFile()

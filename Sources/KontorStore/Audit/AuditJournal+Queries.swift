@@ -26,9 +26,27 @@ extension AuditJournal {
                     AND CAST(COALESCE(json_extract(after, '$.' || ?1 || 'Id'), json_extract(before, '$.' || ?1 || 'Id'))
                         AS TEXT) = ?2)
                 OR (tableName = 'auditDocument' AND json_extract(after, '$.record') = ?1 || ':' || ?2)
+                OR (tableName = ?1 AND operation = 'insert' AND instr(rowKey, '..') > 0
+                    AND CAST(?2 AS INTEGER) BETWEEN CAST(substr(rowKey, 1, instr(rowKey, '..') - 1) AS INTEGER)
+                    AND CAST(substr(rowKey, instr(rowKey, '..') + 2) AS INTEGER))
                 ORDER BY id
-                """, arguments: [parts[0], key]).map(AuditEntry.init(row:))
+                """, arguments: [parts[0], key]).compactMap { row in
+                    try narrowed(AuditEntry(row: row), to: key, db)
+                }
         }
+    }
+
+    /// A bulk entry as the record's own insert: the one row of the batch that is `key` (nil when the batch does
+    /// not hold it); any other entry unchanged.
+    private static func narrowed(_ entry: AuditEntry, to key: String, _ db: Database) throws -> AuditEntry? {
+        guard isBulk(operation: entry.operation, after: entry.after) else { return entry }
+        guard let row = try String.fetchOne(db, sql: """
+            SELECT json_extract(value, '$[1]') FROM json_each(?) WHERE json_extract(value, '$[0]') = ?
+            """, arguments: [entry.after, key])
+        else { return nil }
+        return AuditEntry(
+            id: entry.id, at: entry.at, actor: entry.actor, table: entry.table, key: key, operation: entry.operation,
+            before: nil, after: row, hash: entry.hash)
     }
 
     /// Records the guard triggers as a migration left them, so that `verify` notices one altered later.

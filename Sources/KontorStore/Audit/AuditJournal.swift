@@ -202,10 +202,26 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public let operation: String
     /// The changed fields before (JSON object), or the whole row for a delete.
     public let before: String?
-    /// The changed fields after (JSON object), or the whole row for an insert.
+    /// The changed fields after (JSON object), or the whole row for an insert; for many rows inserted at once
+    /// (`rowKey` `first..last`) a JSON array of `[key, row]` pairs, which `audit log` narrows to the row asked for.
     public let after: String?
     /// The chain hash (nil until sealed).
     public let hash: String?
+
+    init(
+        id: Int64, at: String, actor: String, table: String, key: String, operation: String, before: String?,
+        after: String?, hash: String?
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.table = table
+        self.key = key
+        self.operation = operation
+        self.before = before
+        self.after = after
+        self.hash = hash
+    }
 
     init(row: Row) {
         id = row["id"]

@@ -55,15 +55,18 @@ enum AuditTriggers {
         let names = try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
             """)
-        return try names.filter { !excludedTables.contains($0) }.map { name in
-            let info = try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted(name)))")
-            let columns: [String] = info.map { $0["name"] }
-            let blobs = Set(info.filter { (($0["type"] as String?) ?? "").uppercased().contains("BLOB") }
-                .map { $0["name"] as String })
-            let key = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }
-                .map { $0["name"] as String }
-            return Table(name: name, columns: columns, blobColumns: blobs, key: key)
-        }
+        return try names.filter { !excludedTables.contains($0) }.map { try table(named: $0, db) }
+    }
+
+    /// One table as the journal sees it, from its schema.
+    static func table(named name: String, _ db: Database) throws -> Table {
+        let info = try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted(name)))")
+        let columns: [String] = info.map { $0["name"] }
+        let blobs = Set(info.filter { (($0["type"] as String?) ?? "").uppercased().contains("BLOB") }
+            .map { $0["name"] as String })
+        let key = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }
+            .map { $0["name"] as String }
+        return Table(name: name, columns: columns, blobColumns: blobs, key: key)
     }
 
     /// The three triggers of a table, by name.
@@ -73,7 +76,8 @@ enum AuditTriggers {
         let changed = table.columns.map { "NEW.\(quoted($0)) IS NOT OLD.\(quoted($0))" }.joined(separator: " OR ")
         return [
             ("audit_\(name)_insert", """
-                CREATE TRIGGER \(quoted("audit_\(name)_insert")) AFTER INSERT ON \(quoted(name)) BEGIN \
+                CREATE TRIGGER \(quoted("audit_\(name)_insert")) AFTER INSERT ON \(quoted(name)) \
+                WHEN (SELECT bulkTable FROM auditContext WHERE id = 1) IS NOT \(literal(name)) BEGIN \
                 \(insertInto) (\(actorExpression), \(literal(name)), \(table.keyExpression("NEW")), 'insert', NULL, \
                 \(table.object("NEW"))); END
                 """),
@@ -90,9 +94,32 @@ enum AuditTriggers {
         ]
     }
 
-    /// Whether every journal trigger is in place and matches the schema (one cheap read on every open).
+    /// Whether every journal trigger is in place and matches the schema. Every change of the schema (a trigger
+    /// dropped or added, a table altered) raises SQLite's schema version, so a book whose schema version is still
+    /// the one recorded when the triggers were last found current needs no comparison: opening a book is then one
+    /// read instead of a `PRAGMA table_info` per table and every trigger generated again.
     static func areCurrent(_ db: Database) throws -> Bool {
         guard try db.tableExists("auditJournal") else { return true }
+        if let checked = try Int.fetchOne(db, sql: "SELECT checkedSchemaVersion FROM auditContext WHERE id = 1"),
+            try checked == schemaVersion(db) {
+            return true
+        }
+        return try compare(db)
+    }
+
+    /// SQLite's schema cookie: raised by every change of the schema, by any program.
+    static func schemaVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+    }
+
+    /// Records that the triggers match the schema as it is now.
+    static func markCurrent(_ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE auditContext SET checkedSchemaVersion = ? WHERE id = 1", arguments: [try schemaVersion(db)])
+    }
+
+    /// Compares every installed journal trigger with the one the schema calls for.
+    static func compare(_ db: Database) throws -> Bool {
         let installed = Dictionary(
             try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")
                 .map { ($0["name"] as String, $0["sql"] as String) }, uniquingKeysWith: { first, _ in first })
@@ -140,11 +167,15 @@ enum AuditTriggers {
             }
         }
         try AuditJournal.seal(db)
+        try markCurrent(db)
     }
 
-    /// Installs the triggers if anything differs; nothing is written when they are current.
+    /// Installs the triggers if anything differs; when they are current only the schema version they were found
+    /// current at is recorded (once after each migration), so the next open is one read.
     static func installIfNeeded(_ writer: any DatabaseWriter) throws {
         guard try !writer.read(areCurrent) else { return }
-        try writer.write(install)
+        try writer.write { db in
+            if try compare(db) { try markCurrent(db) } else { try install(db) }
+        }
     }
 }

@@ -42,6 +42,9 @@ enum AuditVerifier {
         var count = 0
         var expectedId: Int64 = 1
         let decoder = try db.cachedStatement(sql: "SELECT key, atom FROM json_each(?)")
+        // A bulk entry's `[key, row]` pairs (`AuditJournal.insertInBulk`).
+        let bulkDecoder = try db.cachedStatement(
+            sql: "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)")
         func decode(_ json: String?) throws -> Fields {
             guard let json else { return [:] }
             var fields: Fields = [:]
@@ -104,6 +107,10 @@ enum AuditVerifier {
                 }
             }
             switch entry.operation {
+            case "insert" where AuditJournal.isBulk(operation: entry.operation, after: entry.after):
+                for pair in try Row.fetchAll(bulkDecoder, arguments: [entry.after]) {
+                    rows[pair[0]] = try decode(pair[1])
+                }
             case "insert": rows[entry.key] = try decode(entry.after)
             case "snapshot", "update": rows[entry.key, default: [:]].merge(try decode(entry.after)) { $1 }
             case "delete": rows[entry.key] = nil
