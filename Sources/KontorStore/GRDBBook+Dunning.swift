@@ -54,6 +54,34 @@ extension GRDBBook {
         return try DunningLetterRecord.fetchAll(db, sql: sql, arguments: arguments).map { try $0.domain() }
     }
 
+    func dunningMarks(invoiceIds: Set<Int64>) throws -> [DunningMark] {
+        guard !invoiceIds.isEmpty else { return [] }
+        let (condition, arguments) = try idFilter("invoiceId", invoiceIds)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT invoiceId, step, status, sentOn, skippedOn FROM dunningLetter WHERE \(condition)
+                ORDER BY createdOn, id
+                """,
+            arguments: arguments
+        ).map { row in
+            DunningMark(
+                invoiceId: row[0], step: try Convert.choice(row[1] as String, as: DunningStep.self),
+                status: try Convert.choice(row[2] as String, as: DunningLetterStatus.self),
+                sentOn: try Convert.day(row[3] as String?), skippedOn: try Convert.day(row[4] as String?))
+        }
+    }
+
+    func customerStatuses(ids: Set<Int64>) throws -> [Int64: CustomerStatus] {
+        guard !ids.isEmpty else { return [:] }
+        let (condition, arguments) = try idFilter("id", ids)
+        var statuses: [Int64: CustomerStatus] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, status FROM customer WHERE \(condition)", arguments: arguments) {
+            statuses[row[0]] = try Convert.choice(row[1] as String, as: CustomerStatus.self)
+        }
+        return statuses
+    }
+
     func customersSentNotices(among customerIds: Set<Int64>) throws -> Set<Int64> {
         guard !customerIds.isEmpty else { return [] }
         let (condition, arguments) = try idFilter("customerId", customerIds)

@@ -204,3 +204,27 @@ struct ListPageTests {
             == all.sorted(by: Inquiry.workOrder).prefix(MorningList.itemsShown).map(\.id))
     }
 }
+
+/// The morning list decides the dunning steps due from letter marks and customer statuses only; the reminder run
+/// reads whole letters and customers. Both must name the same steps.
+struct MorningListDunningTests {
+    @Test func theStepsDueOnTheMorningListAreTheDraftsTheReminderRunMakes() async throws {
+        // Given the demo book on several days: before and after its letters, with drafts skipped and sent
+        for offset in [0, 20, 45, 90] {
+            let today = Day("2026-11-26")!.adding(days: offset)
+            let store = GRDBBookStore(try AppDatabase.inMemory())
+            let kontor = Kontor(store: store)
+            _ = try await kontor.fillDemoBook(today: Day("2026-11-26")!)
+            // Only invoices without a waiting draft are "due" on the morning list; the run makes no second draft
+            let waiting = try await store.read { try $0.invoiceIdsWithDraftLetters() }
+            // When the morning list is read and then the reminder run drafts what is due
+            let due = try await kontor.morningList(today: today).dunningStepsDue
+            let run = try await kontor.runReminders(today: today)
+            // Then both name the same invoices and steps
+            let drafted = run.created.filter { !waiting.contains($0.invoiceId) }
+                .map { "\($0.invoiceNumber) \($0.step.rawValue)" }.sorted()
+            #expect(due.map { "\($0.invoiceNumber) \($0.step.rawValue)" }.sorted() == drafted, "day +\(offset)")
+            #expect(offset < 20 || !drafted.isEmpty, "day +\(offset): something is due")
+        }
+    }
+}

@@ -58,6 +58,10 @@ public protocol BookReader {
     func dunningLetter(id: Int64) throws -> DunningLetter?
     /// Letters, optionally only with one status or of some invoices.
     func dunningLetters(status: DunningLetterStatus?, invoiceIds: Set<Int64>?) throws -> [DunningLetter]
+    /// Every letter of these invoices as the planner sees it (no texts), in the order of `dunningLetters`.
+    func dunningMarks(invoiceIds: Set<Int64>) throws -> [DunningMark]
+    /// The status of each of these customers.
+    func customerStatuses(ids: Set<Int64>) throws -> [Int64: CustomerStatus]
     /// Which of these customers were ever sent a Mahnung (a step after the friendly inquiry).
     func customersSentNotices(among customerIds: Set<Int64>) throws -> Set<Int64>
     /// Holds of these customers (including invoice-level ones).

@@ -69,8 +69,9 @@ extension Kontor {
                 // § 193 BGB counts at the debtor's seat as at issue, like everything legal about the invoice.
                 let situation = Kontor.dunningSituation(
                     invoiceId: invoice.id, dueDate: invoice.dueDate!, openAmount: invoice.openAmount,
-                    isCancelled: invoice.isCancelled, customer: customer,
-                    state: DunningCase.legalBuyer(of: invoice, current: customer).address?.state, letters: existing,
+                    isCancelled: invoice.isCancelled, customerId: customer.id, customerStatus: customer.status,
+                    state: DunningCase.legalBuyer(of: invoice, current: customer).address?.state,
+                    letters: existing.map(\.mark),
                     notes: customerNotes, holds: holds[customer.id] ?? [], warned: warned)
                 guard let decision = DunningPlanner.due(situation, policy: policy, today: today) else { continue }
                 do {
@@ -106,8 +107,9 @@ extension Kontor {
     ///   - state: where § 193 BGB counts (the debtor's state as at issue where the invoice is at hand).
     ///   - warned: customers who were sent a Mahnung before (they get no extra patience).
     static func dunningSituation(
-        invoiceId: Int64, dueDate: Day, openAmount: Money, isCancelled: Bool, customer: Customer, state: GermanState?,
-        letters: [DunningLetter], notes: [Note], holds: [DunningHold], warned: Set<Int64>
+        invoiceId: Int64, dueDate: Day, openAmount: Money, isCancelled: Bool, customerId: Int64,
+        customerStatus: CustomerStatus, state: GermanState?, letters: [DunningMark], notes: [Note],
+        holds: [DunningHold], warned: Set<Int64>
     ) -> DunningSituation {
         DunningSituation(
             dueDate: dueDate, state: state, openAmount: openAmount, isCancelled: isCancelled,
@@ -117,7 +119,7 @@ extension Kontor {
             objectionOpen: notes.objectionOpen(for: invoiceId),
             objectionSettledOn: notes.objectionSettled(for: invoiceId),
             holdUntil: holds.filter { $0.invoiceId == nil || $0.invoiceId == invoiceId }.map(\.until).max(),
-            patientCustomer: customer.status == .regular && !warned.contains(customer.id))
+            patientCustomer: customerStatus == .regular && !warned.contains(customerId))
     }
 
     /// Writes the texts of a case: the user's templates where saved, else Kontor's (or `templateOverrides`).

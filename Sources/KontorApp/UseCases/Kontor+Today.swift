@@ -58,24 +58,25 @@ extension Kontor {
         guard !open.isEmpty else { return [] }
         let invoiceIds = Set(open.map(\.invoiceId))
         let customerIds = Set(open.map(\.customerId))
-        let letters = Dictionary(
-            grouping: try book.dunningLetters(status: nil, invoiceIds: invoiceIds), by: \.invoiceId)
+        // Marks and statuses, not whole letters and customers: the decision needs no texts or addresses.
+        let letters = Dictionary(grouping: try book.dunningMarks(invoiceIds: invoiceIds), by: \.invoiceId)
         let notes = try book.notes(customerIds: customerIds)
         let holds = Dictionary(grouping: try book.dunningHolds(customerIds: customerIds), by: \.customerId)
-        let customers = try book.customers(ids: customerIds)
+        let statuses = try book.customerStatuses(ids: customerIds)
         let warned = try book.customersSentNotices(among: customerIds)
         return open.compactMap { invoice in
-            guard let customer = customers[invoice.customerId] else { return nil }
+            guard let status = statuses[invoice.customerId] else { return nil }
             // The balance row has money open, so the invoice is issued and not cancelled.
             let situation = Kontor.dunningSituation(
                 invoiceId: invoice.invoiceId, dueDate: invoice.dueDate, openAmount: invoice.openAmount,
-                isCancelled: false, customer: customer, state: customer.address?.state,
+                isCancelled: false, customerId: invoice.customerId, customerStatus: status, state: invoice.state,
                 letters: letters[invoice.invoiceId] ?? [],
-                notes: notes[customer.id] ?? [], holds: holds[customer.id] ?? [], warned: warned)
+                notes: notes[invoice.customerId] ?? [], holds: holds[invoice.customerId] ?? [], warned: warned)
             guard let decision = DunningPlanner.due(situation, policy: policy, today: today) else { return nil }
             return MorningList.DunningStepDue(
-                invoiceId: invoice.invoiceId, invoiceNumber: invoice.number, customerId: customer.id,
-                customerName: customer.name, step: decision.step, dueOn: decision.dueOn, openAmount: invoice.openAmount)
+                invoiceId: invoice.invoiceId, invoiceNumber: invoice.number, customerId: invoice.customerId,
+                customerName: invoice.customerName, step: decision.step, dueOn: decision.dueOn,
+                openAmount: invoice.openAmount)
         }
     }
 
