@@ -503,11 +503,11 @@ extension DatabaseMigrator {
         }
         migrator.registerMigration("v22-audit-bulk-and-schema-check") { db in
             // `bulkTable`: the table whose inserts the current statement journals itself, many rows in one entry
-            // (`AuditJournal.insertInBulk`). `checkedSchemaVersion`: the schema version at which the journal's
+            // (`AuditJournal.insertInBulk`). `checkedSchema`: the fingerprint of the schema at which the journal's
             // triggers were last found current (`AuditTriggers.areCurrent`).
             try db.execute(sql: """
                 ALTER TABLE auditContext ADD COLUMN bulkTable TEXT;
-                ALTER TABLE auditContext ADD COLUMN checkedSchemaVersion INTEGER;
+                ALTER TABLE auditContext ADD COLUMN checkedSchema TEXT;
                 """)
         }
         return migrator

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -94,28 +95,39 @@ enum AuditTriggers {
         ]
     }
 
-    /// Whether every journal trigger is in place and matches the schema. Every change of the schema (a trigger
-    /// dropped or added, a table altered) raises SQLite's schema version, so a book whose schema version is still
-    /// the one recorded when the triggers were last found current needs no comparison: opening a book is then one
-    /// read instead of a `PRAGMA table_info` per table and every trigger generated again.
+    /// Whether every journal trigger is in place and matches the schema. A book whose schema is still the one
+    /// fingerprinted when the triggers were last found current needs no comparison: opening a book is then one read
+    /// of `sqlite_master` instead of a `PRAGMA table_info` per table and every trigger generated again. (Not
+    /// SQLite's schema version: GRDB creates and drops a table whenever it opens a pool without a WAL file.)
     static func areCurrent(_ db: Database) throws -> Bool {
         guard try db.tableExists("auditJournal") else { return true }
-        if let checked = try Int.fetchOne(db, sql: "SELECT checkedSchemaVersion FROM auditContext WHERE id = 1"),
-            try checked == schemaVersion(db) {
+        if let checked = try String.fetchOne(db, sql: "SELECT checkedSchema FROM auditContext WHERE id = 1"),
+            try checked == schemaFingerprint(db) {
             return true
         }
         return try compare(db)
     }
 
-    /// SQLite's schema cookie: raised by every change of the schema, by any program.
-    static func schemaVersion(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+    /// A SHA-256 over every table, index and trigger as `sqlite_master` holds it: any program's change of the
+    /// schema changes it.
+    static func schemaFingerprint(_ db: Database) throws -> String {
+        var hash = SHA256()
+        let rows = try Row.fetchCursor(db, sql: "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+        while let row = try rows.next() {
+            for column in 0..<3 {
+                try row.withUnsafeData(atIndex: column) { data in
+                    hash.update(data: Data(String(data?.count ?? -1).utf8 + [58]))
+                    if let data { hash.update(data: data) }
+                }
+            }
+        }
+        return AuditJournal.hex(hash.finalize())
     }
 
     /// Records that the triggers match the schema as it is now.
     static func markCurrent(_ db: Database) throws {
         try db.execute(
-            sql: "UPDATE auditContext SET checkedSchemaVersion = ? WHERE id = 1", arguments: [try schemaVersion(db)])
+            sql: "UPDATE auditContext SET checkedSchema = ? WHERE id = 1", arguments: [try schemaFingerprint(db)])
     }
 
     /// Compares every installed journal trigger with the one the schema calls for.
@@ -173,7 +185,12 @@ enum AuditTriggers {
     /// Installs the triggers if anything differs; when they are current only the schema version they were found
     /// current at is recorded (once after each migration), so the next open is one read.
     static func installIfNeeded(_ writer: any DatabaseWriter) throws {
-        guard try !writer.read(areCurrent) else { return }
+        let fingerprinted = try writer.read { db in
+            try db.tableExists("auditJournal") ? try String.fetchOne(db, sql: """
+                SELECT checkedSchema FROM auditContext WHERE id = 1
+                """) == schemaFingerprint(db) : true
+        }
+        guard !fingerprinted else { return }
         try writer.write { db in
             if try compare(db) { try markCurrent(db) } else { try install(db) }
         }
