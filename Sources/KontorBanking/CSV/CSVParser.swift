@@ -85,7 +85,9 @@ enum CSVParser {
                 }
             }
             let direction: EntryDirection = cents > 0 ? .credit : .debit
-            var currency = value(.currency)?.uppercased() ?? currencyDefault
+            // Without lower-case letters or non-ASCII ("EUR") `uppercased()` would return the same text, new.
+            var currency = value(.currency).map { $0.utf8.contains { $0 >= 0x61 } ? $0.uppercased() : $0 }
+                ?? currencyDefault
             if currency == "€" { currency = "EUR" }
             let status = value(.status).map { text -> EntryStatus in
                 if let known = statuses[text] { return known }

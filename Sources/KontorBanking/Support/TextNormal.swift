@@ -47,6 +47,19 @@ enum TextNormal {
         return value.isEmpty ? nil : value
     }
 
+    /// Whether `text.uppercased() == word` for a `word` in ASCII capitals (`NONREF`, `NOTPROVIDED`). ASCII text is
+    /// compared on its bytes: `uppercased()` made a new string for every entry's reference.
+    static func uppercasedEquals(_ text: String, _ word: StaticString) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.uppercased() == word.description }
+        guard utf8.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { wanted in
+            zip(utf8, wanted).allSatisfy { byte, capital in
+                byte == capital || ((97...122).contains(byte) && byte - 32 == capital)
+            }
+        }
+    }
+
     /// Upper case without spaces; an account already written so (capitals and digits) is returned as it is.
     static func compactAccount(_ account: String) -> String {
         let plain = account.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }
