@@ -29,8 +29,17 @@ struct CIIGoldenTests {
             try Data(xml.utf8).write(to: url)
             return
         }
-        let golden = try Data(contentsOf: url)
-        #expect(Array(xml.utf8) == Array(golden), "cii-\(name).xml differs")
+        let golden = Array(try Data(contentsOf: url))
+        let written = Array(xml.utf8)
+        // Bytes, not `String ==` (which calls canonically equivalent texts equal); the message shows where.
+        let offset = zip(written, golden).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(written.count, golden.count)
+        func around(_ bytes: [UInt8]) -> String {
+            String(decoding: bytes[max(0, offset - 80)..<min(bytes.count, offset + 80)], as: UTF8.self)
+        }
+        let same = written == golden  // not inside #expect, which would print both arrays whole
+        #expect(same, Comment(rawValue: "cii-\(name).xml differs at byte \(offset): wrote …\(around(written))… "
+            + "where the golden has …\(around(golden))…"))
     }
 
     /// The same invoice written twice gives the same bytes (nothing carried over between calls).
