@@ -144,7 +144,8 @@ public enum CIIWriter {
                         } else {
                             // A Storno is no "Gutschrift": that word means self-billing (§ 14 Abs. 4 Nr. 10 UStG).
                             xml.leaf("ram:Description") { xml in
-                                xml.append(language == .de ? "Stornorechnung zur Rechnung " : "Cancellation of invoice ")
+                                xml.append(
+                                    language == .de ? "Stornorechnung zur Rechnung " : "Cancellation of invoice ")
                                 xml.appendEscaped(invoice.cancelsNumber ?? "")
                                 xml.append(".")
                             }
