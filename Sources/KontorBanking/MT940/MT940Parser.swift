@@ -99,11 +99,6 @@ enum MT940Parser {
         var messages: [[Field]] = []
         var current: [Field] = []
         var hasEntriesOrClosing = false
-        func close() {
-            if !current.isEmpty { messages.append(current) }
-            current = []
-            hasEntriesOrClosing = false
-        }
         for (index, raw) in TextDecoding.LineRanges(bytes).enumerated() {
             var line = raw
             let number = index + 1
@@ -116,7 +111,7 @@ enum MT940Parser {
                 trimmed.count == 1
                     || (bytes[trimmed.lowerBound + 1] == 125 && ByteText.endsCharacter(bytes, trimmed.lowerBound + 1))
             {
-                close()
+                close(&messages, &current, &hasEntriesOrClosing)
                 continue
             }
             if bytes[line.lowerBound] == 123, ByteText.endsCharacter(bytes, line.lowerBound) {
@@ -126,7 +121,7 @@ enum MT940Parser {
                 if ByteText.trimmingWhitespace(bytes, line).isEmpty { continue }
             }
             if let (tag, restStart) = tag(in: bytes, line) {
-                if tag == "20", hasEntriesOrClosing { close() }
+                if tag == "20", hasEntriesOrClosing { close(&messages, &current, &hasEntriesOrClosing) }
                 source.segments.append(restStart..<line.upperBound)
                 current.append(Field(tag: tag, lines: source.segments.count - 1..<source.segments.count, line: number))
                 if tag == "61" || tag == "62F" || tag == "62M" { hasEntriesOrClosing = true }
@@ -139,8 +134,18 @@ enum MT940Parser {
                 throw .malformedLine(file: file, line: number, detail: detail)
             }
         }
-        close()
+        close(&messages, &current, &hasEntriesOrClosing)
         return messages
+    }
+
+    /// Ends the message being read. The state is passed in, not captured: a nested function capturing the loop's
+    /// variables puts them in boxes with an exclusivity check on every access, for every line of the file.
+    private static func close(
+        _ messages: inout [[Field]], _ current: inout [Field], _ hasEntriesOrClosing: inout Bool
+    ) {
+        if !current.isEmpty { messages.append(current) }
+        current = []
+        hasEntriesOrClosing = false
     }
 
     static func statement(from fields: [Field], source: Source, file: String, progress: ProgressCounter)
@@ -245,7 +250,9 @@ enum MT940Parser {
             booking = try Booking(characters: source.string(first), line: field.line, file: file)
         }
         func clean(_ reference: String?) -> String? {
-            guard let value = TextNormal.nonEmpty(reference), !TextNormal.uppercasedEquals(value, "NONREF") else { return nil }
+            guard let value = TextNormal.nonEmpty(reference), !TextNormal.uppercasedEquals(value, "NONREF") else {
+                return nil
+            }
             return value
         }
         let supplementary = segments.count > 1
