@@ -73,17 +73,19 @@ enum TextDecoding {
         mutating func next() -> Range<Int>? {
             guard index < bytes.count else { return nil }
             let start = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
-                    let line = start..<index
-                    index += 1
-                    if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                    return line
-                }
-                index += 1
+            // Through a pointer: a bounds check on every byte of a 2 MB file showed in the profile.
+            let end = bytes.withUnsafeBufferPointer { buffer in
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                return end
             }
-            return start..<bytes.count
+            guard end < bytes.count else {
+                index = end
+                return start..<end
+            }
+            index = end + 1
+            if bytes[end] == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+            return start..<end
         }
     }
 }
