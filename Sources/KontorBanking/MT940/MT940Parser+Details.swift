@@ -174,10 +174,10 @@ extension MT940Parser {
                 bytes.withUnsafeBufferPointer { bytes in
                     wanted.forEach { code in
                         for piece in pieces where piece.code == code {
-                            for index in piece.range {
-                                text[position] = bytes[index]
-                                position += 1
-                            }
+                            let count = piece.range.count
+                            (text.baseAddress! + position).initialize(
+                                from: bytes.baseAddress! + piece.range.lowerBound, count: count)
+                            position += count
                         }
                     }
                 }
