@@ -36,10 +36,15 @@ enum CSVParser {
         let slots = ColumnSlots(columns)
         entries.reserveCapacity(rows.count)
         for row in rows {
-            var fields = row.fields
-            while fields.count > header.fields.count, fields.last?.trimmingCharacters(in: .whitespaces).isEmpty == true {
-                fields.removeLast()
+            var trailing = row.fields
+            while trailing.count > header.fields.count,
+                trailing.last?.trimmingCharacters(in: .whitespaces).isEmpty == true
+            {
+                trailing.removeLast()
             }
+            // A constant for the nested `value` below: capturing a variable would box it, with an exclusivity check
+            // on each of the dozen reads per row.
+            let fields = trailing
             guard fields.count == header.fields.count else {
                 let warning = ParseWarning(
                     kind: .skippedRow, file: file, line: row.line, fields: fields.count, headerLine: header.line,
@@ -85,7 +90,9 @@ enum CSVParser {
                 }
             }
             let direction: EntryDirection = cents > 0 ? .credit : .debit
-            var currency = value(.currency)?.uppercased() ?? currencyDefault
+            // Without lower-case letters or non-ASCII ("EUR") `uppercased()` would return the same text, new.
+            var currency = value(.currency).map { $0.utf8.contains { $0 >= 0x61 } ? $0.uppercased() : $0 }
+                ?? currencyDefault
             if currency == "€" { currency = "EUR" }
             let status = value(.status).map { text -> EntryStatus in
                 if let known = statuses[text] { return known }

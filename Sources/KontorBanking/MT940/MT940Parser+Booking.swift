@@ -24,16 +24,13 @@ extension MT940Parser {
                 for index in from..<from + count { value = value * 10 + Int(bytes[index] - 48) }
                 return value
             }
-            func digits(_ count: Int) -> Int? {
-                guard position + count <= end, bytes[position..<position + count].allSatisfy(isDigit) else {
-                    return nil
-                }
-                defer { position += count }
-                return position
-            }
-            guard let valueAt = digits(6) else {
+            // `position` is advanced here, not in a nested function: one that captured it would box it, with an
+            // exclusivity check on every use.
+            guard Self.digits(bytes, at: position, count: 6, end: end) else {
                 throw .malformedLine(file: file, line: line, detail: ":61: must start with the value date YYMMDD")
             }
+            let valueAt = position
+            position += 6
             guard let value = Day(
                 year: DateParser.twoDigitYear(number(valueAt, 2)), month: number(valueAt + 2, 2),
                 day: number(valueAt + 4, 2))
@@ -42,7 +39,9 @@ extension MT940Parser {
             }
             self.value = value
             booking = value
-            if let entryAt = digits(4) {
+            if Self.digits(bytes, at: position, count: 4, end: end) {
+                let entryAt = position
+                position += 4
                 let (month, day) = (number(entryAt, 2), number(entryAt + 2, 2))
                 guard let date = MT940Parser.closestDay(month: month, day: day, near: value) else {
                     let written = text(entryAt, entryAt + 4)
@@ -89,6 +88,13 @@ extension MT940Parser {
             if let slashes = ByteText.firstIndex(of: [47, 47], in: bytes, position..<end) {
                 bankReference = text(slashes + 2, end)
             }
+        }
+
+        /// Whether the `count` bytes at `position` (before `end`) are all ASCII digits.
+        private static func digits(_ bytes: [UInt8], at position: Int, count: Int, end: Int) -> Bool {
+            guard position + count <= end else { return false }
+            for index in position..<position + count where bytes[index] < 48 || bytes[index] > 57 { return false }
+            return true
         }
 
         /// A `:61:` amount: digits with a decimal comma, as `AmountParser` reads it with `.comma`.

@@ -30,14 +30,72 @@ extension MT940Parser {
         private init(_ subfields: Subfields) {
             transactionCode = subfields.transactionCode
             bookingText = TextNormal.nonEmpty(subfields[0])
-            purpose = TextNormal.collapse(subfields.joined(Details.purposeCodes))
+            purpose = TextNormal.collapse(subfields.joined(Details.purposeCodeSet))
             bankCode = TextNormal.nonEmpty(subfields[30])
-            let accounts = [subfields[38], subfields[31]].compactMap { $0.map(TextNormal.compactAccount) }
-            iban = accounts.first { TextNormal.looksLikeIBAN($0) }
-            name = TextNormal.nonEmpty(subfields.joined([32, 33]))
+            // ?38 (IBAN) before ?31 (account number); no array of the two: this runs for every entry.
+            if let account = subfields[38].map(TextNormal.compactAccount), TextNormal.looksLikeIBAN(account) {
+                iban = account
+            } else if let account = subfields[31].map(TextNormal.compactAccount), TextNormal.looksLikeIBAN(account) {
+                iban = account
+            }
+            name = TextNormal.nonEmpty(subfields.joined(Codes(32, 33)))
         }
 
         static let purposeCodes = Array(20...29) + Array(60...63)
+        static let purposeCodeSet = Codes(purposeCodes)
+    }
+
+    /// A set of subfield codes 0…99 as two bit masks, read in ascending order: what an entry asks `Subfields` for
+    /// without an array per question.
+    struct Codes {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init() {}
+
+        // One and two codes spelled out: a variadic parameter would be an array again.
+        init(_ code: Int) { insert(code) }
+
+        init(_ first: Int, _ second: Int) {
+            insert(first)
+            insert(second)
+        }
+
+        init(_ codes: [Int]) {
+            for code in codes { insert(code) }
+        }
+
+        mutating func insert(_ code: Int) {
+            if code < 64 { low |= 1 << UInt64(code) } else { high |= 1 << UInt64(code - 64) }
+        }
+
+        func contains(_ code: Int) -> Bool {
+            code < 64 ? low & (1 << UInt64(code)) != 0 : high & (1 << UInt64(code - 64)) != 0
+        }
+
+        var isEmpty: Bool { low == 0 && high == 0 }
+
+        /// The codes in both sets.
+        func intersection(_ other: Codes) -> Codes {
+            var result = Codes()
+            result.low = low & other.low
+            result.high = high & other.high
+            return result
+        }
+
+        /// Calls `body` with each code, lowest first.
+        func forEach(_ body: (Int) -> Void) {
+            var bits = low
+            while bits != 0 {
+                body(bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+            bits = high
+            while bits != 0 {
+                body(64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
     }
 
     /// The `?nn` subfields of a structured `:86:` as byte ranges of its text.
@@ -47,8 +105,8 @@ extension MT940Parser {
         /// Every piece in text order: its code and bytes. A piece without a code (a literal separator in the text)
         /// belongs to the code before it and starts with the separator.
         private(set) var pieces: [(code: Int, range: Range<Int>)] = []
-        /// Bit `n` set when code `n` has a piece (codes 0…63, then 64…99).
-        private var present: (low: UInt64, high: UInt64) = (0, 0)
+        /// The codes that have a piece.
+        private var present = Codes()
 
         /// Nil when the text is not structured (no `nnn` plus separator at its start) or when bytes and characters
         /// could disagree: a non-ASCII separator, a combining mark after a separator or after a code's digits, or
@@ -64,6 +122,7 @@ extension MT940Parser {
             let isLetter = (separator | 0x20) >= 97 && (separator | 0x20) <= 122
             guard separator < 0x80, !isLetter, !isDigit(separator), separator != 0x20 else { return nil }
             transactionCode = String(decoding: bytes[start..<start + 3], as: UTF8.self)
+            pieces.reserveCapacity(16)  // a German :86: has about ten; growing the array one by one cost more
             var lastCode: Int?
             var separatorAt = start + 3  // the head's separator
             while true {
@@ -77,7 +136,7 @@ extension MT940Parser {
                     guard ByteText.endsCharacter(bytes, pieceStart + 1) else { return nil }
                     let code = Int(bytes[pieceStart] - 48) * 10 + Int(bytes[pieceStart + 1] - 48)
                     pieces.append((code, pieceStart + 2..<pieceEnd))
-                    if code < 64 { present.low |= 1 << UInt64(code) } else { present.high |= 1 << UInt64(code - 64) }
+                    present.insert(code)
                     lastCode = code
                 } else if let last = lastCode {
                     pieces.append((last, separatorAt..<pieceEnd))  // a literal separator in the text
@@ -89,32 +148,41 @@ extension MT940Parser {
 
         /// The text of subfield `code` (its pieces joined), or nil when the field has none.
         subscript(code: Int) -> String? {
-            guard has(code) else { return nil }
-            return joined([code])
+            guard present.contains(code) else { return nil }
+            return joined(Codes(code))
         }
 
-        /// The subfields `codes` joined in that order.
-        func joined(_ codes: [Int]) -> String {
-            // Most subfields are one piece: decoded straight from the field's bytes.
+        /// The subfields `codes` joined, lowest code first.
+        func joined(_ codes: Codes) -> String {
+            let wanted = codes.intersection(present)
+            guard !wanted.isEmpty else { return "" }
+            // Most subfields are one piece: decoded straight from the field's bytes. Otherwise the pieces are
+            // copied once into the string's own storage (no array in between).
             var only: Range<Int>?
             var count = 0
-            for code in codes where has(code) {
+            var length = 0
+            wanted.forEach { code in
                 for piece in pieces where piece.code == code {
                     only = piece.range
                     count += 1
+                    length += piece.range.count
                 }
             }
             if count == 1, let only { return String(decoding: bytes[only], as: UTF8.self) }
-            var text: [UInt8] = []
-            for code in codes where has(code) {
-                for piece in pieces where piece.code == code { text += bytes[piece.range] }
+            return String(unsafeUninitializedCapacity: length) { text in
+                var position = 0
+                bytes.withUnsafeBufferPointer { bytes in
+                    wanted.forEach { code in
+                        for piece in pieces where piece.code == code {
+                            let count = piece.range.count
+                            (text.baseAddress! + position).initialize(
+                                from: bytes.baseAddress! + piece.range.lowerBound, count: count)
+                            position += count
+                        }
+                    }
+                }
+                return position
             }
-            return String(decoding: text, as: UTF8.self)
-        }
-
-        /// Whether code `code` has a piece.
-        private func has(_ code: Int) -> Bool {
-            code < 64 ? present.low & (1 << UInt64(code)) != 0 : present.high & (1 << UInt64(code - 64)) != 0
         }
     }
 }

@@ -69,21 +69,40 @@ enum MT940Parser {
         } else {
             return nil
         }
-        return (String(decoding: bytes[(start + 1)...(start + length)], as: UTF8.self), start + length + 2)
+        let known = length == 2 ? knownTag(c1, c2, 0) : knownTag(c1, c2, c3)
+        return (known ?? String(decoding: bytes[(start + 1)...(start + length)], as: UTF8.self), start + length + 2)
+    }
+
+    /// The common tags as constant strings: decoding two bytes into a new string for each of the 20,000 fields of
+    /// a large statement cost more than reading them.
+    private static func knownTag(_ c1: UInt8, _ c2: UInt8, _ c3: UInt8) -> String? {
+        switch (c1, c2, c3) {
+        case (0x36, 0x31, 0): "61"
+        case (0x38, 0x36, 0): "86"
+        case (0x32, 0x30, 0): "20"
+        case (0x32, 0x35, 0): "25"
+        case (0x32, 0x38, 0): "28"
+        case (0x32, 0x38, 0x43): "28C"
+        case (0x36, 0x30, 0x46): "60F"
+        case (0x36, 0x30, 0x4D): "60M"
+        case (0x36, 0x32, 0x46): "62F"
+        case (0x36, 0x32, 0x4D): "62M"
+        case (0x36, 0x34, 0): "64"
+        case (0x36, 0x35, 0): "65"
+        default: nil
+        }
     }
 
     /// Groups the lines into messages (separated by `-` lines, or a new `:20:`) and fields.
     static func split(_ source: inout Source, file: String) throws(StatementError) -> [[Field]] {
         let bytes = source.bytes
+        // About one segment per line, and MT940 lines are rarely shorter than 32 bytes: sized once rather than
+        // grown (and copied) step by step to 50,000 ranges for a large file.
+        source.segments.reserveCapacity(bytes.count / 32)
         var messages: [[Field]] = []
         var current: [Field] = []
         var hasEntriesOrClosing = false
-        func close() {
-            if !current.isEmpty { messages.append(current) }
-            current = []
-            hasEntriesOrClosing = false
-        }
-        for (index, raw) in TextDecoding.lineRanges(bytes).enumerated() {
+        for (index, raw) in TextDecoding.LineRanges(bytes).enumerated() {
             var line = raw
             let number = index + 1
             guard line.count <= InputLimits.lineCharacters else {
@@ -95,7 +114,7 @@ enum MT940Parser {
                 trimmed.count == 1
                     || (bytes[trimmed.lowerBound + 1] == 125 && ByteText.endsCharacter(bytes, trimmed.lowerBound + 1))
             {
-                close()
+                close(&messages, &current, &hasEntriesOrClosing)
                 continue
             }
             if bytes[line.lowerBound] == 123, ByteText.endsCharacter(bytes, line.lowerBound) {
@@ -105,7 +124,7 @@ enum MT940Parser {
                 if ByteText.trimmingWhitespace(bytes, line).isEmpty { continue }
             }
             if let (tag, restStart) = tag(in: bytes, line) {
-                if tag == "20", hasEntriesOrClosing { close() }
+                if tag == "20", hasEntriesOrClosing { close(&messages, &current, &hasEntriesOrClosing) }
                 source.segments.append(restStart..<line.upperBound)
                 current.append(Field(tag: tag, lines: source.segments.count - 1..<source.segments.count, line: number))
                 if tag == "61" || tag == "62F" || tag == "62M" { hasEntriesOrClosing = true }
@@ -118,8 +137,18 @@ enum MT940Parser {
                 throw .malformedLine(file: file, line: number, detail: detail)
             }
         }
-        close()
+        close(&messages, &current, &hasEntriesOrClosing)
         return messages
+    }
+
+    /// Ends the message being read. The state is passed in, not captured: a nested function capturing the loop's
+    /// variables puts them in boxes with an exclusivity check on every access, for every line of the file.
+    private static func close(
+        _ messages: inout [[Field]], _ current: inout [Field], _ hasEntriesOrClosing: inout Bool
+    ) {
+        if !current.isEmpty { messages.append(current) }
+        current = []
+        hasEntriesOrClosing = false
     }
 
     static func statement(from fields: [Field], source: Source, file: String, progress: ProgressCounter)
@@ -130,7 +159,7 @@ enum MT940Parser {
         }
         var result = BankStatement(source: file)
         var balances: [StatementBalance] = []
-        for field in fields where Self.balanceTags.contains(field.tag) {
+        for field in fields where Self.isBalance(field.tag) {
             balances.append(try balance(field, lines: source.lines(of: field), file: file))
         }
         result.balances = balances
@@ -144,13 +173,7 @@ enum MT940Parser {
         while index < fields.count {
             let field = fields[index]
             switch field.tag {
-            case "20": result.statementId = TextNormal.nonEmpty(source.lines(of: field).joined(separator: " "))
-            case "25":
-                let account = TextNormal.collapse(source.lines(of: field).joined())
-                    .replacingOccurrences(of: " ", with: "")
-                result.accountId = account.isEmpty ? nil : account
-                result.accountIBAN = Self.iban(in: account)
-            case "28C", "28": result.sequenceNumber = TextNormal.nonEmpty(source.lines(of: field).joined())
+            // Entries first: all but a handful of the fields that reach this switch are `:61:`.
             case "61":
                 guard let currency else { throw .missingElement(file: file, line: field.line, element: ":60F: opening balance (currency)") }
                 var information: Field?
@@ -161,6 +184,13 @@ enum MT940Parser {
                 entries.append(
                     try entry(field, information: information, source: source, currency: currency, file: file))
                 try progress.increment(file: file, line: field.line)
+            case "20": result.statementId = TextNormal.nonEmpty(source.lines(of: field).joined(separator: " "))
+            case "25":
+                let account = TextNormal.collapse(source.lines(of: field).joined())
+                    .replacingOccurrences(of: " ", with: "")
+                result.accountId = account.isEmpty ? nil : account
+                result.accountIBAN = Self.iban(in: account)
+            case "28C", "28": result.sequenceNumber = TextNormal.nonEmpty(source.lines(of: field).joined())
             default: break
             }
             index += 1
@@ -170,7 +200,14 @@ enum MT940Parser {
         return result
     }
 
-    static let balanceTags: Set<String> = ["60F", "60M", "62F", "62M", "64", "65"]
+    /// Whether `tag` holds a balance. A `switch`, not a `Set`: hashing every field's tag cost more than comparing.
+    static func isBalance(_ tag: String) -> Bool {
+        guard tag.utf8.first == 0x36 else { return false }  // "6"
+        switch tag {
+        case "60F", "60M", "62F", "62M", "64", "65": return true
+        default: return false
+        }
+    }
 
     /// The IBAN in a `:25:` value such as `DE89370400440532013000` or `DE89370400440532013000EUR`, if any.
     static func iban(in account: String) -> String? {
@@ -216,7 +253,9 @@ enum MT940Parser {
             booking = try Booking(characters: source.string(first), line: field.line, file: file)
         }
         func clean(_ reference: String?) -> String? {
-            guard let value = TextNormal.nonEmpty(reference), value.uppercased() != "NONREF" else { return nil }
+            guard let value = TextNormal.nonEmpty(reference), !TextNormal.uppercasedEquals(value, "NONREF") else {
+                return nil
+            }
             return value
         }
         let supplementary = segments.count > 1
@@ -240,7 +279,15 @@ enum MT940Parser {
     /// The day with `month`/`day` closest to `date` (the year before, of, or after it): an entry date of
     /// 31 Dec with value date 2 Jan belongs to the previous year.
     static func closestDay(month: Int, day: Int, near date: Day) -> Day? {
-        let candidates = [date.year - 1, date.year, date.year + 1].compactMap { Day(year: $0, month: month, day: day) }
-        return candidates.min { abs($0.days(until: date)) < abs($1.days(until: date)) }
+        // A loop rather than an array of candidates: it runs for every `:61:` with an entry date. The first of
+        // equally close days wins, as `min` chose it.
+        var closest: Day?
+        let year = date.year
+        for candidate in year - 1...year + 1 {
+            guard let day = Day(year: candidate, month: month, day: day) else { continue }
+            if let best = closest, abs(best.days(until: date)) <= abs(day.days(until: date)) { continue }
+            closest = day
+        }
+        return closest
     }
 }

@@ -23,8 +23,14 @@ struct SEPATags {
     /// The first non-empty value of `key` (white space collapsed). Values are made only when asked for: a parser
     /// wants three of the thirteen keywords.
     func value(_ key: String) -> String? {
-        guard let marks else { return searched[key] }
-        guard !marks.isEmpty, let wanted = Self.keys.firstIndex(of: key) else { return nil }
+        guard let wanted = Self.keys.firstIndex(of: key) else { return nil }
+        return value(key: wanted)
+    }
+
+    /// `value` of the keyword `keys[wanted]`.
+    private func value(key wanted: Int) -> String? {
+        guard let marks else { return searched[Self.keys[wanted]] }
+        guard !marks.isEmpty else { return nil }
         var text = text
         return text.withUTF8 { bytes -> String? in
             for (index, mark) in marks.enumerated() where mark.key == wanted {
@@ -127,7 +133,9 @@ struct SEPATags {
     }
 
     /// `EREF+` unless it is the placeholder `NOTPROVIDED`.
-    var endToEndId: String? { value("EREF").flatMap { $0.uppercased() == "NOTPROVIDED" ? nil : $0 } }
-    var mandateId: String? { value("MREF") }
-    var creditorId: String? { value("CRED") }
+    var endToEndId: String? {
+        value(key: 0).flatMap { TextNormal.uppercasedEquals($0, "NOTPROVIDED") ? nil : $0 }  // EREF
+    }
+    var mandateId: String? { value(key: 2) }  // MREF
+    var creditorId: String? { value(key: 3) }  // CRED
 }

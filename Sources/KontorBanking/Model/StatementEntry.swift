@@ -184,9 +184,9 @@ public struct StatementEntry: Sendable, Hashable, Codable {
         // the bytes (what `lowercased()` does to ASCII), which costs far less than `lowercased()` for every entry.
         var hash = FNV1a.offsetBasis
         let separator = CollectionOfOne(UInt8(0x1F))
-        FNV1a.combine(&hash, bookingDate.description.utf8)
+        FNV1a.combine(&hash, day: bookingDate)
         FNV1a.combine(&hash, separator)
-        FNV1a.combine(&hash, String(signedAmount.cents).utf8)
+        FNV1a.combine(&hash, decimal: signedAmount.cents)
         FNV1a.combine(&hash, separator)
         FNV1a.combine(&hash, currency.utf8)
         for text in [counterpartyName ?? "", remittanceText] {
@@ -196,7 +196,7 @@ public struct StatementEntry: Sendable, Hashable, Codable {
                 FNV1a.combine(&hash, collapsed.lowercased().utf8)
             }
         }
-        return "H:" + FNV1a.hex(hash)
+        return FNV1a.hex(hash, prefix: "H:")
     }
 
     /// Hashes `text` lower-cased as `lowercased()` would, when it holds only ASCII and Latin-1 (U+0080–U+00FF):
@@ -247,7 +247,12 @@ extension Array where Element == StatementEntry {
         for index in indices {
             let base = self[index].identity.isEmpty ? self[index].baseIdentity : self[index].identity
             let count = increment(&seen[base, default: 0])
-            if count > 1 { self[index].identity = "\(base)#\(count)" } else { self[index].identity = base }
+            // The first of an identity keeps the one it has (no write back of the same string).
+            if count > 1 {
+                self[index].identity = "\(base)#\(count)"
+            } else if self[index].identity.isEmpty {
+                self[index].identity = base
+            }
         }
     }
 }

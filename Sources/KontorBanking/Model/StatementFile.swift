@@ -19,5 +19,8 @@ public struct StatementFile: Sendable, Hashable, Codable {
     }
 
     /// All entries of all statements in file order.
-    public var entries: [StatementEntry] { statements.flatMap(\.entries) }
+    public var entries: [StatementEntry] {
+        // Most files hold one statement: its array is shared as it is instead of copied entry by entry.
+        statements.count == 1 ? statements[0].entries : statements.flatMap(\.entries)
+    }
 }

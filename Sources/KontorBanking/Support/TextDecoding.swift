@@ -60,20 +60,32 @@ enum TextDecoding {
     }
 
     /// The byte ranges of the lines of UTF-8 `bytes`, split as `lines(_:)` splits (a last empty line is no line).
-    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                ranges.append(start..<index)
-                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                start = index + 1
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] { Array(LineRanges(bytes)) }
+
+    /// The byte ranges of the lines one after another, for a reader that needs no array of them (an MT940 file of
+    /// 10,000 entries has 50,000 lines).
+    struct LineRanges: Sequence, IteratorProtocol {
+        private let bytes: [UInt8]
+        private var index = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func next() -> Range<Int>? {
+            guard index < bytes.count else { return nil }
+            let start = index
+            // Through a pointer: a bounds check on every byte of a 2 MB file showed in the profile.
+            let end = bytes.withUnsafeBufferPointer { buffer in
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                return end
             }
-            index += 1
+            guard end < bytes.count else {
+                index = end
+                return start..<end
+            }
+            index = end + 1
+            if bytes[end] == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+            return start..<end
         }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
-        return ranges
     }
 }

@@ -47,31 +47,52 @@ enum TextNormal {
         return value.isEmpty ? nil : value
     }
 
+    /// Whether `text.uppercased() == word` for a `word` in ASCII capitals (`NONREF`, `NOTPROVIDED`). ASCII text is
+    /// compared on its bytes: `uppercased()` made a new string for every entry's reference.
+    static func uppercasedEquals(_ text: String, _ word: StaticString) -> Bool {
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> Bool? in
+            // Through a pointer: iterating `String.UTF8View` costs an index step per byte.
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard utf8.count == word.utf8CodeUnitCount else { return false }
+            return word.withUTF8Buffer { wanted in
+                zip(utf8, wanted).allSatisfy { byte, capital in
+                    byte == capital || ((97...122).contains(byte) && byte - 32 == capital)
+                }
+            }
+        }
+        return ascii ?? (text.uppercased() == word.description)
+    }
+
     /// Upper case without spaces; an account already written so (capitals and digits) is returned as it is.
     static func compactAccount(_ account: String) -> String {
-        let plain = account.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }
+        var account = account
+        let plain = account.withUTF8 { $0.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) } }
         return plain ? account : account.uppercased().filter { $0 != " " }
     }
 
     /// Whether `text` looks like an IBAN (2 letters, 2 digits, then letters/digits; 15–34 characters).
     /// Spaces do not count; anything but ASCII capitals, digits and spaces means no.
     static func looksLikeIBAN(_ text: String) -> Bool {
-        var count = 0
-        var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        for byte in text.utf8 where byte != 32 {
-            guard (65...90).contains(byte) || (48...57).contains(byte) else { return false }
-            switch count {
-            case 0: head.0 = byte
-            case 1: head.1 = byte
-            case 2: head.2 = byte
-            case 3: head.3 = byte
-            default: break
+        var text = text
+        return text.withUTF8 { utf8 -> Bool in
+            var count = 0
+            var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            for byte in utf8 where byte != 32 {
+                guard (65...90).contains(byte) || (48...57).contains(byte) else { return false }
+                switch count {
+                case 0: head.0 = byte
+                case 1: head.1 = byte
+                case 2: head.2 = byte
+                case 3: head.3 = byte
+                default: break
+                }
+                count += 1
             }
-            count += 1
+            guard (15...34).contains(count) else { return false }
+            func isLetter(_ c: UInt8) -> Bool { (65...90).contains(c) }
+            func isDigit(_ c: UInt8) -> Bool { (48...57).contains(c) }
+            return isLetter(head.0) && isLetter(head.1) && isDigit(head.2) && isDigit(head.3)
         }
-        guard (15...34).contains(count) else { return false }
-        func isLetter(_ c: UInt8) -> Bool { (65...90).contains(c) }
-        func isDigit(_ c: UInt8) -> Bool { (48...57).contains(c) }
-        return isLetter(head.0) && isLetter(head.1) && isDigit(head.2) && isDigit(head.3)
     }
 }

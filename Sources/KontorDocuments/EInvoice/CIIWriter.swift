@@ -3,6 +3,9 @@ public import KontorCore
 /// Writes an issued invoice or cancellation invoice as UN/CEFACT Cross Industry Invoice (D16B) following
 /// EN 16931 and, for `.xrechnung`, the XRechnung 3.0 CIUS. Totals follow the EN 16931 calculation: line nets,
 /// the loyalty discount as document-level allowances per VAT rate, VAT per category on the sum.
+///
+/// The XML is written as UTF-8 bytes into one buffer (`XMLBuilder`), amounts and dates as digits; the tests hold
+/// it byte for byte to what the earlier string writer wrote (`CIIGoldenTests`).
 public enum CIIWriter {
     /// The XML of `invoice` (which must be issued and carry its buyer and seller snapshots).
     /// - Parameter precedingIssueDate: for a cancellation invoice, the issue date of the cancelled invoice (BT-26).
@@ -14,41 +17,62 @@ public enum CIIWriter {
         else { throw .notIssued }
         if profile == .xrechnung { try checkXRechnungFields(seller: seller, buyer: buyer) }
         // A cancellation invoice is a credit note (381) with positive amounts: the type code carries the sign.
-        let sign: Int64 = invoice.kind == .cancellation ? -1 : 1
-        let lines = invoice.lines.map { line -> DocumentLine in
-            var line = line
-            line.unitPrice.tenThousandths *= sign
-            return line
-        }
-        let items = lines.filter { !$0.isDiscount }
-        let allowances = lines.filter(\.isDiscount)
+        let lines = invoice.kind == .cancellation
+            ? invoice.lines.map { line -> DocumentLine in
+                var line = line
+                line.unitPrice.tenThousandths.negate()
+                return line
+            }
+            : invoice.lines
         // The one breakdown the PDF prints too: categories, rates, bases and exemption texts.
         let taxes = TaxBreakdown(lines: lines, treatment: invoice.treatment)
-        let lineTotal = items.map(\.net).sum()
-        let allowanceTotal = -allowances.map(\.net).sum()
+        var lineTotal = Money.zero
+        var allowanceTotal = Money.zero
+        var hasAllowances = false
+        for line in lines {
+            if line.isDiscount {
+                allowanceTotal -= line.net
+                hasAllowances = true
+            } else {
+                lineTotal += line.net
+            }
+        }
+        // Each sum once: `TaxBreakdown.gross` adds up `net` and `tax` again.
+        let taxBasis = taxes.net
+        let taxTotal = taxes.tax
+        let grandTotal = taxBasis + taxTotal
         let language = invoice.language
 
         var xml = XMLBuilder()
         xml.element("rsm:CrossIndustryInvoice", namespaces) { xml in
             xml.element("rsm:ExchangedDocumentContext") { xml in
-                xml.element("ram:BusinessProcessSpecifiedDocumentContextParameter") { $0.leaf("ram:ID", profile.businessProcess) }
-                xml.element("ram:GuidelineSpecifiedDocumentContextParameter") { $0.leaf("ram:ID", profile.guideline) }
+                xml.element("ram:BusinessProcessSpecifiedDocumentContextParameter") {
+                    $0.leaf("ram:ID", profile.businessProcess)
+                }
+                xml.element("ram:GuidelineSpecifiedDocumentContextParameter") {
+                    $0.leaf("ram:ID", profile.guideline)
+                }
             }
             xml.element("rsm:ExchangedDocument") { xml in
                 xml.leaf("ram:ID", number)
-                xml.leaf("ram:TypeCode", invoice.kind == .cancellation ? "381" : "380")
+                xml.leaf("ram:TypeCode", constant: invoice.kind == .cancellation ? "381" : "380")
                 xml.element("ram:IssueDateTime") { date(&$0, issueDate, qualified: false) }
                 for note in taxes.notes(language) {
                     xml.element("ram:IncludedNote") { $0.leaf("ram:Content", note) }
                 }
             }
             xml.element("rsm:SupplyChainTradeTransaction") { xml in
-                for (index, line) in items.enumerated() {
-                    writeLine(&xml, line, position: index + 1, category: taxes.category(of: line))
+                var position: Int64 = 0
+                for line in lines where !line.isDiscount {
+                    position += 1
+                    writeLine(&xml, line, position: position, category: taxes.category(of: line))
                 }
                 xml.element("ram:ApplicableHeaderTradeAgreement") { xml in
-                    let reference = buyer.buyerReference ?? (profile == .xrechnung ? "\(buyer.id)" : nil)
-                    xml.optionalLeaf("ram:BuyerReference", reference)
+                    if let reference = buyer.buyerReference {
+                        xml.optionalLeaf("ram:BuyerReference", reference)
+                    } else if profile == .xrechnung {
+                        xml.leaf("ram:BuyerReference") { $0.appendInteger(buyer.id) }
+                    }
                     writeSeller(&xml, seller, treatment: invoice.treatment)
                     writeBuyer(&xml, buyer, treatment: invoice.treatment)
                 }
@@ -61,10 +85,10 @@ public enum CIIWriter {
                 }
                 xml.element("ram:ApplicableHeaderTradeSettlement") { xml in
                     xml.leaf("ram:PaymentReference", number)
-                    xml.leaf("ram:InvoiceCurrencyCode", "EUR")
+                    xml.leaf("ram:InvoiceCurrencyCode", constant: "EUR")
                     if let iban = seller.iban {
                         xml.element("ram:SpecifiedTradeSettlementPaymentMeans") { xml in
-                            xml.leaf("ram:TypeCode", "58")
+                            xml.leaf("ram:TypeCode", constant: "58")
                             xml.element("ram:PayeePartyCreditorFinancialAccount") { xml in
                                 xml.leaf("ram:IBANID", iban.electronic)
                                 xml.leaf("ram:AccountName", seller.name)
@@ -77,15 +101,15 @@ public enum CIIWriter {
                     for group in taxes.groups {
                         let category = group.category
                         xml.element("ram:ApplicableTradeTax") { xml in
-                            xml.leaf("ram:CalculatedAmount", group.tax.decimalString)
-                            xml.leaf("ram:TypeCode", "VAT")
+                            xml.leaf("ram:CalculatedAmount", cents: group.tax.cents)
+                            xml.leaf("ram:TypeCode", constant: "VAT")
                             xml.optionalLeaf("ram:ExemptionReason", category.exemptionReason(language))
-                            xml.leaf("ram:BasisAmount", group.basis.decimalString)
+                            xml.leaf("ram:BasisAmount", cents: group.basis.cents)
                             xml.leaf("ram:CategoryCode", category.code.rawValue)
                             xml.optionalLeaf("ram:ExemptionReasonCode", category.exemptionReasonCode)
                             // BR-DE-14 wants the rate in every group, category O included (0); EN 16931 forbids
                             // it only on O lines and allowances (BR-O-05, BR-O-06).
-                            xml.leaf("ram:RateApplicablePercent", "\(category.rate.percent)")
+                            xml.leaf("ram:RateApplicablePercent", integer: category.rate.percent)
                         }
                     }
                     if let from = invoice.serviceFrom, let to = invoice.serviceTo, to != from {
@@ -94,34 +118,46 @@ public enum CIIWriter {
                             xml.element("ram:EndDateTime") { date(&$0, to, qualified: false) }
                         }
                     }
-                    for allowance in allowances {
+                    for allowance in lines where allowance.isDiscount {
                         xml.element("ram:SpecifiedTradeAllowanceCharge") { xml in
-                            xml.element("ram:ChargeIndicator") { $0.leaf("udt:Indicator", "false") }
-                            xml.leaf("ram:ActualAmount", (-allowance.net).decimalString)
-                            xml.leaf("ram:ReasonCode", "95")
+                            xml.element("ram:ChargeIndicator") { $0.leaf("udt:Indicator", constant: "false") }
+                            xml.leaf("ram:ActualAmount", cents: -allowance.net.cents)
+                            xml.leaf("ram:ReasonCode", constant: "95")
                             xml.leaf("ram:Reason", allowance.description)
-                            taxes.category(of: allowance).writeShort(&xml, element: "ram:CategoryTradeTax")
+                            taxes.category(of: allowance).writeShort(&xml, element: .allowance)
                         }
                     }
                     xml.element("ram:SpecifiedTradePaymentTerms") { xml in
                         if invoice.kind == .invoice, let due = invoice.dueDate {
-                            xml.leaf("ram:Description", language == .de
-                                ? "Zahlbar bis \(due.formatted(.de)) ohne Abzug." : "Payable by \(due.formatted(.en)) without deduction.")
+                            xml.leaf("ram:Description") { xml in
+                                if language == .de {
+                                    xml.append("Zahlbar bis ")
+                                    formatted(&xml, due, language)
+                                    xml.append(" ohne Abzug.")
+                                } else {
+                                    xml.append("Payable by ")
+                                    formatted(&xml, due, language)
+                                    xml.append(" without deduction.")
+                                }
+                            }
                             xml.element("ram:DueDateDateTime") { date(&$0, due, qualified: false) }
                         } else {
                             // A Storno is no "Gutschrift": that word means self-billing (§ 14 Abs. 4 Nr. 10 UStG).
-                            xml.leaf("ram:Description", language == .de
-                                ? "Stornorechnung zur Rechnung \(invoice.cancelsNumber ?? "")."
-                                : "Cancellation of invoice \(invoice.cancelsNumber ?? "").")
+                            xml.leaf("ram:Description") { xml in
+                                xml.append(
+                                    language == .de ? "Stornorechnung zur Rechnung " : "Cancellation of invoice ")
+                                xml.appendEscaped(invoice.cancelsNumber ?? "")
+                                xml.append(".")
+                            }
                         }
                     }
                     xml.element("ram:SpecifiedTradeSettlementHeaderMonetarySummation") { xml in
-                        xml.leaf("ram:LineTotalAmount", lineTotal.decimalString)
-                        if !allowances.isEmpty { xml.leaf("ram:AllowanceTotalAmount", allowanceTotal.decimalString) }
-                        xml.leaf("ram:TaxBasisTotalAmount", taxes.net.decimalString)
-                        xml.leaf("ram:TaxTotalAmount", taxes.tax.decimalString, [("currencyID", "EUR")])
-                        xml.leaf("ram:GrandTotalAmount", taxes.gross.decimalString)
-                        xml.leaf("ram:DuePayableAmount", taxes.gross.decimalString)
+                        xml.leaf("ram:LineTotalAmount", cents: lineTotal.cents)
+                        if hasAllowances { xml.leaf("ram:AllowanceTotalAmount", cents: allowanceTotal.cents) }
+                        xml.leaf("ram:TaxBasisTotalAmount", cents: taxBasis.cents)
+                        xml.leaf("ram:TaxTotalAmount", cents: taxTotal.cents, " currencyID=\"EUR\"")
+                        xml.leaf("ram:GrandTotalAmount", cents: grandTotal.cents)
+                        xml.leaf("ram:DuePayableAmount", cents: grandTotal.cents)
                     }
                     if invoice.kind == .cancellation, let preceding = invoice.cancelsNumber {
                         xml.element("ram:InvoiceReferencedDocument") { xml in
@@ -137,33 +173,81 @@ public enum CIIWriter {
         return xml.text
     }
 
-    static let namespaces = [
-        ("xmlns:rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"),
-        ("xmlns:ram", "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"),
-        ("xmlns:qdt", "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"),
-        ("xmlns:udt", "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"),
-    ]
+    /// The root element's namespace declarations, as attributes.
+    static let namespaces: StaticString = """
+         xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"\
+         xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"\
+         xmlns:qdt="urn:un:unece:uncefact:data:standard:QualifiedDataType:100"\
+         xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"
+        """
 
+    /// A date in format 102 (`YYYYMMDD`).
     static func date(_ xml: inout XMLBuilder, _ day: Day, qualified: Bool) {
         let (y, m, d) = day.components
-        let text = "\(y)" + (m < 10 ? "0\(m)" : "\(m)") + (d < 10 ? "0\(d)" : "\(d)")
-        xml.leaf(qualified ? "qdt:DateTimeString" : "udt:DateTimeString", text, [("format", "102")])
+        let write = { (xml: inout XMLBuilder) in
+            xml.appendInteger(Int64(y))
+            if m < 10 { xml.append("0") }
+            xml.appendInteger(Int64(m))
+            if d < 10 { xml.append("0") }
+            xml.appendInteger(Int64(d))
+        }
+        if qualified {
+            xml.leaf("qdt:DateTimeString", " format=\"102\"", content: write)
+        } else {
+            xml.leaf("udt:DateTimeString", " format=\"102\"", content: write)
+        }
     }
 
-    static func writeLine(_ xml: inout XMLBuilder, _ line: DocumentLine, position: Int, category: TaxCategory) {
+    /// `day` as `Day.formatted(language)` prints it (`16.03.2026`, `16 Mar 2026`), written as digits.
+    static func formatted(_ xml: inout XMLBuilder, _ day: Day, _ language: Language) {
+        let (y, m, d) = day.components
+        switch language {
+        case .de:
+            guard (0...9999).contains(y) else {
+                xml.appendEscaped(day.formatted(language))
+                return
+            }
+            xml.appendTwoDigits(d)
+            xml.append(".")
+            xml.appendTwoDigits(m)
+            xml.append(".")
+            xml.appendTwoDigits(y / 100)
+            xml.appendTwoDigits(y % 100)
+        case .en:
+            xml.appendInteger(Int64(d))
+            xml.append(" ")
+            xml.append(monthNames[m - 1])
+            xml.append(" ")
+            xml.appendInteger(Int64(y))
+        }
+    }
+
+    static let monthNames: [StaticString] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+
+    static func writeLine(_ xml: inout XMLBuilder, _ line: DocumentLine, position: Int64, category: TaxCategory) {
         xml.element("ram:IncludedSupplyChainTradeLineItem") { xml in
-            xml.element("ram:AssociatedDocumentLineDocument") { $0.leaf("ram:LineID", "\(position)") }
+            xml.element("ram:AssociatedDocumentLineDocument") { $0.leaf("ram:LineID", integer: position) }
             xml.element("ram:SpecifiedTradeProduct") { $0.leaf("ram:Name", line.description) }
             xml.element("ram:SpecifiedLineTradeAgreement") { xml in
-                xml.element("ram:NetPriceProductTradePrice") { $0.leaf("ram:ChargeAmount", line.unitPrice.description) }
+                xml.element("ram:NetPriceProductTradePrice") { xml in
+                    // `UnitPrice.description`: at least two decimals, up to four.
+                    xml.leaf("ram:ChargeAmount") {
+                        $0.appendFixed(line.unitPrice.tenThousandths, scale: 4, minimumFraction: 2)
+                    }
+                }
             }
             xml.element("ram:SpecifiedLineTradeDelivery") { xml in
-                xml.leaf("ram:BilledQuantity", line.quantity.description, [("unitCode", line.unit.unitCode)])
+                // `Quantity.description`: no trailing zeros.
+                xml.leaf("ram:BilledQuantity", line.unit.unitCodeAttribute) {
+                    $0.appendFixed(line.quantity.thousandths, scale: 3, minimumFraction: 0)
+                }
             }
             xml.element("ram:SpecifiedLineTradeSettlement") { xml in
-                category.writeShort(&xml)
+                category.writeShort(&xml, element: .line)
                 xml.element("ram:SpecifiedTradeSettlementLineMonetarySummation") { xml in
-                    xml.leaf("ram:LineTotalAmount", line.net.decimalString)
+                    xml.leaf("ram:LineTotalAmount", cents: line.net.cents)
                 }
             }
         }
@@ -188,14 +272,14 @@ public enum CIIWriter {
             }
             if let address = seller.address { writeAddress(&xml, address) }
             if let email = seller.email {
-                xml.element("ram:URIUniversalCommunication") { $0.leaf("ram:URIID", email, [("schemeID", "EM")]) }
+                xml.element("ram:URIUniversalCommunication") { $0.leaf("ram:URIID", email, " schemeID=\"EM\"") }
             }
             if let taxNumber = seller.taxNumber {
-                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", taxNumber, [("schemeID", "FC")]) }
+                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", taxNumber, " schemeID=\"FC\"") }
             }
             // Outside the scope of VAT (category O) the rules forbid VAT identifiers.
             if let vatId = seller.vatId, writesVATId {
-                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", vatId, [("schemeID", "VA")]) }
+                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", vatId, " schemeID=\"VA\"") }
             }
         }
     }
@@ -208,10 +292,10 @@ public enum CIIWriter {
             }
             if let address = buyer.address { writeAddress(&xml, address) }
             if let email = buyer.email {
-                xml.element("ram:URIUniversalCommunication") { $0.leaf("ram:URIID", email, [("schemeID", "EM")]) }
+                xml.element("ram:URIUniversalCommunication") { $0.leaf("ram:URIID", email, " schemeID=\"EM\"") }
             }
             if let vatId = buyer.vatId, treatment != .outsideScope {
-                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", vatId, [("schemeID", "VA")]) }
+                xml.element("ram:SpecifiedTaxRegistration") { $0.leaf("ram:ID", vatId, " schemeID=\"VA\"") }
             }
         }
     }
