@@ -10,24 +10,60 @@
 /// match length and no hashing inside long matches cost a few per cent of size.
 enum Deflate {
     /// Compresses `data` into a zlib stream.
-    static func zlib(_ data: [UInt8]) -> [UInt8] {
+    /// - Parameter stored: Bytes written as they are (stored blocks) rather than searched for repeats: for
+    ///   data that barely compresses, such as a font's glyph outlines, searching costs the most and gains the
+    ///   least. The rest is compressed in blocks of its own before and after.
+    static func zlib(_ data: [UInt8], stored: Range<Int>? = nil) -> [UInt8] {
+        let stored = stored.map { $0.clamped(to: 0..<data.count) }.flatMap { $0.isEmpty ? nil : $0 }
         // Fixed codes spend at most 9 bits a literal; a match is never longer than the bytes it replaces
-        // spelled as literals would be. Header, block header, end code, padding and checksum add 2 + 4 bytes.
-        let capacity = data.count + data.count / 8 + 16
+        // spelled as literals would be. Header, block headers, end codes, padding and checksum add the rest;
+        // stored blocks 5 bytes per 65,535.
+        let capacity = data.count + data.count / 8 + 32 + (stored.map { $0.count / 65_535 + 1 } ?? 0) * 5
         return [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
             var writer = BitWriter(output.baseAddress!)
             writer.byte(0x78)
             writer.byte(0x5E)
-            writer.write(1, count: 1)  // BFINAL: everything goes into one block
-            writer.write(1, count: 2)  // BTYPE 01: fixed Huffman codes
-            data.withUnsafeBufferPointer { compress($0, into: &writer) }
-            writer.writeLiteral(256)
+            data.withUnsafeBufferPointer { input in
+                guard let stored else {
+                    fixedBlock(UnsafeBufferPointer(rebasing: input[...]), final: true, into: &writer)
+                    return
+                }
+                if stored.lowerBound > 0 {
+                    fixedBlock(UnsafeBufferPointer(rebasing: input[..<stored.lowerBound]), final: false, into: &writer)
+                }
+                var start = stored.lowerBound
+                while start < stored.upperBound {
+                    let end = min(start + 65_535, stored.upperBound)
+                    let final = end == data.count
+                    writer.write(final ? 1 : 0, count: 1)
+                    writer.write(0, count: 2)  // BTYPE 00: stored
+                    writer.flush()
+                    let length = end - start
+                    writer.byte(UInt8(truncatingIfNeeded: length))
+                    writer.byte(UInt8(truncatingIfNeeded: length >> 8))
+                    writer.byte(UInt8(truncatingIfNeeded: ~length))
+                    writer.byte(UInt8(truncatingIfNeeded: ~length >> 8))
+                    writer.bytes(UnsafeBufferPointer(rebasing: input[start..<end]))
+                    start = end
+                }
+                if stored.upperBound < data.count {
+                    fixedBlock(UnsafeBufferPointer(rebasing: input[stored.upperBound...]), final: true, into: &writer)
+                }
+            }
             writer.flush()
             let checksum = adler32(data)
             for shift in [24, 16, 8, 0] as [UInt32] { writer.byte(UInt8(truncatingIfNeeded: checksum >> shift)) }
             written = writer.count
             precondition(written <= capacity, "deflate output overran its bound")
         }
+    }
+
+    /// One block with the fixed Huffman code (BTYPE 01).
+    private static func fixedBlock(_ input: UnsafeBufferPointer<UInt8>, final: Bool, into writer: inout BitWriter) {
+        writer.write(final ? 1 : 0, count: 1)
+        writer.write(1, count: 2)
+        compress(input, into: &writer)
+        writer.writeLiteral(256)
     }
 
     // MARK: - LZ77
@@ -228,6 +264,13 @@ private struct BitWriter {
             buffer >>= 8
             bits -= 8
         }
+    }
+
+    /// Raw bytes, after `flush` (stored blocks are byte-aligned).
+    mutating func bytes(_ data: UnsafeBufferPointer<UInt8>) {
+        guard let base = data.baseAddress, !data.isEmpty else { return }
+        cursor.initialize(from: base, count: data.count)
+        cursor += data.count
     }
 
     mutating func flush() {

@@ -59,6 +59,26 @@ struct FontSubsetter {
         return assemble(tables)
     }
 
+    /// Where the `glyf` table lies in a program `subset` wrote, read from its table directory.
+    static func glyphDataRange(in program: [UInt8]) -> Range<Int>? {
+        guard program.count >= 12 else { return nil }
+        let count = Int(program[4]) << 8 | Int(program[5])
+        for index in 0..<count {
+            let entry = 12 + index * 16
+            guard entry + 16 <= program.count else { return nil }
+            guard program[entry] == 0x67, program[entry + 1] == 0x6C, program[entry + 2] == 0x79,
+                  program[entry + 3] == 0x66  // "glyf"
+            else { continue }
+            func u32(_ at: Int) -> Int {
+                Int(program[at]) << 24 | Int(program[at + 1]) << 16 | Int(program[at + 2]) << 8 | Int(program[at + 3])
+            }
+            let offset = u32(entry + 8)
+            let length = u32(entry + 12)
+            return offset + length <= program.count ? offset..<offset + length : nil
+        }
+        return nil
+    }
+
     // MARK: - Glyph data
 
     private var glyfOffset: Int { font.tables["glyf"]?.offset ?? 0 }

@@ -35,13 +35,14 @@ struct PDFObjectWriter {
     ///   - data: The stream data (already encoded if `filter` is given).
     ///   - compressible: Whether the writer may Flate-compress `data` (when compression is on).
     ///   - filter: Entries describing existing encoding (e.g. `/Filter /DCTDecode`), written verbatim.
+    ///   - stored: A range of `data` to leave uncompressed inside the Flate stream (see `Deflate.zlib`).
     ///   - dictionary: Further dictionary entries, written between `<<` and `>>`.
     mutating func stream(
-        _ number: Int, data: [UInt8], compressible: Bool = true, filter: String? = nil,
+        _ number: Int, data: [UInt8], compressible: Bool = true, filter: String? = nil, stored: Range<Int>? = nil,
         dictionary: (inout [UInt8]) -> Void = { _ in }
     ) {
         let compressed = compress && compressible && filter == nil
-        let payload = compressed ? Deflate.zlib(data) : data
+        let payload = compressed ? Deflate.zlib(data, stored: stored) : data
         begin(number)
         bytes.append(ascii: "<<")
         dictionary(&bytes)
