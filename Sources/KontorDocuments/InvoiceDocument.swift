@@ -76,22 +76,22 @@ public enum InvoiceDocument {
         let taxes = invoice.taxBreakdown
         letter.lineTable(invoice.effectiveLines, language: language, taxes: taxes)
         let totalLabel = invoice.kind == .cancellation ? texts.cancellationTotal : texts.grossTotal
-        letter.taxTotals(taxes, totalLabel: totalLabel, language: language)
+        var giroCode: (code: QRCode, caption: String)?
+        if invoice.kind == .invoice, invoice.dueDate != nil, invoice.isIssued, let iban = seller.iban,
+           let payload = EPCPayload(bic: seller.bic, name: seller.name, iban: iban, amount: taxes.gross,
+                                    remittance: "\(texts.invoice) \(number)"),
+           let code = try? QRCode(payload.text, errorCorrection: .medium)
+        {
+            giroCode = (code, texts.giroCode)
+        }
+        letter.taxTotals(taxes, totalLabel: totalLabel, language: language, giroCode: giroCode)
         for note in taxes.notes(language) { letter.paragraph(note, style: letter.bold.withSize(9)) }
         if invoice.kind == .invoice, let due = invoice.dueDate {
             letter.paragraph(texts.payByLabel(due.formatted(language)), style: letter.bold, spacingAfter: 3)
             letter.paragraph(texts.payBy(due.formatted(language), number: number))
             if buyer.kind == .consumer { letter.paragraph(texts.consumerDefaultNotice, style: letter.small.withSize(8)) }
-            if let iban = seller.iban, invoice.isIssued,
-               let payload = EPCPayload(bic: seller.bic, name: seller.name, iban: iban, amount: taxes.gross,
-                                        remittance: "\(texts.invoice) \(number)"),
-               let code = try? QRCode(payload.text, errorCorrection: .medium)
-            {
-                letter.qrCode(code, caption: texts.giroCode)
-            }
         }
-        letter.paragraph(texts.regards, spacingAfter: 3)
-        letter.paragraph(seller.name)
+        letter.closing(seller.name)
         guard let facturX else { return letter.finish() }
         return letter.finish(
             attachments: [FacturX.attachment(xml: facturX, date: letter.document.info.creationDate)],

@@ -3,22 +3,28 @@ import KontorPDF
 
 extension LetterComposer {
     /// The columns of a document's line table (165 mm wide). Without tax (§ 19, reverse charge, outside the
-    /// scope) there is no VAT column: a rate printed there would be a tax owed (§ 14c UStG). The quantity column
-    /// holds "1.234,567" and the amount column "-123.456,78 €" on one line.
+    /// scope) there is no VAT column: a rate printed there would be a tax owed (§ 14c UStG). The widths are the
+    /// most each number column may take ("1.234,567" and "-123.456,78 €" on one line); `fitted(to:)` narrows
+    /// them to what the rows print, so that the description gets the rest and wraps only when it must.
     func lineTable(showsTax: Bool = true, grossAmounts: Bool = false) -> PDFTable {
         var columns = [
-            PDFTableColumn(texts.position, width: .mm(9)),
-            PDFTableColumn(texts.description, width: .mm(showsTax ? 57 : 69)),
+            PDFTableColumn(texts.position, width: .mm(10)),
+            PDFTableColumn(texts.description, width: .mm(showsTax ? 54 : 65)),
             PDFTableColumn(texts.quantity, width: .mm(19), alignment: .right),
-            PDFTableColumn(texts.unit, width: .mm(21)),
-            PDFTableColumn(grossAmounts ? texts.unitPriceGross : texts.unitPrice, width: .mm(23), alignment: .right),
+            PDFTableColumn(texts.unit, width: .mm(22)),
+            PDFTableColumn(grossAmounts ? texts.unitPriceGross : texts.unitPrice, width: .mm(24), alignment: .right),
         ]
-        if showsTax { columns.append(PDFTableColumn(texts.vat, width: .mm(12), alignment: .right)) }
+        if showsTax { columns.append(PDFTableColumn(texts.vat, width: .mm(11), alignment: .right)) }
         let amount = grossAmounts ? texts.amountGross : texts.amount
-        columns.append(PDFTableColumn(amount, width: .mm(24), alignment: .right))
+        columns.append(PDFTableColumn(amount, width: .mm(25), alignment: .right))
+        // 9 pt on 11.25 pt with 1.4 pt above and below: a one-line row is 5 mm, as dense as a printed price
+        // list and still easy to read; the rules between rows keep the lines apart. 3 pt padding leaves 2 mm
+        // between columns, enough to tell "19 %" from "1.080,00 €" beside it.
         return PDFTable(
-            columns: columns, x: .mm(LetterLayout.leftMargin), headerStyle: bold.withSize(8.5), bodyStyle: body.withSize(9),
-            cellPadding: 2, rowPadding: 2, headerBackground: .gray(0.92), headerRule: PDFTableRule(lineWidth: 0.6),
+            columns: columns, x: .mm(LetterLayout.leftMargin),
+            headerStyle: TextStyle(font: fonts.bold, size: 8.5, lineHeight: 10.5),
+            bodyStyle: TextStyle(font: fonts.regular, size: 9, lineHeight: 11.25), cellPadding: 3, rowPadding: 1.4,
+            headerBackground: .gray(0.92), headerRule: PDFTableRule(lineWidth: 0.6),
             rowRule: PDFTableRule(lineWidth: 0.2, color: .gray(0.75)))
     }
 
@@ -60,8 +66,8 @@ extension LetterComposer {
     mutating func lineTable(
         _ lines: [DocumentLine], language: Language, taxes: TaxBreakdown, grossAmounts: Bool = false
     ) {
-        let table = lineTable(showsTax: taxes.showsTax, grossAmounts: grossAmounts)
         let rows = rows(lines, language: language, taxes: taxes, grossAmounts: grossAmounts)
+        let table = lineTable(showsTax: taxes.showsTax, grossAmounts: grossAmounts).fitted(to: rows, flexible: 1)
         var runningTotals: [Money] = [.zero]
         for line in lines {
             let rate = taxes.category(of: line).rate.percent

@@ -211,6 +211,14 @@ struct LetterComposer {
         y += spacingAfter
     }
 
+    /// "Mit freundlichen Grüßen" and the name below it, kept together on one page: a name alone at the top of a
+    /// page reads like a page of its own.
+    mutating func closing(_ name: String) {
+        ensureSpace(2 * body.lineHeight + 3)
+        paragraph(texts.regards, spacingAfter: 3)
+        paragraph(name)
+    }
+
     /// A label on the left and an amount flush right, as in a totals block.
     mutating func totalLine(_ label: String, _ amount: String, style: TextStyle? = nil, rule: Bool = false) {
         let style = style ?? body
@@ -231,33 +239,69 @@ struct LetterComposer {
     /// The totals block of `taxes`. With tax: net, one line per group (exempt groups included, § 14 Abs. 4 Nr. 7
     /// UStG) and the total. Without (§ 19, reverse charge, outside the scope): only the total, since any rate or
     /// tax amount shown would be owed (§ 14c UStG).
-    mutating func taxTotals(_ taxes: TaxBreakdown, totalLabel: String, language: Language) {
+    ///
+    /// A `giroCode` goes left of the totals, beside the amount it pays, where the page is empty anyway: below
+    /// them it would take 3 cm of height and push the closing of a short invoice onto a second page. Code and
+    /// totals are kept together on one page.
+    mutating func taxTotals(
+        _ taxes: TaxBreakdown, totalLabel: String, language: Language, giroCode: (code: QRCode, caption: String)? = nil
+    ) {
+        var lines: [(label: String, amount: String)] = []
         if taxes.showsTax {
-            totalLine(texts.netTotal, taxes.net.formatted(language))
+            lines.append((texts.netTotal, taxes.net.formatted(language)))
             for group in taxes.groups {
                 let base = group.basis.formatted(language)
                 let label = group.category.code == .standardRated
                     ? texts.vatLine(group.category.rate.percent, on: base) : texts.exemptLine(on: base)
-                totalLine(label, group.tax.formatted(language))
+                lines.append((label, group.tax.formatted(language)))
             }
         }
+        // Each line takes its line height; the total adds 3 pt above and below its rule (see `totalLine`).
+        let totalsHeight = Double(lines.count + 1) * body.lineHeight + 6
+        let top: Double
+        if let giroCode {
+            let side = Self.giroCodeSide(giroCode.code)
+            ensureSpace(max(totalsHeight, side + Self.giroCodeInset))
+            top = y
+            drawGiroCode(giroCode.code, caption: giroCode.caption, top: top)
+        } else {
+            top = y
+        }
+        for line in lines { totalLine(line.label, line.amount) }
         totalLine(totalLabel, taxes.gross.formatted(language), style: bold, rule: true)
+        if let giroCode { y = max(y, top + Self.giroCodeSide(giroCode.code) + Self.giroCodeInset) }
         y += 8
     }
 
-    /// A QR code with a caption beside it, kept together on one page.
-    mutating func qrCode(_ code: QRCode, caption: String) {
-        let module = min(Double.mm(0.75), Double.mm(30) / Double(code.size))
-        let side = module * Double(code.size)
-        ensureSpace(side + 8)
-        let origin = PDFPoint(x: .mm(LetterLayout.leftMargin), y: y + 4)
+    /// The GiroCode's edge: 26 mm, modules at most 0.7 mm (0.63 mm for the usual version 6, 41 modules), which
+    /// phones read from paper and a 150 dpi scan still resolves (see the documents tests); a longer payload gets
+    /// smaller modules, not a larger code.
+    static func giroCodeSide(_ code: QRCode) -> Double {
+        min(Double.mm(0.7), Double.mm(26) / Double(code.size)) * Double(code.size)
+    }
+
+    /// The space above the code: with the 4 pt the table leaves below its last rule, 8 pt of white, the quiet
+    /// zone of four modules a QR code needs.
+    static let giroCodeInset = 4.0
+
+    /// The GiroCode at the left margin with its caption beside it, left of the totals block (which starts at
+    /// 110 mm).
+    private mutating func drawGiroCode(_ code: QRCode, caption: String, top: Double) {
+        let side = Self.giroCodeSide(code)
+        let module = side / Double(code.size)
+        let origin = PDFPoint(x: .mm(LetterLayout.leftMargin), y: top + Self.giroCodeInset)
         let captionStyle = small.withSize(8)
+        let captionX = origin.x + side + .mm(4)
+        let captionWidth = Double.mm(105) - captionX
+        let captionLines = TextLayout.lines(caption, width: captionWidth, style: captionStyle)
+        let captionTop = origin.y + (side - TextLayout.height(lineCount: captionLines.count, style: captionStyle)) / 2
         page { page in
-            page.fillGrid(origin: origin, cellSize: module, rows: code.size, columns: code.size) { code.isDark(row: $0, column: $1) }
-            page.drawText(caption, at: PDFPoint(x: origin.x + side + .mm(5), y: origin.y + side / 2),
-                          width: .mm(LetterLayout.textWidth) - side - .mm(5), style: captionStyle)
+            page.fillGrid(origin: origin, cellSize: module, rows: code.size, columns: code.size) {
+                code.isDark(row: $0, column: $1)
+            }
+            page.drawLines(captionLines, at: PDFPoint(x: captionX, y: captionTop), width: captionWidth,
+                           style: captionStyle)
         }
-        y += side + 12
     }
 
     // MARK: - Finish

@@ -21,8 +21,8 @@ enum LetterLayout {
     static let infoLabelWidth = 30.0
     /// Subject line: two lines below the address field.
     static let subjectTop = 103.4
-    /// Later pages start here.
-    static let continuationTop = 25.0
+    /// Later pages start here, 5 mm below the running header's rule (17 mm).
+    static let continuationTop = 22.0
     /// Body text never runs below this line; page number and footer follow.
     static let bodyBottom = 258.0
     static let pageNumberBaseline = 264.0

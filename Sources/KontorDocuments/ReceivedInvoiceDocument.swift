@@ -41,7 +41,7 @@ public enum ReceivedInvoiceDocument {
                 money(line.netAmount),
             ])
         }
-        letter.plainTable(letter.lineTable(), rows: rows)
+        letter.plainTable(letter.lineTable().fitted(to: rows, flexible: 1), rows: rows)
         letter.totalLine(language == .de ? "Summe Positionen" : "Sum of lines", money(invoice.totals.lineTotal))
         for allowance in invoice.allowancesAndCharges {
             let label = allowance.reason ?? (allowance.isCharge ? (language == .de ? "Zuschlag" : "Charge") : (language == .de ? "Nachlass" : "Allowance"))

@@ -129,6 +129,36 @@ struct InvoiceDocumentTests {
         #expect(InvoiceDocument.fileName(for: cancellation) == "Stornorechnung-2026-0002.pdf")
     }
 
+    @Test func sixLineInvoiceFitsOnOnePageWithGiroCodeAndClosing() throws {
+        // Given an invoice with six lines to a business with a contact person and a buyer reference
+        let path = try render(try Samples.invoice(lines: Samples.sixLines))
+        // When it is printed
+        try PDFTools.expectValid(path)
+        // Then the lines, totals, terms, GiroCode and closing all fit on one page
+        #expect(try PDFTools.pageCount(path) == 1)
+        let text = try PDFTools.text(path, layout: true)
+        for expected in ["Rechnungsbetrag", "Zahlbar bis", "Mit freundlichen Grüßen", "Seite 1 von 1"] {
+            #expect(text.contains(expected), "missing: \(expected)")
+        }
+        let image = scratch.file("six").path
+        try PDFTools.run("pdftoppm", ["-r", "150", "-f", "1", "-l", "1", "-png", "-singlefile", path, image])
+        let scanned = try PDFTools.run("zbarimg", ["--raw", "-q", "-Sbinary", image + ".png"]).text
+        #expect(scanned.contains("EUR4303.10") && scanned.contains("Rechnung 2026-0001"), "\(scanned)")
+    }
+
+    @Test func descriptionsThatFitStayOnOneRow() throws {
+        // Given lines whose descriptions fit beside the number columns, as a catalogue's product texts do
+        let catalogue = ["Produkttext Art. 10200 (Sofa „Lena“)", "Produkttext Art. 10203 (Regal Ålesund)"]
+        let lines = Samples.lines + catalogue.map { Samples.line($0, 1, .flat, "40,50", .standard) }
+        let path = try render(try Samples.invoice(lines: lines))
+        // Then each shares its row with quantity and amount instead of wrapping into a second one
+        let rows = try PDFTools.text(path, layout: true).split(separator: "\n")
+        for (description, amount) in [("Fachartikel „Ökologie im Büro“ (1.200 Wörter)", "600,00 €"),
+                                      (catalogue[0], "40,50 €"), (catalogue[1], "40,50 €")] {
+            #expect(rows.contains { $0.contains(description) && $0.contains(amount) }, "\(description) wraps")
+        }
+    }
+
     @Test func fourHundredLinesPaginateWithHeaderCarryForwardAndPageNumbers() throws {
         // Given 400 lines of 12,34 € each
         let lines = (1...400).map {

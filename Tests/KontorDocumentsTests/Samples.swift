@@ -32,6 +32,24 @@ enum Samples {
                      unit: .flat, unitPrice: try! UnitPrice(parsing: "500"), vatRate: .reduced),
     ]
 
+    /// A month's work as a writer bills it, at 19 % and 7 %: the six lines of the peer benchmarks' invoice
+    /// (`kontor-bench --peers`), 4,303.10 € gross.
+    static let sixLines = [
+        line("Konzeption Imagebroschüre, Workshop vor Ort (halber Tag)", 4, .hour, "95", .standard),
+        line("Texterstellung Website, Startseite und 5 Unterseiten", 6, .page, "180", .standard),
+        line("SEO-Optimierung der Produkttexte „Wohnen & Schlafen“", 12, .hour, "85", .standard),
+        line("Korrekturschleife nach Rückmeldung vom 14.01.", 1, .flat, "120", .standard),
+        line("Einräumung Nutzungsrechte Slogan (§ 31 UrhG), zeitlich unbegrenzt", 1, .flat, "650", .reduced),
+        line("Einräumung Nutzungsrechte Broschürentexte, Print und Online", 1, .flat, "480", .reduced),
+    ]
+
+    static func line(_ text: String, _ quantity: Int64, _ unit: BillingUnit, _ price: String, _ rate: VATRate)
+        -> DocumentLine
+    {
+        DocumentLine(description: text, quantity: Quantity(quantity), unit: unit,
+                     unitPrice: try! UnitPrice(parsing: price), vatRate: rate)
+    }
+
     /// An issued invoice: 600.00 € at 19 % and 500.00 € at 7 % → 1,249.00 € gross.
     static func invoice(
         customer: Customer = business, profile: BusinessProfile = seller, lines: [DocumentLine] = lines,

@@ -36,6 +36,24 @@ struct DeflateTests {
         #expect(try Inflater.inflate(zlib: [UInt8](compressed)) == input)
     }
 
+    @Test func storedRangesRoundTripInsideCompressedBlocks() throws {
+        // Given inputs with a part to store as it is: in the middle, at either end, all of it, and over 64 KB
+        let mixed = Self.sampleInputs()[7]
+        let cases: [([UInt8], Range<Int>)] = [
+            (mixed, 1_000..<9_000), (mixed, 0..<500), (mixed, 69_000..<70_000), (mixed, 0..<70_000),
+            (Array(mixed.prefix(10)), 3..<4), (mixed + mixed, 2_000..<139_000),
+        ]
+        for (input, stored) in cases {
+            let compressed = Deflate.zlib(input, stored: stored)
+            // Then both decoders restore it exactly, and the stored bytes appear verbatim in the stream
+            #expect(try Inflater.inflate(zlib: compressed) == input, "\(stored)")
+            let output = try PDFTools.run("zlib-flate", ["-uncompress"], stdin: Data(compressed))
+            #expect([UInt8](output.stdout) == input, "\(stored)")
+            let sample = Array(input[stored].prefix(64))
+            #expect(compressed.firstRange(of: sample) != nil, "\(stored) not stored")
+        }
+    }
+
     @Test func compressesRepetitiveData() {
         let zeros = [UInt8](repeating: 0, count: 100_000)
         #expect(Deflate.zlib(zeros).count < 1_000)

@@ -120,4 +120,43 @@ struct TableLayoutTests {
         #expect(wrapped > single)
         #expect((wrapped - 4).truncatingRemainder(dividingBy: style.lineHeight) < 1e-9)
     }
+
+    @Test func fittedColumnsGiveTheFlexibleColumnWhatTheNumbersDoNotNeed() throws {
+        // Given a description between number columns that allow for far larger numbers than printed
+        let style = try TestSupport.style(size: 9)
+        let bold = style.withFont(try TestSupport.bold())
+        let table = PDFTable(
+            columns: [PDFTableColumn("Pos.", width: .mm(10)), PDFTableColumn("Beschreibung", width: .mm(56)),
+                      PDFTableColumn("Menge", width: .mm(19), alignment: .right),
+                      PDFTableColumn("Betrag", width: .mm(30), alignment: .right)],
+            x: .mm(25), headerStyle: bold, bodyStyle: style, cellPadding: 2)
+        let text = "Produkttext Art. 10203 (Regal Ålesund)"
+        let rows = [PDFTableRow(["1", text, "1", "45,50 €"]), PDFTableRow(["2", "kurz", "12", "1.020,00 €"])]
+        #expect(table.height(of: rows[0]) > table.height(of: rows[1]), "wraps in the fixed 57 mm")
+        // When the columns are fitted to the rows
+        let fitted = table.fitted(to: rows, flexible: 1)
+        // Then the table keeps its width, each number column holds its widest text (header included) on one
+        // line, and the description gets the rest and no longer wraps
+        #expect(abs(fitted.width - table.width) < 1e-9)
+        for index in [0, 2, 3] {
+            let widest = rows.map { style.width(of: $0.cells[index]) }
+                .reduce(bold.width(of: table.columns[index].title), max)
+            #expect(fitted.columns[index].width >= widest + 4 && fitted.columns[index].width < widest + 5.1)
+            #expect(fitted.columns[index].width <= table.columns[index].width)
+        }
+        #expect(fitted.columns[1].width > table.columns[1].width)
+        #expect(fitted.height(of: rows[0]) == style.lineHeight + 2 * fitted.rowPadding)
+        #expect(fitted.headerHeight == table.headerHeight)
+    }
+
+    @Test func fittedColumnsNeverGrowPastTheirWidth() throws {
+        // Given a number column whose text is wider than the column allows
+        let style = try TestSupport.style(size: 9)
+        let table = PDFTable(
+            columns: [PDFTableColumn("Text", width: 100), PDFTableColumn("Zahl", width: 30, alignment: .right)],
+            x: 0, headerStyle: style, bodyStyle: style)
+        let fitted = table.fitted(to: [PDFTableRow(["a", "123.456.789,00 €"])], flexible: 0)
+        // Then it keeps its width (and wraps) rather than squeezing the flexible column
+        #expect(fitted.columns[1].width == 30 && fitted.columns[0].width == 100)
+    }
 }

@@ -144,7 +144,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public func formatted(_ language: Language) -> String {
         let (y, m, d) = components
         switch language {
-        case .de: return String(format: "%02d.%02d.%04d", d, m, y)
+        case .de:
+            // By hand, as `description`: an invoice prints half a dozen dates, and `String(format:)` took
+            // longer than laying out a line of its table.
+            guard (0...9999).contains(y) else { return String(format: "%02d.%02d.%04d", d, m, y) }
+            return String(unsafeUninitializedCapacity: 10) { text in
+                func put(_ index: Int, _ digit: Int) { text[index] = UInt8(truncatingIfNeeded: 48 + digit) }
+                put(0, d / 10)
+                put(1, d % 10)
+                text[2] = 46  // "."
+                put(3, m / 10)
+                put(4, m % 10)
+                text[5] = 46
+                put(6, y / 1000)
+                put(7, y / 100 % 10)
+                put(8, y / 10 % 10)
+                put(9, y % 10)
+                return 10
+            }
         case .en:
             let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             return "\(d) \(names[m - 1]) \(y)"

@@ -40,7 +40,9 @@ struct ContentStream: Sendable {
             bytes.append(UInt8(ascii: " "))
             bytes.append(ascii: gray)
         case .rgb(let red, let green, let blue):
-            numbers([red.clamped, green.clamped, blue.clamped])
+            number(red.clamped)
+            number(green.clamped)
+            number(blue.clamped)
             bytes.append(ascii: rgb)
         }
     }
@@ -49,10 +51,15 @@ struct ContentStream: Sendable {
 
     /// Appends numbers separated and followed by spaces.
     mutating func numbers(_ values: [Double]) {
-        for value in values {
-            bytes.appendNumber(value)
-            bytes.append(UInt8(ascii: " "))
-        }
+        for value in values { number(value) }
+    }
+
+    /// Appends a number and a space. The drawing operators call this once per operand rather than passing
+    /// an array: an array literal per rectangle or text position was a heap allocation each.
+    @inline(__always)
+    mutating func number(_ value: Double) {
+        bytes.appendNumber(value)
+        bytes.append(UInt8(ascii: " "))
     }
 
     mutating func line(from start: (Double, Double), to end: (Double, Double), dash: [Double]) {
@@ -61,17 +68,32 @@ struct ContentStream: Sendable {
             numbers(dash)
             bytes.append(ascii: "] 0 d\n")
         }
-        numbers([start.0, start.1])
+        number(start.0)
+        number(start.1)
         bytes.append(ascii: "m ")
-        numbers([end.0, end.1])
+        number(end.0)
+        number(end.1)
         bytes.append(ascii: "l S\n")
         if !dash.isEmpty { bytes.append(ascii: "Q\n") }
     }
 
     /// A rectangle subpath (`re`); callers finish the path with ``fillPath()`` or ``strokePath()``.
     mutating func rectangle(x: Double, y: Double, width: Double, height: Double) {
-        numbers([x, y, width, height])
+        number(x)
+        number(y)
+        number(width)
+        number(height)
         bytes.append(ascii: "re\n")
+    }
+
+    /// A rectangle of `length` × 1 units at (`column`, `row`), for grids drawn under a scaling matrix.
+    mutating func cellRun(column: Int, row: Int, length: Int) {
+        bytes.appendInteger(column)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendInteger(row)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendInteger(length)
+        bytes.append(ascii: " 1 re\n")
     }
 
     mutating func fillPath() {
@@ -91,7 +113,8 @@ struct ContentStream: Sendable {
         bytes.append(UInt8(ascii: " "))
         bytes.appendNumber(size)
         bytes.append(ascii: " Tf\n")
-        numbers([x, y])
+        number(x)
+        number(y)
         bytes.append(ascii: "Td\n<")
         bytes.reserveCapacity(bytes.count + glyphs.count * 4 + 16)
         for glyph in glyphs { bytes.appendHex16(glyph) }
@@ -109,6 +132,10 @@ struct ContentStream: Sendable {
     }
 
     // MARK: - Raw
+
+    mutating func append(ascii text: StaticString) {
+        bytes.append(ascii: text)
+    }
 
     mutating func append(raw: [UInt8]) {
         bytes.append(contentsOf: raw)

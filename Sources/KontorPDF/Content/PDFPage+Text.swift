@@ -15,14 +15,18 @@ extension PDFPage {
         glyphs.reserveCapacity(text.utf8.count)
         var units = 0
         let font = style.font
+        // The tables once, outside the loop: each access through the font would retain and release them.
+        let advances = font.advances
+        let unicodeForGlyph = font.unicodeForGlyph
+        let fallback = font.fallbackGlyph
         for scalar in text.unicodeScalars {
             guard let glyph = font.drawnGlyph(for: scalar) else { continue }
             glyphs.append(glyph)
-            units += Int(font.advances[Int(glyph)])
+            units += Int(advances[Int(glyph)])
             fonts[fontIndex].glyphs.insert(glyph)
             // Remember the character when several map to one glyph, so extraction returns what was
             // written; a fallback glyph extracts as what it shows (U+FFFD or "?").
-            if font.unicodeForGlyph[Int(glyph)] != scalar.value, glyph != font.fallbackGlyph,
+            if unicodeForGlyph[Int(glyph)] != scalar.value, glyph != fallback,
                fonts[fontIndex].unicodeOverrides[glyph] == nil {
                 fonts[fontIndex].unicodeOverrides[glyph] = scalar.value
             }
@@ -112,7 +116,7 @@ extension PDFPage {
 
     /// Index of `font` in this page's font list, adding it on first use.
     mutating func registerFont(_ font: TrueTypeFont) -> Int {
-        if let index = fonts.firstIndex(where: { $0.font.identifier == font.identifier }) { return index }
+        if let index = fonts.firstIndex(where: { $0.font.isSame(as: font) }) { return index }
         fonts.append(PageFont(font: font, glyphs: GlyphSet(glyphCount: font.glyphCount)))
         return fonts.count - 1
     }

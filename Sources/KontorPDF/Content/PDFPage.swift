@@ -98,7 +98,9 @@ public struct PDFPage: Sendable {
         origin: PDFPoint, cellSize: Double, rows: Int, columns: Int, color: PDFColor = .black,
         isFilled: (_ row: Int, _ column: Int) -> Bool
     ) {
-        var rects: [PDFRect] = []
+        // One cell is one unit under a matrix (y downwards, as the rows are), so each run is written as four
+        // small integers: a QR code's thousand runs in page coordinates were most of an invoice page's stream.
+        var started = false
         for row in 0..<rows {
             var column = 0
             while column < columns {
@@ -108,12 +110,21 @@ public struct PDFPage: Sendable {
                 }
                 let start = column
                 while column < columns, isFilled(row, column) { column += 1 }
-                rects.append(PDFRect(
-                    x: origin.x + Double(start) * cellSize, y: origin.y + Double(row) * cellSize,
-                    width: Double(column - start) * cellSize, height: cellSize))
+                if !started {
+                    started = true
+                    content.setFill(color)
+                    content.append(ascii: "q ")
+                    content.number(cellSize)
+                    content.append(ascii: "0 0 ")
+                    content.number(-cellSize)
+                    content.number(origin.x)
+                    content.number(pdfY(origin.y))
+                    content.append(ascii: "cm\n")
+                }
+                content.cellRun(column: start, row: row, length: column - start)
             }
         }
-        fillRects(rects, color: color)
+        if started { content.append(ascii: "f\nQ\n") }
     }
 
     // MARK: - Images

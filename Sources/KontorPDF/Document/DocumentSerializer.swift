@@ -29,7 +29,7 @@ struct DocumentSerializer {
         for page in pages {
             var fontObjects: [Int] = []
             for pageFont in page.fonts {
-                if let index = fonts.firstIndex(where: { $0.font.identifier == pageFont.font.identifier }) {
+                if let index = fonts.firstIndex(where: { $0.font.isSame(as: pageFont.font) }) {
                     fonts[index].glyphs.formUnion(pageFont.glyphs)
                     fonts[index].overrides.merge(pageFont.unicodeOverrides) { first, _ in first }
                     fontObjects.append(fonts[index].object)

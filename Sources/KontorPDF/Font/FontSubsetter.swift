@@ -59,6 +59,26 @@ struct FontSubsetter {
         return assemble(tables)
     }
 
+    /// Where the `glyf` table lies in a program `subset` wrote, read from its table directory.
+    static func glyphDataRange(in program: [UInt8]) -> Range<Int>? {
+        guard program.count >= 12 else { return nil }
+        let count = Int(program[4]) << 8 | Int(program[5])
+        for index in 0..<count {
+            let entry = 12 + index * 16
+            guard entry + 16 <= program.count else { return nil }
+            guard program[entry] == 0x67, program[entry + 1] == 0x6C, program[entry + 2] == 0x79,
+                  program[entry + 3] == 0x66  // "glyf"
+            else { continue }
+            func u32(_ at: Int) -> Int {
+                Int(program[at]) << 24 | Int(program[at + 1]) << 16 | Int(program[at + 2]) << 8 | Int(program[at + 3])
+            }
+            let offset = u32(entry + 8)
+            let length = u32(entry + 12)
+            return offset + length <= program.count ? offset..<offset + length : nil
+        }
+        return nil
+    }
+
     // MARK: - Glyph data
 
     private var glyfOffset: Int { font.tables["glyf"]?.offset ?? 0 }
@@ -85,40 +105,65 @@ struct FontSubsetter {
     }
 
     private func buildGlyphTables(_ glyphs: GlyphSet, count: Int) -> (glyf: [UInt8], loca: [UInt8], long: Bool) {
+        let source = font.bytes
+        let glyphOffsets = font.glyphOffsets
+        let base = glyfOffset
         var glyf: [UInt8] = []
         var offsets = [UInt32](repeating: 0, count: count + 1)
-        for glyph in 0..<count {
-            offsets[glyph] = UInt32(glyf.count)
-            guard glyphs.contains(UInt16(glyph)) else { continue }
-            let start = glyfOffset + Int(font.glyphOffsets[glyph])
-            let end = glyfOffset + Int(font.glyphOffsets[glyph + 1])
-            glyf.append(contentsOf: font.bytes[start..<end])
+        // Only the kept glyphs are visited; the empty entries between them repeat the running length.
+        var unset = 0
+        for glyph in glyphs.sorted where Int(glyph) < count {
+            let id = Int(glyph)
+            let length = UInt32(glyf.count)
+            while unset <= id {
+                offsets[unset] = length
+                unset += 1
+            }
+            glyf.append(contentsOf: source[base + Int(glyphOffsets[id])..<base + Int(glyphOffsets[id + 1])])
             // 4-byte alignment keeps offsets even (needed by the short loca format) and is recommended.
             while glyf.count % 4 != 0 { glyf.append(0) }
         }
-        offsets[count] = UInt32(glyf.count)
+        while unset <= count {
+            offsets[unset] = UInt32(glyf.count)
+            unset += 1
+        }
         let long = glyf.count > 0x1FFFC
-        var loca: [UInt8] = []
-        loca.reserveCapacity((count + 1) * (long ? 4 : 2))
-        for offset in offsets {
-            if long { loca.appendU32(offset) } else { loca.appendU16(UInt16(offset / 2)) }
+        let entrySize = long ? 4 : 2
+        let loca = [UInt8](unsafeUninitializedCapacity: offsets.count * entrySize) { buffer, initialized in
+            var index = 0
+            for offset in offsets {
+                if long {
+                    buffer[index] = UInt8(truncatingIfNeeded: offset >> 24)
+                    buffer[index + 1] = UInt8(truncatingIfNeeded: offset >> 16)
+                    buffer[index + 2] = UInt8(truncatingIfNeeded: offset >> 8)
+                    buffer[index + 3] = UInt8(truncatingIfNeeded: offset)
+                } else {
+                    buffer[index] = UInt8(truncatingIfNeeded: offset >> 9)
+                    buffer[index + 1] = UInt8(truncatingIfNeeded: offset >> 1)
+                }
+                index += entrySize
+            }
+            initialized = index
         }
         return (glyf, loca, long)
     }
 
     /// `hmtx` with one full metric per kept glyph; unused glyphs get zeros so the table compresses well.
     private func buildMetrics(_ glyphs: GlyphSet, count: Int) -> [UInt8] {
-        guard let original = slice("hmtx"), let hhea = font.tables["hhea"] else { return [] }
-        let metricCount = Int((try? ByteReader(font.bytes).u16(hhea.offset + 34)) ?? 0)
+        guard let hmtx = font.tables["hmtx"], let hhea = font.tables["hhea"] else { return [] }
+        // Read in place: copying the whole table out of the font cost more than the few metrics read.
+        let source = font.bytes
+        let advances = font.advances
+        let metricCount = Int((try? ByteReader(source).u16(hhea.offset + 34)) ?? 0)
         var result = [UInt8](repeating: 0, count: count * 4)
         for glyph in glyphs.sorted where Int(glyph) < count {
             let index = Int(glyph)
-            result.setU16(font.advances[index], at: index * 4)
+            result.setU16(advances[index], at: index * 4)
             // Left side bearings of the monospaced tail are stored after the full metrics.
             let bearing = index < metricCount ? index * 4 + 2 : metricCount * 4 + (index - metricCount) * 2
-            if bearing + 2 <= original.count {
-                result[index * 4 + 2] = original[bearing]
-                result[index * 4 + 3] = original[bearing + 1]
+            if bearing + 2 <= hmtx.length, hmtx.offset + bearing + 2 <= source.count {
+                result[index * 4 + 2] = source[hmtx.offset + bearing]
+                result[index * 4 + 3] = source[hmtx.offset + bearing + 1]
             }
         }
         return result
@@ -217,6 +262,7 @@ struct FontSubsetter {
         let searchRange = (1 << entrySelector) * 16
 
         var file: [UInt8] = []
+        file.reserveCapacity(12 + count * 16 + tables.reduce(0) { $0 + ($1.data.count + 3) & ~3 })
         file.appendU32(0x0001_0000)
         file.appendU16(UInt16(count))
         file.appendU16(UInt16(searchRange))
@@ -244,19 +290,21 @@ struct FontSubsetter {
 
     /// Sum of big-endian 32-bit words, zero-padded at the end (the sfnt checksum).
     static func checksum(_ data: ArraySlice<UInt8>) -> UInt32 {
-        var sum: UInt32 = 0
-        var index = data.startIndex
-        while index + 4 <= data.endIndex {
-            sum &+= UInt32(data[index]) << 24 | UInt32(data[index + 1]) << 16
-                | UInt32(data[index + 2]) << 8 | UInt32(data[index + 3])
-            index += 4
+        data.withUnsafeBytes { buffer in
+            var sum: UInt32 = 0
+            var index = 0
+            // Whole words straight from memory: the whole subset file is summed once per font and document.
+            while index + 4 <= buffer.count {
+                sum &+= UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+                index += 4
+            }
+            var shift: UInt32 = 24
+            while index < buffer.count {
+                sum &+= UInt32(buffer[index]) << shift
+                shift -= 8
+                index += 1
+            }
+            return sum
         }
-        var shift: UInt32 = 24
-        while index < data.endIndex {
-            sum &+= UInt32(data[index]) << shift
-            shift -= 8
-            index += 1
-        }
-        return sum
     }
 }

@@ -10,48 +10,111 @@ public import Foundation
 /// Only TrueType outlines (`glyf`) are supported; OpenType/CFF fonts are rejected.
 public struct TrueTypeFont: Sendable {
     /// The PostScript name from the `name` table (ID 6), used as the PDF `/BaseFont` after the subset tag.
-    public let postScriptName: String
+    public var postScriptName: String { storage.postScriptName }
     /// The family name from the `name` table (ID 1).
-    public let familyName: String
+    public var familyName: String { storage.familyName }
     /// Font design units per em square (`head.unitsPerEm`); all metrics below are in these units.
-    public let unitsPerEm: Int
+    public var unitsPerEm: Int { storage.unitsPerEm }
     /// Typographic ascender above the baseline (`hhea.ascender`), in font units.
-    public let ascender: Int
+    public var ascender: Int { storage.ascender }
     /// Typographic descender (`hhea.descender`), negative below the baseline, in font units.
-    public let descender: Int
+    public var descender: Int { storage.descender }
     /// Extra gap between lines recommended by the font (`hhea.lineGap`), in font units.
-    public let lineGap: Int
+    public var lineGap: Int { storage.lineGap }
     /// Height of capital letters, in font units (`OS/2.sCapHeight`, or the height of "H" in older fonts).
-    public let capHeight: Int
+    public var capHeight: Int { storage.capHeight }
     /// Italic angle in degrees counter-clockwise from vertical (`post.italicAngle`).
-    public let italicAngle: Double
+    public var italicAngle: Double { storage.italicAngle }
     /// Weight class from `OS/2` (400 regular, 700 bold).
-    public let weightClass: Int
+    public var weightClass: Int { storage.weightClass }
     /// Whether all glyphs have the same advance width (`post.isFixedPitch`).
-    public let isFixedPitch: Bool
+    public var isFixedPitch: Bool { storage.isFixedPitch }
     /// Number of glyphs in the font (`maxp.numGlyphs`).
-    public let glyphCount: Int
-
+    public var glyphCount: Int { storage.glyphCount }
     /// Font bounding box `[xMin, yMin, xMax, yMax]` in font units (`head`).
-    let boundingBox: [Int]
+    var boundingBox: [Int] { storage.boundingBox }
     /// The complete font file; tables are sliced from it when a subset is written.
-    let bytes: [UInt8]
+    var bytes: [UInt8] { storage.bytes }
     /// Table directory: tag → (offset, length).
-    let tables: [String: TableRecord]
+    var tables: [String: TableRecord] { storage.tables }
     /// `loca` expanded to byte offsets into `glyf`, `glyphCount + 1` entries.
-    let glyphOffsets: [UInt32]
+    var glyphOffsets: [UInt32] { storage.glyphOffsets }
     /// Advance width of every glyph id, in font units.
-    let advances: [UInt16]
+    var advances: [UInt16] { storage.advances }
     /// Direct lookup for the Basic Multilingual Plane: index = code point, value = glyph id (0 = missing).
-    let bmpGlyphs: [UInt16]
+    var bmpGlyphs: [UInt16] { storage.bmpGlyphs }
     /// Code points above U+FFFF, from a format 12 subtable.
-    let supplementaryGlyphs: [UInt32: UInt16]
+    var supplementaryGlyphs: [UInt32: UInt16] { storage.supplementaryGlyphs }
     /// Smallest code point mapped to each glyph (0 = none); the default for the PDF ToUnicode map.
-    let unicodeForGlyph: [UInt32]
+    var unicodeForGlyph: [UInt32] { storage.unicodeForGlyph }
     /// Glyph drawn for characters the font lacks: U+FFFD if present, else "?"; never .notdef (PDF/A).
-    let fallbackGlyph: UInt16
+    var fallbackGlyph: UInt16 { storage.fallbackGlyph }
     /// Distinguishes fonts inside one document (fonts with equal names but different files).
-    let identifier: String
+    var identifier: String { storage.identifier }
+
+    /// Whether both are the same font: the same parse (one reference), or equal files parsed twice.
+    @inline(__always)
+    func isSame(as other: TrueTypeFont) -> Bool {
+        storage === other.storage || storage.identifier == other.storage.identifier
+    }
+
+    /// The parsed tables, shared by every copy: a font travels inside every `TextStyle` and page, and one
+    /// reference is cheaper to copy than the dozen arrays and strings it holds.
+    final class Storage: Sendable {
+        let postScriptName: String
+        let familyName: String
+        let unitsPerEm: Int
+        let ascender: Int
+        let descender: Int
+        let lineGap: Int
+        let capHeight: Int
+        let italicAngle: Double
+        let weightClass: Int
+        let isFixedPitch: Bool
+        let glyphCount: Int
+        let boundingBox: [Int]
+        let bytes: [UInt8]
+        let tables: [String: TableRecord]
+        let glyphOffsets: [UInt32]
+        let advances: [UInt16]
+        let bmpGlyphs: [UInt16]
+        let supplementaryGlyphs: [UInt32: UInt16]
+        let unicodeForGlyph: [UInt32]
+        let fallbackGlyph: UInt16
+        let identifier: String
+
+        init(
+            postScriptName: String, familyName: String, unitsPerEm: Int, ascender: Int, descender: Int,
+            lineGap: Int, capHeight: Int, italicAngle: Double, weightClass: Int, isFixedPitch: Bool,
+            glyphCount: Int, boundingBox: [Int], bytes: [UInt8], tables: [String: TableRecord],
+            glyphOffsets: [UInt32], advances: [UInt16], bmpGlyphs: [UInt16], supplementaryGlyphs: [UInt32: UInt16],
+            unicodeForGlyph: [UInt32], fallbackGlyph: UInt16, identifier: String
+        ) {
+            self.postScriptName = postScriptName
+            self.familyName = familyName
+            self.unitsPerEm = unitsPerEm
+            self.ascender = ascender
+            self.descender = descender
+            self.lineGap = lineGap
+            self.capHeight = capHeight
+            self.italicAngle = italicAngle
+            self.weightClass = weightClass
+            self.isFixedPitch = isFixedPitch
+            self.glyphCount = glyphCount
+            self.boundingBox = boundingBox
+            self.bytes = bytes
+            self.tables = tables
+            self.glyphOffsets = glyphOffsets
+            self.advances = advances
+            self.bmpGlyphs = bmpGlyphs
+            self.supplementaryGlyphs = supplementaryGlyphs
+            self.unicodeForGlyph = unicodeForGlyph
+            self.fallbackGlyph = fallbackGlyph
+            self.identifier = identifier
+        }
+    }
+
+    let storage: Storage
 
     struct TableRecord: Sendable {
         let offset: Int
@@ -77,27 +140,13 @@ public struct TrueTypeFont: Sendable {
         advances: [UInt16], bmpGlyphs: [UInt16], supplementaryGlyphs: [UInt32: UInt16],
         unicodeForGlyph: [UInt32], fallbackGlyph: UInt16, identifier: String
     ) {
-        self.postScriptName = postScriptName
-        self.familyName = familyName
-        self.unitsPerEm = unitsPerEm
-        self.ascender = ascender
-        self.descender = descender
-        self.lineGap = lineGap
-        self.capHeight = capHeight
-        self.italicAngle = italicAngle
-        self.weightClass = weightClass
-        self.isFixedPitch = isFixedPitch
-        self.glyphCount = advances.count
-        self.boundingBox = boundingBox
-        self.bytes = bytes
-        self.tables = tables
-        self.glyphOffsets = glyphOffsets
-        self.advances = advances
-        self.bmpGlyphs = bmpGlyphs
-        self.supplementaryGlyphs = supplementaryGlyphs
-        self.unicodeForGlyph = unicodeForGlyph
-        self.fallbackGlyph = fallbackGlyph
-        self.identifier = identifier
+        storage = Storage(
+            postScriptName: postScriptName, familyName: familyName, unitsPerEm: unitsPerEm, ascender: ascender,
+            descender: descender, lineGap: lineGap, capHeight: capHeight, italicAngle: italicAngle,
+            weightClass: weightClass, isFixedPitch: isFixedPitch, glyphCount: advances.count,
+            boundingBox: boundingBox, bytes: bytes, tables: tables, glyphOffsets: glyphOffsets, advances: advances,
+            bmpGlyphs: bmpGlyphs, supplementaryGlyphs: supplementaryGlyphs, unicodeForGlyph: unicodeForGlyph,
+            fallbackGlyph: fallbackGlyph, identifier: identifier)
     }
 
     // MARK: - Lookup
@@ -142,6 +191,7 @@ public struct TrueTypeFont: Sendable {
 
     /// Sum of advances in font units; integer arithmetic keeps measuring exact and fast.
     func widthInUnits(of scalars: some Sequence<Unicode.Scalar>) -> Int {
+        let advances = storage.advances
         var total = 0
         for scalar in scalars {
             if let glyph = drawnGlyph(for: scalar) { total += Int(advances[Int(glyph)]) }

@@ -114,6 +114,51 @@ public struct PDFTable: Sendable {
         layout(row.cells, style: row.style ?? bodyStyle).height
     }
 
+    /// The table with its columns sized to `rows`: every column but `flexible` shrinks to its widest text
+    /// (header or body, unwrapped, plus padding) and never grows past its given width; the width saved goes
+    /// to `flexible`, so the table keeps its total width.
+    ///
+    /// Numbers need little room but fixed widths must allow for the largest amount; sizing them to what
+    /// is printed gives a description column room to stay on one line instead of wrapping every row.
+    /// - Parameters:
+    ///   - rows: The body rows the table will print.
+    ///   - flexible: Index of the column that takes the remaining width (e.g. a description).
+    public func fitted(to rows: [PDFTableRow], flexible: Int) -> PDFTable {
+        guard columns.indices.contains(flexible) else { return self }
+        // Integer font units per column: summing and comparing units is exact, as in `TextLayout`.
+        var widest = [Double](repeating: 0, count: columns.count)
+        func measure(_ cells: [String], style: TextStyle) {
+            let font = style.font
+            let scale = style.size / Double(font.unitsPerEm)
+            for index in columns.indices where index != flexible && index < cells.count {
+                var units = 0
+                var lineUnits = 0
+                for scalar in cells[index].unicodeScalars {
+                    if scalar == "\n" || scalar == "\r" {
+                        units = Swift.max(units, lineUnits)
+                        lineUnits = 0
+                    } else if let glyph = font.drawnGlyph(for: scalar) {
+                        lineUnits += Int(font.advances[Int(glyph)])
+                    }
+                }
+                widest[index] = Swift.max(widest[index], Double(Swift.max(units, lineUnits)) * scale)
+            }
+        }
+        measure(columns.map(\.title), style: headerStyle)
+        for row in rows { measure(row.cells, style: row.style ?? bodyStyle) }
+        var result = self
+        var saved = 0.0
+        for index in columns.indices where index != flexible {
+            // A hundredth of a point keeps rounding in the wrap check from breaking a text that exactly fits.
+            let natural = (widest[index] + 2 * cellPadding + 0.01).rounded(.up)
+            let width = Swift.min(columns[index].width, natural)
+            saved += columns[index].width - width
+            result.columns[index].width = width
+        }
+        result.columns[flexible].width += saved
+        return result
+    }
+
     /// A row's cells wrapped into lines, and the resulting row height.
     struct RowLayout {
         let lines: [[String]]

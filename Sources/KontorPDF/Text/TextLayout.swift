@@ -15,6 +15,7 @@ public enum TextLayout {
         // Comparing integer font units avoids rounding drift between measuring and checking.
         let limit = Int((width * Double(font.unitsPerEm) / style.size).rounded(.down))
         let space = font.advanceWidth(ofGlyph: font.renderedGlyph(for: " "))
+        if fitsAsIs(text, limit: limit, font: font) { return [text] }
         var result: [String] = []
         for paragraph in paragraphs(of: text) {
             wrap(paragraph, limit: limit, spaceWidth: space, font: font, into: &result)
@@ -25,6 +26,31 @@ public enum TextLayout {
     /// Height in points of `lineCount` lines in `style`.
     public static func height(lineCount: Int, style: TextStyle) -> Double {
         Double(lineCount) * style.lineHeight
+    }
+
+    /// Whether `text` is one line that the wrapping below would return unchanged: no line break or tab,
+    /// single spaces between words, none at either end, and narrow enough. Most table cells and short
+    /// paragraphs are; checking scalar by scalar spares them splitting into characters and words.
+    private static func fitsAsIs(_ text: String, limit: Int, font: TrueTypeFont) -> Bool {
+        let advances = font.advances
+        var width = 0
+        var previousWasSpace = true  // a leading space is trimmed by wrapping, so it does not fit as is
+        var any = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}":
+                return false
+            case " ":
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            default:
+                previousWasSpace = false
+            }
+            any = true
+            if let glyph = font.drawnGlyph(for: scalar) { width += Int(advances[Int(glyph)]) }
+            if width > limit { return false }
+        }
+        return any && !previousWasSpace
     }
 
     private static func paragraphs(of text: String) -> [Substring] {

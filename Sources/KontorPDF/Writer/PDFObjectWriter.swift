@@ -35,13 +35,14 @@ struct PDFObjectWriter {
     ///   - data: The stream data (already encoded if `filter` is given).
     ///   - compressible: Whether the writer may Flate-compress `data` (when compression is on).
     ///   - filter: Entries describing existing encoding (e.g. `/Filter /DCTDecode`), written verbatim.
+    ///   - stored: A range of `data` to leave uncompressed inside the Flate stream (see `Deflate.zlib`).
     ///   - dictionary: Further dictionary entries, written between `<<` and `>>`.
     mutating func stream(
-        _ number: Int, data: [UInt8], compressible: Bool = true, filter: String? = nil,
+        _ number: Int, data: [UInt8], compressible: Bool = true, filter: String? = nil, stored: Range<Int>? = nil,
         dictionary: (inout [UInt8]) -> Void = { _ in }
     ) {
         let compressed = compress && compressible && filter == nil
-        let payload = compressed ? Deflate.zlib(data) : data
+        let payload = compressed ? Deflate.zlib(data, stored: stored) : data
         begin(number)
         bytes.append(ascii: "<<")
         dictionary(&bytes)
@@ -101,18 +102,31 @@ struct PDFObjectWriter {
     }
 
     /// A 16-byte identifier derived from the file body, so identical input gives identical output
-    /// (two FNV-1a 64-bit hashes with different seeds; not cryptographic, and need not be).
+    /// (two FNV-1a-style 64-bit hashes with different seeds, fed eight bytes at a time, which is eight times
+    /// fewer multiplications than byte by byte; not cryptographic, and need not be).
     static func fileIdentifier(_ body: [UInt8]) -> [UInt8] {
         var first: UInt64 = 0xCBF2_9CE4_8422_2325
         var second: UInt64 = 0x6C62_272E_07BB_0142
-        body.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        body.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                first = (first ^ word) &* prime
+                second = (second ^ word.byteSwapped) &* prime
+                offset += 8
+            }
+            while offset < buffer.count {
+                first = (first ^ UInt64(buffer[offset])) &* prime
+                second = (second ^ UInt64(buffer[offset])) &* prime
+                offset += 1
             }
         }
+        // A final mix, as the last words otherwise reach only the low bits.
+        first ^= first >> 29
+        second ^= second >> 31
         var result: [UInt8] = []
-        for value in [first, second] {
+        for value in [first &* prime, second &* prime] {
             for shift in stride(from: 56, through: 0, by: -8) {
                 result.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
             }
