@@ -61,11 +61,21 @@ extension GRDBBook {
     func inquiryList(status: InquiryStatus, window: ListWindow) throws -> ListPage<Inquiry> {
         let request = InquiryRecord.filter(Column("status") == status.rawValue)
         // Work in progress in the order it is worked through (`Inquiry.workOrder`), decided ones the latest first.
-        let ordered = status == .won || status == .lost
-            ? request.order(Column("closedOn").desc, Column("id").desc)
-            : request.order((Column("channel") == InquiryChannel.phone.rawValue).desc, Column("receivedOn"), Column("id"))
-        let rows = try ordered
-            .limit(window.size, offset: window.offset).fetchAll(db).map { try $0.domain() }
+        let rows: [Inquiry]
+        if status == .won || status == .lost {
+            rows = try request.order(Column("closedOn").desc, Column("id").desc)
+                .limit(window.size, offset: window.offset).fetchAll(db).map { try $0.domain() }
+        } else {
+            // The order of the index `inquiry_work_order`, written with the literal so that SQLite matches its
+            // expression (a bound 'phone' would not) and reads only the window instead of sorting every open one.
+            rows = try InquiryRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM inquiry WHERE status = ? ORDER BY channel = 'phone' DESC, receivedOn, id LIMIT ? OFFSET ?
+                    """,
+                arguments: [status.rawValue, window.size, window.offset]
+            ).map { try $0.domain() }
+        }
         return ListPage(items: rows, total: try request.fetchCount(db), window: window)
     }
 

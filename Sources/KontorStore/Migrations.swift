@@ -510,6 +510,13 @@ extension DatabaseMigrator {
                 ALTER TABLE auditContext ADD COLUMN checkedSchema TEXT;
                 """)
         }
+        migrator.registerMigration("v23-inquiry-work-order") { db in
+            // The open inquiries in the order they are worked through (`Inquiry.workOrder`: calls first, then the
+            // oldest), so that the morning list and the board read one window instead of sorting them all.
+            try db.execute(sql: """
+                CREATE INDEX inquiry_work_order ON inquiry (status, channel = 'phone' DESC, receivedOn, id)
+                """)
+        }
         return migrator
     }
 }
