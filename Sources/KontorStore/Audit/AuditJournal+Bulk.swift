@@ -38,13 +38,4 @@ extension AuditJournal {
     static func isBulk(operation: String, after: String?) -> Bool {
         operation == "insert" && after?.first == "["
     }
-
-    /// The first and last rowid a bulk entry's `rowKey` names.
-    static func bulkRange(_ rowKey: String) -> ClosedRange<Int64>? {
-        let parts = rowKey.split(separator: ".", omittingEmptySubsequences: true)
-        guard parts.count == 2, let first = Int64(parts[0]), let last = Int64(parts[1]), first <= last else {
-            return nil
-        }
-        return first...last
-    }
 }
