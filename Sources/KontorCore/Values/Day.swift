@@ -124,20 +124,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let (y, m, d) = components
         // By hand: `String(format:)` cost microseconds, and a statement import writes two dates per entry.
         guard (0...9999).contains(y) else { return String(format: "%04d-%02d-%02d", y, m, d) }
-        return String(unsafeUninitializedCapacity: 10) { text in
-            func put(_ index: Int, _ digit: Int) { text[index] = UInt8(truncatingIfNeeded: 48 + digit) }
-            put(0, y / 1000)
-            put(1, y / 100 % 10)
-            put(2, y / 10 % 10)
-            put(3, y % 10)
-            text[4] = 45  // "-"
-            put(5, m / 10)
-            put(6, m % 10)
-            text[7] = 45
-            put(8, d / 10)
-            put(9, d % 10)
-            return 10
-        }
+        return Self.digits((y, 4), (m, 2), (d, 2), separator: 45)  // "-"
     }
 
     /// Formatted for people: `26.11.2026` (de) or `26 Nov 2026` (en).
@@ -148,23 +135,36 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
             // By hand, as `description`: an invoice prints half a dozen dates, and `String(format:)` took
             // longer than laying out a line of its table.
             guard (0...9999).contains(y) else { return String(format: "%02d.%02d.%04d", d, m, y) }
-            return String(unsafeUninitializedCapacity: 10) { text in
-                func put(_ index: Int, _ digit: Int) { text[index] = UInt8(truncatingIfNeeded: 48 + digit) }
-                put(0, d / 10)
-                put(1, d % 10)
-                text[2] = 46  // "."
-                put(3, m / 10)
-                put(4, m % 10)
-                text[5] = 46
-                put(6, y / 1000)
-                put(7, y / 100 % 10)
-                put(8, y / 10 % 10)
-                put(9, y % 10)
-                return 10
-            }
+            return Self.digits((d, 2), (m, 2), (y, 4), separator: 46)  // "."
         case .en:
             let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             return "\(d) \(names[m - 1]) \(y)"
+        }
+    }
+
+    /// Three non-negative numbers as zero-padded digits (2 or 4 wide) with `separator` between them (the one
+    /// writer of `description` and the German form; the year is within 0…9999 there).
+    private static func digits(
+        _ first: (Int, width: Int), _ second: (Int, width: Int), _ third: (Int, width: Int), separator: UInt8
+    ) -> String {
+        String(unsafeUninitializedCapacity: first.width + second.width + third.width + 2) { text in
+            var position = 0
+            func put(_ part: (Int, width: Int)) {
+                var divisor = part.width == 4 ? 1_000 : 10
+                while divisor > 0 {
+                    text[position] = UInt8(truncatingIfNeeded: 48 + part.0 / divisor % 10)
+                    position += 1
+                    divisor /= 10
+                }
+            }
+            put(first)
+            text[position] = separator
+            position += 1
+            put(second)
+            text[position] = separator
+            position += 1
+            put(third)
+            return position
         }
     }
 

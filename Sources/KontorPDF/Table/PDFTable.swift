@@ -132,16 +132,10 @@ public struct PDFTable: Sendable {
             let scale = style.size / Double(font.unitsPerEm)
             for index in columns.indices where index != flexible && index < cells.count {
                 var units = 0
-                var lineUnits = 0
-                for scalar in cells[index].unicodeScalars {
-                    if scalar == "\n" || scalar == "\r" {
-                        units = Swift.max(units, lineUnits)
-                        lineUnits = 0
-                    } else if let glyph = font.drawnGlyph(for: scalar) {
-                        lineUnits += Int(font.advances[Int(glyph)])
-                    }
+                for line in TextLayout.paragraphs(of: cells[index]) {
+                    units = Swift.max(units, font.widthInUnits(of: line.unicodeScalars))
                 }
-                widest[index] = Swift.max(widest[index], Double(Swift.max(units, lineUnits)) * scale)
+                widest[index] = Swift.max(widest[index], Double(units) * scale)
             }
         }
         measure(columns.map(\.title), style: headerStyle)

@@ -53,7 +53,7 @@ public enum TextLayout {
         return any && !previousWasSpace
     }
 
-    private static func paragraphs(of text: String) -> [Substring] {
+    static func paragraphs(of text: String) -> [Substring] {
         // "\r\n" is a single Character in Swift, so it is matched as a whole.
         text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     }

@@ -100,12 +100,15 @@ enum AuditTriggers {
     /// of `sqlite_master` instead of a `PRAGMA table_info` per table and every trigger generated again. (Not
     /// SQLite's schema version: GRDB creates and drops a table whenever it opens a pool without a WAL file.)
     static func areCurrent(_ db: Database) throws -> Bool {
+        try isFingerprinted(db) || compare(db)
+    }
+
+    /// Whether the schema is the one fingerprinted when the triggers were last found current (true for a book
+    /// without a journal, which has no triggers to keep).
+    static func isFingerprinted(_ db: Database) throws -> Bool {
         guard try db.tableExists("auditJournal") else { return true }
-        if let checked = try String.fetchOne(db, sql: "SELECT checkedSchema FROM auditContext WHERE id = 1"),
-            try checked == schemaFingerprint(db) {
-            return true
-        }
-        return try compare(db)
+        let checked = try String.fetchOne(db, sql: "SELECT checkedSchema FROM auditContext WHERE id = 1")
+        return try checked == schemaFingerprint(db)
     }
 
     /// A SHA-256 over every table, index and trigger as `sqlite_master` holds it: any program's change of the
@@ -182,15 +185,10 @@ enum AuditTriggers {
         try markCurrent(db)
     }
 
-    /// Installs the triggers if anything differs; when they are current only the schema version they were found
-    /// current at is recorded (once after each migration), so the next open is one read.
+    /// Installs the triggers if anything differs; when they are current only the schema's fingerprint is recorded
+    /// (once after each migration), so the next open is one read.
     static func installIfNeeded(_ writer: any DatabaseWriter) throws {
-        let fingerprinted = try writer.read { db in
-            try db.tableExists("auditJournal") ? try String.fetchOne(db, sql: """
-                SELECT checkedSchema FROM auditContext WHERE id = 1
-                """) == schemaFingerprint(db) : true
-        }
-        guard !fingerprinted else { return }
+        guard try !writer.read(isFingerprinted) else { return }
         try writer.write { db in
             if try compare(db) { try markCurrent(db) } else { try install(db) }
         }
