@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "KontorStoreTests",
             dependencies: [
-                "KontorCore", "KontorApp", "KontorStore", "KontorMailReader", .product(name: "GRDB", package: "GRDB.swift"),
+                "KontorCore", "KontorApp", "KontorBanking", "KontorStore", "KontorMailReader", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(

@@ -29,6 +29,10 @@ extension GRDBBook {
         try BankEntryRecord.fetchOne(db, key: id)?.domain()
     }
 
+    func bankEntry(identity: String) throws -> BankEntry? {
+        try BankEntryRecord.filter(Column("identity") == identity).fetchOne(db)?.domain()
+    }
+
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry] {
         var request = BankEntryRecord.all()
         if let status { request = request.filter(Column("status") == status.rawValue) }

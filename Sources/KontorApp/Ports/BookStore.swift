@@ -74,6 +74,8 @@ public protocol BookReader {
     /// Which of these bank entry identities were imported before.
     func knownBankEntries(identities: Set<String>) throws -> Set<String>
     func bankEntry(id: Int64) throws -> BankEntry?
+    /// The entry stored with this identity (unique per book), if any.
+    func bankEntry(identity: String) throws -> BankEntry?
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry]
     /// IBANs that earlier payments of each of these customers came from.
     func customerIBANs(customerIds: Set<Int64>) throws -> [Int64: [String]]

@@ -31,6 +31,23 @@ public struct ImportResult: Sendable, Codable {
     /// Rows the parser could not read and skipped (named in `warnings`).
     public var skippedRows: Int
     public var warnings: [ParseWarning]
+
+    /// A result before any entry is counted.
+    init(file: String, format: String, dryRun: Bool, skippedRows: Int, warnings: [ParseWarning]) {
+        self.file = file
+        self.format = format
+        self.dryRun = dryRun
+        entries = 0
+        credits = 0
+        creditSums = [:]
+        debits = 0
+        alreadyImported = 0
+        applied = []
+        queued = 0
+        ignored = 0
+        self.skippedRows = skippedRows
+        self.warnings = warnings
+    }
 }
 
 /// An entry in the review queue with the matcher's suggestion.
@@ -47,6 +64,8 @@ extension Kontor {
         data: Data, fileName: String, options: StatementParseOptions = StatementParseOptions(), dryRun: Bool,
         today: Day, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> ImportResult {
+        let source = StatementSource(url: nil, data: data, fileName: fileName, options: options, progress: progress)
+        if let result = try await importStreamed(source, dryRun: dryRun, today: today) { return result }
         let parsed = Self.scoped(
             try StatementParser.parse(data: data, fileName: fileName, options: options, progress: progress))
         return try await importParsed(parsed, fileName: fileName, dryRun: dryRun, today: today)
@@ -57,6 +76,9 @@ extension Kontor {
         at url: URL, options: StatementParseOptions = StatementParseOptions(), dryRun: Bool, today: Day,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> ImportResult {
+        let source = StatementSource(
+            url: url, data: nil, fileName: url.lastPathComponent, options: options, progress: progress)
+        if let result = try await importStreamed(source, dryRun: dryRun, today: today) { return result }
         let parsed = Self.scoped(try StatementParser.parse(contentsOf: url, options: options, progress: progress))
         return try await importParsed(parsed, fileName: url.lastPathComponent, dryRun: dryRun, today: today)
     }
@@ -71,107 +93,122 @@ extension Kontor {
     /// Moves the entries out of `file` and rewrites their identities in place: a large statement is held once,
     /// not as the parsed file plus a scoped copy (~30 MiB per copy of 100,000 entries).
     static func scoped(_ file: consuming StatementFile) -> ScopedEntries {
-        // A bank reference is unique per account and direction only (one transfer shows up as a debit on one
-        // account and a credit on another), so the stored identity names both.
         var entries: [StatementEntry] = []
         for index in file.statements.indices {
             let account = file.statements[index].accountIBAN ?? file.statements[index].accountId ?? ""
             var list = file.statements[index].entries
             file.statements[index].entries = []
-            for position in list.indices {
-                let direction = list[position].isCredit ? "C" : "D"
-                list[position].identity = "\(account)|\(direction)|\(list[position].identity)"
-            }
+            scope(&list, account: account)
             if entries.isEmpty { entries = list } else { entries += list }
         }
         return ScopedEntries(format: file.format, warnings: file.warnings, entries: entries)
     }
 
+    /// A bank reference is unique per account and direction only (one transfer shows up as a debit on one account
+    /// and a credit on another), so the stored identity names both.
+    static func scope(_ entries: inout [StatementEntry], account: String) {
+        for position in entries.indices {
+            let direction = entries[position].isCredit ? "C" : "D"
+            entries[position].identity = "\(account)|\(direction)|\(entries[position].identity)"
+        }
+    }
+
     private func importParsed(_ parsed: ScopedEntries, fileName: String, dryRun: Bool, today: Day) async throws
         -> ImportResult
     {
-        let entries = parsed.entries
-        let credits = entries.reduce(0) { $0 + ($1.isCredit ? 1 : 0) }
-        var result = ImportResult(
-            file: fileName, format: parsed.format.rawValue, dryRun: dryRun, entries: entries.count,
-            credits: credits, creditSums: [:], debits: entries.count - credits,
-            alreadyImported: 0, applied: [], queued: 0, ignored: 0,
-            skippedRows: parsed.warnings.filter { $0.kind == .skippedRow }.count,
-            warnings: parsed.warnings)
-        for entry in entries where entry.isCredit { result.creditSums[entry.currency, default: .zero] += entry.amount }
-        let initial = result
-        let outcome = try await store.writeOrRollBack(commit: !dryRun) { book in
-            try Kontor.book(entries, into: book, result: initial, fileName: fileName, today: today)
+        let initial = ImportResult(
+            file: fileName, format: parsed.format.rawValue, dryRun: dryRun,
+            skippedRows: parsed.warnings.filter { $0.kind == .skippedRow }.count, warnings: parsed.warnings)
+        return try await store.writeOrRollBack(commit: !dryRun) { book in
+            let matching = try MatchingStart(book)
+            var session = matching.session()
+            let evidence = parsed.entries.map { session.evidence(for: $0) }
+            var booking = StatementBooking(book: book, result: initial, fileName: fileName, today: today)
+            try booking.take(parsed.entries, evidence: evidence)
+            return try booking.finish(matching: session, numbers: matching.numbers)
         }
-        return outcome
     }
 
-    /// Stores and matches the entries inside one transaction.
-    static func book(
-        _ entries: [StatementEntry], into book: any BookWriter, result initial: ImportResult, fileName: String, today: Day
-    ) throws -> ImportResult {
-        var result = initial
-        // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: once only.
-        // The entries are not copied into a "fresh" array: the matcher skips the known ones itself.
-        let known = try book.knownBankEntries(identities: Set(entries.map(\.identity)))
-        let profile = try book.requireProfile()
-        let candidates = try openCandidates(book)
-        let numbers = Dictionary(uniqueKeysWithValues: candidates.map { ($0.invoiceId, $0.number) })
-        let matches = PaymentMatcher.match(
-            entries, against: candidates, invoiceNumberPattern: profile.numberFormat.pattern, excluding: known)
-        let threshold = MatchingPolicy().autoApplyThreshold
-        var seen = known
-        // Entries nobody needs the id of wait here and are stored several per statement, in file order (the
-        // waiting ones go first whenever an applied entry is stored on its own).
-        var waiting: [BankEntry] = []
-        waiting.reserveCapacity(batchSize)
-        func flush() throws {
-            try book.insert(bankEntries: waiting)
-            waiting.removeAll(keepingCapacity: true)
-        }
-        for entry in entries {
-            guard seen.insert(entry.identity).inserted else {
-                result.alreadyImported += 1
-                continue
-            }
-            var stored = BankEntry(
-                identity: entry.identity, bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
-                currency: entry.currency, counterpartyName: entry.counterpartyName,
-                counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText, status: .ignored,
-                importedOn: today, sourceFile: fileName)
-            guard entry.isCredit, !entry.isReversal, entry.currency == "EUR", entry.status == .booked else {
-                result.ignored += 1
-                waiting.append(stored)
-                if waiting.count == batchSize { try flush() }
-                continue
-            }
-            let match = matches[entry.identity]
-            stored.invoiceIds = match?.allocations.map(\.invoiceId) ?? []
-            stored.confidence = match?.confidence ?? 0
-            stored.reason = match?.reason.rawValue
-            if let match, match.confidence >= threshold {
-                stored.status = .applied
-                try flush()
-                let saved = try book.insert(bankEntry: stored)
-                try applyPayments(match.allocations, overpayment: match.overpayment, entry: saved, book: book)
-                for allocation in match.allocations {
-                    result.applied.append(ImportResult.Applied(
-                        entry: entry.identity, invoiceNumber: numbers[allocation.invoiceId] ?? "?",
-                        amount: allocation.amount, confidence: match.confidence, reason: match.reason))
+    /// Where a statement comes from, for `importStreamed`.
+    private struct StatementSource: Sendable {
+        var url: URL?
+        var data: Data?
+        var fileName: String
+        var options: StatementParseOptions
+        var progress: (@Sendable (Int) -> Void)?
+    }
+
+    /// A camt XML file read on a thread of its own while the chunks read before are stored in the transaction
+    /// (`StatementParser.streamCamt`, `ChunkHandoff`, `StatementBooking`): one core reads and weighs the evidence,
+    /// the other stores, and no more than a few chunks are in memory. Nil, having kept nothing, when the file is
+    /// to be read whole: it is not camt XML, or the byte scanner declined it (an unusual file, or an error that
+    /// `StatementParser.parse` reports with its line).
+    private func importStreamed(_ source: StatementSource, dryRun: Bool, today: Day) async throws -> ImportResult? {
+        guard StatementParser.canStreamCamt(url: source.url, data: source.data, fileName: source.fileName,
+                                            options: source.options)
+        else { return nil }
+        let initial = ImportResult(
+            file: source.fileName, format: StatementFormat.camt.rawValue, dryRun: dryRun, skippedRows: 0, warnings: [])
+        do {
+            return try await store.writeOrRollBack(commit: !dryRun) { book in
+                let matching = try MatchingStart(book)
+                let handoff = ChunkHandoff<ReadChunk, PaymentMatchingSession?>(capacity: 4)
+                let reader = Thread {
+                    var session = matching.session()
+                    let complete = StatementParser.streamCamt(
+                        url: source.url, data: source.data, fileName: source.fileName, options: source.options,
+                        progress: source.progress
+                    ) { account, entries in
+                        var entries = entries
+                        Kontor.scope(&entries, account: account)
+                        let evidence = entries.map { session.evidence(for: $0) }
+                        return handoff.put(ReadChunk(entries: entries, evidence: evidence))
+                    }
+                    handoff.finish(complete ? session : nil)
                 }
-            } else {
-                stored.status = .review
-                waiting.append(stored)
-                if waiting.count == batchSize { try flush() }
-                result.queued += 1
+                reader.start()
+                var booking = StatementBooking(book: book, result: initial, fileName: source.fileName, today: today)
+                do {
+                    while let chunk = handoff.take() { try booking.take(chunk.entries, evidence: chunk.evidence) }
+                } catch {
+                    handoff.cancel()
+                    _ = handoff.outcome()
+                    throw error
+                }
+                guard let session = handoff.outcome() else { throw StreamDeclined() }
+                return try booking.finish(matching: session, numbers: matching.numbers)
             }
+        } catch is StreamDeclined {
+            return nil
         }
-        try flush()
-        return result
     }
 
-    /// Entries stored per call of `insert(bankEntries:)`.
-    private static let batchSize = 1_024
+    /// Entries read by the reading thread with their evidence.
+    private struct ReadChunk: Sendable {
+        var entries: [StatementEntry]
+        var evidence: [PaymentMatchingSession.Evidence?]
+    }
+
+    /// Thrown inside the transaction of `importStreamed` to roll back what it stored before the scanner declined.
+    private struct StreamDeclined: Error {}
+
+    /// What matching a statement starts from: the open invoices as the matcher sees them.
+    private struct MatchingStart: Sendable {
+        let candidates: [OpenInvoiceCandidate]
+        let pattern: String
+        /// The invoices' numbers by id, for the result.
+        let numbers: [Int64: String]
+
+        init(_ book: any BookReader) throws {
+            candidates = try Kontor.openCandidates(book)
+            pattern = try book.requireProfile().numberFormat.pattern
+            numbers = Dictionary(uniqueKeysWithValues: candidates.map { ($0.invoiceId, $0.number) })
+        }
+
+        func session() -> PaymentMatchingSession {
+            PaymentMatchingSession(against: candidates, invoiceNumberPattern: pattern)
+        }
+    }
 
     /// The open issued invoices as the matcher sees them, with each customer's IBAN history. What a debtor pays
     /// after a Mahnung is the whole claim: principal plus the interest and costs it claimed.

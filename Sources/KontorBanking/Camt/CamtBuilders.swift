@@ -338,6 +338,8 @@ final class StatementBuilder {
     @exclusivity(unchecked) var created: String?
     @exclusivity(unchecked) var balances: [StatementBalance] = []
     @exclusivity(unchecked) var entries: [StatementEntry] = []
+    /// Numbers repeated identities across the chunks handed out by `takeEntries()` and the rest in `build`.
+    @exclusivity(unchecked) private var numbering = IdentityNumbering()
 
     /// A day for entries without booking or value date: the end of the period, else the creation time.
     var fallbackDate: String? { toDate ?? created }
@@ -372,11 +374,20 @@ final class StatementBuilder {
         }
     }
 
+    /// The account the entries are booked on, as the import scopes their identities: the IBAN, else the other id.
+    var account: String { iban ?? otherId ?? "" }
+
+    /// Hands over the entries collected so far, numbered (for a statement read in chunks).
+    func takeEntries() -> [StatementEntry] {
+        // Handed over, not shared: numbering a shared array would copy every entry first.
+        var taken = entries
+        entries = []
+        numbering.assign(&taken)
+        return taken
+    }
+
     func build(source: String, messageId: String?, type: CamtMessageType?) -> BankStatement {
-        // The entries are handed over, not shared: numbering a shared array would copy every entry first.
-        var entries = entries
-        self.entries = []
-        entries.assignIdentities()
+        let entries = takeEntries()
         let opening = balances.first { $0.type == "OPBD" } ?? balances.first { $0.type == "PRCD" }
         let closing = balances.first { $0.type == "CLBD" }
         return BankStatement(

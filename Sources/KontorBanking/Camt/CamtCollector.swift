@@ -14,6 +14,8 @@ struct CamtCollector {
     private(set) var rootName = ""
     private(set) var messageType: CamtMessageType?
     private(set) var statements: [BankStatement] = []
+    /// When set, entries go here in chunks of `EntrySink.chunkSize`, in file order, and the statements keep none.
+    var sink: EntrySink?
     var openElement: String? { nodes.last.map { trie[$0].name } }
 
     /// For each open element, its node: its name and its path below the innermost builder element (`Stmt`, `Bal`,
@@ -184,7 +186,7 @@ struct CamtCollector {
             }
         } else if statement != nil {
             if depth == statementDepth {
-                finishStatement()
+                try finishStatement()
             } else if hasValue, let field = trie[node].statement {
                 assert(trie[node].key == names(below: statementDepth))
                 statement?.take(field, value)
@@ -232,6 +234,9 @@ struct CamtCollector {
             file: file, fallbackDate: statement?.fallbackDate, statementCurrency: statement?.currency)
         statement?.entries.append(built)
         try progress.increment(file: file, line: nil)
+        if let sink, let statement, statement.entries.count >= sink.chunkSize {
+            try sink.receive(statement.account, statement.takeEntries())
+        }
     }
 
     private mutating func finishBalance(line: Int) throws(StatementError) {
@@ -239,8 +244,17 @@ struct CamtCollector {
         statement?.balances.append(try builder.build(file: file, line: line))
     }
 
-    private mutating func finishStatement() {
+    private mutating func finishStatement() throws(StatementError) {
         guard let builder = statement.take() else { return }
+        if let sink, !builder.entries.isEmpty { try sink.receive(builder.account, builder.takeEntries()) }
         statements.append(builder.build(source: file, messageId: messageId, type: messageType))
     }
+}
+
+/// Where a camt reader hands the entries of a file read in chunks (`StatementParser.streamCamt`).
+struct EntrySink {
+    /// Entries per chunk (the last chunk of a statement may hold fewer).
+    var chunkSize: Int
+    /// Takes the account of the entries' statement (`StatementBuilder.account`) and the numbered entries.
+    var receive: (_ account: String, _ entries: [StatementEntry]) throws(StatementError) -> Void
 }

@@ -62,6 +62,26 @@ enum CamtParser {
         return try run(parser, file: file, progress: progress) { countLines(url: url) }
     }
 
+    /// Reads the camt file at `url` (or, without one, `data`) with the byte scanner only, handing its entries to
+    /// `sink`; false when the scanner declines the file — possibly after some entries went to the sink, so the
+    /// caller discards them and reads the file with `parse`, which reports what is wrong with it.
+    static func stream(
+        url: URL?, data: Data?, file: String, progress: ProgressCounter, sink: EntrySink
+    ) -> Bool {
+        if let url, let mapped = MappedFile(path: url.path) {
+            return CamtScanner.parse(mapped, file: file, progress: progress, sink: sink) != nil
+        }
+        let bytes: Data
+        if let data {
+            bytes = data
+        } else if let url, let mapped = try? Data(contentsOf: url, options: .alwaysMapped) {
+            bytes = mapped
+        } else {
+            return false
+        }
+        return bytes.withUnsafeBytes { CamtScanner.parse($0, file: file, progress: progress, sink: sink) } != nil
+    }
+
     /// Parses camt XML held in memory.
     static func parse(data: Data, file: String, progress: ProgressCounter) throws(StatementError) -> [BankStatement] {
         let engine = engine

@@ -80,13 +80,17 @@ struct CamtScanner {
     }
 
     /// The statements of the camt file mapped by `file`, handing back its pages as they are read.
-    static func parse(_ mapped: MappedFile, file: String, progress: ProgressCounter) -> [BankStatement]? {
-        parse(mapped.bytes, file: file, progress: progress, mapped: mapped)
+    static func parse(
+        _ mapped: MappedFile, file: String, progress: ProgressCounter, sink: EntrySink? = nil
+    ) -> [BankStatement]? {
+        parse(mapped.bytes, file: file, progress: progress, mapped: mapped, sink: sink)
     }
 
     /// The statements of the camt document in `buffer`, or nil when the scanner declines (see the type).
+    /// With a `sink`, the entries go there as they are read (an error the sink throws makes the scanner decline).
     static func parse(
-        _ buffer: UnsafeRawBufferPointer, file: String, progress: ProgressCounter, mapped: MappedFile? = nil
+        _ buffer: UnsafeRawBufferPointer, file: String, progress: ProgressCounter, mapped: MappedFile? = nil,
+        sink: EntrySink? = nil
     ) -> [BankStatement]? {
         buffer.withMemoryRebound(to: UInt8.self) { bytes in
             ScannerInput.classes.withUnsafeBufferPointer { classes in
@@ -94,8 +98,9 @@ struct CamtScanner {
                     return nil
                 }
                 let input = ScannerInput(bytes: base, count: bytes.count, classes: classes)
-                var scanner = CamtScanner(
-                    input: input, collector: CamtCollector(file: file, progress: progress), mapped: mapped)
+                var collector = CamtCollector(file: file, progress: progress)
+                collector.sink = sink
+                var scanner = CamtScanner(input: input, collector: collector, mapped: mapped)
                 return try? scanner.document()
             }
         }

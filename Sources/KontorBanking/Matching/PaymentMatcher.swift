@@ -59,25 +59,14 @@ public enum PaymentMatcher {
         _ entries: [StatementEntry], against invoices: [OpenInvoiceCandidate],
         invoiceNumberPattern: String = "{YYYY}-{NNNN}", excluding: Set<String> = []
     ) -> [String: PaymentMatch] {
-        let index = InvoiceIndex(invoices: invoices, shape: InvoiceNumberShape(pattern: invoiceNumberPattern))
-        var run = MatchingRun(index: index)
+        var session = PaymentMatchingSession(against: invoices, invoiceNumberPattern: invoiceNumberPattern)
         var seen = excluding
-        var works: [MatchingRun.Work] = []
-        for (position, entry) in entries.enumerated() where isMatchable(entry) {
-            guard seen.insert(entry.identity).inserted else { continue }
-            works.append(run.work(for: entry, position: position))
+        var evidence: [PaymentMatchingSession.Evidence] = []
+        for entry in entries where isMatchable(entry) && seen.insert(entry.identity).inserted {
+            if let item = session.evidence(for: entry) { evidence.append(item) }
         }
         var result: [String: PaymentMatch] = [:]
-        for (position, proposal) in run.commitGreedily(works) {
-            let entry = entries[position]
-            result[entry.identity] = PaymentMatch(
-                entryIdentity: entry.identity,
-                allocations: proposal.allocations.map {
-                    MatchAllocation(invoiceId: index.invoices[Int($0.invoice)].invoiceId, amount: Money(cents: $0.cents))
-                },
-                confidence: proposal.confidence, reason: proposal.reason,
-                overpayment: Money(cents: proposal.overpayment))
-        }
+        for (_, match) in session.commit(evidence) { result[match.entryIdentity] = match }
         return result
     }
 

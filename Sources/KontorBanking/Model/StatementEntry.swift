@@ -236,22 +236,36 @@ extension Array where Element == StatementEntry {
     /// Numbers repeated identities `#2`, `#3` … in file order, so that two identical bookings on one statement
     /// stay two bookings. Called once by the parsers right after building the entries (whose `init` set the base identity).
     mutating func assignIdentities() {
-        var seen: [String: Int] = [:]
+        var numbering = IdentityNumbering(expected: count)
+        numbering.assign(&self)
+    }
+}
+
+/// The numbering of `assignIdentities`, carried over from one part of a statement to the next: a statement read in
+/// chunks numbers its repeated bookings exactly as one read whole.
+struct IdentityNumbering {
+    private var seen: [String: Int] = [:]
+
+    init(expected: Int = 0) {
         // Sized once: growing a dictionary of 100,000 identities step by step rehashes them all several times.
-        seen.reserveCapacity(count)
+        seen.reserveCapacity(expected)
+    }
+
+    /// Numbers `entries`, which follow the entries numbered before in file order.
+    mutating func assign(_ entries: inout [StatementEntry]) {
         // Counts in place, so each identity is hashed once.
         func increment(_ count: inout Int) -> Int {
             count += 1
             return count
         }
-        for index in indices {
-            let base = self[index].identity.isEmpty ? self[index].baseIdentity : self[index].identity
+        for index in entries.indices {
+            let base = entries[index].identity.isEmpty ? entries[index].baseIdentity : entries[index].identity
             let count = increment(&seen[base, default: 0])
             // The first of an identity keeps the one it has (no write back of the same string).
             if count > 1 {
-                self[index].identity = "\(base)#\(count)"
-            } else if self[index].identity.isEmpty {
-                self[index].identity = base
+                entries[index].identity = "\(base)#\(count)"
+            } else if entries[index].identity.isEmpty {
+                entries[index].identity = base
             }
         }
     }

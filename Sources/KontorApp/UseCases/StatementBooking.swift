@@ -1,0 +1,102 @@
+import KontorBanking
+import KontorCore
+
+/// Books a statement's entries inside one write transaction as they arrive, a chunk at a time: every new entry is
+/// stored at once (credits to review, the rest ignored), the matchable ones leave their evidence behind, and
+/// `finish` matches all of them greedily over the whole statement, marks the matched entries and books the
+/// confident ones as payments. So a statement of 100,000 entries is never held whole, and the result is the one
+/// `PaymentMatcher.match` gives for the whole statement at once.
+struct StatementBooking {
+    private let book: any BookWriter
+    private let fileName: String
+    private let today: Day
+    private(set) var result: ImportResult
+    /// Identities stored by this import or before it: each booking once.
+    private var seen: Set<String> = []
+    /// The stored entries that may match, in statement order.
+    private var pending: [Pending] = []
+    /// New entries not stored yet: stored several per statement (see `insert(bankEntries:)`).
+    private var waiting: [BankEntry] = []
+
+    private struct Pending {
+        var evidence: PaymentMatchingSession.Evidence
+        /// Whether a match is booked: EUR credits that are booked, not reversals. A pending credit is matched (its
+        /// match takes from what is open, as in one `PaymentMatcher.match` call) but stays ignored.
+        var bookable: Bool
+    }
+
+    /// Entries stored per call of `insert(bankEntries:)`.
+    private static let batchSize = 1_024
+
+    init(book: any BookWriter, result: ImportResult, fileName: String, today: Day) {
+        self.book = book
+        self.result = result
+        self.fileName = fileName
+        self.today = today
+        waiting.reserveCapacity(Self.batchSize)
+    }
+
+    /// Counts and stores `entries` (identities already scoped); `evidence` holds each entry's
+    /// `PaymentMatchingSession.evidence(for:)`, nil for those never matched.
+    mutating func take(_ entries: [StatementEntry], evidence: [PaymentMatchingSession.Evidence?]) throws {
+        precondition(entries.count == evidence.count)
+        // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: once only.
+        let known = try book.knownBankEntries(identities: Set(entries.map(\.identity)))
+        for (entry, evidence) in zip(entries, evidence) {
+            result.entries += 1
+            if entry.isCredit {
+                result.credits += 1
+                result.creditSums[entry.currency, default: .zero] += entry.amount
+            } else {
+                result.debits += 1
+            }
+            guard !known.contains(entry.identity), seen.insert(entry.identity).inserted else {
+                result.alreadyImported += 1
+                continue
+            }
+            let bookable = entry.isCredit && !entry.isReversal && entry.currency == "EUR" && entry.status == .booked
+            if bookable { result.queued += 1 } else { result.ignored += 1 }
+            waiting.append(BankEntry(
+                identity: entry.identity, bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
+                currency: entry.currency, counterpartyName: entry.counterpartyName,
+                counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText,
+                status: bookable ? .review : .ignored, importedOn: today, sourceFile: fileName))
+            if waiting.count == Self.batchSize { try flush() }
+            if let evidence { pending.append(Pending(evidence: evidence, bookable: bookable)) }
+        }
+    }
+
+    /// Stores what waits, matches every stored entry that may match, marks the matched ones and books the
+    /// confident matches as payments (in statement order).
+    consuming func finish(matching session: consuming PaymentMatchingSession, numbers: [Int64: String]) throws
+        -> ImportResult
+    {
+        try flush()
+        let threshold = MatchingPolicy().autoApplyThreshold
+        for (position, match) in session.commit(pending.map(\.evidence)) where pending[position].bookable {
+            guard var entry = try book.bankEntry(identity: match.entryIdentity) else {
+                throw AppError.notFound(.bankEntry, id: match.entryIdentity)
+            }
+            entry.invoiceIds = match.allocations.map(\.invoiceId)
+            entry.confidence = match.confidence
+            entry.reason = match.reason.rawValue
+            let applies = match.confidence >= threshold
+            if applies { entry.status = .applied }
+            try book.update(bankEntry: entry)
+            guard applies else { continue }
+            result.queued -= 1
+            try Kontor.applyPayments(match.allocations, overpayment: match.overpayment, entry: entry, book: book)
+            for allocation in match.allocations {
+                result.applied.append(ImportResult.Applied(
+                    entry: entry.identity, invoiceNumber: numbers[allocation.invoiceId] ?? "?",
+                    amount: allocation.amount, confidence: match.confidence, reason: match.reason))
+            }
+        }
+        return result
+    }
+
+    private mutating func flush() throws {
+        try book.insert(bankEntries: waiting)
+        waiting.removeAll(keepingCapacity: true)
+    }
+}
