@@ -42,9 +42,13 @@ enum AuditVerifier {
         var count = 0
         var expectedId: Int64 = 1
         let decoder = try db.cachedStatement(sql: "SELECT key, atom FROM json_each(?)")
-        // A bulk entry's `[key, row]` pairs (`AuditJournal.insertInBulk`).
-        let bulkDecoder = try db.cachedStatement(
-            sql: "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)")
+        // A bulk entry's `[key, hash]` pairs (`AuditJournal.insertInBulk`), or `[key, row]` in older books.
+        let bulkDecoder = try db.cachedStatement(sql: """
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_type(value, '$[1]') FROM json_each(?)
+            """)
+        // Rows journaled by their hash: what is known of them is their hash and, from later entries, the fields
+        // they had before each was first changed (see `HashedRows`).
+        var hashed: [String: HashedRows] = [:]
         func decode(_ json: String?) throws -> Fields {
             guard let json else { return [:] }
             var fields: Fields = [:]
@@ -96,7 +100,13 @@ enum AuditVerifier {
             let before = try decode(entry.before)
             if entry.operation == "update" || entry.operation == "delete" {
                 let known = rows[entry.key] ?? [:]
+                let isHashed = hashed[entry.table]?.rows[entry.key] != nil
                 for (field, value) in before.sorted(by: { $0.key < $1.key }) where known[field] != value {
+                    if isHashed && known[field] == nil {
+                        // A field of a hashed row changed for the first time: it had this value when inserted.
+                        hashed[entry.table]?.noteFirst(field, value, key: entry.key)
+                        continue
+                    }
                     problems.append(problem(
                         entry.id, entry.record,
                         "\(entry.record): \(field) war vor Eintrag Nr. \(entry.id) \(shown(known[field])) statt "
@@ -109,18 +119,28 @@ enum AuditVerifier {
             switch entry.operation {
             case "insert" where AuditJournal.isBulk(operation: entry.operation, after: entry.after):
                 for pair in try Row.fetchAll(bulkDecoder, arguments: [entry.after]) {
-                    rows[pair[0]] = try decode(pair[1])
+                    if pair[2] as String == "text" {
+                        hashed[entry.table, default: HashedRows()].add(
+                            key: pair[0], hash: pair[1], columns: columns[entry.table] ?? [], entry: entry.id)
+                    } else {
+                        rows[pair[0]] = try decode(pair[1])
+                    }
                 }
             case "insert": rows[entry.key] = try decode(entry.after)
             case "snapshot", "update": rows[entry.key, default: [:]].merge(try decode(entry.after)) { $1 }
-            case "delete": rows[entry.key] = nil
+            case "delete":
+                if let problem = hashed[entry.table]?.check(key: entry.key, now: before, table: entry.table) {
+                    problems.append(problem)
+                }
+                hashed[entry.table]?.rows[entry.key] = nil
+                rows[entry.key] = nil
             default: break
             }
             state[entry.table] = rows
         }
 
         problems += try compareTriggers(db, recorded: recordedTriggers)
-        problems += try compareBook(db, state: state, columns: columns, decode: decode)
+        problems += try compareBook(db, state: state, hashed: hashed, columns: columns, decode: decode)
         problems += try compareDocuments(db, journaled: state["auditDocument"] ?? [:])
         let head = try String.fetchOne(db, sql: "SELECT hash FROM auditJournal ORDER BY id DESC LIMIT 1")
         return AuditReport(entries: count, head: head, problems: problems)
@@ -145,7 +165,7 @@ enum AuditVerifier {
 
     /// The book as it is now against the replayed journal, table by table and field by field.
     static func compareBook(
-        _ db: Database, state: [String: [String: Fields]], columns: [String: [String]],
+        _ db: Database, state: [String: [String: Fields]], hashed: [String: HashedRows], columns: [String: [String]],
         decode: (String?) throws -> Fields
     ) throws -> [AuditProblem] {
         var problems: [AuditProblem] = []
@@ -160,6 +180,7 @@ enum AuditVerifier {
                                         "the columns of \(table.name) were changed outside Kontor"))
             }
             var expected = state[table.name] ?? [:]
+            var hashedRows = hashed[table.name] ?? HashedRows()
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(table.keyExpression("t")) AS k, \(table.object("t")) AS o FROM \(AuditTriggers.quoted(table.name)) AS t
                 """)
@@ -167,12 +188,22 @@ enum AuditVerifier {
                 let key: String = row["k"]
                 let record = "\(table.name):\(key)"
                 let label = try self.label(db, table: table.name, key: key)
-                guard let known = expected.removeValue(forKey: key) else {
+                var known = expected.removeValue(forKey: key)
+                let now = try decode(row["o"])
+                if hashedRows.rows[key] != nil {
+                    let problem = hashedRows.check(key: key, now: now, table: table.name, label: label)
+                    known = hashedRows.inserted(key: key, now: now).merging(known ?? [:]) { $1 }
+                    hashedRows.rows[key] = nil
+                    if let problem {
+                        problems.append(problem)
+                        continue
+                    }
+                }
+                guard let known else {
                     problems.append(problem(nil, record, "\(label) steht nicht im Journal: außerhalb von Kontor angelegt.",
                                             "\(label) is not in the journal: added outside Kontor"))
                     continue
                 }
-                let now = try decode(row["o"])
                 for field in table.columns where journaled.contains(field) && now[field] != known[field] {
                     problems.append(problem(
                         nil, record,
@@ -181,13 +212,52 @@ enum AuditVerifier {
                     break
                 }
             }
-            for key in expected.keys.sorted() {
+            for key in Set(expected.keys).union(hashedRows.rows.keys).sorted() {
                 let label = try self.label(db, table: table.name, key: key)
                 problems.append(problem(nil, "\(table.name):\(key)", "\(label) wurde außerhalb von Kontor gelöscht.",
                                         "\(label) was deleted outside Kontor"))
             }
         }
         return problems
+    }
+
+    /// The rows of one table journaled by their hash (`AuditJournal.insertInBulk`), while the journal is replayed.
+    struct HashedRows {
+        struct Hashed {
+            var hash: String
+            /// The table's columns when the row was inserted, in order: what the hash covers.
+            var columns: [String]
+            var entry: Int64
+            /// Fields changed later, with the value each had before its first change: the value inserted.
+            var firstBefore: Fields = [:]
+        }
+
+        var rows: [String: Hashed] = [:]
+
+        mutating func add(key: String, hash: String, columns: [String], entry: Int64) {
+            rows[key] = Hashed(hash: hash, columns: columns, entry: entry)
+        }
+
+        mutating func noteFirst(_ field: String, _ value: DatabaseValue, key: String) {
+            if rows[key]?.firstBefore[field] == nil { rows[key]?.firstBefore[field] = value }
+        }
+
+        /// The row as inserted: as it is `now`, with each field changed since as it was before its first change.
+        func inserted(key: String, now: Fields) -> Fields {
+            now.merging(rows[key]?.firstBefore ?? [:]) { $1 }
+        }
+
+        /// A problem when the row as inserted (see `inserted`) does not hash to what the journal recorded.
+        func check(key: String, now: Fields, table: String, label: String? = nil) -> AuditProblem? {
+            guard let row = rows[key] else { return nil }
+            let inserted = inserted(key: key, now: now)
+            guard AuditJournal.rowHash(row.columns.map { inserted[$0] ?? .null }) != row.hash else { return nil }
+            let label = label ?? "\(table):\(key)"
+            return AuditVerifier.problem(
+                row.entry, "\(table):\(key)",
+                "\(label) wurde außerhalb von Kontor geändert: er stimmt nicht mit Eintrag Nr. \(row.entry) überein.",
+                "\(label) was changed outside Kontor: it does not match entry #\(row.entry)")
+        }
     }
 
     /// Every kept document: its bytes still hash to what the journal recorded when it left.

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import KontorApp
+import KontorCore
+import KontorStore
+import Testing
+
+/// Bank entries imported together are journaled as one entry of row hashes (`AuditJournal.insertInBulk`): the
+/// journal stays small, yet every row is accounted for, its later reviews replay, and a change made outside
+/// Kontor is found and named by row.
+struct AuditBatchTests {
+    let day = Day("2026-11-26")!
+
+    /// A book file with 300 bank entries imported in one statement; the first one since dismissed in Kontor.
+    func importedBook() async throws -> (path: String, folder: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-batch-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("book.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        let kontor = Kontor(store: GRDBBookStore(database, actor: "os:lena"))
+        _ = try await kontor.initialise(BusinessProfile(
+            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            taxNumber: "214/5678/1234"))
+        let credits: [(String, Money, String, String)] = (0..<300).map {
+            ("REF-\($0)", Money(cents: 1_000 + Int64($0)), "Zahler \($0)", "Spende \($0) \"Dank\" & <Gruß>")
+        }
+        _ = try await kontor.importStatement(
+            data: BankImportTests.camt(credits), fileName: "auszug.xml", dryRun: false, today: day)
+        _ = try await kontor.dismissBankEntry(id: 1)
+        try database.writer.close()
+        return (path, folder)
+    }
+
+    func tamper(_ path: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+
+    @Test func theBatchIsOneSmallEntryAndTheBookVerifiesWithItsReviewReplayed() async throws {
+        let (path, folder) = try await importedBook()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.open(path: path)
+        let (inserts, longest) = try await database.writer.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM auditJournal WHERE tableName = 'bankEntry' AND operation = 'insert'"),
+                try Int.fetchOne(db, sql: "SELECT max(length(after)) FROM auditJournal WHERE tableName = 'bankEntry'")
+            )
+        }
+        // One entry for the 300 rows, about 80 bytes a row (the rows themselves are longer)
+        #expect(inserts == 1 && (longest ?? 0) < 300 * 90)
+        #expect(try AuditJournal.verify(database).isIntact)
+        // And `audit log` shows the dismissed entry as it was imported, then its review
+        let log = try AuditJournal.log(database, record: "bankEntry:1")
+        #expect(log.map(\.operation) == ["insert", "update"])
+        #expect(log[0].after?.contains("\"status\":\"review\"") == true && log[0].after?.contains("\"id\":1,") == true)
+        #expect(log[0].after?.contains(#"Spende 0 \"Dank\" & <Gruß>"#) == true)
+        #expect(log[1].after?.contains("dismissed") == true)
+    }
+
+    @Test(arguments: [
+        ("UPDATE bankEntry SET amountCents = 99 WHERE id = 7", "bankEntry:7", "changed outside Kontor"),
+        ("UPDATE bankEntry SET status = 'review' WHERE id = 1", "bankEntry:1", "the journal says"),
+        ("UPDATE bankEntry SET text = 'anders', status = 'dismissed' WHERE id = 250", "bankEntry:250", "changed outside"),
+        ("DELETE FROM payment; DELETE FROM bankEntry WHERE id = 300", "bankEntry:300", "deleted outside Kontor"),
+    ])
+    func aChangeOutsideKontorIsFoundAndNamedByRow(sql: String, record: String, says: String) async throws {
+        let (path, folder) = try await importedBook()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try tamper(path, """
+            DROP TRIGGER audit_bankEntry_update; DROP TRIGGER audit_bankEntry_delete; DROP TRIGGER bankEntry_only_review;
+            DROP TRIGGER bankEntry_no_delete; \(sql);
+            """)
+        let report = try AuditJournal.verify(try AppDatabase.open(path: path))
+        let found = report.problems.filter { $0.record == record }
+        #expect(found.count == 1 && found[0].english.contains(says))
+        // Only that row: the other 299 still match their hashes
+        #expect(!report.problems.contains { ($0.record ?? "").hasPrefix("bankEntry:") && $0.record != record })
+    }
+}
