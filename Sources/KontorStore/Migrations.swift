@@ -517,6 +517,15 @@ extension DatabaseMigrator {
                 CREATE INDEX inquiry_work_order ON inquiry (status, channel = 'phone' DESC, receivedOn, id)
                 """)
         }
+        migrator.registerMigration("v24-lean-bank-entries") { db in
+            // Less work per stored bank entry: `bankEntry_status_order` serves every status filter the status index
+            // served, and the REPLACE guard looks up id and identity separately.
+            try db.execute(sql: """
+                DROP INDEX bankEntry_on_status;
+                DROP TRIGGER bankEntry_no_replace;
+                \(EvidenceTriggers.bankEntryNoReplace)
+                """)
+        }
         return migrator
     }
 }

@@ -2,6 +2,15 @@ import KontorCore
 
 /// The proposals of rules 1–4 for one payment, against what is still open.
 extension MatchingRun {
+    /// Whether `propose` could ever make a proposal for `work`: only a part that names invoices, whose payer is a
+    /// customer or whose amount some invoice has (open or gross) leads to one (`byNumber`, `byAmount`, `byPayer`).
+    func mayPropose(_ work: Work) -> Bool {
+        work.parts.contains {
+            !$0.references.isEmpty || !$0.creditorReferences.isEmpty || !$0.payerCustomers.isEmpty
+                || index.byAmount[$0.amount] != nil
+        }
+    }
+
     func propose(_ work: Work) -> Proposal? {
         if work.parts.count == 1 {
             return propose(work.parts[0], taken: [:])

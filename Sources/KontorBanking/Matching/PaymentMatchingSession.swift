@@ -21,10 +21,14 @@ public struct PaymentMatchingSession: Sendable {
         run = MatchingRun(index: InvoiceIndex(invoices: invoices, shape: InvoiceNumberShape(pattern: invoiceNumberPattern)))
     }
 
-    /// The evidence of `entry`, or nil when the entry is never matched (`PaymentMatcher` rule 5).
+    /// The evidence of `entry`, or nil when the entry can never be matched: it is not matchable (`PaymentMatcher`
+    /// rule 5), or it names no invoice, its payer is no customer and its amount is no invoice's (what stays open
+    /// only shrinks while the statement is matched, so nothing can make a match of it later).
     public mutating func evidence(for entry: StatementEntry) -> Evidence? {
         guard PaymentMatcher.isMatchable(entry) else { return nil }
-        return Evidence(identity: entry.identity, work: run.work(for: entry, position: 0))
+        let work = run.work(for: entry, position: 0)
+        guard run.mayPropose(work) else { return nil }
+        return Evidence(identity: entry.identity, work: work)
     }
 
     /// The matches of `evidence` (one element per entry, each entry once, in statement order), committed greedily;

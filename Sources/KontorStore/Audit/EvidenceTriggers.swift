@@ -8,6 +8,15 @@
 enum EvidenceTriggers {
     static let replaceMessage = "this row is part of the record: REPLACE would delete it and is refused"
 
+    /// Two lookups, each by its own index: one `id = … OR identity = …` made SQLite search both for every row of a
+    /// statement.
+    static let bankEntryNoReplace = """
+        CREATE TRIGGER bankEntry_no_replace BEFORE INSERT ON bankEntry
+        WHEN EXISTS (SELECT 1 FROM bankEntry WHERE id = NEW.id)
+          OR EXISTS (SELECT 1 FROM bankEntry WHERE identity = NEW.identity)
+        BEGIN SELECT RAISE(ABORT, '\(replaceMessage)'); END;
+        """
+
     static let sql = """
         CREATE TRIGGER invoice_issued_no_replace BEFORE INSERT ON invoice
         WHEN EXISTS (SELECT 1 FROM invoice WHERE (id = NEW.id OR number = NEW.number) AND number IS NOT NULL)
@@ -41,9 +50,7 @@ enum EvidenceTriggers {
 
         CREATE TRIGGER bankEntry_no_delete BEFORE DELETE ON bankEntry
         BEGIN SELECT RAISE(ABORT, 'an imported bank entry is part of the record and cannot be deleted'); END;
-        CREATE TRIGGER bankEntry_no_replace BEFORE INSERT ON bankEntry
-        WHEN EXISTS (SELECT 1 FROM bankEntry WHERE id = NEW.id OR identity = NEW.identity)
-        BEGIN SELECT RAISE(ABORT, '\(replaceMessage)'); END;
+        \(bankEntryNoReplace)
         CREATE TRIGGER bankEntry_only_review BEFORE UPDATE ON bankEntry
         WHEN NEW.id IS NOT OLD.id OR NEW.identity IS NOT OLD.identity OR NEW.bookingDate IS NOT OLD.bookingDate
           OR NEW.amountCents IS NOT OLD.amountCents OR NEW.isCredit IS NOT OLD.isCredit
