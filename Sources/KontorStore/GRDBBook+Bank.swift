@@ -96,16 +96,16 @@ extension GRDBBook {
         guard !bankEntries.isEmpty else { return }
         // Journaled as one entry per call, not by the per-row trigger: see `AuditJournal.insertInBulk`. Several rows
         // per statement, because binding and stepping one statement per row costs more than SQLite's work per row.
+        // The rows go to the journal as bound, so that it hashes them without reading them back.
         try AuditJournal.insertInBulk(into: "bankEntry", db) {
-            var start = bankEntries.startIndex
-            while start < bankEntries.endIndex {
-                let end = min(start + Self.rowsPerInsert, bankEntries.endIndex)
-                var values: [(any DatabaseValueConvertible)?] = []
-                values.reserveCapacity((end - start) * Self.insertColumns.count)
-                for entry in bankEntries[start..<end] { values += Self.values(BankEntryRecord(entry)) }
-                try insertStatement(rows: end - start).execute(arguments: StatementArguments(values))
+            let rows = bankEntries.map { Self.values(BankEntryRecord($0)) }
+            var start = rows.startIndex
+            while start < rows.endIndex {
+                let end = min(start + Self.rowsPerInsert, rows.endIndex)
+                try insertStatement(rows: end - start).execute(arguments: StatementArguments(rows[start..<end].joined()))
                 start = end
             }
+            return AuditJournal.BoundRows(columns: Self.insertColumns, rows: rows)
         }
     }
 
@@ -116,11 +116,13 @@ extension GRDBBook {
         "text", "status", "invoiceIds", "confidence", "reason", "importedOn", "sourceFile",
     ]
 
-    private static func values(_ record: BankEntryRecord) -> [(any DatabaseValueConvertible)?] {
+    private static func values(_ record: BankEntryRecord) -> [DatabaseValue] {
         [
-            record.identity, record.bookingDate, record.amountCents, record.isCredit, record.currency,
-            record.counterpartyName, record.counterpartyIBAN, record.text, record.status, record.invoiceIds,
-            record.confidence, record.reason, record.importedOn, record.sourceFile,
+            record.identity.databaseValue, record.bookingDate.databaseValue, record.amountCents.databaseValue,
+            record.isCredit.databaseValue, record.currency.databaseValue, record.counterpartyName.databaseValue,
+            record.counterpartyIBAN.databaseValue, record.text.databaseValue, record.status.databaseValue,
+            record.invoiceIds.databaseValue, record.confidence.databaseValue, record.reason.databaseValue,
+            record.importedOn.databaseValue, record.sourceFile.databaseValue,
         ]
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import KontorApp
 import KontorCore
-import KontorStore
+@testable import KontorStore
 import Testing
 
 /// Bank entries imported together are journaled as one entry of row hashes (`AuditJournal.insertInBulk`): the
@@ -75,5 +75,45 @@ struct AuditBatchTests {
         #expect(found.count == 1 && found[0].english.contains(says))
         // Only that row: the other 299 still match their hashes
         #expect(!report.problems.contains { ($0.record ?? "").hasPrefix("bankEntry:") && $0.record != record })
+    }
+}
+
+/// The two ways a batch is hashed (`AuditJournal.insertInBulk`) agree: rows as bound and rows read back.
+struct AuditBatchHashTests {
+    @Test func rowsHashedAsBoundEqualRowsReadBack() throws {
+        var journaled: [String] = []
+        for asBound in [true, false] {
+            let database = try AppDatabase.inMemory()
+            try database.writer.write { db in
+                let columns = [
+                    "identity", "bookingDate", "amountCents", "isCredit", "currency", "counterpartyName",
+                    "counterpartyIBAN", "text", "status", "invoiceIds", "confidence", "reason", "importedOn",
+                    "sourceFile",
+                ]
+                var rows: [[DatabaseValue]] = []
+                for index in 0..<5 {
+                    let payer: String? = index == 2 ? nil : "Zahler \"\(index)\""
+                    let none: String? = nil
+                    var row: [DatabaseValue] = ["ACC|C|R:\(index)".databaseValue, "2026-11-25".databaseValue]
+                    row += [Int64(100 + index).databaseValue, true.databaseValue, "EUR".databaseValue]
+                    row += [payer.databaseValue, none.databaseValue, "Text ü \u{1}".databaseValue]
+                    row += ["review".databaseValue, "[]".databaseValue, 0.databaseValue, none.databaseValue]
+                    row += ["2026-11-26".databaseValue, "a.xml".databaseValue]
+                    rows.append(row)
+                }
+                try AuditJournal.insertInBulk(into: "bankEntry", db) {
+                    for row in rows {
+                        try db.execute(
+                            sql: "INSERT INTO bankEntry (\(columns.joined(separator: ", "))) VALUES ("
+                                + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")",
+                            arguments: StatementArguments(row))
+                    }
+                    return asBound ? AuditJournal.BoundRows(columns: columns, rows: rows) : nil
+                }
+                journaled.append(try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1") ?? "")
+            }
+        }
+        #expect(journaled[0] == journaled[1] && journaled[0].hasPrefix("[[\"1\",\""))
+        #expect(journaled[0].components(separatedBy: "],[").count == 5)
     }
 }
