@@ -107,13 +107,16 @@ public struct StoreContract: Sendable {
             <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-03-21T08:00:00</CreDtTm></GrpHdr>
             <Stmt><Id>STMT-1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
             """
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
         for (reference, amount, payer, text) in credits {
             xml += """
                 <Ntry><Amt Ccy="EUR">\(amount.decimalString)</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
                 <BookgDt><Dt>\(day)</Dt></BookgDt><ValDt><Dt>\(day)</Dt></ValDt><AcctSvcrRef>\(reference)</AcctSvcrRef>
-                <NtryDtls><TxDtls><RltdPties><Dbtr><Pty><Nm>\(payer)</Nm></Pty></Dbtr>
+                <NtryDtls><TxDtls><RltdPties><Dbtr><Pty><Nm>\(escaped(payer))</Nm></Pty></Dbtr>
                 <DbtrAcct><Id><IBAN>DE02120300000000202051</IBAN></Id></DbtrAcct></RltdPties>
-                <RmtInf><Ustrd>\(text)</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+                <RmtInf><Ustrd>\(escaped(text))</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
                 """
         }
         return Data((xml + "</Stmt></BkToCstmrStmt></Document>").utf8)
