@@ -323,6 +323,7 @@ extension InMemoryBook {
     func save(webUser: WebUser) throws { state.webUsers[webUser.name] = webUser }
 
     func insert(webSession: StoredWebSession) throws {
+        if state.webUsers[webSession.user] == nil { throw constraint("FOREIGN KEY constraint failed (webUser)") }
         if state.webSessions[webSession.tokenHash] != nil {
             throw constraint("UNIQUE constraint failed: webSession.tokenHash")
         }
@@ -383,6 +384,7 @@ extension InMemoryBook {
         {
             throw immutable("this row is part of the record: REPLACE would delete it and is refused")
         }
+        try requireReference(outboxMessage.customerId, in: state.customers, "customer")
         var stored = outboxMessage
         stored.id = state.newId(.outboxMessage, requested: outboxMessage.id)
         state.outbox[stored.id] = stored
@@ -411,16 +413,24 @@ extension InMemoryBook {
         {
             throw immutable("imported mails are never replaced")
         }
+        try requireReference(importedMail.customerId, in: state.customers, "customer")
+        try requireReference(importedMail.inquiryId, in: state.inquiries, "inquiry")
+        try requireReference(importedMail.noteId, in: state.notes, "note")
+        try requireReference(importedMail.acceptedNoteId, in: state.notes, "note")
+        try requireReference(importedMail.outboxMessageId, in: state.outbox, "outboxMessage")
+        try requireReference(importedMail.invoiceId, in: state.invoices, "invoice")
         var stored = importedMail
         stored.id = state.newId(.importedMail, requested: importedMail.id)
-        // File names are kept one per line.
-        stored.attachmentNames = importedMail.attachmentNames.map { $0.replacingOccurrences(of: "\n", with: " ") }
-        state.importedMails[stored.id] = stored
+        // File names are kept one per line; the caller gets back what it gave, with the new id.
+        var kept = stored
+        kept.attachmentNames = importedMail.attachmentNames.map { $0.replacingOccurrences(of: "\n", with: " ") }
+        state.importedMails[stored.id] = kept
         return stored
     }
 
     func markSuggestionAccepted(importedMailId: Int64, noteId: Int64) throws {
-        guard state.importedMails[importedMailId]?.acceptedNoteId == nil else { return }
+        guard let mail = state.importedMails[importedMailId], mail.acceptedNoteId == nil else { return }
+        try requireReference(noteId, in: state.notes, "note")
         state.importedMails[importedMailId]?.acceptedNoteId = noteId
     }
 }

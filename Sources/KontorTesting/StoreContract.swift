@@ -41,6 +41,7 @@ public struct StoreContract: Sendable {
         Rule(name: "the change counter") { try await $0.changeCounterRisesOnCommitOnly() },
         Rule(name: "a rolled-back write leaves nothing") { try await $0.rolledBackWriteLeavesNothing() },
         Rule(name: "records round-trip") { try await $0.recordsRoundTrip() },
+        Rule(name: "mail and sessions keep their rules") { try await $0.mailAndSessionsKeepTheirRules() },
         Rule(name: "answers every read as the reference store") { try await $0.answersEveryReadAsTheReference() },
     ]
 
