@@ -193,7 +193,9 @@ extension InMemoryBook {
         try requireDraft(invoice.id)
         try requireExisting(invoice.id, in: state.invoices, "invoice")
         try requireUniqueNumber(invoice)
-        guard let dueDate = invoice.dueDate else { throw constraint("NOT NULL constraint failed: invoiceBalance.dueDate") }
+        guard let dueDate = invoice.dueDate else {
+            throw constraint("NOT NULL constraint failed: invoiceBalance.dueDate")
+        }
         if state.balances[invoice.id] != nil {
             throw immutable("this row is part of the record: REPLACE would delete it and is refused")
         }
@@ -242,7 +244,9 @@ extension InMemoryBook {
             throw immutable("payments are never changed: record a reversal instead")
         }
         if payment.kind == .reversal,
-            state.payments.values.contains(where: { $0.kind == .reversal && $0.relatedPaymentId == payment.relatedPaymentId })
+            state.payments.values.contains(where: {
+                $0.kind == .reversal && $0.relatedPaymentId == payment.relatedPaymentId
+            })
         {
             throw immutable("payments are never changed: record a reversal instead")
         }
@@ -285,7 +289,9 @@ extension InMemoryBook {
             $0.id == dunningLetter.id || ($0.invoiceId == dunningLetter.invoiceId && $0.step == dunningLetter.step)
         }
         if sameStep.contains(where: { $0.status == .sent }) { throw immutable(Self.sentLetterMessage) }
-        if !sameStep.isEmpty { throw constraint("UNIQUE constraint failed: dunningLetter.invoiceId, dunningLetter.step") }
+        if !sameStep.isEmpty {
+            throw constraint("UNIQUE constraint failed: dunningLetter.invoiceId, dunningLetter.step")
+        }
         try requireReference(dunningLetter.invoiceId, in: state.invoices, "invoice")
         var stored = dunningLetter
         stored.id = state.newId(.dunningLetter, requested: dunningLetter.id)
@@ -337,7 +343,9 @@ extension InMemoryBook {
 
     func deleteWebSession(tokenHash: String) throws { state.webSessions[tokenHash] = nil }
 
-    func deleteWebSessions(user: String) throws { state.webSessions = state.webSessions.filter { $0.value.user != user } }
+    func deleteWebSessions(user: String) throws {
+        state.webSessions = state.webSessions.filter { $0.value.user != user }
+    }
 
     func deleteWebSessions(expiredBefore time: Int64) throws {
         state.webSessions = state.webSessions.filter { $0.value.expiresAt > time }
@@ -363,7 +371,9 @@ extension InMemoryBook {
     }
 
     func update(bankEntry: BankEntry) throws {
-        guard let stored = state.bankEntries[bankEntry.id] else { throw constraint("bankEntry \(bankEntry.id) not found") }
+        guard let stored = state.bankEntries[bankEntry.id] else {
+            throw constraint("bankEntry \(bankEntry.id) not found")
+        }
         // Only the review changes: status, the invoices it paid, confidence and reason.
         var reviewed = stored
         reviewed.status = bankEntry.status

@@ -38,7 +38,10 @@ final class InMemoryBook: BookWriter {
         guard let value else { return false }
         let pattern = CustomerOrder.asciiFolded(text)
         // Pattern tokens: a literal byte, `_` (one character) or `%` (any run), as LIKE reads them.
-        enum Token: Equatable { case byte(UInt8), one, any }
+        enum Token: Equatable {
+            case byte(UInt8)
+            case one, any
+        }
         var tokens: [Token] = [.any]
         var index = 0
         while index < pattern.count {
@@ -63,7 +66,7 @@ final class InMemoryBook: BookWriter {
                 // A run of literal bytes must equal the next characters' bytes exactly.
                 var bytes: [UInt8] = []
                 var end = t
-                while end < tokens.count, case let .byte(b) = tokens[end] {
+                while end < tokens.count, case .byte(let b) = tokens[end] {
                     bytes.append(b)
                     end += 1
                 }
@@ -305,9 +308,10 @@ final class InMemoryBook: BookWriter {
     }
 
     func customersSentNotices(among customerIds: Set<Int64>) throws -> Set<Int64> {
-        Set(state.dunningLetters.values.filter {
-            $0.status == .sent && $0.step != .inquiry && customerIds.contains($0.customerId)
-        }.map(\.customerId))
+        Set(
+            state.dunningLetters.values.filter {
+                $0.status == .sent && $0.step != .inquiry && customerIds.contains($0.customerId)
+            }.map(\.customerId))
     }
 
     func dunningHolds(customerIds: Set<Int64>) throws -> [DunningHold] {
@@ -328,9 +332,10 @@ final class InMemoryBook: BookWriter {
 
     func latestDecidedLetters(limit: Int) throws -> [DunningLetter] {
         // `COALESCE(sentOn, skippedOn, createdOn) DESC, id DESC`.
-        Array(state.dunningLetters.values.filter { $0.status != .draft }.sorted {
-            ($0.sentOn ?? $0.skippedOn ?? $0.createdOn, $0.id) > ($1.sentOn ?? $1.skippedOn ?? $1.createdOn, $1.id)
-        }.prefix(limit))
+        Array(
+            state.dunningLetters.values.filter { $0.status != .draft }.sorted {
+                ($0.sentOn ?? $0.skippedOn ?? $0.createdOn, $0.id) > ($1.sentOn ?? $1.skippedOn ?? $1.createdOn, $1.id)
+            }.prefix(limit))
     }
 
     func messageTemplate(key: String) throws -> String? { state.messageTemplates[key] }
@@ -386,7 +391,9 @@ final class InMemoryBook: BookWriter {
             guard let entryId = payment.bankEntryId, let entry = state.bankEntries[entryId],
                 let fact = value(entry)
             else { continue }
-            if !(facts[payment.customerId]?.contains(fact) ?? false) { facts[payment.customerId, default: []].append(fact) }
+            if !(facts[payment.customerId]?.contains(fact) ?? false) {
+                facts[payment.customerId, default: []].append(fact)
+            }
         }
         return facts
     }
@@ -487,9 +494,12 @@ final class InMemoryBook: BookWriter {
         let inquiries = state.inquiries.values.filter { $0.status == status }
         if status == .won || status == .lost {
             // `closedOn DESC, id DESC`: SQLite sorts NULL first, so descending puts it last.
-            return page(inquiries.sorted {
-                ($0.closedOn.map { $0.ordinal } ?? Int.min, $0.id) > ($1.closedOn.map { $0.ordinal } ?? Int.min, $1.id)
-            }, window)
+            return page(
+                inquiries.sorted {
+                    ($0.closedOn.map { $0.ordinal } ?? Int.min, $0.id) > (
+                        $1.closedOn.map { $0.ordinal } ?? Int.min, $1.id
+                    )
+                }, window)
         }
         return page(inquiries.sorted(by: Inquiry.workOrder), window)
     }
@@ -532,7 +542,9 @@ final class InMemoryBook: BookWriter {
     func customersNamed(_ text: String, limit: Int) throws -> [(id: Int64, name: String)] {
         let exact = byId(state.customers).filter { CustomerOrder.isSameName(text, $0.name) }
         if !exact.isEmpty { return Array(exact.prefix(limit).map { (id: $0.id, name: $0.name) }) }
-        let containing = state.customers.values.filter { Self.like($0.name, contains: Self.likeEscaped(text), escaped: true) }
+        let containing = state.customers.values.filter {
+            Self.like($0.name, contains: Self.likeEscaped(text), escaped: true)
+        }
         return Array(named(containing).prefix(limit))
     }
 
@@ -551,7 +563,9 @@ final class InMemoryBook: BookWriter {
             }
         }.sorted {
             // `deliveredOn DESC, id DESC`: those without a day last.
-            ($0.deliveredOn.map { $0.ordinal } ?? Int.min, $0.id) > ($1.deliveredOn.map { $0.ordinal } ?? Int.min, $1.id)
+            ($0.deliveredOn.map { $0.ordinal } ?? Int.min, $0.id) > (
+                $1.deliveredOn.map { $0.ordinal } ?? Int.min, $1.id
+            )
         }
     }
 
@@ -583,7 +597,8 @@ final class InMemoryBook: BookWriter {
                 return InquiryConversion.Tally(
                     channel: channel, inquiries: inquiries.count, answered: answerDays.count,
                     answerDays: answerDays.reduce(0, +), quoted: quotedCount,
-                    won: inquiries.filter { $0.status == .won }.count, lost: inquiries.filter { $0.status == .lost }.count)
+                    won: inquiries.filter { $0.status == .won }.count,
+                    lost: inquiries.filter { $0.status == .lost }.count)
             }
     }
 

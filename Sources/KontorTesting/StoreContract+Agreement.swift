@@ -34,7 +34,8 @@ extension StoreContract {
         let owing = try await kontor.invoices(InvoiceQuery(openOnly: true))
         if let invoice = owing.last {
             _ = try await kontor.holdDunning(
-                customerId: invoice.customerId, invoice: invoice.number, until: today.adding(days: 10), reason: "Urlaub",
+                customerId: invoice.customerId, invoice: invoice.number, until: today.adding(days: 10),
+                reason: "Urlaub",
                 on: today)
             _ = try await kontor.addNote(
                 customerId: invoice.customerId, text: "Zahlt nach dem Urlaub", on: today, kind: .promise,
@@ -86,7 +87,9 @@ extension StoreContract {
             put("customers", customers)
             for status in CustomerStatus.allCases {
                 put("customers(\(status))", try book.customers(status: status, search: nil))
-                put("customerList(\(status))", pageOf(try book.customerList(status: status, search: "e", window: window)))
+                put(
+                    "customerList(\(status))",
+                    pageOf(try book.customerList(status: status, search: "e", window: window)))
             }
             put("customers(search: er)", try book.customers(status: nil, search: "er"))
             put("customer(email:)", try customers.compactMap(\.email).map { try book.customer(email: $0.uppercased()) })
@@ -103,7 +106,11 @@ extension StoreContract {
             put("quote(id:)", try book.quotes(customerId: nil).map { try book.quote(id: $0.id) as Any })
             put("jobs", try book.jobs(openOnly: false, customerId: nil, deadlineOnOrBefore: nil))
             put("jobs(open)", try book.jobs(openOnly: true, customerId: nil, deadlineOnOrBefore: today))
-            put("job(id:)", try book.jobs(openOnly: false, customerId: nil, deadlineOnOrBefore: nil).map { try book.job(id: $0.id) as Any })
+            put(
+                "job(id:)",
+                try book.jobs(openOnly: false, customerId: nil, deadlineOnOrBefore: nil).map {
+                    try book.job(id: $0.id) as Any
+                })
             put("invoices", invoices)
             put("invoice(id:)", try invoiceIds.sorted().map { try book.invoice(id: $0) as Any })
             put("invoice(number:)", try invoices.compactMap(\.number).map { try book.invoice(number: $0)?.id as Any })
@@ -126,7 +133,9 @@ extension StoreContract {
             put("payments", try book.payments(invoiceId: nil, customerId: nil))
             put("payments(customer)", try book.payments(invoiceId: nil, customerId: customers.first?.id))
             putSorted("payments(invoiceIds:)", try book.payments(invoiceIds: invoiceIds))
-            put("payment(id:)", try book.payments(invoiceId: nil, customerId: nil).map { try book.payment(id: $0.id) as Any })
+            put(
+                "payment(id:)",
+                try book.payments(invoiceId: nil, customerId: nil).map { try book.payment(id: $0.id) as Any })
             put("dunningCharges", try book.dunningCharges(invoiceIds: invoiceIds))
             put("notes", try customers.map { try book.notes(customerId: $0.id) })
             putSorted("notes(customerIds:)", try book.notes(customerIds: customerIds))
@@ -135,7 +144,9 @@ extension StoreContract {
                 put("dunningLetters(\(status))", try book.dunningLetters(status: status, invoiceIds: invoiceIds))
                 put("dunningLetterList(\(status))", pageOf(try book.dunningLetterList(status: status, window: window)))
             }
-            put("dunningLetter(id:)", try book.dunningLetters(status: nil, invoiceIds: nil).map { try book.dunningLetter(id: $0.id) as Any })
+            put(
+                "dunningLetter(id:)",
+                try book.dunningLetters(status: nil, invoiceIds: nil).map { try book.dunningLetter(id: $0.id) as Any })
             put("dunningMarks", try book.dunningMarks(invoiceIds: invoiceIds))
             put("customersSentNotices", try book.customersSentNotices(among: customerIds).sorted())
             put("dunningHolds(customerIds:)", try book.dunningHolds(customerIds: customerIds))
@@ -144,14 +155,19 @@ extension StoreContract {
             putUnordered("receivableItems(owing)", try book.receivableItems(owingOnly: true))
             let entries = try book.bankEntries(status: nil)
             put("bankEntries", entries)
-            put("knownBankEntries", try book.knownBankEntries(identities: Set(entries.map(\.identity) + ["x"])).sorted())
+            put(
+                "knownBankEntries", try book.knownBankEntries(identities: Set(entries.map(\.identity) + ["x"])).sorted()
+            )
             put("bankEntry(id:)", try entries.map { try book.bankEntry(id: $0.id) as Any })
             for status in BankEntryStatus.allCases {
                 put("bankEntries(\(status))", try book.bankEntries(status: status))
-                put("bankEntryList(\(status))", pageOf(try book.bankEntryList(status: status, window: ListWindow(size: 2))))
+                put(
+                    "bankEntryList(\(status))",
+                    pageOf(try book.bankEntryList(status: status, window: ListWindow(size: 2))))
             }
             putSorted("customerIBANs", try book.customerIBANs(customerIds: customerIds).mapValues { $0.sorted() })
-            putSorted("customerPayerNames", try book.customerPayerNames(customerIds: customerIds).mapValues { $0.sorted() })
+            putSorted(
+                "customerPayerNames", try book.customerPayerNames(customerIds: customerIds).mapValues { $0.sorted() })
             put("openBalances", try book.openBalances())
             put("agendaSlots", try book.agendaSlots())
             put("workLogs", try book.workLogs(jobIds: nil))
@@ -167,21 +183,29 @@ extension StoreContract {
             put("paymentSum", try book.paymentSum())
             put("quoteList", pageOf(try book.quoteList(window: window)))
             put("jobList", pageOf(try book.jobList(window: window)))
-            put("jobs(deadlineFrom:)", try book.jobs(deadlineFrom: today.adding(days: -30), through: today.adding(days: 30)))
+            put(
+                "jobs(deadlineFrom:)",
+                try book.jobs(deadlineFrom: today.adding(days: -30), through: today.adding(days: 30)))
             put("invoiceIdsWithDraftLetters", try book.invoiceIdsWithDraftLetters().sorted())
             put("latestDecidedLetters", try book.latestDecidedLetters(limit: 5))
             put("customersOwing", try book.customersOwing().map { "\($0.id) \($0.name)" })
             let choices = try book.customerChoices(limit: 5, including: customers.first?.id)
             put("customerChoices", "\(choices.total) \(choices.choices.map { "\($0.id) \($0.name)" })")
             put("customersNamed(e)", try book.customersNamed("e", limit: 4).map { "\($0.id) \($0.name)" })
-            put("customersNamed(exact)", try customers.map { try book.customersNamed($0.name.uppercased(), limit: 2).map(\.id) })
+            put(
+                "customersNamed(exact)",
+                try customers.map { try book.customersNamed($0.name.uppercased(), limit: 2).map(\.id) })
             put("jobsToInvoice", try book.jobsToInvoice(deliveredSince: today.adding(days: -120)))
-            putSorted("revenueByDay", try book.revenueByDay(from: today.adding(days: -365), through: today)
-                .mapValues { "\($0.gross) \($0.invoices)" })
+            putSorted(
+                "revenueByDay",
+                try book.revenueByDay(from: today.adding(days: -365), through: today)
+                    .mapValues { "\($0.gross) \($0.invoices)" })
             putUnordered("inquiryTallies", try book.inquiryTallies(receivedSince: nil))
             putUnordered("inquiryTallies(since)", try book.inquiryTallies(receivedSince: today.adding(days: -120)))
-            put("acceptedOrderValues", try book.acceptedOrderValues(receivedSince: nil)
-                .map { "\($0.key) \($0.value.map(\.cents).sorted())" }.sorted())
+            put(
+                "acceptedOrderValues",
+                try book.acceptedOrderValues(receivedSince: nil)
+                    .map { "\($0.key) \($0.value.map(\.cents).sorted())" }.sorted())
             return answers
         }
     }

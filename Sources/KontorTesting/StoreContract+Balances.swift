@@ -17,7 +17,8 @@ extension StoreContract {
         _ = try await kontor.addPayment(invoice: invoice.number!, amount: Money(cents: 69_000), on: Self.day)
         try await expectBalance(kontor, store, invoice, open: .zero, status: .paid)
         #expect(try await store.read { try $0.paidInvoiceCount(customerId: customer.id) } == 1)
-        _ = try await kontor.reversePayment(id: first.payment.id, on: Self.day.adding(days: 1), reason: "Rücklastschrift")
+        _ = try await kontor.reversePayment(
+            id: first.payment.id, on: Self.day.adding(days: 1), reason: "Rücklastschrift")
         try await expectBalance(kontor, store, invoice, open: Money(cents: 50_000), status: .partiallyPaid)
         #expect(try await store.read { try $0.paidInvoiceCount(customerId: customer.id) } == 0)
         // The payments: two in, one counter-entry; their sum is what was paid.
@@ -92,7 +93,8 @@ extension StoreContract {
         _ = try await kontor.addPayment(invoice: cancelled.number!, amount: Money(cents: 10_000), on: today)
         _ = try await kontor.cancelInvoice(cancelled.number!, on: today)
         let free = try await issued(kontor, customer, cents: 0, on: today)
-        _ = try await kontor.addPayment(invoice: free.number!, amount: Money(cents: 500), on: today, confirmOverpayment: true)
+        _ = try await kontor.addPayment(
+            invoice: free.number!, amount: Money(cents: 500), on: today, confirmOverpayment: true)
         _ = try await draft(kontor, customer, on: today)
 
         let all = try await kontor.invoices(InvoiceQuery())

@@ -10,9 +10,10 @@ extension StoreContract {
     public func customersAreInCustomerOrder() async throws {
         let (kontor, store, first) = try await book()
         var added = [first]
-        for name in ["zeta Verlag", "Äpfel & Birnen", "apfel GmbH", "Bär Media", "bar Medien", "Zeta Verlag", "Özil",
-            "Oase", "müller & söhne kg", "10 Finger", "Éditions Lumière"]
-        {
+        for name in [
+            "zeta Verlag", "Äpfel & Birnen", "apfel GmbH", "Bär Media", "bar Medien", "Zeta Verlag", "Özil",
+            "Oase", "müller & söhne kg", "10 Finger", "Éditions Lumière",
+        ] {
             added.append(try await kontor.addCustomer(Self.customer(name)))
         }
         let expected = added.sorted(by: CustomerOrder.byName).map(\.id)
@@ -20,7 +21,8 @@ extension StoreContract {
         let (list, choices, few) = try await store.read { book in
             (
                 try book.customerList(status: nil, search: nil, window: ListWindow(size: 100)).items.map(\.id),
-                try book.customerChoices(limit: 100, including: nil), try book.customerChoices(limit: 3, including: first.id)
+                try book.customerChoices(limit: 100, including: nil),
+                try book.customerChoices(limit: 3, including: first.id)
             )
         }
         #expect(list == expected)
@@ -104,8 +106,13 @@ extension StoreContract {
         for status in InquiryStatus.allCases {
             let inquiries = try await pages { try $0.inquiryList(status: status, window: $1) }
             let all = try await store.read { try $0.inquiries(statuses: [status], customerId: nil) }
-            let expected = status == .won || status == .lost
-                ? all.sorted { ($0.closedOn ?? Day(ordinal: Int.min / 2), $0.id) > ($1.closedOn ?? Day(ordinal: Int.min / 2), $1.id) }
+            let expected =
+                status == .won || status == .lost
+                ? all.sorted {
+                    ($0.closedOn ?? Day(ordinal: Int.min / 2), $0.id) > (
+                        $1.closedOn ?? Day(ordinal: Int.min / 2), $1.id
+                    )
+                }
                 : all.sorted(by: Inquiry.workOrder)
             #expect(inquiries.items.map(\.id) == expected.map(\.id), "inquiries \(status)")
             #expect(inquiries.totals == [all.count])
@@ -131,15 +138,18 @@ extension StoreContract {
             ("REF-3", Money(cents: 1_000), "Unbekannt", "Spende"),
         ])
         let today = Self.day.adding(days: 20)
-        let first = try await kontor.importStatement(data: statement, fileName: "auszug.xml", dryRun: false, today: today)
+        let first = try await kontor.importStatement(
+            data: statement, fileName: "auszug.xml", dryRun: false, today: today)
         #expect(first.applied.count == 1 && first.queued == 2 && first.alreadyImported == 0)
         let (entries, payments) = try await store.read {
             (try $0.bankEntries(status: nil), try $0.payments(invoiceId: nil, customerId: nil))
         }
         #expect(entries.count == 3 && payments.count == 1)
         let identities = Set(entries.map(\.identity))
-        #expect(try await store.read { try $0.knownBankEntries(identities: identities.union(["unknown"])) } == identities)
-        let again = try await kontor.importStatement(data: statement, fileName: "auszug.xml", dryRun: false, today: today)
+        #expect(
+            try await store.read { try $0.knownBankEntries(identities: identities.union(["unknown"])) } == identities)
+        let again = try await kontor.importStatement(
+            data: statement, fileName: "auszug.xml", dryRun: false, today: today)
         #expect(again.alreadyImported == 3 && again.applied.isEmpty && again.queued == 0)
         let after = try await store.read {
             (try $0.bankEntries(status: nil), try $0.payments(invoiceId: nil, customerId: nil))

@@ -61,15 +61,17 @@ extension StoreContract {
         // A session needs its user.
         await #expect(throws: StoreError.self) {
             try await store.write { book in
-                try book.insert(webSession: StoredWebSession(
-                    tokenHash: "x", user: "niemand", csrfToken: "x", createdAt: 1, lastSeenAt: 1, expiresAt: 2))
+                try book.insert(
+                    webSession: StoredWebSession(
+                        tokenHash: "x", user: "niemand", csrfToken: "x", createdAt: 1, lastSeenAt: 1, expiresAt: 2))
             }
         }
         try await store.write { try $0.markSuggestionAccepted(importedMailId: mail.id, noteId: promise.id) }
         try await store.write { try $0.markSuggestionAccepted(importedMailId: mail.id, noteId: other.id) }
         let (read, known, unknown, byHash) = try await store.read { book in
             (
-                try book.importedMail(id: mail.id), try book.isMailImported(messageId: "<antwort@example.de>", rawHash: ""),
+                try book.importedMail(id: mail.id),
+                try book.isMailImported(messageId: "<antwort@example.de>", rawHash: ""),
                 try book.isMailImported(messageId: "<andere@example.de>", rawHash: "abc"),
                 try book.isMailImported(messageId: nil, rawHash: "abc")
             )
@@ -83,11 +85,13 @@ extension StoreContract {
         try await store.write { book in
             try book.save(webUser: user)
             try book.save(webUser: WebUser(name: "max", passwordHash: "$2b$12$max", changedOn: Self.day))
-            try book.save(webUser: WebUser(name: "lena", passwordHash: "$2b$12$new", changedOn: Self.day.adding(days: 1)))
+            try book.save(
+                webUser: WebUser(name: "lena", passwordHash: "$2b$12$new", changedOn: Self.day.adding(days: 1)))
             for (index, token) in ["a", "b", "c"].enumerated() {
-                try book.insert(webSession: StoredWebSession(
-                    tokenHash: token, user: index < 2 ? "lena" : "max", csrfToken: "csrf-\(token)", createdAt: 100,
-                    lastSeenAt: 100, expiresAt: 200 + Int64(index) * 100))
+                try book.insert(
+                    webSession: StoredWebSession(
+                        tokenHash: token, user: index < 2 ? "lena" : "max", csrfToken: "csrf-\(token)", createdAt: 100,
+                        lastSeenAt: 100, expiresAt: 200 + Int64(index) * 100))
             }
             try book.touchWebSession(tokenHash: "a", lastSeenAt: 150, expiresAt: 1_000)
         }

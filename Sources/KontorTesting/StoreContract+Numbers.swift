@@ -37,7 +37,8 @@ extension StoreContract {
         let series = InvoiceNumberFormat.standard.series(for: Self.day)
         #expect(try await store.read { try $0.numberCounter(series: series) } == 0)
         #expect(try await kontor.invoice("\(draft.id)").status == .draft)
-        #expect(try await kontor.issueInvoice("\(draft.id)", on: Self.day, expecting: "2026-0001").number == "2026-0001")
+        #expect(
+            try await kontor.issueInvoice("\(draft.id)", on: Self.day, expecting: "2026-0001").number == "2026-0001")
     }
 
     /// `bookVersion` rises with every committed write and with nothing else: not on a read, not on a write that
@@ -84,8 +85,10 @@ extension StoreContract {
                 let added = try book.insert(customer: Self.customer("Nie Gespeichert AG"))
                 _ = try book.nextCounter(series: series)
                 _ = try book.insert(draft: Invoice(customerId: added.id, draftedOn: Self.day, paymentTermDays: 14))
-                _ = try book.insert(payment: Payment(
-                    invoiceId: invoice.id, customerId: customer.id, amount: Money(cents: 10_000), receivedOn: Self.day))
+                _ = try book.insert(
+                    payment: Payment(
+                        invoiceId: invoice.id, customerId: customer.id, amount: Money(cents: 10_000),
+                        receivedOn: Self.day))
                 try book.save(messageTemplate: "nie", key: "contract.rollback")
                 throw Abandoned()
             }
@@ -94,7 +97,8 @@ extension StoreContract {
             (
                 try book.customers(status: nil, search: nil).map(\.id),
                 try book.invoices(InvoiceQuery()).map(\.id), try book.numberCounter(series: series),
-                try book.payments(invoiceId: nil, customerId: nil).count, try book.messageTemplate(key: "contract.rollback")
+                try book.payments(invoiceId: nil, customerId: nil).count,
+                try book.messageTemplate(key: "contract.rollback")
             )
         }
         #expect(customers == [customer.id])

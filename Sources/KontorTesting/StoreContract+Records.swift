@@ -22,28 +22,36 @@ extension StoreContract {
             unitPrice: UnitPrice(Money(cents: 9_000)), vatRate: .standard)
         let written = try await store.write { [full] book in
             let customer = try book.insert(customer: full)
-            let inquiry = try book.insert(inquiry: Inquiry(
-                customerId: customer.id, channel: .phone, receivedOn: Self.day, subject: "Whitepaper",
-                wishedDeadline: Self.day.adding(days: 30), note: "Anruf"))
-            let quote = try book.insert(quote: Quote(
-                customerId: customer.id, inquiryId: inquiry.id, title: "Whitepaper", createdOn: Self.day,
-                validUntil: Self.day.adding(days: 30), paymentTermDays: 14, lines: [line, line],
-                deliveryDate: Self.day.adding(days: 20)))
-            let job = try book.insert(job: Job(
-                customerId: customer.id, quoteId: quote.id, title: "Whitepaper", effortHours: Quantity(12),
-                deadline: Self.day.adding(days: 20), createdOn: Self.day,
-                revisions: [
-                    Revision(requestedOn: Self.day.adding(days: 3), kind: .change, note: "Kürzer", billable: false),
-                    Revision(
-                        requestedOn: Self.day.adding(days: 5),
-                        notes: [RevisionNote(kind: .critique, text: "Ton"), RevisionNote(kind: .change, text: "Titel")],
-                        billable: true),
-                ]))
-            let note = try book.insert(note: Note(
-                customerId: customer.id, writtenOn: Self.day, text: "Zahlt bis Freitag", kind: .promise,
-                promisedFor: Self.day.adding(days: 4)))
-            let hold = try book.insert(dunningHold: DunningHold(
-                customerId: customer.id, until: Self.day.adding(days: 9), reason: "Urlaub", createdOn: Self.day))
+            let inquiry = try book.insert(
+                inquiry: Inquiry(
+                    customerId: customer.id, channel: .phone, receivedOn: Self.day, subject: "Whitepaper",
+                    wishedDeadline: Self.day.adding(days: 30), note: "Anruf"))
+            let quote = try book.insert(
+                quote: Quote(
+                    customerId: customer.id, inquiryId: inquiry.id, title: "Whitepaper", createdOn: Self.day,
+                    validUntil: Self.day.adding(days: 30), paymentTermDays: 14, lines: [line, line],
+                    deliveryDate: Self.day.adding(days: 20)))
+            let job = try book.insert(
+                job: Job(
+                    customerId: customer.id, quoteId: quote.id, title: "Whitepaper", effortHours: Quantity(12),
+                    deadline: Self.day.adding(days: 20), createdOn: Self.day,
+                    revisions: [
+                        Revision(
+                            requestedOn: Self.day.adding(days: 3), kind: .change, note: "Kürzer", billable: false),
+                        Revision(
+                            requestedOn: Self.day.adding(days: 5),
+                            notes: [
+                                RevisionNote(kind: .critique, text: "Ton"), RevisionNote(kind: .change, text: "Titel"),
+                            ],
+                            billable: true),
+                    ]))
+            let note = try book.insert(
+                note: Note(
+                    customerId: customer.id, writtenOn: Self.day, text: "Zahlt bis Freitag", kind: .promise,
+                    promisedFor: Self.day.adding(days: 4)))
+            let hold = try book.insert(
+                dunningHold: DunningHold(
+                    customerId: customer.id, until: Self.day.adding(days: 9), reason: "Urlaub", createdOn: Self.day))
             let log = try book.insert(workLog: WorkLog(jobId: job.id, day: Self.day, hours: Quantity(3), words: 1_200))
             try book.save(messageTemplate: "Sehr geehrte …", key: "reminder.de")
             try book.replaceAgenda([
@@ -52,10 +60,12 @@ extension StoreContract {
             ])
             return (customer, inquiry, quote, job, note, hold, log)
         }
-        let (customerRead, inquiryRead, quoteRead, jobRead, notes, holds, logs, template, agenda) = try await store.read {
+        let (customerRead, inquiryRead, quoteRead, jobRead, notes, holds, logs, template, agenda) = try await store.read
+        {
             book in
             (
-                try book.customer(id: written.0.id), try book.inquiry(id: written.1.id), try book.quote(id: written.2.id),
+                try book.customer(id: written.0.id), try book.inquiry(id: written.1.id),
+                try book.quote(id: written.2.id),
                 try book.job(id: written.3.id), try book.notes(customerId: written.0.id),
                 try book.dunningHolds(customerIds: [written.0.id]), try book.workLogs(jobIds: [written.3.id]),
                 try book.messageTemplate(key: "reminder.de"), try book.agendaSlots()

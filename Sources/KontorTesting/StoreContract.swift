@@ -1,5 +1,5 @@
-public import KontorApp
 import Foundation
+public import KontorApp
 import KontorCore
 import Testing
 
@@ -26,7 +26,9 @@ public struct StoreContract: Sendable {
 
     /// Every rule.
     public static let rules: [Rule] = [
-        Rule(name: "invoice numbers gapless under concurrency") { try await $0.invoiceNumbersAreGaplessUnderConcurrency() },
+        Rule(name: "invoice numbers gapless under concurrency") {
+            try await $0.invoiceNumbersAreGaplessUnderConcurrency()
+        },
         Rule(name: "a refused issue takes no number") { try await $0.refusedIssueTakesNoNumber() },
         Rule(name: "issued invoices are immutable") { try await $0.issuedInvoicesAreImmutable() },
         Rule(name: "payments are immutable") { try await $0.paymentsAreImmutable() },
@@ -53,9 +55,11 @@ public struct StoreContract: Sendable {
     func book() async throws -> (kontor: Kontor, store: any BookStore, customer: Customer) {
         let store = try await makeStore()
         let kontor = Kontor(store: store)
-        _ = try await kontor.initialise(BusinessProfile(
-            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
-            iban: try IBAN("DE89370400440532013000"), taxNumber: "214/5678/1234"))
+        _ = try await kontor.initialise(
+            BusinessProfile(
+                name: "Lena Schreiber",
+                address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+                iban: try IBAN("DE89370400440532013000"), taxNumber: "214/5678/1234"))
         let customer = try await kontor.addCustomer(Self.customer("Müller & Söhne KG", email: "t.mueller@example.de"))
         return (kontor, store, customer)
     }
@@ -68,11 +72,16 @@ public struct StoreContract: Sendable {
     }
 
     /// A draft for `customer` with one line of `cents` net.
-    func draft(_ kontor: Kontor, _ customer: Customer, cents: Int64 = 100_000, on day: Day = day) async throws -> Invoice {
+    func draft(_ kontor: Kontor, _ customer: Customer, cents: Int64 = 100_000, on day: Day = day) async throws
+        -> Invoice
+    {
         let draft = try await kontor.draftInvoice(from: .customer(customer.id), on: day)
-        return try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
-            description: "Fachartikel", quantity: Quantity(1), unit: .flat, unitPrice: UnitPrice(Money(cents: cents)),
-            vatRate: .standard))
+        return try await kontor.addInvoiceLine(
+            "\(draft.id)",
+            line: DocumentLine(
+                description: "Fachartikel", quantity: Quantity(1), unit: .flat,
+                unitPrice: UnitPrice(Money(cents: cents)),
+                vatRate: .standard))
     }
 
     /// An issued invoice for `customer` over `cents` net (19 % VAT on top).
