@@ -19,7 +19,9 @@ public struct StoreContract: Sendable {
 
     /// One rule of the contract, by name, for parameterised tests.
     public struct Rule: Sendable, CustomStringConvertible {
+        /// What the rule says, as a test case's name.
         public let name: String
+        /// Checks the rule on stores of one contract; failures are recorded as Swift Testing issues.
         public let check: @Sendable (StoreContract) async throws -> Void
         public var description: String { name }
     }
