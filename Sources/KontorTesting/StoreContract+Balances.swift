@@ -121,3 +121,71 @@ extension StoreContract {
         #expect(whole.count == all.count && whole.open == all.map(\.openAmount).reduce(.zero, +))
     }
 }
+
+extension StoreContract {
+    /// Costs and interest are receivables beside the invoice: a payment's part for them leaves the principal open,
+    /// and the receivables report counts the charges less what paid them. A claimed charge is never replaced.
+    public func onlyThePrincipalMovesTheBalance() async throws {
+        let (kontor, store, customer) = try await book()
+        let invoice = try await issued(kontor, customer)
+        let charges = try await store.write { book in
+            [
+                try book.insert(
+                    dunningCharge: DunningCharge(
+                        invoiceId: invoice.id, customerId: customer.id, kind: .lumpSum, amount: Money(cents: 4_000),
+                        arisenOn: Self.day)),
+                try book.insert(
+                    dunningCharge: DunningCharge(
+                        invoiceId: invoice.id, customerId: customer.id, kind: .interest, amount: Money(cents: 500),
+                        arisenOn: Self.day)),
+            ]
+        }
+        #expect(try await store.read { try $0.dunningCharges(invoiceIds: [invoice.id]) } == charges)
+        var replaced = charges[0]
+        replaced.amount = Money(cents: 1)
+        await expectImmutable(store, "a claimed charge replaced") { [replaced] book in
+            _ = try book.insert(dunningCharge: replaced)
+        }
+        let claims = try await store.read { try $0.receivableItems(owingOnly: true).map(\.claims) }
+        #expect(claims == [Money(cents: 4_500)])
+        _ = try await store.write { book in
+            try book.insert(
+                payment: Payment(
+                    invoiceId: invoice.id, customerId: customer.id, amount: Money(cents: 10_000), receivedOn: Self.day,
+                    toCosts: Money(cents: 4_000), toInterest: Money(cents: 500)))
+        }
+        try await expectBalance(kontor, store, invoice, open: Money(cents: 119_000 - 5_500), status: .partiallyPaid)
+        let after = try await store.read { try $0.receivableItems(owingOnly: false) }
+        #expect(after.map(\.claims) == [.zero] && after.map(\.open) == [Money(cents: 113_500)])
+        #expect(after.map(\.lastPayment) == [Self.day])
+        #expect(try await store.read { try $0.paymentSum() } == Money(cents: 10_000))
+    }
+
+    /// What other records refer to is not deleted: a quote a job was made from stays, and so does the draft a
+    /// payment was booked on (the store refuses, nothing changes); a draft nothing refers to goes.
+    public func referencedRecordsAreNotDeleted() async throws {
+        let (kontor, store, customer) = try await book()
+        let quote = try await kontor.addQuote(
+            customerId: customer.id, inquiryId: nil, title: "Whitepaper", on: Self.day, validUntil: nil,
+            paymentTermDays: nil)
+        _ = try await store.write { book in
+            try book.insert(job: Job(customerId: customer.id, quoteId: quote.id, title: "Whitepaper", createdOn: Self.day))
+        }
+        await #expect(throws: StoreError.self) { try await store.write { try $0.deleteQuote(id: quote.id) } }
+        #expect(try await store.read { try $0.quote(id: quote.id) } == quote)
+        let draft = try await draft(kontor, customer)
+        _ = try await store.write { book in
+            try book.insert(
+                dunningHold: DunningHold(
+                    customerId: customer.id, invoiceId: draft.id, until: Self.day, reason: "Rückfrage",
+                    createdOn: Self.day))
+        }
+        let version = try await kontor.bookVersion()
+        await #expect(throws: StoreError.self) { try await store.write { try $0.deleteDraft(id: draft.id) } }
+        #expect(try await kontor.invoice("\(draft.id)") == draft)
+        #expect(try await kontor.bookVersion() == version)
+        let unused = try await self.draft(kontor, customer)
+        try await store.write { try $0.deleteDraft(id: unused.id) }
+        #expect(try await store.read { try $0.invoice(id: unused.id) } == nil)
+    }
+}

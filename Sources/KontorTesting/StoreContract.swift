@@ -44,6 +44,8 @@ public struct StoreContract: Sendable {
         Rule(name: "bank entries are stored once") { try await $0.bankEntriesAreIdempotent() },
         Rule(name: "the change counter") { try await $0.changeCounterRisesOnCommitOnly() },
         Rule(name: "a rolled-back write leaves nothing") { try await $0.rolledBackWriteLeavesNothing() },
+        Rule(name: "only the principal moves the balance") { try await $0.onlyThePrincipalMovesTheBalance() },
+        Rule(name: "referenced records are not deleted") { try await $0.referencedRecordsAreNotDeleted() },
         Rule(name: "records round-trip") { try await $0.recordsRoundTrip() },
         Rule(name: "mail and sessions keep their rules") { try await $0.mailAndSessionsKeepTheirRules() },
         Rule(name: "answers every read as the reference store") { try await $0.answersEveryReadAsTheReference() },
