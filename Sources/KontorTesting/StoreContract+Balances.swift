@@ -169,7 +169,8 @@ extension StoreContract {
             customerId: customer.id, inquiryId: nil, title: "Whitepaper", on: Self.day, validUntil: nil,
             paymentTermDays: nil)
         _ = try await store.write { book in
-            try book.insert(job: Job(customerId: customer.id, quoteId: quote.id, title: "Whitepaper", createdOn: Self.day))
+            try book.insert(
+                job: Job(customerId: customer.id, quoteId: quote.id, title: "Whitepaper", createdOn: Self.day))
         }
         await #expect(throws: StoreError.self) { try await store.write { try $0.deleteQuote(id: quote.id) } }
         #expect(try await store.read { try $0.quote(id: quote.id) } == quote)

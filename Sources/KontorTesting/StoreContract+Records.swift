@@ -92,6 +92,34 @@ extension StoreContract {
         let (updatedQuote, updatedJob) = (quote, job)
         #expect(try await store.read { try $0.quote(id: updatedQuote.id) } == updatedQuote)
         #expect(try await store.read { try $0.job(id: updatedJob.id) } == updatedJob)
+        // The small records: mail settings replaced whole, a template forgotten, a moved deadline kept in order.
+        let settings = try MailSettings(
+            host: "smtp.example.de", port: 587, security: .starttls, username: "lena", senderName: "Lena Schreiber",
+            senderAddress: "lena@example.de", bcc: "ablage@example.de")
+        let later = try MailSettings(
+            host: "mail.example.de", security: .tls, senderName: "Lena", senderAddress: "post@example.de")
+        let moves = [
+            DeadlineChange(
+                jobId: job.id, customerId: job.customerId, changedOn: Self.day.adding(days: 2), previous: job.deadline,
+                deadline: Self.day.adding(days: 25)),
+            DeadlineChange(
+                jobId: job.id, customerId: job.customerId, changedOn: Self.day.adding(days: 1), previous: nil,
+                deadline: Self.day.adding(days: 22)),
+        ]
+        try await store.write { book in
+            try book.save(mailSettings: settings)
+            try book.save(mailSettings: later)
+            try book.removeMessageTemplate(key: "reminder.de")
+            for move in moves { try book.insert(deadlineChange: move) }
+        }
+        let jobCustomer = job.customerId
+        let small = try await store.read { book in
+            (
+                try book.mailSettings(), try book.messageTemplate(key: "reminder.de"),
+                try book.deadlineChanges(customerId: jobCustomer)
+            )
+        }
+        #expect(small.0 == later && small.1 == nil && small.2 == moves.reversed())
         // The first customer is untouched by all this.
         #expect(try await kontor.customerDetail(id: customer.id).customer == customer)
     }
