@@ -68,6 +68,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
+        // The store contract as code: the in-memory `BookStore` and the rules every store must keep (Swift
+        // Testing), run by KontorContractTests against each store. No database library.
+        .target(name: "KontorTesting", dependencies: ["KontorCore", "KontorApp"], swiftSettings: strictSettings),
         .target(
             name: "KontorWeb",
             dependencies: [
@@ -147,6 +150,9 @@ let package = Package(
                 "KontorCore", "KontorApp", "KontorBanking", "KontorStore", "KontorMailReader", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorContractTests", dependencies: ["KontorTesting", "KontorApp", "KontorCore", "KontorStore"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "KontorBenchTests", dependencies: ["kontor-bench", "KontorCore", "KontorDocuments", "KontorQR"],
             swiftSettings: strictSettings),

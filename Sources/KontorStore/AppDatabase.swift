@@ -1,6 +1,7 @@
 public import GRDB
 import Foundation
 import KontorApp
+import KontorCore
 
 /// The SQLite database of one book: opens the file (WAL, foreign keys, a busy timeout so that several
 /// processes can write one after another) and applies the append-only migrations.
@@ -63,7 +64,14 @@ public struct AppDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA cache_size = \(cachePages)")
+            db.add(collation: .customerName)
         }
         return configuration
     }
+}
+
+extension DatabaseCollation {
+    /// KontorCore's order of customer names (`CustomerOrder.compareNames`), so that SQL sorts customers exactly as
+    /// every other store does; registered on every connection by `makeConfiguration`.
+    static let customerName = DatabaseCollation("kontorCustomerName", function: CustomerOrder.compareNames)
 }

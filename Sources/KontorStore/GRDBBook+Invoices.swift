@@ -64,9 +64,19 @@ extension GRDBBook {
         switch query.status {
         case .draft?: conditions.append("i.number IS NULL")
         case .cancelled?: conditions.append("b.cancelledByNumber IS NOT NULL")
-        case .paid?: conditions.append("b.openCents = 0 AND b.paidCents > 0 AND b.cancelledByNumber IS NULL")
-        case .partiallyPaid?: conditions.append("b.openCents > 0 AND b.paidCents > 0")
-        case .issued?: conditions.append("i.number IS NOT NULL AND b.cancelledByNumber IS NULL AND b.paidCents = 0")
+        // `InvoiceBalance.status` in SQL, case for case (the contract suite holds the two together): a cancellation
+        // invoice is issued whatever was booked on it, paid needs a positive gross, partly paid is any other
+        // positive payment (also on an invoice of 0 €), and issued is nothing paid (or less than nothing).
+        case .paid?:
+            conditions.append(
+                "b.cancelledByNumber IS NULL AND i.kind = 'invoice' AND b.grossCents > 0 AND b.paidCents >= b.grossCents")
+        case .partiallyPaid?:
+            conditions.append(
+                "b.cancelledByNumber IS NULL AND i.kind = 'invoice' AND b.paidCents > 0"
+                    + " AND NOT (b.grossCents > 0 AND b.paidCents >= b.grossCents)")
+        case .issued?:
+            conditions.append(
+                "i.number IS NOT NULL AND b.cancelledByNumber IS NULL AND (i.kind = 'cancellation' OR b.paidCents <= 0)")
         case nil: break
         }
         if query.openOnly { conditions.append("b.openCents > 0") }
@@ -212,8 +222,12 @@ extension GRDBBook {
         guard var balance = try InvoiceBalanceRecord.fetchOne(db, key: payment.invoiceId) else {
             throw StoreError.corrupt(detail: "invoice \(payment.invoiceId) has no balance")
         }
-        // Only the principal part pays the invoice; costs and interest are receivables of their own.
-        balance.paidCents += payment.toPrincipal.cents
+        // KontorCore's rule: only the principal part moves the balance.
+        var moved = InvoiceBalance(
+            kind: .invoice, gross: Money(cents: balance.grossCents), paid: Money(cents: balance.paidCents),
+            cancelledByNumber: balance.cancelledByNumber)
+        moved.book(payment)
+        balance.paidCents = moved.paid.cents
         balance.recompute(isCancellation: false)
         try balance.update(db)
         return try record.domain()

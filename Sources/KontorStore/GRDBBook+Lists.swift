@@ -7,7 +7,7 @@ import KontorCore
 extension GRDBBook {
     func customerList(status: CustomerStatus?, search: String?, window: ListWindow) throws -> ListPage<Customer> {
         let request = customerRequest(status: status, search: search)
-        let rows = try request.order(Column("name").collating(.localizedCaseInsensitiveCompare), Column("id"))
+        let rows = try request.order(Column("name").collating(.customerName), Column("id"))
             .limit(window.size, offset: window.offset).fetchAll(db).map { try $0.domain() }
         return ListPage(items: rows, total: try request.fetchCount(db), window: window)
     }
@@ -135,7 +135,7 @@ extension GRDBBook {
             sql: """
                 SELECT c.id, c.name FROM customer c
                 WHERE c.id IN (SELECT customerId FROM invoiceBalance WHERE openCents > 0)
-                ORDER BY c.name COLLATE NOCASE, c.id
+                ORDER BY c.name COLLATE kontorCustomerName, c.id
                 """
         ).map { ($0[0], $0[1]) }
     }
@@ -148,7 +148,7 @@ extension GRDBBook {
             sql: """
                 SELECT id, name FROM (SELECT id, name FROM customer ORDER BY id DESC LIMIT ?)
                 UNION SELECT id, name FROM customer WHERE id = ?
-                ORDER BY name COLLATE NOCASE, id
+                ORDER BY name COLLATE kontorCustomerName, id
                 """,
             arguments: [limit, including])
         return (total, rows.map { ($0[0], $0[1]) })
@@ -162,8 +162,8 @@ extension GRDBBook {
             ? try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, name FROM customer WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE, id
-                    LIMIT ?
+                    SELECT id, name FROM customer WHERE name LIKE ? ESCAPE '\\'
+                    ORDER BY name COLLATE kontorCustomerName, id LIMIT ?
                     """,
                 arguments: ["%" + likeEscaped(text) + "%", limit])
             : exact

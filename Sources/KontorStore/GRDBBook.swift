@@ -27,7 +27,7 @@ struct GRDBBook: BookWriter {
 
     func customers(status: CustomerStatus?, search: String?) throws -> [Customer] {
         try customerRequest(status: status, search: search)
-            .order(Column("name").collating(.localizedCaseInsensitiveCompare), Column("id"))
+            .order(Column("name").collating(.customerName), Column("id"))
             .fetchAll(db).map { try $0.domain() }
     }
 

@@ -93,8 +93,8 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
 
     /// What the customer still owes: nothing for drafts, cancelled invoices and cancellation invoices.
     public var openAmount: Money {
-        guard isIssued, kind == .invoice, !isCancelled else { return .zero }
-        return max(.zero, totals.gross - paid)
+        guard isIssued else { return .zero }
+        return InvoiceBalance.open(kind: kind, gross: totals.gross, paid: paid, isCancelled: isCancelled)
     }
 
     /// Money paid beyond the gross amount (kept as credit on the customer); all payments when cancelled.
@@ -106,10 +106,7 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
     /// The status shown to people and used in filters.
     public var status: InvoiceStatus {
         guard isIssued else { return .draft }
-        if isCancelled { return .cancelled }
-        if kind == .cancellation { return .issued }
-        if totals.gross.cents > 0 && paid >= totals.gross { return .paid }
-        return paid.cents > 0 ? .partiallyPaid : .issued
+        return InvoiceBalance.status(kind: kind, gross: totals.gross, paid: paid, isCancelled: isCancelled)
     }
 
     /// When payment becomes late: the due date shifted by § 193 BGB in the buyer's state as it was on the

@@ -91,7 +91,10 @@ struct InvoiceBalanceRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// Recomputes what is open: nothing once cancelled or for a cancellation invoice.
     mutating func recompute(isCancellation: Bool) {
-        openCents = (cancelledByNumber != nil || isCancellation) ? 0 : max(0, grossCents - paidCents)
+        openCents = InvoiceBalance.open(
+            kind: isCancellation ? .cancellation : .invoice, gross: Money(cents: grossCents),
+            paid: Money(cents: paidCents), isCancelled: cancelledByNumber != nil
+        ).cents
     }
 }
 
