@@ -371,6 +371,10 @@ final class InMemoryBook: BookWriter {
 
     func bankEntry(id: Int64) throws -> BankEntry? { state.bankEntries[id] }
 
+    func bankEntry(identity: String) throws -> BankEntry? {
+        state.bankEntries.values.first { $0.identity == identity }
+    }
+
     /// `bookingDate, id`.
     func entriesInOrder(_ include: (BankEntry) -> Bool) -> [BankEntry] {
         state.bankEntries.values.filter(include).sorted { ($0.bookingDate, $0.id) < ($1.bookingDate, $1.id) }

@@ -159,6 +159,7 @@ extension StoreContract {
                 "knownBankEntries", try book.knownBankEntries(identities: Set(entries.map(\.identity) + ["x"])).sorted()
             )
             put("bankEntry(id:)", try entries.map { try book.bankEntry(id: $0.id) as Any })
+            put("bankEntry(identity:)", try entries.map { try book.bankEntry(identity: $0.identity) as Any })
             for status in BankEntryStatus.allCases {
                 put("bankEntries(\(status))", try book.bankEntries(status: status))
                 put(
