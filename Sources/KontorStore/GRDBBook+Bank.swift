@@ -102,7 +102,14 @@ extension GRDBBook {
             var start = rows.startIndex
             while start < rows.endIndex {
                 let end = min(start + Self.rowsPerInsert, rows.endIndex)
-                try insertStatement(rows: end - start).execute(arguments: StatementArguments(rows[start..<end].joined()))
+                // A flat array of existentials: GRDB's generic initialisers are not specialised across modules,
+                // and one over the joined rows cost more than storing them.
+                var values: [(any DatabaseValueConvertible)?] = []
+                values.reserveCapacity((end - start) * Self.insertColumns.count)
+                for row in rows[start..<end] {
+                    for value in row { values.append(value) }
+                }
+                try insertStatement(rows: end - start).execute(arguments: StatementArguments(values))
                 start = end
             }
             return AuditJournal.BoundRows(columns: Self.insertColumns, rows: rows)
