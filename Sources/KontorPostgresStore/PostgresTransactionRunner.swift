@@ -133,9 +133,9 @@ public final class PostgresTransactionRunner: Sendable {
                     throw StoreError.busy
                 }
                 counters.withLockedValue { $0.retries += 1 }
-                // A random pause, growing with the attempts, so that the transactions that collided do not meet
-                // again at the same moment.
-                let pause = UInt32.random(in: 1...(2_000 * UInt32(min(attempt, 8))))
+                // A random pause whose range doubles with every attempt (2 ms, 4 ms, … 256 ms), so that the
+                // transactions that collided spread out instead of meeting again at the same moment.
+                let pause = UInt32.random(in: 1...(1_000 << UInt32(min(attempt, 8))))
                 usleep(pause)
                 attempt += 1
             }
