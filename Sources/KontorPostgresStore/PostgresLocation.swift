@@ -99,9 +99,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: `PostgresLocationError.passwordFileOpen` when group or others may read or write the file (the
     ///   same rule as ssh's keys and PostgreSQL's own `.pgpass`), `.passwordFileUnreadable` when it cannot be read.
-    public static func password(environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(PostgresLocationError) -> String?
-    {
+    public static func password(environment: [String: String]) throws(PostgresLocationError) -> String? {
         if let password = environment[passwordVariable], !password.isEmpty { return password }
         guard let path = environment[passwordFileVariable], !path.isEmpty else { return nil }
         var status = stat()
@@ -116,6 +114,11 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         let password = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         guard !password.isEmpty else { throw .passwordFileUnreadable(path: path, reason: "empty") }
         return password
+    }
+
+    /// `password(environment:)` with this process's environment.
+    public static func password() throws(PostgresLocationError) -> String? {
+        try password(environment: ProcessInfo.processInfo.environment)
     }
 
     private static func decoded(_ text: Substring) -> String? {

@@ -1,4 +1,4 @@
-public import KontorApp
+import KontorApp
 public import Logging
 public import PostgresNIO
 
@@ -27,7 +27,7 @@ public final class PostgresTransactionRunner: Sendable {
 
     private let pool: ConnectionPool
     private let threads: NIOThreadPool
-    private let counters = NIOLockedValueBox(Counters())
+    private let tally = NIOLockedValueBox(Counters())
     private let logger: Logger
 
     /// What the runner has done so far; for tests and logs.
@@ -74,7 +74,7 @@ public final class PostgresTransactionRunner: Sendable {
     }
 
     /// The counters so far.
-    public var counters: Counters { counters.withLockedValue { $0 } }
+    public var counters: Counters { tally.withLockedValue { $0 } }
 
     /// Runs `body` in one read-only transaction on a consistent snapshot.
     ///
@@ -116,7 +116,7 @@ public final class PostgresTransactionRunner: Sendable {
                 try transaction.execute(begin)
                 let value = try body(transaction)
                 try transaction.execute("COMMIT")
-                counters.withLockedValue { $0.commits += 1 }
+                tally.withLockedValue { $0.commits += 1 }
                 return value
             } catch {
                 // After a failed COMMIT the transaction is already over and ROLLBACK only warns; after a broken
@@ -128,11 +128,11 @@ public final class PostgresTransactionRunner: Sendable {
                     throw Self.translate(error)
                 }
                 guard attempt < maximumAttempts else {
-                    counters.withLockedValue { $0.givenUp += 1 }
+                    tally.withLockedValue { $0.givenUp += 1 }
                     logger.warning("transaction given up", metadata: ["attempts": "\(attempt)"])
                     throw StoreError.busy
                 }
-                counters.withLockedValue { $0.retries += 1 }
+                tally.withLockedValue { $0.retries += 1 }
                 // A random pause whose range doubles with every attempt (2 ms, 4 ms, … 256 ms), so that the
                 // transactions that collided spread out instead of meeting again at the same moment.
                 let pause = UInt32.random(in: 1...(1_000 << UInt32(min(attempt, 8))))
@@ -208,8 +208,11 @@ public final class PostgresTransaction {
     }
 
     /// Sends `sql` with `binds` as `$1`, `$2`, … and waits for all of its rows.
+    ///
+    /// The label is required: a string literal then always means the `PostgresQuery` overload, whose
+    /// interpolations are bound parameters, never text pasted into the SQL.
     @discardableResult
-    public func query(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
+    public func query(_ sql: String, binds: PostgresBindings) throws -> [PostgresRow] {
         try query(PostgresQuery(unsafeSQL: sql, binds: binds))
     }
 

@@ -23,7 +23,7 @@ import Testing
 
     @Test func refusesAPasswordInTheURLAndSaysWhereItGoes() {
         #expect(throws: PostgresLocationError.passwordInURL) {
-            try PostgresLocation(url: "postgres://kontor:geheim@localhost/book")
+            _ = try PostgresLocation(url: "postgres://kontor:geheim@localhost/book")
         }
         let error = PostgresLocationError.passwordInURL
         #expect(error.message(.de).contains("KONTOR_DATABASE_PASSWORD_FILE"))
@@ -44,7 +44,7 @@ import Testing
          .unsupportedParameters("postgres://kontor@localhost/book?sslmode=require")),
     ])
     func refusesMalformedURLs(url: String, expected: PostgresLocationError) {
-        #expect(throws: expected) { try PostgresLocation(url: url) }
+        #expect(throws: expected) { _ = try PostgresLocation(url: url) }
     }
 
     @Test func passwordComesFromTheVariableFirst() throws {

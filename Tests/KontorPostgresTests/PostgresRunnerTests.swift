@@ -70,8 +70,10 @@ import Testing
                         try await runner.write { transaction in
                             // A draft first, then issued in the same transaction, as issuing does.
                             let rows = try transaction.query(
-                                #"INSERT INTO "invoice" ("customerId", "kind", "draftedOn", "grossCents") "#
-                                    + #"VALUES (1, 'invoice', DATE '2026-12-04', 11900) RETURNING "id""#)
+                                """
+                                INSERT INTO "invoice" ("customerId", "kind", "draftedOn", "grossCents")
+                                VALUES (1, 'invoice', DATE '2026-12-04', 11900) RETURNING "id"
+                                """)
                             let id = try #require(rows.first).decode(Int64.self)
                             let number = try transaction.nextCounter("invoice-2026")
                             try transaction.query(
@@ -153,7 +155,7 @@ import Testing
             }
             // Drafts stay editable: the trigger guards issued invoices only.
             try await runner.write { transaction in
-                try transaction.query(#"UPDATE "invoice" SET "grossCents" = 500 WHERE "id" = \#(draft)"#)
+                _ = try transaction.query(#"UPDATE "invoice" SET "grossCents" = 500 WHERE "id" = \#(draft)"#)
             }
             let amounts = try await runner.read { transaction in
                 try transaction.query(#"SELECT "id", "grossCents" FROM "invoice" ORDER BY "id""#)
@@ -183,19 +185,23 @@ import Testing
                 }
             }
             // A refusal by the database (the unique number) in the middle: typed, and nothing of it stays.
-            await #expect {
+            let duplicate = await #expect(throws: StoreError.self) {
                 try await runner.write { transaction in
                     _ = try transaction.nextCounter("invoice-2026")
                     for _ in 0..<2 {
                         try transaction.query(
-                            #"INSERT INTO "invoice" ("customerId", "kind", "number", "draftedOn", "issueDate") "#
-                                + #"VALUES (1, 'invoice', '2026-1', DATE '2026-12-01', DATE '2026-12-01')"#)
+                            """
+                            INSERT INTO "invoice" ("customerId", "kind", "number", "draftedOn", "issueDate")
+                            VALUES (1, 'invoice', '2026-1', DATE '2026-12-01', DATE '2026-12-01')
+                            """)
                     }
                 }
-            } throws: { error in
-                guard case let .failed(detail) = error as? StoreError else { return false }
-                return detail.contains("duplicate key") && detail.contains("invoice_number_key")
             }
+            guard case let .failed(detail) = duplicate else {
+                Issue.record("expected StoreError.failed, got \(String(describing: duplicate))")
+                return
+            }
+            #expect(detail.contains("duplicate key") && detail.contains("invoice_number_key"), "\(detail)")
             let (invoices, counters) = try await runner.read { transaction in
                 let invoices = try #require(transaction.query(#"SELECT count(*) FROM "invoice""#).first)
                     .decode(Int64.self)
@@ -265,23 +271,27 @@ import Testing
         try await withBook { book in
             let runner = try await book.runner(connections: 1)
             try await PostgresMigrations.migrate(runner)
-            await #expect {
+            let refused = await #expect(throws: StoreError.self) {
                 try await runner.read { try $0.nextCounter("invoice-2026") }
-            } throws: { error in
-                guard case let .failed(detail) = error as? StoreError else { return false }
-                return detail.contains("25006")
             }
+            guard case let .failed(detail) = refused else {
+                Issue.record("expected StoreError.failed, got \(String(describing: refused))")
+                return
+            }
+            #expect(detail.contains("25006"), "\(detail)")
         }
     }
 
     @Test func wrongAddressIsUnusable() async throws {
         let port = try TestSMTPServer.unusedPort()
         let location = PostgresLocation(user: "kontor", host: "127.0.0.1", port: port, database: "book")
-        await #expect {
+        let error = await #expect(throws: StoreError.self) {
             _ = try await PostgresTransactionRunner(location: location, password: nil, connections: 1)
-        } throws: { error in
-            guard case let .unusable(path, _) = error as? StoreError else { return false }
-            return path == location.description
         }
+        guard case let .unusable(path, _) = error else {
+            Issue.record("expected StoreError.unusable, got \(String(describing: error))")
+            return
+        }
+        #expect(path == location.description)
     }
 }
