@@ -38,6 +38,8 @@ public final class PostgresTransactionRunner: Sendable {
         public var retries = 0
         /// Transactions given up after `maximumAttempts` (reported as `StoreError.busy`).
         public var givenUp = 0
+        /// The most attempts one committed transaction needed: how close the load came to `maximumAttempts`.
+        public var mostAttempts = 0
     }
 
     /// Connects `connections` sessions to the server at once, so that a wrong address or password is reported
@@ -116,7 +118,10 @@ public final class PostgresTransactionRunner: Sendable {
                 try transaction.execute(begin)
                 let value = try body(transaction)
                 try transaction.execute("COMMIT")
-                tally.withLockedValue { $0.commits += 1 }
+                tally.withLockedValue { counters in
+                    counters.commits += 1
+                    counters.mostAttempts = max(counters.mostAttempts, attempt)
+                }
                 return value
             } catch {
                 // After a failed COMMIT the transaction is already over and ROLLBACK only warns; after a broken

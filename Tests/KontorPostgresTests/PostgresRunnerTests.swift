@@ -101,7 +101,10 @@ import Testing
             #expect(counter == 50)
             let counters = runners.map(\.counters)
             let retries = counters.map(\.retries).reduce(0, +)
-            print("PostgreSQL issuers: \(retries) retries over 50 issues, per pool \(counters.map(\.retries))")
+            let most = counters.map(\.mostAttempts).max() ?? 0
+            print(
+                "PostgreSQL issuers: \(retries) retries over 50 issues, per pool \(counters.map(\.retries)), "
+                    + "at most \(most) attempts for one issue")
             #expect(retries > 0, "50 issuers on one counter row must have collided at least once")
             #expect(counters.map(\.givenUp).reduce(0, +) == 0)
             // 50 issues plus the migration.
