@@ -83,21 +83,21 @@ public final class PostgresTransactionRunner: Sendable {
     /// `REPEATABLE READ READ ONLY` rather than `SERIALIZABLE`: a page reads one snapshot and never has to be run
     /// again; every decision that changes the book is taken again inside a serializable write.
     public func read<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) throws -> T) async throws -> T {
-        try await run(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try await run(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", gated: false, body)
     }
 
     /// Runs `body` in one `SERIALIZABLE` transaction, again from the start after a serialization failure.
     public func write<T: Sendable>(_ body: @escaping @Sendable (PostgresTransaction) throws -> T) async throws -> T {
-        try await run(begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", body)
+        try await run(begin: "BEGIN ISOLATION LEVEL SERIALIZABLE", gated: true, body)
     }
 
     private func run<T: Sendable>(
-        begin: String, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
+        begin: String, gated: Bool, _ body: @escaping @Sendable (PostgresTransaction) throws -> T
     ) async throws -> T {
         let connection = try await pool.checkOut()
         do {
             let value = try await threads.runIfActive { [self] in
-                try transact(on: connection, begin: begin, body)
+                try transact(on: connection, begin: begin, gated: gated, body)
             }
             await pool.checkIn(connection)
             return value
@@ -108,13 +108,27 @@ public final class PostgresTransactionRunner: Sendable {
     }
 
     /// The attempts of one transaction, on a thread of `threads`.
+    ///
+    /// Writes pass the book's *retry gate*, a session-level advisory lock shared by every process on the
+    /// database: a first attempt holds it shared, beside every other first attempt; a transaction that has
+    /// collided holds it exclusively for its further attempts, so it runs alone (new writes wait behind it, in
+    /// PostgreSQL's lock queue) and commits at its next attempt, unless a session outside the gate collides. The
+    /// lock is taken before `BEGIN`, so that a snapshot is only taken after the wait. Without the gate, 50 issuers
+    /// over 16 connections on one counter row needed up to 10 attempts and now and then gave up: after every
+    /// commit all waiting transactions failed together, and only one of them could win the next round.
     private func transact<T>(
-        on connection: PostgresConnection, begin: String, _ body: (PostgresTransaction) throws -> T
+        on connection: PostgresConnection, begin: String, gated: Bool,
+        _ body: (PostgresTransaction) throws -> T
     ) throws -> T {
         var attempt = 1
+        var gate = Gate.none
+        let control = PostgresTransaction(connection: connection, logger: logger)
+        // The lock belongs to the session: released on every way out, or by the server when the connection dies.
+        defer { try? control.pass(&gate, to: .none) }
         while true {
             let transaction = PostgresTransaction(connection: connection, logger: logger)
             do {
+                if gated { try control.pass(&gate, to: attempt == 1 ? .shared : .exclusive) }
                 try transaction.execute(begin)
                 let value = try body(transaction)
                 try transaction.execute("COMMIT")
@@ -138,14 +152,20 @@ public final class PostgresTransactionRunner: Sendable {
                     throw StoreError.busy
                 }
                 tally.withLockedValue { $0.retries += 1 }
-                // A random pause whose range doubles with every attempt (2 ms, 4 ms, … 256 ms), so that the
-                // transactions that collided spread out instead of meeting again at the same moment.
-                let pause = UInt32.random(in: 1...(1_000 << UInt32(min(attempt, 8))))
+                // A short random pause whose range doubles with every attempt (2 ms, 4 ms, … 64 ms), for the
+                // collisions the gate cannot prevent (sessions outside it, reads).
+                let pause = UInt32.random(in: 1...(1_000 << UInt32(min(attempt, 6))))
                 usleep(pause)
                 attempt += 1
             }
         }
     }
+
+    /// The advisory lock key of the retry gate ("Kontor" in ASCII), the same in every process on a database.
+    static let retryGateKey: Int64 = 0x4B6F_6E74_6F72
+
+    /// How a session holds the retry gate.
+    enum Gate { case none, shared, exclusive }
 
     static func isSerializationFailure(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] else { return false }
@@ -224,6 +244,24 @@ public final class PostgresTransaction {
     /// Sends one statement without parameters (DDL, transaction control).
     func execute(_ sql: String) throws {
         try query(PostgresQuery(unsafeSQL: sql))
+    }
+
+    /// Moves this session's hold on the retry gate from `gate` to `target` (outside any transaction).
+    func pass(_ gate: inout PostgresTransactionRunner.Gate, to target: PostgresTransactionRunner.Gate) throws {
+        guard gate != target else { return }
+        let key = PostgresTransactionRunner.retryGateKey
+        switch gate {
+        case .none: break
+        case .shared: try execute("SELECT pg_advisory_unlock_shared(\(key))")
+        case .exclusive: try execute("SELECT pg_advisory_unlock(\(key))")
+        }
+        gate = .none
+        switch target {
+        case .none: break
+        case .shared: try execute("SELECT pg_advisory_lock_shared(\(key))")
+        case .exclusive: try execute("SELECT pg_advisory_lock(\(key))")
+        }
+        gate = target
     }
 }
 
