@@ -65,7 +65,7 @@ public enum PostgresMigrations {
                 CREATE TRIGGER "invoice_no_truncate" BEFORE TRUNCATE ON "invoice"
                 FOR EACH STATEMENT EXECUTE FUNCTION "invoice_issued_frozen"()
                 """,
-            ]),
+            ])
     ]
 
     /// The names of every migration, in order.

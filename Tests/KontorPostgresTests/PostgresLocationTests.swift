@@ -40,8 +40,10 @@ import Testing
         ("postgres://kontor@:5432/book", .badHost("postgres://kontor@:5432/book")),
         ("postgres://kontor@localhost:0/book", .badPort("0")),
         ("postgres://kontor@localhost:http/book", .badPort("http")),
-        ("postgres://kontor@localhost/book?sslmode=require",
-         .unsupportedParameters("postgres://kontor@localhost/book?sslmode=require")),
+        (
+            "postgres://kontor@localhost/book?sslmode=require",
+            .unsupportedParameters("postgres://kontor@localhost/book?sslmode=require")
+        ),
     ])
     func refusesMalformedURLs(url: String, expected: PostgresLocationError) {
         #expect(throws: expected) { _ = try PostgresLocation(url: url) }

@@ -51,7 +51,12 @@ import Testing
         private let lock = NSLock()
         private var count = 0
 
-        func next() -> Int { lock.withLock { count += 1; return count } }
+        func next() -> Int {
+            lock.withLock {
+                count += 1
+                return count
+            }
+        }
         func reset() { lock.withLock { count = 0 } }
         var value: Int { lock.withLock { count } }
     }

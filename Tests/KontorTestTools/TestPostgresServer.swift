@@ -81,8 +81,10 @@ public final class TestPostgresServer: @unchecked Sendable {
     public func psql(_ database: String, _ sql: String) throws -> Subprocess.Output {
         try Subprocess.run(
             binaries + "/psql",
-            ["-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "-d", database, "-v", "ON_ERROR_STOP=1", "-X",
-             "-q", "-A", "-t", "-c", sql])
+            [
+                "-h", "127.0.0.1", "-p", String(port), "-U", Self.user, "-d", database, "-v", "ON_ERROR_STOP=1", "-X",
+                "-q", "-A", "-t", "-c", sql,
+            ])
     }
 
     /// Stops the server (fast shutdown: open sessions are ended) and removes the folder; safe to call twice.
