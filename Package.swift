@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "KontorCore", swiftSettings: strictSettings),
@@ -66,6 +67,17 @@ let package = Package(
             dependencies: [
                 "KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
+        // The PostgreSQL store for agencies (issue 17): so far the location, the transaction runner with retry on
+        // serialization failures and the first migration; see docs/ARCHITECTURE.md.
+        .target(
+            name: "KontorPostgresStore",
+            dependencies: [
+                "KontorCore", "KontorApp", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
         // The store contract as code: the in-memory `BookStore` and the rules every store must keep (Swift
@@ -150,6 +162,14 @@ let package = Package(
                 "KontorCore", "KontorApp", "KontorBanking", "KontorStore", "KontorMailReader", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        // Starts its own PostgreSQL server (initdb + postgres on 127.0.0.1) from Debian's postgresql package.
+        .testTarget(
+            name: "KontorPostgresTests",
+            dependencies: [
+                "KontorPostgresStore", "KontorApp", "KontorCore", "KontorTestTools",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "KontorContractTests", dependencies: ["KontorTesting", "KontorApp", "KontorCore", "KontorStore"],
             swiftSettings: strictSettings),
