@@ -141,6 +141,9 @@ extension AppServices {
         case WebError.csrf:
             return errorPage(.forbidden, heading: texts["error_forbidden"], message: texts["error_csrf"],
                              request: request, context: context)
+        case let error as AccessError:
+            return errorPage(.forbidden, heading: texts["error_forbidden"], message: error.message(context.language),
+                             request: request, context: context)
         case WebError.badRequest:
             return errorPage(.badRequest, heading: texts["error_bad_request"], message: texts["error_bad_request_text"],
                              request: request, context: context)

@@ -215,7 +215,7 @@ extension Texts {
         "dunning_run_none": "No reminder is due.", "dunning_run_some": "Prepared {0} drafts. Please review them.",
         "dunning_run_one": "Prepared 1 draft. Please review it.",
         "letter_open": "Open", "letter_interest": "Default interest", "letter_lump": "Lump sum", "letter_costs": "Costs",
-        "letter_claim": "Total claim", "letter_deadline": "Deadline",
+        "letter_claim": "Total claim", "letter_deadline": "Deadline", "letter_approved_by": "Approved by",
         // Reports
         "report_figures": "Key figures", "report_total_open": "Receivables open", "report_overdue": "of which overdue",
         "report_dso": "Days sales outstanding", "report_revenue_12": "Revenue, 12 months", "report_aging": "Receivables by age",

@@ -215,7 +215,7 @@ extension Texts {
         "dunning_run_none": "Kein Schritt ist fällig.", "dunning_run_some": "{0} Entwürfe vorbereitet. Bitte prüfen.",
         "dunning_run_one": "1 Entwurf vorbereitet. Bitte prüfen.",
         "letter_open": "Offen", "letter_interest": "Verzugszinsen", "letter_lump": "Verzugspauschale", "letter_costs": "Kosten",
-        "letter_claim": "Forderung gesamt", "letter_deadline": "Frist",
+        "letter_claim": "Forderung gesamt", "letter_deadline": "Frist", "letter_approved_by": "Freigegeben von",
         // Auswertungen
         "report_figures": "Kennzahlen", "report_total_open": "Forderungen offen", "report_overdue": "davon überfällig",
         "report_dso": "Forderungslaufzeit (DSO)", "report_revenue_12": "Umsatz 12 Monate", "report_aging": "Altersstruktur der Forderungen",
