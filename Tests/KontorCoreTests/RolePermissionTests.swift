@@ -37,7 +37,7 @@ struct RolePermissionTests {
         #expect(Action.allCases.allSatisfy(Role.owner.may))
     }
 
-    @Test func refusalsAreWordedInBothLanguages() {
+    @Test func refusalsAreWordedInBothLanguages() throws {
         let refusal = AccessError.notAllowed(.approveDunning, role: .assistant)
         #expect(refusal.message(.de) == "Als Assistenz dürfen Sie das nicht: Mahnungen freigeben oder versenden. Bitten Sie die Inhaberin oder den Inhaber des Kontors.")
         #expect(refusal.message(.en) == "As assistant you may not do this: approve or send Mahnungen. Ask the owner of the book.")
