@@ -53,8 +53,9 @@ struct RoleTests {
     @Test func aWriterCannotIssueOrApproveAndNothingChanges() async throws {
         let (book, customer, draft, letter) = try await RoleTests.sharedBook()
         try await RoleTests.signedIn(book, as: "anna") { browser in
-            // The writer reads the book and works on drafts …
-            #expect(try await browser.get("/invoices/\(draft.id)").status == .ok)
+            // The writer reads the book and works on drafts; the header names her role …
+            let page = try await browser.get("/invoices/\(draft.id)")
+            #expect(page.status == .ok && page.contains("Abmelden (anna · Autor)"))
             // … but neither the issue confirmation nor the issue itself are hers: 403 with the reason, in German.
             let confirmation = try await browser.get("/invoices/\(draft.id)/issue")
             #expect(confirmation.status == .forbidden)

@@ -65,7 +65,10 @@ extension AppServices {
     ) -> Shell {
         // A page rendered for the cache (with a CSRF placeholder) is shared: it must never carry a session's message.
         let flash = csrf != nil ? nil : context.session.flatMap { sessions.takeFlash(for: $0.id) }
-        let signedIn = context.session?.user
+        // The role beside the name, so that a refusal is no surprise ("anna · Autor").
+        let signedIn = context.session?.user.map { name in
+            context.role.map { "\(name) · \($0.word(context.language))" } ?? name
+        }
         let showNav = !requiresLogin || signedIn != nil
         let other: Language = context.language == .de ? .en : .de
         var returnPath = "/"

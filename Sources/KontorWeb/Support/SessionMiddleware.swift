@@ -86,8 +86,8 @@ struct SessionMiddleware: RouterMiddleware {
             let next = target == "/" ? "" : "?next=" + encoded
             return .seeOther("/login" + next)
         }
-        let (ready, readyContext) = (request, context)
         guard let name = context.session?.user else {
+            let (ready, readyContext) = (request, context)
             // No one signed in: the book has no users, or this is the machine itself — the owner, as before roles.
             return try await BookActor.$current.withValue("web:local") { try await next(ready, readyContext) }
         }
@@ -96,6 +96,8 @@ struct SessionMiddleware: RouterMiddleware {
         if let action = RoutePermissions.action(method: request.method, path: path), !user.role.may(action) {
             throw AccessError.notAllowed(action, role: user.role)
         }
+        context.role = user.role
+        let (ready, readyContext) = (request, context)
         // The audit journal names the signed-in user as the one who changed the book; the use cases check the role.
         return try await BookActor.signedIn(name, role: user.role) { try await next(ready, readyContext) }
     }
