@@ -101,7 +101,8 @@ extension StoreContract {
         #expect(sessions.0?.passwordHash == "$2b$12$new" && sessions.1 == 2)
         // Roles are kept and replaced with the password; the users are listed by name.
         try await store.write { book in
-            try book.save(webUser: WebUser(name: "max", passwordHash: "$2b$12$max", changedOn: Self.day, role: .assistant))
+            try book.save(
+                webUser: WebUser(name: "max", passwordHash: "$2b$12$max", changedOn: Self.day, role: .assistant))
         }
         #expect(try await store.read { try $0.webUsers() }.map { "\($0.name):\($0.role.rawValue)" }
             == ["lena:owner", "max:assistant"])

@@ -39,8 +39,10 @@ struct RolePermissionTests {
 
     @Test func refusalsAreWordedInBothLanguages() throws {
         let refusal = AccessError.notAllowed(.approveDunning, role: .assistant)
-        #expect(refusal.message(.de) == "Als Assistenz dürfen Sie das nicht: Mahnungen freigeben oder versenden. Bitten Sie die Inhaberin oder den Inhaber des Kontors.")
-        #expect(refusal.message(.en) == "As assistant you may not do this: approve or send Mahnungen. Ask the owner of the book.")
+        #expect(refusal.message(.de) == "Als Assistenz dürfen Sie das nicht: Mahnungen freigeben oder versenden. "
+            + "Bitten Sie die Inhaberin oder den Inhaber des Kontors.")
+        #expect(refusal.message(.en)
+            == "As assistant you may not do this: approve or send Mahnungen. Ask the owner of the book.")
         #expect(AccessError.lastOwner(name: "ines").message(.de).contains("einzige Inhaberin"))
         for action in Action.allCases { #expect(action.word(.de) != action.word(.en)) }
         #expect(try Role.named("Writer", what: .role) == .writer)

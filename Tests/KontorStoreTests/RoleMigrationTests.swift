@@ -23,7 +23,8 @@ struct RoleMigrationTests {
         let user = try #require(try await kontor.webUser(name: "lena"))
         #expect(user.role == .owner && user.passwordHash == "$2b$12$hash")
         // And a role is stored, and refused when it is not one of the three
-        _ = try await kontor.setPassword(user: "max", password: "lang-genug-1", role: .assistant, on: Day("2026-02-01")!) {
+        let day = Day("2026-02-01")!
+        _ = try await kontor.setPassword(user: "max", password: "lang-genug-1", role: .assistant, on: day) {
             "hashed:\($0)"
         }
         #expect(try await kontor.webUsers().map(\.role) == [.owner, .assistant])

@@ -176,32 +176,38 @@ struct RoleTests {
 
     @Test func theLastOwnerStaysAnOwnerAndNewUsersAreWriters() async throws {
         let book = try await Book()
+        let password = RoleTests.password
         let hash: @Sendable (String) -> String = { WebPasswords.hash($0, cost: 4) }
-        let first = try await book.kontor.setPassword(user: "ines", password: RoleTests.password, on: Book.today, hash: hash)
+        let first = try await book.kontor.setPassword(user: "ines", password: password, on: Book.today, hash: hash)
         #expect(first.role == .owner)
-        let second = try await book.kontor.setPassword(user: "anna", password: RoleTests.password, on: Book.today, hash: hash)
+        let second = try await book.kontor.setPassword(user: "anna", password: password, on: Book.today, hash: hash)
         #expect(second.role == .writer)
         await #expect(throws: AccessError.lastOwner(name: "ines")) {
             try await book.kontor.setRole(user: "ines", to: .assistant)
         }
         await #expect(throws: AccessError.lastOwner(name: "ines")) {
             try await book.kontor.setPassword(
-                user: "ines", password: RoleTests.password, role: .writer, on: Book.today, hash: hash)
+                user: "ines", password: password, role: .writer, on: Book.today, hash: hash)
         }
         // With a second owner the first may step down; a new password keeps the role.
         _ = try await book.kontor.setRole(user: "anna", to: .owner)
         #expect(try await book.kontor.setRole(user: "ines", to: .assistant).role == .assistant)
-        let again = try await book.kontor.setPassword(user: "ines", password: "noch-geheimer", on: Book.today, hash: hash)
+        let again = try await book.kontor.setPassword(
+            user: "ines", password: "noch-geheimer", on: Book.today, hash: hash)
         #expect(again.role == .assistant)
-        #expect(try await book.kontor.webUsers().map { "\($0.name):\($0.role.rawValue)" } == ["anna:owner", "ines:assistant"])
+        let users = try await book.kontor.webUsers().map { "\($0.name):\($0.role.rawValue)" }
+        #expect(users == ["anna:owner", "ines:assistant"])
         // Only an owner manages users.
         await #expect(throws: AccessError.notAllowed(.manageUsers, role: .assistant)) {
-            try await BookActor.signedIn("ines", role: .assistant) { try await book.kontor.setRole(user: "anna", to: .writer) }
+            try await BookActor.signedIn("ines", role: .assistant) {
+                try await book.kontor.setRole(user: "anna", to: .writer)
+            }
         }
     }
 
     static func hiddenNumber(_ body: String) -> String? {
-        guard let range = body.range(of: #"name="number" value="[^"]+""#, options: .regularExpression) else { return nil }
+        let pattern = #"name="number" value="[^"]+""#
+        guard let range = body.range(of: pattern, options: .regularExpression) else { return nil }
         return String(body[range].dropFirst(#"name="number" value=""#.count).dropLast())
     }
 }

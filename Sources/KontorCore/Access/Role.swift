@@ -75,11 +75,14 @@ public enum AccessError: Error, Sendable, Equatable, BilingualError, CustomStrin
         switch self {
         case let .notAllowed(action, role):
             language == .de
-                ? "Als \(role.word(.de)) dürfen Sie das nicht: \(action.word(.de)). Bitten Sie die Inhaberin oder den Inhaber des Kontors."
-                : "As \(role.word(.en).lowercased()) you may not do this: \(action.word(.en)). Ask the owner of the book."
+                ? "Als \(role.word(.de)) dürfen Sie das nicht: \(action.word(.de)). "
+                    + "Bitten Sie die Inhaberin oder den Inhaber des Kontors."
+                : "As \(role.word(.en).lowercased()) you may not do this: \(action.word(.en)). "
+                    + "Ask the owner of the book."
         case let .lastOwner(name):
             language == .de
-                ? "„\(name)“ ist die einzige Inhaberin bzw. der einzige Inhaber: Machen Sie zuerst jemand anderen zum Inhaber."
+                ? "„\(name)“ ist die einzige Inhaberin bzw. der einzige Inhaber: "
+                    + "Machen Sie zuerst jemand anderen zum Inhaber."
                 : "'\(name)' is the only owner: make someone else an owner first."
         }
     }

@@ -57,7 +57,10 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The login name.") var name = "kontor"
         @Flag(help: "Read the password from the first line of stdin (for scripts).") var passwordStdin = false
-        @Option(help: "owner, writer or assistant (default: an existing user keeps theirs; the first user is the owner, later ones writers).")
+        @Option(help: """
+            owner, writer or assistant (default: an existing user keeps theirs; the first user is the owner, \
+            later ones writers).
+            """)
         var role: String?
 
         func run() async throws {
@@ -70,8 +73,10 @@ struct UserCommand: AsyncParsableCommand {
                     ["name": user.name, "role": user.role.rawValue, "changedOn": user.changedOn.description])
             }
             print(global.say(
-                "Saved the password of '\(user.name)' (\(user.role.word(.en).lowercased())). 'kontor serve --host …' now asks for it.",
-                "Passwort von „\(user.name)“ (\(user.role.word(.de))) gespeichert. „kontor serve --host …“ fragt jetzt danach."))
+                "Saved the password of '\(user.name)' (\(user.role.word(.en).lowercased())). "
+                    + "'kontor serve --host …' now asks for it.",
+                "Passwort von „\(user.name)“ (\(user.role.word(.de))) gespeichert. "
+                    + "„kontor serve --host …“ fragt jetzt danach."))
         }
 
         private func readPassword() throws -> String {
