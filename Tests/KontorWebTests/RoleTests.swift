@@ -205,6 +205,28 @@ struct RoleTests {
         }
     }
 
+    @Test func theOwnerSetsRolesOnTheUsersPageAndOnlyTheOwner() async throws {
+        let (book, _, _, _) = try await RoleTests.sharedBook()
+        try await RoleTests.signedIn(book, as: "anna") { browser in
+            #expect(try await browser.get("/settings/users").status == .forbidden)
+            let refused = try await browser.post("/settings/users/role", ["name": "anna", "role": "owner"])
+            #expect(refused.status == .forbidden && refused.contains("Benutzer verwalten"))
+        }
+        #expect(try await book.kontor.webUser(name: "anna")?.role == .writer)
+        try await RoleTests.signedIn(book, as: "ines") { browser in
+            let page = try await browser.get("/settings/users")
+            #expect(page.status == .ok && page.contains("<td>tom</td><td>Assistenz</td>"), "\(page)")
+            let changed = try await browser.post("/settings/users/role", ["name": "anna", "role": "assistant"])
+            #expect(changed.status == .seeOther)
+            #expect(try await browser.get("/settings/users").contains("„anna“ ist jetzt Assistenz."))
+            // The only owner cannot step down: 409 with the reason, and she stays the owner.
+            let demoted = try await browser.post("/settings/users/role", ["name": "ines", "role": "writer"])
+            #expect(demoted.status == .conflict && demoted.contains("einzige Inhaberin"))
+        }
+        #expect(try await book.kontor.webUser(name: "anna")?.role == .assistant)
+        #expect(try await book.kontor.webUser(name: "ines")?.role == .owner)
+    }
+
     static func hiddenNumber(_ body: String) -> String? {
         let pattern = #"name="number" value="[^"]+""#
         guard let range = body.range(of: pattern, options: .regularExpression) else { return nil }

@@ -145,6 +145,11 @@ extension AppServices {
             return errorPage(.forbidden, heading: texts["error_forbidden"], message: texts["error_csrf"],
                              request: request, context: context)
         case let error as AccessError:
+            // A refused action is the role's limit (403); the last owner's demotion is a conflict with the book (409).
+            guard case .notAllowed = error else {
+                return errorPage(.conflict, heading: texts["error_conflict"], message: error.message(context.language),
+                                 request: request, context: context)
+            }
             return errorPage(.forbidden, heading: texts["error_forbidden"], message: error.message(context.language),
                              request: request, context: context)
         case WebError.badRequest:
