@@ -251,7 +251,9 @@ def peers_section(peers_path, kontor_path, meta_path):
     if "kontor_camt053_import_100k" in kontor:
         k = kontor["kontor_camt053_import_100k"]
         facts.append(f"camt import: {k.get('applied', '?')} payments booked, {k.get('queued', '?')} credits queued "
-                     f"for review, {k.get('ignored', '?')} debits ignored")
+                     f"for review, {k.get('ignored', '?')} debits ignored, run with "
+                     f"`{meta.get('pinned_import', meta.get('pinned', '?'))}` (it reads on one core while it stores "
+                     f"on the other)")
     if "kontor_epc_qr_matrix" in kontor:
         k = kontor["kontor_epc_qr_matrix"]
         facts.append(f"EPC QR: version {k.get('qr_version')}-{k.get('error')}, {k.get('modules')} modules a side")

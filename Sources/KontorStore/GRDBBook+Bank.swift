@@ -83,15 +83,6 @@ extension GRDBBook {
         return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
     }
 
-    func insert(bankEntry: BankEntry) throws -> BankEntry {
-        // One cached statement for the many rows of a statement file: the record layer's generic insert (column
-        // list, authorizer, fetching the row back) costs more than SQLite's own work per row.
-        try insertStatement(rows: 1).execute(arguments: StatementArguments(Self.values(BankEntryRecord(bankEntry))))
-        var stored = bankEntry
-        stored.id = db.lastInsertedRowID
-        return stored
-    }
-
     func insert(bankEntries: [BankEntry]) throws {
         guard !bankEntries.isEmpty else { return }
         // Journaled as one entry per call, not by the per-row trigger: see `AuditJournal.insertInBulk`. Several rows
@@ -133,7 +124,7 @@ extension GRDBBook {
         ]
     }
 
-    /// The INSERT of `rows` rows, cached per row count (a full batch and at most one shorter tail per import).
+    /// The INSERT of `rows` rows, cached per row count (a full statement and at most one shorter tail per call).
     private func insertStatement(rows: Int) throws -> Statement {
         let row = "(" + Array(repeating: "?", count: Self.insertColumns.count).joined(separator: ", ") + ")"
         return try db.cachedStatement(sql: """

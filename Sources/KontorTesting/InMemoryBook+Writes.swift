@@ -353,7 +353,7 @@ extension InMemoryBook {
 
     // MARK: - Bank
 
-    func insert(bankEntry: BankEntry) throws -> BankEntry {
+    private func insert(bankEntry: BankEntry) throws -> BankEntry {
         if state.bankIdentities.contains(bankEntry.identity)
             || (bankEntry.id != 0 && state.bankEntries[bankEntry.id] != nil)
         {

@@ -127,9 +127,6 @@ extension StoreContract {
         await expectImmutable(store, "a bank entry's booking day") { [day] in try $0.update(bankEntry: day) }
         var twin = entry
         twin.id = 0
-        await expectImmutable(store, "a second entry of the same identity") { [twin] book in
-            try _ = book.insert(bankEntry: twin)
-        }
         await expectImmutable(store, "a batch holding a known identity") { [twin] book in
             try book.insert(bankEntries: [twin])
         }

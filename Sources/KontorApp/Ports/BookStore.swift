@@ -231,8 +231,7 @@ public protocol BookWriter: BookReader {
     /// Removes sessions that ended before `time`.
     func deleteWebSessions(expiredBefore time: Int64) throws
 
-    func insert(bankEntry: BankEntry) throws -> BankEntry
-    /// Stores entries whose new ids nobody needs, in their order (a statement's unmatched bookings).
+    /// Stores new entries in their order (a statement's bookings); each identity once in the book.
     func insert(bankEntries: [BankEntry]) throws
     func update(bankEntry: BankEntry) throws
     /// Replaces the stored agenda.

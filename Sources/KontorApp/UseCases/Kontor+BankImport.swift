@@ -152,7 +152,7 @@ extension Kontor {
         do {
             return try await store.writeOrRollBack(commit: !dryRun) { book in
                 let matching = try MatchingStart(book)
-                let handoff = ChunkHandoff<ReadChunk, PaymentMatchingSession?>(capacity: 4)
+                let handoff = ChunkHandoff<ReadChunk, PaymentMatchingSession?>(capacity: 2)
                 let reader = Thread {
                     var session = matching.session()
                     let complete = StatementParser.streamCamt(
