@@ -5,9 +5,19 @@ import KontorCore
 extension GRDBBook {
     func webUser(name: String) throws -> WebUser? {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT name, passwordHash, changedOn FROM webUser WHERE name = ?", arguments: [name])
+            db, sql: "SELECT name, passwordHash, changedOn, role FROM webUser WHERE name = ?", arguments: [name])
         else { return nil }
-        return WebUser(name: row[0], passwordHash: row[1], changedOn: try Convert.day(row[2] as String))
+        return try Self.webUser(row)
+    }
+
+    func webUsers() throws -> [WebUser] {
+        try Row.fetchAll(db, sql: "SELECT name, passwordHash, changedOn, role FROM webUser ORDER BY name")
+            .map(Self.webUser)
+    }
+
+    private static func webUser(_ row: Row) throws -> WebUser {
+        WebUser(name: row[0], passwordHash: row[1], changedOn: try Convert.day(row[2] as String),
+                role: try Convert.choice(row[3] as String))
     }
 
     func webUserCount() throws -> Int {
@@ -17,10 +27,11 @@ extension GRDBBook {
     func save(webUser user: WebUser) throws {
         try db.execute(
             sql: """
-                INSERT INTO webUser (name, passwordHash, changedOn) VALUES (?, ?, ?)
-                ON CONFLICT(name) DO UPDATE SET passwordHash = excluded.passwordHash, changedOn = excluded.changedOn
+                INSERT INTO webUser (name, passwordHash, changedOn, role) VALUES (?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET passwordHash = excluded.passwordHash, changedOn = excluded.changedOn,
+                    role = excluded.role
                 """,
-            arguments: [user.name, user.passwordHash, user.changedOn.description])
+            arguments: [user.name, user.passwordHash, user.changedOn.description, user.role.rawValue])
     }
 }
 

@@ -526,6 +526,15 @@ extension DatabaseMigrator {
                 \(EvidenceTriggers.bankEntryNoReplace)
                 """)
         }
+        migrator.registerMigration("v25-user-roles") { db in
+            // Several people in one book (issue 17 part 4): every user had every right so far, so existing users
+            // become owners. `approvedBy` names who approved a Mahnung in the web app ("freigegeben von …").
+            try db.execute(sql: """
+                ALTER TABLE webUser ADD COLUMN role TEXT NOT NULL DEFAULT 'owner'
+                    CHECK (role IN ('owner', 'writer', 'assistant'));
+                ALTER TABLE dunningLetter ADD COLUMN approvedBy TEXT;
+                """)
+        }
         return migrator
     }
 }

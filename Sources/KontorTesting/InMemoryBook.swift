@@ -436,6 +436,11 @@ final class InMemoryBook: BookWriter {
 
     func webUserCount() throws -> Int { state.webUsers.count }
 
+    // `ORDER BY name` (binary collation).
+    func webUsers() throws -> [WebUser] {
+        state.webUsers.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
     func webSession(tokenHash: String) throws -> StoredWebSession? { state.webSessions[tokenHash] }
 
     func deadlineChanges(customerId: Int64) throws -> [DeadlineChange] {

@@ -174,6 +174,7 @@ extension StoreContract {
             put("workLogs", try book.workLogs(jobIds: nil))
             put("messageTemplate", try book.messageTemplate(key: "reminder.de") as Any)
             put("webUserCount", try book.webUserCount())
+            put("webUsers", try book.webUsers())
             put("numberCounter", try book.numberCounter(series: InvoiceNumberFormat.standard.series(for: today)))
             put("deadlineChanges", try customers.map { try book.deadlineChanges(customerId: $0.id) })
             put("outboxMessages", try book.outboxMessages(statuses: nil, limit: nil))

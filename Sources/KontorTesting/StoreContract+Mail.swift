@@ -84,7 +84,7 @@ extension StoreContract {
         let user = WebUser(name: "lena", passwordHash: "$2b$12$hash", changedOn: Self.day)
         try await store.write { book in
             try book.save(webUser: user)
-            try book.save(webUser: WebUser(name: "max", passwordHash: "$2b$12$max", changedOn: Self.day))
+            try book.save(webUser: WebUser(name: "max", passwordHash: "$2b$12$max", changedOn: Self.day, role: .writer))
             try book.save(
                 webUser: WebUser(name: "lena", passwordHash: "$2b$12$new", changedOn: Self.day.adding(days: 1)))
             for (index, token) in ["a", "b", "c"].enumerated() {
@@ -99,6 +99,13 @@ extension StoreContract {
             (try book.webUser(name: "lena"), try book.webUserCount(), try book.webSession(tokenHash: "a"))
         }
         #expect(sessions.0?.passwordHash == "$2b$12$new" && sessions.1 == 2)
+        // Roles are kept and replaced with the password; the users are listed by name.
+        try await store.write { book in
+            try book.save(
+                webUser: WebUser(name: "max", passwordHash: "$2b$12$max", changedOn: Self.day, role: .assistant))
+        }
+        #expect(try await store.read { try $0.webUsers() }.map { "\($0.name):\($0.role.rawValue)" }
+            == ["lena:owner", "max:assistant"])
         #expect(sessions.2?.lastSeenAt == 150 && sessions.2?.expiresAt == 1_000)
         try await store.write { try $0.deleteWebSessions(expiredBefore: 300) }
         #expect(try await store.read { try $0.webSession(tokenHash: "b") } == nil)

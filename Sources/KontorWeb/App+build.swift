@@ -76,6 +76,7 @@ public func buildRouter(
     router.addRoutes(PaymentController(services: services).endpoints, atPath: "/payments")
     router.addRoutes(ReportController(services: services).endpoints, atPath: "/reports")
     router.addRoutes(SettingsController(services: services).endpoints, atPath: "/settings")
+    router.addRoutes(UserController(services: services).endpoints, atPath: "/settings/users")
     router.addRoutes(MailController(services: services).endpoints, atPath: "/mail")
     return router
 }

@@ -8,6 +8,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The browser's session (set by `SessionMiddleware` for every page).
     var session: WebSession?
+    /// The signed-in user's role (nil without a login: the machine's owner), for the page's header.
+    var role: Role?
     /// The language of the labels: the user's choice, else the browser's `Accept-Language`, else German.
     var language: Language = .de
     /// The fields of a submitted form (url-encoded), read once and checked for the CSRF token.

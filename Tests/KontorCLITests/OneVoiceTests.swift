@@ -90,6 +90,7 @@ import Testing
                ReminderProblem(step: .firstNotice, invoiceNumber: "2026-0001",
                                error: .missingBaseRate(halfYearStarting: day)),
                ServeError.passwordRequired(host: "0.0.0.0")]
+            + Action.allCases.map { AccessError.notAllowed($0, role: .writer) } + [AccessError.lastOwner(name: "ines")]
     }
 
     /// Words that mark an English sentence; a German message contains none outside quoted commands and values.

@@ -93,6 +93,8 @@ public protocol BookReader {
     func webUser(name: String) throws -> WebUser?
     /// How many web users have a password.
     func webUserCount() throws -> Int
+    /// Every web user, by name.
+    func webUsers() throws -> [WebUser]
     /// The stored web session with this token hash, expired or not.
     func webSession(tokenHash: String) throws -> StoredWebSession?
 
@@ -216,7 +218,7 @@ public protocol BookWriter: BookReader {
     func save(messageTemplate text: String, key: String) throws
     /// Forgets the user's version of a template: Kontor's own wording applies again.
     func removeMessageTemplate(key: String) throws
-    /// Inserts a web user or replaces its password hash.
+    /// Inserts a web user or replaces its password hash and role.
     func save(webUser: WebUser) throws
     /// Stores a signed-in web session.
     func insert(webSession: StoredWebSession) throws

@@ -176,7 +176,10 @@ extension Kontor {
     public func approveReminder(id: Int64, on day: Day, delivery: LetterDelivery? = nil) async throws
         -> (letter: DunningLetter, delivery: LetterDelivery)
     {
-        try await store.write { book in
+        try Self.authorize(.approveDunning)
+        // Read here, outside the transaction's closure, where the request's task-locals are still in reach.
+        let approver = BookActor.signedInName
+        return try await store.write { book in
             var letter = try book.requireLetter(id)
             guard letter.status == .draft else {
                 throw WorkflowError.reminderDecided(id: id, status: letter.status)
@@ -193,6 +196,7 @@ extension Kontor {
             }
             letter.status = .sent
             letter.sentOn = day
+            letter.approvedBy = approver
             try book.update(dunningLetter: letter)
             if let invoice = try book.invoice(id: letter.invoiceId) {
                 for charge in try book.account(of: invoice).charges(claimedBy: letter, on: day) {

@@ -146,7 +146,8 @@ extension Kontor {
     public func issueInvoice(
         _ reference: String, on day: Day, expecting expected: String? = nil
     ) async throws -> Invoice {
-        try await store.write { book in
+        try Self.authorize(.issueInvoice)
+        return try await store.write { book in
             let draft = try book.requireInvoice(reference)
             if let number = draft.number { throw WorkflowError.invoiceIssued(number: number) }
             let profile = try book.requireProfile()
@@ -173,7 +174,8 @@ extension Kontor {
 
     /// Cancels an issued invoice with a cancellation invoice (own number, negated lines, reference).
     public func cancelInvoice(_ reference: String, on day: Day) async throws -> Invoice {
-        try await store.write { book in
+        try Self.authorize(.issueInvoice)
+        return try await store.write { book in
             let original = try book.requireInvoice(reference)
             guard original.isIssued else { throw WorkflowError.invoiceNotIssued(id: original.id) }
             let profile = try book.requireProfile()

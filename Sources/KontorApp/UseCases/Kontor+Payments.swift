@@ -44,6 +44,7 @@ extension Kontor {
     public func addPayment(
         invoice reference: String, amount: Money, on day: Day, note: String? = nil, confirmOverpayment: Bool = false
     ) async throws -> PaymentReceipt {
+        try Self.authorize(.bookPayments)
         guard amount.cents > 0 else {
             throw amount.cents == 0
                 ? InputError.zero(what: .paymentAmount)
@@ -60,6 +61,7 @@ extension Kontor {
     /// and dunning follow, a payment from a bank import sends its bank entry back to the review queue, and a
     /// customer who was regular only because of it becomes `new` again.
     public func reversePayment(id: Int64, on day: Day, reason: String) async throws -> PaymentReversal {
+        try Self.authorize(.bookPayments)
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
             throw InputError.missing(what: .reason, fix: "--reason \"Rücklastschrift\"")
@@ -107,7 +109,8 @@ extension Kontor {
     public func applyCredit(
         customerId: Int64, to reference: String, amount: Money? = nil, on day: Day
     ) async throws -> PaymentReceipt {
-        try await store.write { book in
+        try Self.authorize(.bookPayments)
+        return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let credit = try book.credit(customerId: customerId)
             let target = try book.requireInvoice(reference)
@@ -143,7 +146,8 @@ extension Kontor {
 
     /// Records that credit was paid back to the customer (all of it, or `amount`).
     public func refundCredit(customerId: Int64, amount: Money? = nil, on day: Day, note: String?) async throws -> [Payment] {
-        try await store.write { book in
+        try Self.authorize(.bookPayments)
+        return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let credit = try book.credit(customerId: customerId)
             let wanted = amount ?? credit.total

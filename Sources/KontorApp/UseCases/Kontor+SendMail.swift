@@ -109,6 +109,8 @@ extension Kontor {
     public func sendMail(
         _ record: MailRecord, today: Day, now: Date, subject: String? = nil, text: String? = nil
     ) async throws -> OutboxMessage {
+        // Sending a Mahnung makes it binding, whether it was approved before or is approved now.
+        if case .reminder = record { try Self.authorize(.approveDunning) }
         let subject = try subject.map { try Self.checkedSubject($0) }
         if let text, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw InputError.missing(what: .mailText, fix: "--text-file")

@@ -158,7 +158,9 @@ extension Kontor {
                 events.append(TimelineEvent(
                     day: letter.sentOn!, kind: .reminder,
                     detail: letter.subject, reference: letter.invoiceNumber,
-                    facts: TimelineFacts(subject: letter.subject, status: letter.step.rawValue, invoiceNumber: letter.invoiceNumber)))
+                    facts: TimelineFacts(
+                        subject: letter.subject, status: letter.step.rawValue, invoiceNumber: letter.invoiceNumber,
+                        actor: letter.approvedBy)))
             }
             let letterNumbers = Dictionary(
                 try book.dunningLetters(status: .sent, invoiceIds: Set(invoices.map(\.id))).map { ($0.id, $0.invoiceNumber) },

@@ -9,12 +9,15 @@ public struct WebUser: Sendable, Hashable, Codable {
     public var passwordHash: String
     /// The day the password was last set.
     public var changedOn: Day
+    /// What the user may do (`Role.may`); users from before roles existed are owners.
+    public var role: Role
 
     /// Creates a user record.
-    public init(name: String, passwordHash: String, changedOn: Day) {
+    public init(name: String, passwordHash: String, changedOn: Day, role: Role = .owner) {
         self.name = name
         self.passwordHash = passwordHash
         self.changedOn = changedOn
+        self.role = role
     }
 }
 
@@ -23,23 +26,60 @@ extension Kontor {
     public static let minimumPasswordLength = 10
 
     /// Sets (or replaces) the password of a web user and ends the user's sessions. The password is checked here and hashed by `hash`
-    /// (bcrypt in the web target), so that KontorApp stays free of the hashing library.
-    /// - Throws: `InputError` for an empty name or a password that is too short.
+    /// (bcrypt in the web target), so that KontorApp stays free of the hashing library. `role` nil keeps an existing
+    /// user's role; a new user without one becomes the owner when the book has no owner yet, else a writer (the
+    /// least a second person needs).
+    /// - Throws: `InputError` for an empty name or a password that is too short; `AccessError.lastOwner` when the
+    ///   only owner would become something else.
     public func setPassword(
-        user name: String, password: String, on day: Day, hash: @Sendable (String) -> String
+        user name: String, password: String, role: Role? = nil, on day: Day, hash: @Sendable (String) -> String
     ) async throws -> WebUser {
+        try Self.authorize(.manageUsers)
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw InputError.missing(what: .userName, fix: "--name") }
         guard password.count >= Kontor.minimumPasswordLength else {
             throw InputError.invalid(what: .password, rule: .passwordTooShort(minimum: Kontor.minimumPasswordLength))
         }
-        let user = WebUser(name: name, passwordHash: hash(password), changedOn: day)
-        try await store.write { book in
+        let passwordHash = hash(password)
+        return try await store.write { book in
+            let users = try book.webUsers()
+            let existing = users.first { $0.name == name }
+            let chosen = role ?? existing?.role ?? (users.contains { $0.role == .owner } ? .writer : .owner)
+            try Self.checkOwnerRemains(users, changing: name, to: chosen)
+            let user = WebUser(name: name, passwordHash: passwordHash, changedOn: day, role: chosen)
             // A new password signs the user out everywhere: whoever knew the old one loses their session.
             try book.save(webUser: user)
             try book.deleteWebSessions(user: name)
+            return user
         }
-        return user
+    }
+
+    /// Gives an existing web user another role; the user's sessions end, so the new role applies from the next login.
+    /// - Throws: `AppError.notFound` for an unknown user, `AccessError.lastOwner` when the only owner would be demoted.
+    public func setRole(user name: String, to role: Role) async throws -> WebUser {
+        try Self.authorize(.manageUsers)
+        return try await store.write { book in
+            let users = try book.webUsers()
+            guard var user = users.first(where: { $0.name == name }) else {
+                throw AppError.notFound(.webUser, id: name)
+            }
+            try Self.checkOwnerRemains(users, changing: name, to: role)
+            user.role = role
+            try book.save(webUser: user)
+            try book.deleteWebSessions(user: name)
+            return user
+        }
+    }
+
+    /// Every web user with their role, by name.
+    public func webUsers() async throws -> [WebUser] {
+        try await store.read { try $0.webUsers() }
+    }
+
+    /// A book with users keeps at least one owner: someone must be able to issue, approve and manage the users.
+    static func checkOwnerRemains(_ users: [WebUser], changing name: String, to role: Role) throws(AccessError) {
+        guard role != .owner, users.first(where: { $0.name == name })?.role == .owner else { return }
+        if !users.contains(where: { $0.name != name && $0.role == .owner }) { throw .lastOwner(name: name) }
     }
 
     /// The web user with this name, if any.

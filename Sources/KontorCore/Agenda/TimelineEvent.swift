@@ -97,13 +97,16 @@ public struct TimelineFacts: Sendable, Hashable, Codable {
     public var recipient: String?
     /// The `Message-ID` of a mail sent, the evidence that it left.
     public var messageId: String?
+    /// Who did it, where the record keeps it: the login name that approved a Mahnung in a shared book.
+    public var actor: String?
 
     /// Creates the facts; all are optional.
     public init(
         subject: String? = nil, status: String? = nil, amount: Money? = nil, day: Day? = nil, termDays: Int? = nil,
         invoiceNumber: String? = nil, previousDay: Day? = nil, quantity: Quantity? = nil, recipient: String? = nil,
-        messageId: String? = nil
+        messageId: String? = nil, actor: String? = nil
     ) {
+        self.actor = actor
         self.recipient = recipient
         self.messageId = messageId
         self.previousDay = previousDay

@@ -12,6 +12,9 @@ public struct DunningLetter: Sendable, Hashable, Codable, Identifiable {
     public var createdOn: Day
     public var sentOn: Day?
     public var skippedOn: Day?
+    /// The login name of who approved the letter in the web app of a shared book ("freigegeben von lena"); nil when
+    /// it was approved at the machine (CLI, single-user web app) or before roles existed.
+    public var approvedBy: String?
     /// The payment deadline the letter sets, if any.
     public var deadline: Day?
     public var openAmount: Money
@@ -27,8 +30,9 @@ public struct DunningLetter: Sendable, Hashable, Codable, Identifiable {
         id: Int64 = 0, invoiceId: Int64, invoiceNumber: String, customerId: Int64, step: DunningStep,
         status: DunningLetterStatus = .draft, createdOn: Day, sentOn: Day? = nil, skippedOn: Day? = nil,
         deadline: Day? = nil, openAmount: Money, interest: Money = .zero, lumpSum: Money = .zero, costs: Money = .zero,
-        subject: String, body: String
+        subject: String, body: String, approvedBy: String? = nil
     ) {
+        self.approvedBy = approvedBy
         self.id = id
         self.invoiceId = invoiceId
         self.invoiceNumber = invoiceNumber

@@ -8,7 +8,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
     case materialCosts, noteKind, noteText, number, numberOfDays, numberOfRevisions, partialPayment, password
     case pauseEnd, paymentAmount, paymentDate, paymentDay, paymentTerm, port, postalCode, preset, principal
     case profile, promisedDate, quantity, quoteTitle, rate, reason, receiptDate, receivedDate, recipient
-    case refundDate, requestDate, reversalDate, revisionKind, revisionNote, salutation, security, senderName
+    case refundDate, requestDate, reversalDate, revisionKind, revisionNote, role, salutation, security, senderName
     case serviceDate, serviceEnd, servicePeriod, size, state, status, step, street, subject, suggestion
     case taxMode, template, unit, unitPrice, user, userName, vacation, vacationEnd, vacationStart
     case validityDate, vatId, vatRate, writingHours
@@ -92,6 +92,7 @@ public enum Field: String, Sendable, Hashable, CaseIterable {
         case .quoteTitle: ("quote title", "Angebotstitel")
         case .rate: ("rate", "Preis")
         case .reason: ("reason", "Grund")
+        case .role: ("role", "Rolle")
         case .receiptDate: ("receipt date", "Eingangsdatum")
         case .receivedDate: ("received date", "Eingangsdatum")
         case .recipient: ("recipient", "Empfänger")

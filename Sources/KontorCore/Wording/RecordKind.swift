@@ -1,6 +1,6 @@
 /// The kinds of records a person looks up by id or number, named in messages with the command that lists them.
 public enum RecordKind: String, Sendable, Hashable, CaseIterable {
-    case customer, inquiry, quote, job, invoice, payment, mail, importedMail, reminder, bankEntry
+    case customer, inquiry, quote, job, invoice, payment, mail, importedMail, reminder, bankEntry, webUser
 
     /// The record's name in `language` ("Rechnung", "invoice").
     public func name(_ language: Language) -> String {
@@ -15,6 +15,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .importedMail: language == .de ? "eingelesene E-Mail" : "imported mail"
         case .reminder: language == .de ? "Mahnschritt" : "reminder"
         case .bankEntry: language == .de ? "Kontobewegung" : "bank entry"
+        case .webUser: language == .de ? "Benutzer" : "user"
         }
     }
 
@@ -31,6 +32,7 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable {
         case .importedMail: "kontor today"
         case .reminder: "kontor remind list"
         case .bankEntry: "kontor import review"
+        case .webUser: "kontor user list"
         }
     }
 }

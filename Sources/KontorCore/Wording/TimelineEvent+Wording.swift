@@ -98,6 +98,7 @@ extension TimelineEvent {
                      facts.termDays.map { de ? "Zahlungsziel \($0) Tage" : "payment term \($0) days" }]
         case .job: parts = [facts.day.map { (de ? "Termin " : "deadline ") + $0.formatted(language) }]
         case .mailSent: parts = [facts.messageId.map { "Message-ID <\($0)>" }]
+        case .reminder: parts = [detail, facts.actor.map { (de ? "freigegeben von " : "approved by ") + $0 }]
         default: parts = [detail]
         }
         let text = parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")

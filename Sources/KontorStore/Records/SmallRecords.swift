@@ -146,6 +146,7 @@ struct DunningLetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var costsCents: Int64
     var subject: String
     var body: String
+    var approvedBy: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -166,6 +167,7 @@ struct DunningLetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
         costsCents = l.costs.cents
         subject = l.subject
         body = l.body
+        approvedBy = l.approvedBy
     }
 
     func domain() throws -> DunningLetter {
@@ -174,7 +176,7 @@ struct DunningLetterRecord: Codable, FetchableRecord, MutablePersistableRecord {
             step: try Convert.choice(step), status: try Convert.choice(status), createdOn: try Convert.day(createdOn),
             sentOn: try Convert.day(sentOn), skippedOn: try Convert.day(skippedOn), deadline: try Convert.day(deadline),
             openAmount: Money(cents: openCents), interest: Money(cents: interestCents), lumpSum: Money(cents: lumpSumCents),
-            costs: Money(cents: costsCents), subject: subject, body: body)
+            costs: Money(cents: costsCents), subject: subject, body: body, approvedBy: approvedBy)
     }
 }
 
@@ -252,5 +254,6 @@ extension DunningLetterRecord {
         costsCents = row["costsCents"]
         subject = row["subject"]
         body = row["body"]
+        approvedBy = row["approvedBy"]
     }
 }

@@ -253,6 +253,7 @@ struct LetterPage: Sendable, Encodable {
         if letter.costs.cents > 0 { facts.append(Fact(term: texts["letter_costs"], detail: texts.money(letter.costs))) }
         facts.append(Fact(term: texts["letter_claim"], detail: texts.money(letter.claimTotal)))
         if let deadline = letter.deadline { facts.append(Fact(term: texts["letter_deadline"], detail: texts.day(deadline))) }
+        if let approver = letter.approvedBy { facts.append(Fact(term: texts["letter_approved_by"], detail: approver)) }
         self.facts = facts
         canEmail = letter.step != .handover
     }

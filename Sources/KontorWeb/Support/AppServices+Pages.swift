@@ -65,7 +65,10 @@ extension AppServices {
     ) -> Shell {
         // A page rendered for the cache (with a CSRF placeholder) is shared: it must never carry a session's message.
         let flash = csrf != nil ? nil : context.session.flatMap { sessions.takeFlash(for: $0.id) }
-        let signedIn = context.session?.user
+        // The role beside the name, so that a refusal is no surprise ("anna · Autor").
+        let signedIn = context.session?.user.map { name in
+            context.role.map { "\(name) · \($0.word(context.language))" } ?? name
+        }
         let showNav = !requiresLogin || signedIn != nil
         let other: Language = context.language == .de ? .en : .de
         var returnPath = "/"
@@ -140,6 +143,14 @@ extension AppServices {
                              request: request, context: context)
         case WebError.csrf:
             return errorPage(.forbidden, heading: texts["error_forbidden"], message: texts["error_csrf"],
+                             request: request, context: context)
+        case let error as AccessError:
+            // A refused action is the role's limit (403); the last owner's demotion is a conflict with the book (409).
+            guard case .notAllowed = error else {
+                return errorPage(.conflict, heading: texts["error_conflict"], message: error.message(context.language),
+                                 request: request, context: context)
+            }
+            return errorPage(.forbidden, heading: texts["error_forbidden"], message: error.message(context.language),
                              request: request, context: context)
         case WebError.badRequest:
             return errorPage(.badRequest, heading: texts["error_bad_request"], message: texts["error_bad_request_text"],

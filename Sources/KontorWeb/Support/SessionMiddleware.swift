@@ -86,10 +86,20 @@ struct SessionMiddleware: RouterMiddleware {
             let next = target == "/" ? "" : "?next=" + encoded
             return .seeOther("/login" + next)
         }
-        // The audit journal names the signed-in user as the one who changed the book.
-        let actor = context.session?.user.map { "web:\($0)" } ?? "web:local"
+        guard let name = context.session?.user else {
+            let (ready, readyContext) = (request, context)
+            // No one signed in: the book has no users, or this is the machine itself — the owner, as before roles.
+            return try await BookActor.$current.withValue("web:local") { try await next(ready, readyContext) }
+        }
+        // The role is read for every request, so a changed role applies at once (the user's sessions end anyway).
+        guard let user = try await services.kontor.webUser(name: name) else { throw WebError.csrf }
+        if let action = RoutePermissions.action(method: request.method, path: path), !user.role.may(action) {
+            throw AccessError.notAllowed(action, role: user.role)
+        }
+        context.role = user.role
         let (ready, readyContext) = (request, context)
-        return try await BookActor.$current.withValue(actor) { try await next(ready, readyContext) }
+        // The audit journal names the signed-in user as the one who changed the book; the use cases check the role.
+        return try await BookActor.signedIn(name, role: user.role) { try await next(ready, readyContext) }
     }
 
     /// Reads the form of a POST within the route's limit and checks its CSRF token (from the `X-CSRF-Token`

@@ -23,7 +23,7 @@ struct Views: Sendable {
 
     /// Every template the controllers use; checked at start-up so that a missing one stops the server at once.
     static let required = [
-        "layout", "error", "login", "today", "inquiries/index", "inquiries/new", "inquiries/proposal", "customers/index", "customers/show",
+        "layout", "error", "login", "settings/users", "today", "inquiries/index", "inquiries/new", "inquiries/proposal", "customers/index", "customers/show",
         "customers/form", "quotes/index", "quotes/show", "quotes/new", "jobs/index", "jobs/show", "jobs/new",
         "invoices/index", "invoices/show", "invoices/new", "dunning/index", "dunning/show", "dunning/calculator", "einvoices/index", "payments/index",
         "reports/index", "settings/index", "settings/template", "partials/field", "partials/chart",

@@ -13,8 +13,42 @@ import Darwin
 /// `kontor user`: who may sign in to the web app when it listens beyond this machine.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Web users: the password for 'kontor serve' on the network.",
-        subcommands: [SetPassword.self])
+        commandName: "user", abstract: "Web users: the password and role for 'kontor serve' on the network.",
+        subcommands: [SetPassword.self, SetRole.self, List.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The web users and their roles.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let users = try await global.kontor().webUsers()
+            if global.json {
+                return try Output.json(users.map {
+                    ["name": $0.name, "role": $0.role.rawValue, "changedOn": $0.changedOn.description]
+                })
+            }
+            let language = global.language
+            for user in users {
+                print("\(user.name)\t\(user.role.word(language))\t\(user.changedOn.formatted(language))")
+            }
+        }
+    }
+
+    struct SetRole: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-role", abstract: "Make a web user an owner, writer or assistant (signs them out).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login name.") var name: String
+        @Option(help: "owner, writer or assistant.") var role: String
+
+        func run() async throws {
+            let role = try Role.named(role, what: .role)
+            let user = try await global.kontor().setRole(user: name, to: role)
+            if global.json { return try Output.json(["name": user.name, "role": user.role.rawValue]) }
+            print(global.say("'\(user.name)' is now \(user.role.word(.en).lowercased()).",
+                             "„\(user.name)“ ist jetzt \(user.role.word(.de))."))
+        }
+    }
 
     struct SetPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,14 +57,26 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The login name.") var name = "kontor"
         @Flag(help: "Read the password from the first line of stdin (for scripts).") var passwordStdin = false
+        @Option(help: """
+            owner, writer or assistant (default: an existing user keeps theirs; the first user is the owner, \
+            later ones writers).
+            """)
+        var role: String?
 
         func run() async throws {
+            let role = try role.map { try Role.named($0, what: .role) }
             let password = try readPassword()
             let user = try await global.kontor().setPassword(
-                user: name, password: password, on: try global.day(), hash: { WebPasswords.hash($0) })
-            if global.json { return try Output.json(["name": user.name, "changedOn": user.changedOn.description]) }
-            print(global.say("Saved the password of '\(user.name)'. 'kontor serve --host …' now asks for it.",
-                             "Passwort von „\(user.name)“ gespeichert. „kontor serve --host …“ fragt jetzt danach."))
+                user: name, password: password, role: role, on: try global.day(), hash: { WebPasswords.hash($0) })
+            if global.json {
+                return try Output.json(
+                    ["name": user.name, "role": user.role.rawValue, "changedOn": user.changedOn.description])
+            }
+            print(global.say(
+                "Saved the password of '\(user.name)' (\(user.role.word(.en).lowercased())). "
+                    + "'kontor serve --host …' now asks for it.",
+                "Passwort von „\(user.name)“ (\(user.role.word(.de))) gespeichert. "
+                    + "„kontor serve --host …“ fragt jetzt danach."))
         }
 
         private func readPassword() throws -> String {
