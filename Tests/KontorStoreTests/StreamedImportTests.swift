@@ -176,6 +176,30 @@ struct StreamedImportTests {
         #expect(try await kontor.receivablesReport(today: today).totalOpen == before)
     }
 
+    @Test func aWriterCannotImportNorReviewAnAssistantCan() async throws {
+        let (kontor, store, overdue) = try await demoBook()
+        let file = Self.camt([("DE89370400440532013000", bookings(paying: overdue))])
+        await #expect(throws: AccessError.notAllowed(.importStatements, role: .writer)) {
+            try await BookActor.signedIn("tom", role: .writer) {
+                _ = try await kontor.importStatement(data: file, fileName: "auszug.xml", dryRun: false, today: today)
+            }
+        }
+        #expect(try await stored(store).isEmpty)
+        let result = try await BookActor.signedIn("ines", role: .assistant) {
+            try await kontor.importStatement(data: file, fileName: "auszug.xml", dryRun: false, today: today)
+        }
+        #expect(result.applied.count == 3)
+        let waiting = try await kontor.reviewQueue()
+        let first = try #require(waiting.first)
+        await #expect(throws: AccessError.notAllowed(.importStatements, role: .writer)) {
+            try await BookActor.signedIn("tom", role: .writer) { _ = try await kontor.dismissBankEntry(id: first.entry.id) }
+        }
+        let dismissed = try await BookActor.signedIn("ines", role: .assistant) {
+            try await kontor.dismissBankEntry(id: first.entry.id)
+        }
+        #expect(dismissed.status == .dismissed)
+    }
+
     @Test func anImportThatFailsWhileStoringStopsTheReaderAndKeepsNothing() async throws {
         let database = try AppDatabase.inMemory()
         let (kontor, store, overdue) = try await demoBook(database: database)

@@ -64,6 +64,7 @@ extension Kontor {
         data: Data, fileName: String, options: StatementParseOptions = StatementParseOptions(), dryRun: Bool,
         today: Day, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> ImportResult {
+        try Self.authorize(.importStatements)
         let source = StatementSource(url: nil, data: data, fileName: fileName, options: options, progress: progress)
         if let result = try await importStreamed(source, dryRun: dryRun, today: today) { return result }
         let parsed = Self.scoped(
@@ -76,6 +77,7 @@ extension Kontor {
         at url: URL, options: StatementParseOptions = StatementParseOptions(), dryRun: Bool, today: Day,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> ImportResult {
+        try Self.authorize(.importStatements)
         let source = StatementSource(
             url: url, data: nil, fileName: url.lastPathComponent, options: options, progress: progress)
         if let result = try await importStreamed(source, dryRun: dryRun, today: today) { return result }
@@ -267,7 +269,8 @@ extension Kontor {
 
     /// Assigns a reviewed (or any unassigned) bank entry to an invoice by hand and books the payment.
     public func assignBankEntry(id: Int64, invoice reference: String) async throws -> BankEntry {
-        try await store.write { book in
+        try Self.authorize(.importStatements)
+        return try await store.write { book in
             guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(.bankEntry, id: "\(id)") }
             guard entry.status == .review, entry.isCredit else {
                 throw WorkflowError.bankEntryNotInReview(id: id, status: entry.status)
@@ -288,7 +291,8 @@ extension Kontor {
 
     /// Removes an entry from the review queue (e.g. a refund that is not a customer payment).
     public func dismissBankEntry(id: Int64) async throws -> BankEntry {
-        try await store.write { book in
+        try Self.authorize(.importStatements)
+        return try await store.write { book in
             guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(.bankEntry, id: "\(id)") }
             guard entry.status == .review else {
                 throw WorkflowError.bankEntryNotInReview(id: id, status: entry.status)
