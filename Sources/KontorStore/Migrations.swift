@@ -535,6 +535,14 @@ extension DatabaseMigrator {
                 ALTER TABLE dunningLetter ADD COLUMN approvedBy TEXT;
                 """)
         }
+        migrator.registerMigration("v26-who-issued-and-booked") { db in
+            // Who issued an invoice and who booked a payment, when someone signed in to the web app did: the
+            // timeline says so ("ausgestellt von …", "gebucht von …"), as it does for an approved Mahnung.
+            try db.execute(sql: """
+                ALTER TABLE invoice ADD COLUMN issuedBy TEXT;
+                ALTER TABLE payment ADD COLUMN recordedBy TEXT;
+                """)
+        }
         return migrator
     }
 }

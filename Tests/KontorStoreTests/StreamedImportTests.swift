@@ -232,3 +232,39 @@ private final class Counts: @unchecked Sendable {
     func add(_ value: Int) { lock.withLock { list.append(value) } }
     var values: [Int] { lock.withLock { list } }
 }
+
+/// The customer's timeline names who issued an invoice and who booked a payment in the web app.
+struct TimelineActorTests {
+    let day = Day("2026-11-26")!
+
+    @Test func issuedAndBookedByAreShownAndNobodyAtTheMachine() async throws {
+        let kontor = Kontor(store: GRDBBookStore(try AppDatabase.inMemory()))
+        _ = try await kontor.initialise(BusinessProfile(
+            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            taxNumber: "214/5678/1234"))
+        let customer = try await kontor.addCustomer(Customer(
+            name: "Verlag Nord", address: PostalAddress(street: "Hafenweg 2", postalCode: "20457", city: "Hamburg"),
+            createdOn: day))
+        var numbers: [String] = []
+        for _ in 0..<2 {
+            let draft = try await kontor.draftInvoice(from: .customer(customer.id), on: day)
+            _ = try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
+                description: "Artikel", quantity: Quantity(1), unit: .flat, unitPrice: try UnitPrice(parsing: "100"),
+                vatRate: .standard))
+            let issued = try await BookActor.signedIn("lena", role: .owner) {
+                try await kontor.issueInvoice("\(draft.id)", on: day)
+            }
+            numbers.append(issued.number!)
+        }
+        _ = try await BookActor.signedIn("ines", role: .assistant) {
+            try await kontor.addPayment(invoice: numbers[0], amount: Money(cents: 11_900), on: day)
+        }
+        _ = try await kontor.addPayment(invoice: numbers[1], amount: Money(cents: 5_000), on: day)
+        let events = try await kontor.timeline(customerId: customer.id)
+        let invoices = events.filter { $0.kind == .invoice }.compactMap { $0.details(.de) }
+        #expect(invoices.count == 2 && invoices.allSatisfy { $0.hasSuffix("ausgestellt von lena") })
+        let payments = events.filter { $0.kind == .payment }.compactMap { $0.details(.en) }
+        #expect(payments.filter { $0.hasSuffix("booked by ines") }.count == 1)
+        #expect(payments.count == 2 && payments.filter { $0.contains("booked by") }.count == 1)
+    }
+}

@@ -121,11 +121,13 @@ extension Kontor {
         let initial = ImportResult(
             file: fileName, format: parsed.format.rawValue, dryRun: dryRun,
             skippedRows: parsed.warnings.filter { $0.kind == .skippedRow }.count, warnings: parsed.warnings)
+        let recorder = BookActor.signedInName
         return try await store.writeOrRollBack(commit: !dryRun) { book in
             let matching = try MatchingStart(book)
             var session = matching.session()
             let evidence = parsed.entries.map { session.evidence(for: $0) }
-            var booking = StatementBooking(book: book, result: initial, fileName: fileName, today: today)
+            var booking = StatementBooking(
+                book: book, result: initial, fileName: fileName, today: today, recorder: recorder)
             try booking.take(parsed.entries, evidence: evidence)
             return try booking.finish(matching: session, numbers: matching.numbers)
         }
@@ -151,6 +153,7 @@ extension Kontor {
         else { return nil }
         let initial = ImportResult(
             file: source.fileName, format: StatementFormat.camt.rawValue, dryRun: dryRun, skippedRows: 0, warnings: [])
+        let recorder = BookActor.signedInName
         do {
             return try await store.writeOrRollBack(commit: !dryRun) { book in
                 let matching = try MatchingStart(book)
@@ -169,7 +172,8 @@ extension Kontor {
                     handoff.finish(complete ? session : nil)
                 }
                 reader.start()
-                var booking = StatementBooking(book: book, result: initial, fileName: source.fileName, today: today)
+                var booking = StatementBooking(
+                    book: book, result: initial, fileName: source.fileName, today: today, recorder: recorder)
                 do {
                     while let chunk = handoff.take() { try booking.take(chunk.entries, evidence: chunk.evidence) }
                 } catch {
@@ -234,7 +238,8 @@ extension Kontor {
     /// Books the allocations as payments; an overpayment goes onto the last invoice and stays credit there. Each
     /// payment is allocated like a typed one (§ 367 BGB over the invoice's account, the regular-customer rule).
     static func applyPayments(
-        _ allocations: [MatchAllocation], overpayment: Money, entry: BankEntry, book: any BookWriter
+        _ allocations: [MatchAllocation], overpayment: Money, entry: BankEntry, by recorder: String?,
+        book: any BookWriter
     ) throws {
         for (index, allocation) in allocations.enumerated() {
             guard let invoice = try book.invoice(id: allocation.invoiceId) else {
@@ -246,7 +251,7 @@ extension Kontor {
             _ = try book.bookReceived(
                 amount, on: entry.bookingDate, invoice: invoice,
                 note: "Kontoauszug: \(entry.counterpartyName ?? "") \(entry.text.prefix(60))", bankEntryId: entry.id,
-                confirmOverpayment: true)
+                confirmOverpayment: true, by: recorder)
         }
     }
 
@@ -270,6 +275,7 @@ extension Kontor {
     /// Assigns a reviewed (or any unassigned) bank entry to an invoice by hand and books the payment.
     public func assignBankEntry(id: Int64, invoice reference: String) async throws -> BankEntry {
         try Self.authorize(.importStatements)
+        let recorder = BookActor.signedInName
         return try await store.write { book in
             guard var entry = try book.bankEntry(id: id) else { throw AppError.notFound(.bankEntry, id: "\(id)") }
             guard entry.status == .review, entry.isCredit else {
@@ -284,7 +290,7 @@ extension Kontor {
             try book.update(bankEntry: entry)
             try Kontor.applyPayments(
                 [MatchAllocation(invoiceId: invoice.id, amount: entry.amount)], overpayment: .zero, entry: entry,
-                book: book)
+                by: recorder, book: book)
             return entry
         }
     }

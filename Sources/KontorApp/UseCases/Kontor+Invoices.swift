@@ -147,6 +147,7 @@ extension Kontor {
         _ reference: String, on day: Day, expecting expected: String? = nil
     ) async throws -> Invoice {
         try Self.authorize(.issueInvoice)
+        let issuer = BookActor.signedInName
         return try await store.write { book in
             let draft = try book.requireInvoice(reference)
             if let number = draft.number { throw WorkflowError.invoiceIssued(number: number) }
@@ -165,7 +166,8 @@ extension Kontor {
                 // Thrown inside the transaction: the counter goes back, the draft stays a draft.
                 throw WorkflowError.issueNumberChanged(confirmed: expected, next: number)
             }
-            let invoice = try draft.issued(number: number, on: day, customer: customer, profile: profile)
+            var invoice = try draft.issued(number: number, on: day, customer: customer, profile: profile)
+            invoice.issuedBy = issuer
             try book.recordIssue(of: invoice)
             try book.promote(customerId: customer.id, to: .new)
             return invoice
@@ -175,6 +177,7 @@ extension Kontor {
     /// Cancels an issued invoice with a cancellation invoice (own number, negated lines, reference).
     public func cancelInvoice(_ reference: String, on day: Day) async throws -> Invoice {
         try Self.authorize(.issueInvoice)
+        let issuer = BookActor.signedInName
         return try await store.write { book in
             let original = try book.requireInvoice(reference)
             guard original.isIssued else { throw WorkflowError.invoiceNotIssued(id: original.id) }
@@ -182,7 +185,9 @@ extension Kontor {
             _ = try original.cancellation(number: "check", on: day)
             let counter = try book.nextCounter(series: profile.numberFormat.series(for: day))
             let number = profile.numberFormat.number(counter: counter, on: day)
-            let cancellation = try book.insert(issued: try original.cancellation(number: number, on: day))
+            var issued = try original.cancellation(number: number, on: day)
+            issued.issuedBy = issuer
+            let cancellation = try book.insert(issued: issued)
             try book.markCancelled(invoiceId: original.id, byNumber: number)
             return cancellation
         }

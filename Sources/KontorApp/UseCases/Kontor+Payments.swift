@@ -50,10 +50,12 @@ extension Kontor {
                 ? InputError.zero(what: .paymentAmount)
                 : InputError.negative(what: .paymentAmount, text: amount.decimalString)
         }
+        let recorder = BookActor.signedInName
         return try await store.write { book in
             let invoice = try book.requireInvoice(reference)
             return try book.bookReceived(
-                amount, on: day, invoice: invoice, note: note, bankEntryId: nil, confirmOverpayment: confirmOverpayment)
+                amount, on: day, invoice: invoice, note: note, bankEntryId: nil, confirmOverpayment: confirmOverpayment,
+                by: recorder)
         }
     }
 
@@ -66,6 +68,7 @@ extension Kontor {
         guard !reason.isEmpty else {
             throw InputError.missing(what: .reason, fix: "--reason \"Rücklastschrift\"")
         }
+        let recorder = BookActor.signedInName
         return try await store.write { book in
             guard let payment = try book.payment(id: id) else { throw AppError.notFound(.payment, id: "\(id)") }
             guard payment.kind.isReversible else { throw WorkflowError.paymentNotReversible(id: id, kind: payment.kind) }
@@ -73,7 +76,9 @@ extension Kontor {
             guard !siblings.contains(where: { $0.kind == .reversal && $0.relatedPaymentId == id }) else {
                 throw WorkflowError.paymentAlreadyReversed(id: id)
             }
-            let reversal = try book.insert(payment: payment.reversal(on: day, reason: reason))
+            var counterEntry = payment.reversal(on: day, reason: reason)
+            counterEntry.recordedBy = recorder
+            let reversal = try book.insert(payment: counterEntry)
             var returned: Int64?
             if let entryId = payment.bankEntryId, var entry = try book.bankEntry(id: entryId) {
                 entry.status = .review
@@ -110,6 +115,7 @@ extension Kontor {
         customerId: Int64, to reference: String, amount: Money? = nil, on day: Day
     ) async throws -> PaymentReceipt {
         try Self.authorize(.bookPayments)
+        let recorder = BookActor.signedInName
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let credit = try book.credit(customerId: customerId)
@@ -132,13 +138,13 @@ extension Kontor {
                 let part = min(left, source.amount)
                 let out = try book.insert(payment: Payment(
                     invoiceId: source.invoiceId, customerId: customerId, amount: -part, receivedOn: day,
-                    note: "Guthaben verrechnet mit \(number)", kind: .creditOut))
+                    note: "Guthaben verrechnet mit \(number)", kind: .creditOut, recordedBy: recorder))
                 firstOut = firstOut ?? out
                 left -= part
             }
             var receipt = try book.bookReceived(
                 wanted - left, on: day, invoice: target, note: "Guthaben aus früheren Zahlungen", bankEntryId: nil,
-                confirmOverpayment: false, kind: .creditIn, relatedPaymentId: firstOut?.id)
+                confirmOverpayment: false, by: recorder, kind: .creditIn, relatedPaymentId: firstOut?.id)
             receipt.overpayment = .zero
             return receipt
         }
@@ -147,6 +153,7 @@ extension Kontor {
     /// Records that credit was paid back to the customer (all of it, or `amount`).
     public func refundCredit(customerId: Int64, amount: Money? = nil, on day: Day, note: String?) async throws -> [Payment] {
         try Self.authorize(.bookPayments)
+        let recorder = BookActor.signedInName
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let credit = try book.credit(customerId: customerId)
@@ -160,7 +167,7 @@ extension Kontor {
                 let part = min(left, source.amount)
                 entries.append(try book.insert(payment: Payment(
                     invoiceId: source.invoiceId, customerId: customerId, amount: -part, receivedOn: day,
-                    note: note ?? "Guthaben erstattet", kind: .refund)))
+                    note: note ?? "Guthaben erstattet", kind: .refund, recordedBy: recorder)))
                 left -= part
             }
             return entries
@@ -210,7 +217,7 @@ extension BookWriter {
     /// § 367 BGB over the invoice's account, the overpayment check, and the regular-customer rule.
     func bookReceived(
         _ amount: Money, on day: Day, invoice: Invoice, note: String?, bankEntryId: Int64?, confirmOverpayment: Bool,
-        kind: PaymentKind = .received, relatedPaymentId: Int64? = nil
+        by recorder: String?, kind: PaymentKind = .received, relatedPaymentId: Int64? = nil
     ) throws -> PaymentReceipt {
         guard let number = invoice.number else { throw WorkflowError.invoiceNotIssued(id: invoice.id) }
         guard invoice.kind == .invoice else {
@@ -225,7 +232,7 @@ extension BookWriter {
         let payment = try insert(payment: Payment(
             invoiceId: invoice.id, customerId: invoice.customerId, amount: amount, receivedOn: day, note: note,
             kind: kind, relatedPaymentId: relatedPaymentId, toCosts: allocation.toCosts,
-            toInterest: allocation.toInterest, bankEntryId: bankEntryId))
+            toInterest: allocation.toInterest, bankEntryId: bankEntryId, recordedBy: recorder))
         var updated = invoice
         updated.paid += payment.toPrincipal
         var becameRegular = false

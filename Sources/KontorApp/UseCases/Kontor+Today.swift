@@ -137,12 +137,15 @@ extension Kontor {
                     events.append(TimelineEvent(
                         day: issued, kind: .cancellation,
                         reference: number,
-                        facts: TimelineFacts(amount: invoice.totals.gross, invoiceNumber: invoice.cancelsNumber)))
+                        facts: TimelineFacts(
+                            amount: invoice.totals.gross, invoiceNumber: invoice.cancelsNumber, actor: invoice.issuedBy)))
                 } else {
                     events.append(TimelineEvent(
                         day: issued, kind: .invoice,
                         reference: number,
-                        facts: TimelineFacts(amount: invoice.totals.gross, day: invoice.dueDate, invoiceNumber: number)))
+                        facts: TimelineFacts(
+                            amount: invoice.totals.gross, day: invoice.dueDate, invoiceNumber: number,
+                            actor: invoice.issuedBy)))
                 }
             }
             let numbers = Dictionary(uniqueKeysWithValues: invoices.map { ($0.id, $0.number ?? "draft") })
@@ -152,7 +155,7 @@ extension Kontor {
                     reference: numbers[payment.invoiceId],
                     facts: TimelineFacts(
                         subject: payment.kind == .received ? nil : payment.note, status: payment.kind.rawValue,
-                        amount: payment.amount, invoiceNumber: numbers[payment.invoiceId])))
+                        amount: payment.amount, invoiceNumber: numbers[payment.invoiceId], actor: payment.recordedBy)))
             }
             for letter in try book.dunningLetters(status: .sent, invoiceIds: Set(invoices.map(\.id))) {
                 events.append(TimelineEvent(

@@ -10,6 +10,8 @@ struct StatementBooking {
     private let book: any BookWriter
     private let fileName: String
     private let today: Day
+    /// Who books the payments (`BookActor.signedInName`), read before the transaction.
+    private let recorder: String?
     private(set) var result: ImportResult
     /// Identities stored by this import or before it: each booking once.
     private var seen: Set<String> = []
@@ -28,11 +30,12 @@ struct StatementBooking {
     /// Entries stored per call of `insert(bankEntries:)`.
     private static let batchSize = 1_024
 
-    init(book: any BookWriter, result: ImportResult, fileName: String, today: Day) {
+    init(book: any BookWriter, result: ImportResult, fileName: String, today: Day, recorder: String?) {
         self.book = book
         self.result = result
         self.fileName = fileName
         self.today = today
+        self.recorder = recorder
         waiting.reserveCapacity(Self.batchSize)
     }
 
@@ -85,7 +88,8 @@ struct StatementBooking {
             try book.update(bankEntry: entry)
             guard applies else { continue }
             result.queued -= 1
-            try Kontor.applyPayments(match.allocations, overpayment: match.overpayment, entry: entry, book: book)
+            try Kontor.applyPayments(
+                match.allocations, overpayment: match.overpayment, entry: entry, by: recorder, book: book)
             for allocation in match.allocations {
                 result.applied.append(ImportResult.Applied(
                     entry: entry.identity, invoiceNumber: numbers[allocation.invoiceId] ?? "?",

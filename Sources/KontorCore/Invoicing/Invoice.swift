@@ -33,6 +33,8 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
     /// Whether a cancellation invoice cancels this one.
     public var isCancelled: Bool
     public var cancelledByNumber: String?
+    /// Who issued it, when someone signed in to the web app did (nil at the machine).
+    public var issuedBy: String?
 
     /// Creates a draft or loads a stored invoice.
     public init(
@@ -42,7 +44,7 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
         paymentTermDays: Int, termAgreed: Bool = false, treatment: TaxTreatment = .standard,
         loyaltyPercent: Int64 = 0, language: Language = .de, lines: [DocumentLine] = [], buyer: Customer? = nil,
         seller: BusinessProfile? = nil, paid: Money = .zero, isCancelled: Bool = false,
-        cancelledByNumber: String? = nil
+        cancelledByNumber: String? = nil, issuedBy: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -68,6 +70,7 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
         self.paid = paid
         self.isCancelled = isCancelled
         self.cancelledByNumber = cancelledByNumber
+        self.issuedBy = issuedBy
     }
 
     /// Whether the invoice has a number and is frozen.

@@ -18,12 +18,14 @@ public struct Payment: Sendable, Hashable, Codable, Identifiable {
     public var toInterest: Money
     /// The bank entry the payment was booked from, if any.
     public var bankEntryId: Int64?
+    /// Who booked it, when someone signed in to the web app did (nil at the machine: the CLI, a book without users).
+    public var recordedBy: String?
 
     /// Creates a payment; without an allocation the whole amount goes to the principal.
     public init(
         id: Int64 = 0, invoiceId: Int64, customerId: Int64, amount: Money, receivedOn: Day, note: String? = nil,
         kind: PaymentKind = .received, relatedPaymentId: Int64? = nil, toCosts: Money = .zero,
-        toInterest: Money = .zero, bankEntryId: Int64? = nil
+        toInterest: Money = .zero, bankEntryId: Int64? = nil, recordedBy: String? = nil
     ) {
         self.id = id
         self.invoiceId = invoiceId
@@ -36,6 +38,7 @@ public struct Payment: Sendable, Hashable, Codable, Identifiable {
         self.toCosts = toCosts
         self.toInterest = toInterest
         self.bankEntryId = bankEntryId
+        self.recordedBy = recordedBy
     }
 
     /// The part that paid (or, when negative, took back) the invoice's principal, including any overpayment.

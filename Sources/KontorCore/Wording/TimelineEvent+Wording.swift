@@ -88,11 +88,16 @@ extension TimelineEvent {
         let de = language == .de
         let parts: [String?]
         switch kind {
-        case .payment: parts = [facts.amount?.formatted(language), facts.subject]
+        case .payment:
+            parts = [facts.amount?.formatted(language), facts.subject,
+                     facts.actor.map { (de ? "gebucht von " : "booked by ") + $0 }]
         case .invoice:
             parts = [facts.amount.map { (de ? "brutto " : "gross ") + $0.formatted(language) },
-                     facts.day.map { (de ? "fällig " : "due ") + $0.formatted(language) }]
-        case .cancellation: parts = [facts.amount.map { (de ? "brutto " : "gross ") + $0.formatted(language) }]
+                     facts.day.map { (de ? "fällig " : "due ") + $0.formatted(language) },
+                     facts.actor.map { (de ? "ausgestellt von " : "issued by ") + $0 }]
+        case .cancellation:
+            parts = [facts.amount.map { (de ? "brutto " : "gross ") + $0.formatted(language) },
+                     facts.actor.map { (de ? "storniert von " : "cancelled by ") + $0 }]
         case .quote:
             parts = [facts.amount.map { (de ? "netto " : "net ") + $0.formatted(language) },
                      facts.termDays.map { de ? "Zahlungsziel \($0) Tage" : "payment term \($0) days" }]

@@ -29,6 +29,7 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var netCents: Int64?
     var vatCents: Int64?
     var grossCents: Int64?
+    var issuedBy: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -53,6 +54,7 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
         language = i.language.rawValue
         buyerJSON = try i.buyer.map(JSONText.encode)
         sellerJSON = try i.seller.map(JSONText.encode)
+        issuedBy = i.issuedBy
         if i.isIssued {
             let totals = i.totals
             netCents = totals.net.cents
@@ -74,7 +76,7 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
             language: try Convert.choice(language), lines: lines,
             buyer: try buyerJSON.map(parties.buyer), seller: try sellerJSON.map(parties.seller),
             paid: Money(cents: balance?.paidCents ?? 0), isCancelled: balance?.cancelledByNumber != nil,
-            cancelledByNumber: balance?.cancelledByNumber)
+            cancelledByNumber: balance?.cancelledByNumber, issuedBy: issuedBy)
     }
 }
 
@@ -137,6 +139,7 @@ extension InvoiceRecord {
         netCents = row["netCents"]
         vatCents = row["vatCents"]
         grossCents = row["grossCents"]
+        issuedBy = row["issuedBy"]
     }
 }
 

@@ -15,6 +15,7 @@ struct PaymentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var relatedPaymentId: Int64?
     var toCostsCents: Int64
     var toInterestCents: Int64
+    var recordedBy: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -30,6 +31,7 @@ struct PaymentRecord: Codable, FetchableRecord, MutablePersistableRecord {
         relatedPaymentId = p.relatedPaymentId
         toCostsCents = p.toCosts.cents
         toInterestCents = p.toInterest.cents
+        recordedBy = p.recordedBy
     }
 
     func domain() throws -> Payment {
@@ -37,7 +39,7 @@ struct PaymentRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, invoiceId: invoiceId, customerId: customerId, amount: Money(cents: amountCents),
             receivedOn: try Convert.day(receivedOn), note: note, kind: try Convert.choice(kind),
             relatedPaymentId: relatedPaymentId, toCosts: Money(cents: toCostsCents),
-            toInterest: Money(cents: toInterestCents), bankEntryId: bankEntryId)
+            toInterest: Money(cents: toInterestCents), bankEntryId: bankEntryId, recordedBy: recordedBy)
     }
 }
 
@@ -194,6 +196,7 @@ extension PaymentRecord {
         relatedPaymentId = row["relatedPaymentId"]
         toCostsCents = row["toCostsCents"]
         toInterestCents = row["toInterestCents"]
+        recordedBy = row["recordedBy"]
     }
 }
 
