@@ -42,6 +42,13 @@ enum PeerBench {
 
         func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
+        /// The file's size, without reading it (the import reads it from disk itself).
+        func size(_ name: String) throws -> Int {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url(name).path)
+            guard let size = attributes?[.size] as? Int else { throw PeerBenchError.missingInput(url(name).path) }
+            return size
+        }
+
         func read(_ name: String) throws -> Data {
             do {
                 return try Data(contentsOf: url(name))
@@ -104,7 +111,7 @@ enum PeerBench {
         case .camtParse:
             return try await camtParse(try inputs.camt())
         case .camtImport:
-            return try await camtImport(inputs.url("camt053-100k.xml"), bytes: try inputs.camt().count)
+            return try await camtImport(inputs.url("camt053-100k.xml"), bytes: try inputs.size("camt053-100k.xml"))
         case .qr:
             let payload = try inputs.epcPayload()
             return [try await qr(payload)]

@@ -140,14 +140,7 @@ extension AuditJournal {
                 bytes.append(contentsOf: data)
             }
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return hex(SHA256.hash(data: bytes))
     }
 
     /// `text` as a JSON string literal.

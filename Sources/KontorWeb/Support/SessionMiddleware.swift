@@ -93,10 +93,11 @@ struct SessionMiddleware: RouterMiddleware {
         }
         // The role is read for every request, so a changed role applies at once (the user's sessions end anyway).
         guard let user = try await services.kontor.webUser(name: name) else { throw WebError.csrf }
+        // Set first: the refusal page names the role in its header like every other page.
+        context.role = user.role
         if let action = RoutePermissions.action(method: request.method, path: path), !user.role.may(action) {
             throw AccessError.notAllowed(action, role: user.role)
         }
-        context.role = user.role
         let (ready, readyContext) = (request, context)
         // The audit journal names the signed-in user as the one who changed the book; the use cases check the role.
         return try await BookActor.signedIn(name, role: user.role) { try await next(ready, readyContext) }
