@@ -69,8 +69,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
-        // The PostgreSQL store for agencies (issue 17): so far the location, the transaction runner with retry on
-        // serialization failures and the first migration; see docs/ARCHITECTURE.md.
+        // The PostgreSQL store for agencies (issue 17): the location, the transaction runner with retry on
+        // serialization failures, the schema with its evidence triggers and the `BookStore`; see docs/ARCHITECTURE.md.
         .target(
             name: "KontorPostgresStore",
             dependencies: [
@@ -171,7 +171,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "KontorContractTests", dependencies: ["KontorTesting", "KontorApp", "KontorCore", "KontorStore"],
+            name: "KontorContractTests",
+            dependencies: [
+                "KontorTesting", "KontorApp", "KontorCore", "KontorStore", "KontorPostgresStore", "KontorTestTools",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "KontorBenchTests", dependencies: ["kontor-bench", "KontorCore", "KontorDocuments", "KontorQR"],

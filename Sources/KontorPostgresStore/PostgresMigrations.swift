@@ -3,9 +3,7 @@ import PostgresNIO
 
 /// The PostgreSQL schema of a book, as numbered migrations applied by `migrate(_:)`.
 ///
-/// So far the first piece (issue 17): the gapless number counter and the invoice with what issuing needs, and
-/// the evidence trigger that freezes an issued invoice. The names of tables and columns follow the SQLite schema
-/// (`KontorStore/Migrations.swift`), so that `kontor migrate` can copy rows column by column.
+/// The tables are `PostgresSchema`'s, the refusals `PostgresEvidenceTriggers`'.
 public enum PostgresMigrations {
     /// One migration: a name recorded in `schemaMigrations` once applied, and its statements in order.
     struct Migration {
@@ -16,56 +14,10 @@ public enum PostgresMigrations {
     /// The evidence triggers' message, the same words as the SQLite store's `ImmutabilityTriggers.message`.
     public static let immutableMessage = "issued invoices are immutable: cancel with a cancellation invoice instead"
 
+    // Until a book on PostgreSQL exists outside tests (the store is new with issue 17), the first migration is the
+    // whole schema; from then on every change is a further migration, never an edit of one applied.
     static let all: [Migration] = [
-        Migration(
-            name: "v1-invoice-numbering",
-            statements: [
-                // Quoted names keep the camel case of the SQLite schema (PostgreSQL folds unquoted names).
-                """
-                CREATE TABLE "numberCounter" (
-                    "series" text PRIMARY KEY,
-                    "value" bigint NOT NULL CHECK ("value" >= 0)
-                )
-                """,
-                """
-                CREATE TABLE "invoice" (
-                    "id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                    "customerId" bigint NOT NULL,
-                    "kind" text NOT NULL,
-                    "number" text UNIQUE,
-                    "draftedOn" date NOT NULL,
-                    "issueDate" date,
-                    "dueDate" date,
-                    "netCents" bigint,
-                    "vatCents" bigint,
-                    "grossCents" bigint,
-                    CHECK (("number" IS NULL) = ("issueDate" IS NULL))
-                )
-                """,
-                // RAISE with its own SQLSTATE (class KT, unused by PostgreSQL), so the runner tells this refusal
-                // (`StoreError.immutable`) from every other failure without reading the message.
-                """
-                CREATE FUNCTION "invoice_issued_frozen"() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    RAISE EXCEPTION USING ERRCODE = '\(PostgresTransaction.refusedState)',
-                        MESSAGE = '\(immutableMessage)';
-                END
-                $$
-                """,
-                """
-                CREATE TRIGGER "invoice_issued_no_update" BEFORE UPDATE ON "invoice"
-                FOR EACH ROW WHEN (OLD."number" IS NOT NULL) EXECUTE FUNCTION "invoice_issued_frozen"()
-                """,
-                """
-                CREATE TRIGGER "invoice_issued_no_delete" BEFORE DELETE ON "invoice"
-                FOR EACH ROW WHEN (OLD."number" IS NOT NULL) EXECUTE FUNCTION "invoice_issued_frozen"()
-                """,
-                // TRUNCATE skips row triggers; a statement trigger closes that way around the evidence too.
-                """
-                CREATE TRIGGER "invoice_no_truncate" BEFORE TRUNCATE ON "invoice"
-                FOR EACH STATEMENT EXECUTE FUNCTION "invoice_issued_frozen"()
-                """,
-            ])
+        Migration(name: "v1-book", statements: PostgresSchema.tables + PostgresEvidenceTriggers.all)
     ]
 
     /// The names of every migration, in order.

@@ -1,18 +1,22 @@
 import Foundation
 import KontorApp
+import KontorPostgresStore
 import KontorStore
+import KontorTestTools
 import KontorTesting
 import Testing
 
-/// The stores the contract runs against; a PostgreSQL store becomes one more case.
+/// The stores the contract runs against.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case inMemory
     case sqlite
+    case postgres
 
     var testDescription: String { rawValue }
 
-    /// The contract over fresh stores of this kind; SQLite books are new files in `folder`.
-    func contract(in folder: URL) -> StoreContract {
+    /// The contract over fresh stores of this kind; SQLite books are new files in `folder`, PostgreSQL books new
+    /// databases on the suite's server, their stores closed by `stores.closeAll()`.
+    func contract(in folder: URL, stores: OpenStores) -> StoreContract {
         switch self {
         case .inMemory:
             StoreContract { InMemoryBookStore() }
@@ -21,7 +25,55 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 let file = folder.appendingPathComponent("\(UUID().uuidString).sqlite")
                 return GRDBBookStore(try AppDatabase.open(path: file.path))
             }
+        case .postgres:
+            StoreContract {
+                let server = try await SharedPostgres.server()
+                let location = PostgresLocation(
+                    user: TestPostgresServer.user, host: "127.0.0.1", port: server.port,
+                    database: try server.createDatabase())
+                let store = try await PostgresBookStore.open(location, password: nil, connections: 2)
+                await stores.add(store)
+                return store
+            }
         }
+    }
+}
+
+/// The PostgreSQL stores a test opened, closed when it ends (each holds connections to the shared server).
+actor OpenStores {
+    private var stores: [PostgresBookStore] = []
+
+    func add(_ store: PostgresBookStore) { stores.append(store) }
+
+    func closeAll() async {
+        for store in stores { await store.close() }
+        stores = []
+    }
+}
+
+/// One PostgreSQL server for every contract test of this process (each store gets a database of its own), stopped
+/// when the test process exits.
+enum SharedPostgres {
+    private static let starting = Starter()
+
+    static func server() async throws -> TestPostgresServer { try await starting.server() }
+
+    actor Starter {
+        private var started: TestPostgresServer?
+
+        func server() async throws -> TestPostgresServer {
+            if let started { return started }
+            let server = try await TestPostgresServer.start()
+            started = server
+            Running.server = server
+            atexit { Running.server?.stop() }
+            return server
+        }
+    }
+
+    /// The running server for the exit handler, which cannot reach into an actor.
+    enum Running {
+        nonisolated(unsafe) static var server: TestPostgresServer?
     }
 }
 
@@ -36,7 +88,14 @@ final class StoreContractTests: Sendable {
 
     @Test(arguments: StoreContractTests.cases)
     func rule(_ kind: StoreKind, _ rule: StoreContract.Rule) async throws {
-        try await rule.check(kind.contract(in: folder))
+        let stores = OpenStores()
+        do {
+            try await rule.check(kind.contract(in: folder, stores: stores))
+        } catch {
+            await stores.closeAll()
+            throw error
+        }
+        await stores.closeAll()
     }
 
     @Test func theContractHasEveryRule() {

@@ -1,0 +1,55 @@
+import KontorApp
+import KontorCore
+import PostgresNIO
+
+/// The book seen through one PostgreSQL transaction (a read or a write of `PostgresBookStore`): each port method
+/// sends its query over the transaction's connection and waits for the rows. The methods live in one file per area,
+/// beside the SQLite store's (`GRDBBook+…`), and say the same in PostgreSQL's SQL.
+final class PostgresBook: BookWriter {
+    let transaction: PostgresTransaction
+
+    init(_ transaction: PostgresTransaction) {
+        self.transaction = transaction
+    }
+
+    /// Sends `query` and reads every row through `Columns`.
+    func rows<T>(_ query: PostgresQuery, _ read: (Columns) throws -> T) throws -> [T] {
+        try transaction.query(query).map { try read(Columns($0)) }
+    }
+
+    /// Sends `query` and reads its first row, if any.
+    func first<T>(_ query: PostgresQuery, _ read: (Columns) throws -> T) throws -> T? {
+        try transaction.query(query).first.map { try read(Columns($0)) }
+    }
+
+    /// Sends `query`, which must return one row (an aggregate, `RETURNING`).
+    func one<T>(_ query: PostgresQuery, _ read: (Columns) throws -> T) throws -> T {
+        guard let value = try first(query, read) else {
+            throw StoreError.failed(detail: "the query returned no row: \(query.sql)")
+        }
+        return value
+    }
+
+    /// Sends a statement whose rows are not needed.
+    func run(_ query: PostgresQuery) throws {
+        try transaction.query(query)
+    }
+
+    // MARK: - The book's version
+
+    func bookVersion() throws -> Int64 {
+        try one(#"SELECT COALESCE(MAX("id"), 0) AS "version" FROM "bookChange""#) { try $0("version") }
+    }
+
+    /// Records this write's change (inside the transaction, so only a commit makes it visible) and tells every
+    /// listening process (`NOTIFY` is delivered on commit only).
+    func recordChange() throws {
+        try run(#"INSERT INTO "bookChange" DEFAULT VALUES"#)
+        try run(#"NOTIFY "kontor_book""#)
+    }
+}
+
+extension Set where Element == Int64 {
+    /// The ids as an array parameter for `= ANY(…)`.
+    var parameter: [Int64] { Array(self) }
+}
