@@ -58,16 +58,21 @@ enum SharedPostgres {
 
     static func server() async throws -> TestPostgresServer { try await starting.server() }
 
+    /// Starts the server once: the first caller's task, which every later caller awaits too (an actor alone would
+    /// let a second caller in while the first waits for `initdb`).
     actor Starter {
-        private var started: TestPostgresServer?
+        private var starting: Task<TestPostgresServer, any Error>?
 
         func server() async throws -> TestPostgresServer {
-            if let started { return started }
-            let server = try await TestPostgresServer.start()
-            started = server
-            Running.server = server
-            atexit { Running.server?.stop() }
-            return server
+            if let starting { return try await starting.value }
+            let task = Task {
+                let server = try await TestPostgresServer.start()
+                Running.server = server
+                atexit { Running.server?.stop() }
+                return server
+            }
+            starting = task
+            return try await task.value
         }
     }
 
