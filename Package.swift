@@ -103,8 +103,9 @@ let package = Package(
             name: "kontor",
             dependencies: [
                 "KontorCore", "KontorDocuments", "KontorEInvoice", "KontorBanking", "KontorApp", "KontorStore", "KontorWeb",
-                "KontorMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KontorMail", "KontorPostgresStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
         // Replays files through every parser; built by scripts/fuzz.sh with libFuzzer (see docs/ARCHITECTURE.md).

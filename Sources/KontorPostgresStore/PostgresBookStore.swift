@@ -9,42 +9,62 @@ public import Logging
 /// outside the book. Every committed write adds a row to `bookChange` (the book's version) and notifies the
 /// channel `kontor_book`.
 public final class PostgresBookStore: BookStore {
-    /// The runner the transactions go through (its counters say how often writes collided).
-    public let runner: PostgresTransactionRunner
+    /// Connecting and migrating, started when the store is made; every transaction waits for it.
+    private let opening: Task<PostgresTransactionRunner, any Error>
 
-    private init(runner: PostgresTransactionRunner) {
-        self.runner = runner
+    private init(opening: Task<PostgresTransactionRunner, any Error>) {
+        self.opening = opening
     }
 
-    /// Connects to the book at `location` and brings its schema up to date (`PostgresMigrations`).
+    /// A store that connects to the book at `location` and brings its schema up to date (`PostgresMigrations`) in
+    /// the background: a command line can make it where it makes its SQLite store, without waiting. A wrong
+    /// address or password is reported by the first transaction (`StoreError.unusable`).
+    public static func connecting(
+        _ location: PostgresLocation, password: String?, connections: Int = 4,
+        logger: Logger = Logger(label: "kontor.postgres")
+    ) -> PostgresBookStore {
+        PostgresBookStore(
+            opening: Task {
+                let runner = try await PostgresTransactionRunner(
+                    location: location, password: password, connections: connections, logger: logger)
+                do {
+                    try await PostgresMigrations.migrate(runner)
+                } catch {
+                    await runner.close()
+                    throw error
+                }
+                return runner
+            })
+    }
+
+    /// Connects to the book at `location`, brings its schema up to date and returns the store once it is ready.
     ///
     /// - Throws: `StoreError.unusable` when the server cannot be reached or refuses the login.
     public static func open(
         _ location: PostgresLocation, password: String?, connections: Int = 4,
         logger: Logger = Logger(label: "kontor.postgres")
     ) async throws -> PostgresBookStore {
-        let runner = try await PostgresTransactionRunner(
-            location: location, password: password, connections: connections, logger: logger)
-        do {
-            try await PostgresMigrations.migrate(runner)
-        } catch {
-            await runner.close()
-            throw error
-        }
-        return PostgresBookStore(runner: runner)
+        let store = connecting(location, password: password, connections: connections, logger: logger)
+        _ = try await store.runner()
+        return store
+    }
+
+    /// The runner the transactions go through (its counters say how often writes collided).
+    public func runner() async throws -> PostgresTransactionRunner {
+        try await opening.value
     }
 
     /// Closes the connections; the store cannot be used afterwards.
     public func close() async {
-        await runner.close()
+        if let runner = try? await opening.value { await runner.close() }
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any BookReader) throws -> T) async throws -> T {
-        try await runner.read { transaction in try body(PostgresBook(transaction)) }
+        try await runner().read { transaction in try body(PostgresBook(transaction)) }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
-        try await runner.write { transaction in
+        try await runner().write { transaction in
             let book = PostgresBook(transaction)
             let result = try body(book)
             try book.recordChange()

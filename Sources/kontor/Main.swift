@@ -23,7 +23,9 @@ struct Main {
             } else {
                 try command.run()
             }
+            await OpenBooks.closeAll()
         } catch {
+            await OpenBooks.closeAll()
             let language = CLILanguage.ofProcess()
             if let message = UserMessage.describe(error, language: language) {
                 FileHandle.standardError.write(Data("\(language == .de ? "Fehler" : "error"): \(message)\n".utf8))

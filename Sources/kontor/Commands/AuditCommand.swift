@@ -15,7 +15,7 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let report = try AuditJournal.verify(try AppDatabase.open(path: global.databasePath))
+            let report = try AuditJournal.verify(try global.sqliteDatabase(for: "audit verify"))
             let german = global.language == .de
             if global.json {
                 try Output.json(VerifyJSON(
@@ -43,7 +43,7 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "The record: TABLE:KEY, e.g. invoice:2026-0001, invoice:3, customer:1.") var record: String
 
         func run() async throws {
-            let entries = try AuditJournal.log(try AppDatabase.open(path: global.databasePath), record: record)
+            let entries = try AuditJournal.log(try global.sqliteDatabase(for: "audit log"), record: record)
             if global.json { return try Output.json(entries) }
             guard !entries.isEmpty else {
                 print(global.language == .de ? "Keine Einträge für \(record)." : "No entries for \(record).")

@@ -32,8 +32,8 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         try await global.kontor().restore(from: URL(fileURLWithPath: file), force: force)
         if global.json { return try Output.json(["restored": file]) }
-        print(global.say("The book \(global.databasePath) now holds the backup \(file).",
-                         "Das Buch \(global.databasePath) enthält jetzt die Sicherung \(file)."))
+        print(global.say("The book \(global.bookName) now holds the backup \(file).",
+                         "Das Buch \(global.bookName) enthält jetzt die Sicherung \(file)."))
     }
 }
 
@@ -65,8 +65,8 @@ struct ImportBookCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: folder)
         let summary = try await global.kontor().importBook(from: url)
         if global.json { return try Output.json(ArchiveReport(folder: url.path, summary: summary)) }
-        print(global.say("Imported \(summary.records) records from \(summary.rows.count) tables into \(global.databasePath).",
-                         "\(summary.records) Datensätze aus \(summary.rows.count) Tabellen in \(global.databasePath) eingelesen."))
+        print(global.say("Imported \(summary.records) records from \(summary.rows.count) tables into \(global.bookName).",
+                         "\(summary.records) Datensätze aus \(summary.rows.count) Tabellen in \(global.bookName) eingelesen."))
     }
 }
 

@@ -85,8 +85,8 @@ struct InitCommand: AsyncParsableCommand {
         try fields.apply(to: &profile)
         let saved = try await global.kontor().initialise(profile)
         if global.json { try Output.json(saved) } else {
-            print(global.say("Created the profile of \(saved.name) in \(global.databasePath).",
-                             "Profil von \(saved.name) in \(global.databasePath) angelegt."))
+            print(global.say("Created the profile of \(saved.name) in \(global.bookName).",
+                             "Profil von \(saved.name) in \(global.bookName) angelegt."))
             if let missing = saved.missingInvoiceFields {
                 print(global.say("Before the first invoice, add \(missing.word(.en)) (\(missing.options)).",
                                  "Vor der ersten Rechnung ergänzen Sie \(missing.word(.de)) (\(missing.options))."))

@@ -50,6 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "kontor.web")
         logger.logLevel = try level()
         let kontor = try global.kontor()
+        // A PostgreSQL book connects in the background: an unreachable server or a refused login is said here,
+        // before the server starts, not by the first page.
+        _ = try await kontor.bookVersion()
         let fixedDay: Day? = (global.today != nil || !(ProcessInfo.processInfo.environment["KONTOR_TODAY"] ?? "").isEmpty)
             ? try global.day() : nil
         let today: @Sendable () -> Day = { fixedDay ?? Day(Date()) }
@@ -67,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.logger = logger
         let port = configuration.port
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        let path = global.databasePath
+        let path = global.bookName
         let words = (
             global.say("Kontor is running at http://\(shownHost):\(port)/ – open it in your browser.",
                        "Kontor läuft unter http://\(shownHost):\(port)/ – öffnen Sie die Adresse im Browser."),

@@ -126,9 +126,9 @@ struct DemoCommand: AsyncParsableCommand {
         let summary = try await global.kontor().fillDemoBook(today: try global.day())
         if global.json { return try Output.json(summary) }
         print(global.say(
-            "Filled \(global.databasePath) with a sample business: \(summary.customers) customers, "
+            "Filled \(global.bookName) with a sample business: \(summary.customers) customers, "
                 + "\(summary.inquiries) inquiries, \(summary.invoices) invoices, \(summary.payments) payments.",
-            "\(global.databasePath) enthält jetzt ein Beispielgeschäft: \(summary.customers) Kunden, "
+            "\(global.bookName) enthält jetzt ein Beispielgeschäft: \(summary.customers) Kunden, "
                 + "\(summary.inquiries) Anfragen, \(summary.invoices) Rechnungen, \(summary.payments) Zahlungen."))
         print(global.say("Start with 'kontor today'.", "Beginnen Sie mit „kontor today“."))
     }

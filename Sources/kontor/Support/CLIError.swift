@@ -14,6 +14,8 @@ enum CLIError: Error, Equatable, UserError, CustomStringConvertible {
     case unknownLogLevel(String)
     case mailHostMissing
     case passwordFileReadable(path: String, mode: String)
+    /// A command that works on the SQLite file itself (its audit journal) asked of a PostgreSQL book.
+    case onlyForSQLite(command: String)
 
     func message(_ language: Language, for audience: Audience) -> String {
         language == .de ? german : english
@@ -35,6 +37,9 @@ enum CLIError: Error, Equatable, UserError, CustomStringConvertible {
         case let .passwordFileReadable(path, mode):
             "The password file \(path) can be read by others (mode \(mode)); allow only yourself with "
                 + "'chmod 600 \(path)'. Nothing was sent."
+        case let .onlyForSQLite(command):
+            "'kontor \(command)' reads the SQLite book's own journal; a PostgreSQL book does not keep one yet. Back it "
+                + "up and check it with PostgreSQL's tools (pg_dump)."
         }
     }
 
@@ -55,6 +60,9 @@ enum CLIError: Error, Equatable, UserError, CustomStringConvertible {
         case let .passwordFileReadable(path, mode):
             "Die Passwortdatei \(path) ist für andere lesbar (Modus \(mode)); erlauben Sie nur sich selbst den "
                 + "Zugriff mit „chmod 600 \(path)“. Es wurde nichts gesendet."
+        case let .onlyForSQLite(command):
+            "„kontor \(command)“ liest das Journal der SQLite-Datei; ein Buch in PostgreSQL führt noch keines. Sichern "
+                + "und prüfen Sie es mit den Werkzeugen von PostgreSQL (pg_dump)."
         }
     }
 }

@@ -2,12 +2,21 @@ import ArgumentParser
 import Foundation
 import KontorApp
 import KontorCore
+import KontorPostgresStore
 import KontorStore
 
 /// Options every command takes: which database, which day, and whether to print JSON.
 struct GlobalOptions: ParsableArguments {
     @Option(help: "The database file (default: $KONTOR_DB, else kontor.sqlite in your user data folder).")
     var db: String?
+
+    @Option(
+        help: """
+            A PostgreSQL book instead of the SQLite file: postgres://user@host[:port]/database (default: \
+            $KONTOR_DATABASE_URL). The password comes from $KONTOR_DATABASE_PASSWORD or the 0600 file named by \
+            $KONTOR_DATABASE_PASSWORD_FILE, never from the URL.
+            """)
+    var database: String?
 
     @Flag(help: "Print machine-readable JSON.")
     var json = false
@@ -33,6 +42,11 @@ struct GlobalOptions: ParsableArguments {
         return base.appendingPathComponent("kontor").appendingPathComponent("kontor.sqlite").path
     }
 
+    /// The book as messages name it: the PostgreSQL location (without a password) or the SQLite file's path.
+    var bookName: String {
+        (try? postgresLocation())??.description ?? databasePath
+    }
+
     /// The day all rules are evaluated on.
     func day() throws -> Day {
         let text = today ?? ProcessInfo.processInfo.environment["KONTOR_TODAY"]
@@ -40,9 +54,31 @@ struct GlobalOptions: ParsableArguments {
         return try Day.parse(text, what: .evaluationDay)
     }
 
-    /// Opens the book.
+    /// The PostgreSQL book named by --database or $KONTOR_DATABASE_URL, if any (else the SQLite file).
+    func postgresLocation() throws -> PostgresLocation? {
+        if database != nil, db != nil {
+            throw ValidationError("--db names a SQLite file and --database a PostgreSQL book: give one of them.")
+        }
+        guard db == nil else { return nil }
+        let text = database ?? ProcessInfo.processInfo.environment["KONTOR_DATABASE_URL"]
+        guard let text, !text.isEmpty else { return nil }
+        return try PostgresLocation(url: text)
+    }
+
+    /// The SQLite file for a command that works on the file itself; refused for a PostgreSQL book.
+    func sqliteDatabase(for command: String) throws -> AppDatabase {
+        guard try postgresLocation() == nil else { throw CLIError.onlyForSQLite(command: command) }
+        return try AppDatabase.open(path: databasePath)
+    }
+
+    /// Opens the book: the PostgreSQL book when one is named, else the SQLite file.
     func kontor() throws -> Kontor {
-        Kontor(store: GRDBBookStore(try AppDatabase.open(path: databasePath)))
+        if let location = try postgresLocation() {
+            let store = PostgresBookStore.connecting(location, password: try PostgresLocation.password())
+            OpenBooks.add(store)
+            return Kontor(store: store)
+        }
+        return Kontor(store: GRDBBookStore(try AppDatabase.open(path: databasePath)))
     }
 
     /// The language of all output (see `CLILanguage`).
