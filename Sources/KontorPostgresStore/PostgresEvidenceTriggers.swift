@@ -81,7 +81,7 @@ enum PostgresEvidenceTriggers {
 
     static let guardedTables = [
         "invoice", "invoiceLine", "invoiceBalance", "payment", "dunningCharge", "dunningLetter", "outboxMessage",
-        "bankEntry", "numberCounter", "importedMail", "auditDocument",
+        "bankEntry", "numberCounter", "importedMail", "auditJournal", "auditDocument",
     ]
 
     static let all: [String] =
@@ -139,6 +139,8 @@ enum PostgresEvidenceTriggers {
                    ]),
                    "an imported mail is kept as it arrived"),
             refuse("importedMail_no_delete", "DELETE", on: "importedMail", "imported mails are never deleted"),
+            refuse("auditJournal_no_update", "UPDATE", on: "auditJournal", "the audit journal is never changed"),
+            refuse("auditJournal_no_delete", "DELETE", on: "auditJournal", "the audit journal is never changed"),
             refuse("auditDocument_no_update", "UPDATE", on: "auditDocument", "a document that left is kept as it left"),
             refuse("auditDocument_no_delete", "DELETE", on: "auditDocument", "a document that left is kept as it left"),
         ]

@@ -230,6 +230,15 @@ enum PostgresSchema {
         """,
         #"CREATE INDEX "importedMail_on_rawHash" ON "importedMail" ("rawHash")"#,
         #"CREATE INDEX "importedMail_on_customerId" ON "importedMail" ("customerId")"#,
+        // The SQLite book's audit journal, kept as it was when a book is copied here (`kontor migrate`), with its
+        // hash chain; this store adds no entries of its own yet.
+        """
+        CREATE TABLE "auditJournal" (
+            "id" \(identity), "at" text NOT NULL, "actor" text NOT NULL, "tableName" text NOT NULL,
+            "rowKey" text NOT NULL,
+            "operation" text NOT NULL CHECK ("operation" IN ('insert', 'update', 'delete', 'snapshot', 'schema')),
+            "before" text, "after" text, "hash" text)
+        """,
         """
         CREATE TABLE "auditDocument" (
             "id" \(identity), "record" text NOT NULL, "fileName" text NOT NULL, "sha256" text NOT NULL,

@@ -56,6 +56,6 @@ struct KontorCommand: AsyncParsableCommand {
             DemoCommand.self, InterestCommand.self, DueDateCommand.self, SettingsCommand.self,
             RemindCommand.self, ReportCommand.self, EInvoiceCommand.self, AgendaCommand.self,
             ImportCommand.self, ServeCommand.self, UserCommand.self, MailCommand.self, AuditCommand.self,
-            BackupCommand.self, RestoreCommand.self, ExportCommand.self, ImportBookCommand.self,
+            BackupCommand.self, RestoreCommand.self, ExportCommand.self, ImportBookCommand.self, MigrateCommand.self,
         ])
 }

@@ -22,12 +22,19 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
     case directoryNotEmpty(String)
     /// The store cannot copy the book (no file behind it).
     case unsupported
+    /// A book on a database server is backed up and restored with the server's own tools.
+    case onServer
+    /// `kontor migrate` found the proof of equality broken: the copy differs from the original here.
+    case copyDiffers(differences: [String])
 
     public var description: String {
         switch self {
         case let .bookNotEmpty(command) where command == "restore":
             return "The book already has records. 'kontor restore' replaces them only with --force "
                 + "(make a backup first). Nothing was changed."
+        case let .bookNotEmpty(command) where command == "migrate":
+            return "The target book already has records; 'kontor migrate' only fills an empty database. Nothing "
+                + "was copied."
         case .bookNotEmpty:
             return "The book already has records; 'kontor import-book' only fills an empty book "
                 + "(use a new file with --db). Nothing was changed."
@@ -47,6 +54,12 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
                 + "Kontor version. Nothing was imported."
         case let .directoryNotEmpty(path): return "'\(path)' exists and is not empty. Export into a new folder."
         case .unsupported: return "This book cannot be backed up: it is not kept in a file."
+        case .onServer:
+            return "This book lives on a PostgreSQL server: back it up with pg_dump and restore it with pg_restore "
+                + "into an empty database; 'kontor export --json DIR' writes every record and document as files."
+        case let .copyDiffers(differences):
+            return "The copy differs from the original (\(differences.count) differences; first: "
+                + "\(differences.first ?? "-")). Do not use the copy: empty the target database and copy again."
         }
     }
 
@@ -57,6 +70,9 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
         case let .bookNotEmpty(command) where command == "restore":
             return "Das Buch enthält schon Daten. 'kontor restore' ersetzt sie nur mit --force "
                 + "(vorher eine Sicherung anlegen). Es wurde nichts geändert."
+        case let .bookNotEmpty(command) where command == "migrate":
+            return "Das Zielbuch enthält schon Daten; „kontor migrate“ füllt nur eine leere Datenbank. Es wurde "
+                + "nichts kopiert."
         case .bookNotEmpty:
             return "Das Buch enthält schon Daten; 'kontor import-book' füllt nur ein leeres Buch "
                 + "(eine neue Datei mit --db wählen). Es wurde nichts geändert."
@@ -78,6 +94,14 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
         case let .directoryNotEmpty(path):
             return "'\(path)' gibt es schon und ist nicht leer. Bitte in einen neuen Ordner exportieren."
         case .unsupported: return "Dieses Buch lässt sich nicht sichern: es liegt in keiner Datei."
+        case .onServer:
+            return "Dieses Buch liegt auf einem PostgreSQL-Server: sichern Sie es mit pg_dump und stellen Sie es mit "
+                + "pg_restore in einer leeren Datenbank wieder her; „kontor export --json DIR“ schreibt alle Datensätze "
+                + "und Dokumente als Dateien."
+        case let .copyDiffers(differences):
+            return "Die Kopie weicht vom Original ab (\(differences.count) Abweichungen; zuerst: "
+                + "\(differences.first ?? "-")). Verwenden Sie die Kopie nicht: leeren Sie die Zieldatenbank und "
+                + "kopieren Sie erneut."
         }
     }
 }
