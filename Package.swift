@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "KontorPostgresTests",
             dependencies: [
-                "KontorPostgresStore", "KontorApp", "KontorCore", "KontorTestTools",
+                "KontorPostgresStore", "KontorApp", "KontorCore", "KontorStore", "KontorTestTools",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings),
