@@ -26,6 +26,8 @@ struct CLIRunner {
     let directory: URL
     let database: String
     var today = "2026-03-02"
+    /// A PostgreSQL book (`$KONTOR_DATABASE_URL`) instead of the SQLite file `database`.
+    var postgresURL: String?
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-cli-\(UUID().uuidString)")
@@ -79,8 +81,10 @@ struct CLIRunner {
         env["KONTOR_TODAY"] = today
         env["KONTOR_LANG"] = "en"
         env.removeValue(forKey: "KONTOR_DB")
+        env.removeValue(forKey: "KONTOR_DATABASE_URL")
+        if let postgresURL, useDatabase { env["KONTOR_DATABASE_URL"] = postgresURL }
         for (key, value) in environment { env[key] = value }
-        return (arguments + (useDatabase ? ["--db", database] : []), env)
+        return (arguments + (useDatabase && postgresURL == nil ? ["--db", database] : []), env)
     }
 
     /// A profile and a customer with address, enough to issue invoices.

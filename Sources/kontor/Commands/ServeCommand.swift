@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "kontor.web")
         logger.logLevel = try level()
-        let kontor = try global.kontor()
+        let kontor = try global.kontor(connections: 8)
         // A PostgreSQL book connects in the background: an unreachable server or a refused login is said here,
         // before the server starts, not by the first page.
         _ = try await kontor.bookVersion()

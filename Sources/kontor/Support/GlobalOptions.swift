@@ -72,9 +72,13 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the book: the PostgreSQL book when one is named, else the SQLite file.
-    func kontor() throws -> Kontor {
+    ///
+    /// - Parameter connections: how many sessions a PostgreSQL book opens; a command runs one use case at a time
+    ///   and needs one, `kontor serve` more (fifty agency processes must not hold the server's every connection).
+    func kontor(connections: Int = 1) throws -> Kontor {
         if let location = try postgresLocation() {
-            let store = PostgresBookStore.connecting(location, password: try PostgresLocation.password())
+            let store = PostgresBookStore.connecting(
+                location, password: try PostgresLocation.password(), connections: connections)
             OpenBooks.add(store)
             return Kontor(store: store)
         }
