@@ -186,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "KontorWebTests",
             dependencies: [
-                "KontorWeb", "KontorApp", "KontorCore", "KontorStore", "KontorTestTools",
+                "KontorWeb", "KontorApp", "KontorCore", "KontorStore", "KontorPostgresStore", "KontorTestTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),

@@ -4,8 +4,10 @@ import KontorCore
 
 /// The request context of the web app: Hummingbird's core storage plus what the session middleware found
 /// (the session, the language, the parsed form of a POST).
-public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext, TracedRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The request's id and signed-in user for the request log.
+    let trace = RequestTrace()
     /// The browser's session (set by `SessionMiddleware` for every page).
     var session: WebSession?
     /// The signed-in user's role (nil without a login: the machine's owner), for the page's header.

@@ -18,9 +18,11 @@ struct RequestLogTests {
         configuration.logger = Logger(label: "test") { _ in RecordingLogHandler(records) }
         let app = Application(router: try await buildRouter(configuration))
         // When a page and an unknown page are opened, one with a query
-        try await app.test(.router) { client in
-            _ = try await client.execute(uri: "/customers?q=geheim", method: .get)
-            _ = try await client.execute(uri: "/customers/999", method: .get)
+        let ids = try await app.test(.router) { client in
+            [
+                try await client.execute(uri: "/customers?q=geheim", method: .get).headers[.requestID],
+                try await client.execute(uri: "/customers/999", method: .get).headers[.requestID],
+            ]
         }
         // Then each is one line at info with method, path without the query, status and a duration in ms
         let requests = records.all.filter { $0.metadata["path"] != nil }
@@ -28,6 +30,9 @@ struct RequestLogTests {
         #expect(requests.map { $0.metadata["path"] } == ["/customers", "/customers/999"])
         #expect(requests.allSatisfy { $0.level == .info && $0.metadata["method"] == "GET" })
         #expect(requests.allSatisfy { Double($0.metadata["duration_ms"] ?? "") ?? -1 >= 0 })
+        // The browser gets the id of its request's line (here: no one signed in, so no user in the line).
+        #expect(requests.map { $0.metadata["request_id"] } == ids)
+        #expect(requests.allSatisfy { $0.metadata["user"] == nil })
         #expect(!records.all.contains { record in
             record.message.contains("geheim") || record.metadata.values.contains { $0.contains("geheim") }
         })

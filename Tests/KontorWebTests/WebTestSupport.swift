@@ -15,7 +15,12 @@ struct Book {
     static let today = Day("2026-03-02")!
 
     init(profile: Bool = true) async throws {
-        kontor = Kontor(store: GRDBBookStore(try AppDatabase.inMemory()))
+        try await self.init(store: GRDBBookStore(try AppDatabase.inMemory()), profile: profile)
+    }
+
+    /// The book of `store` (another process's view of a shared book, too).
+    init(store: any BookStore, profile: Bool = true) async throws {
+        kontor = Kontor(store: store)
         if profile {
             _ = try await kontor.initialise(BusinessProfile(
                 name: "Schreibbüro Kontor", address: PostalAddress(street: "Lindenstr. 1", postalCode: "50674", city: "Köln"),

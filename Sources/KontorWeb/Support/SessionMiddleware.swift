@@ -93,6 +93,7 @@ struct SessionMiddleware: RouterMiddleware {
         }
         // The role is read for every request, so a changed role applies at once (the user's sessions end anyway).
         guard let user = try await services.kontor.webUser(name: name) else { throw WebError.csrf }
+        context.trace.user = name
         // Set first: the refusal page names the role in its header like every other page.
         context.role = user.role
         if let action = RoutePermissions.action(method: request.method, path: path), !user.role.may(action) {
