@@ -47,6 +47,15 @@ extension BookReader {
         if let id = Int64(reference), let invoice = try invoice(id: id) { return invoice }
         throw AppError.notFound(.invoice, id: reference)
     }
+
+    /// The draft `reference`, when it may still be changed and the signed-in person may change it: not issued
+    /// (an issued invoice is only ever cancelled), and a writer's own (`Kontor.authorize(changing:)`).
+    func requireChangeableDraft(_ reference: String) throws -> Invoice {
+        let draft = try requireInvoice(reference)
+        if let number = draft.number { throw WorkflowError.invoiceIssued(number: number) }
+        try Kontor.authorize(changing: draft)
+        return draft
+    }
 }
 
 extension BookWriter {

@@ -82,7 +82,7 @@ enum PostgresSchema {
             "draftedOn" text NOT NULL, "issueDate" text, "serviceFrom" text, "serviceTo" text, "dueDate" text,
             "paymentTermDays" bigint NOT NULL, "termAgreed" boolean NOT NULL, "treatment" text NOT NULL,
             "loyaltyPercent" bigint NOT NULL, "language" text NOT NULL, "buyerJSON" text, "sellerJSON" text,
-            "netCents" bigint, "vatCents" bigint, "grossCents" bigint, "issuedBy" text,
+            "netCents" bigint, "vatCents" bigint, "grossCents" bigint, "issuedBy" text, "draftedBy" text,
             CHECK (("number" IS NULL) = ("issueDate" IS NULL)))
         """,
         #"CREATE INDEX "invoice_on_customerId" ON "invoice" ("customerId")"#,

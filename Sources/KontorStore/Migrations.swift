@@ -543,6 +543,11 @@ extension DatabaseMigrator {
                 ALTER TABLE payment ADD COLUMN recordedBy TEXT;
                 """)
         }
+        migrator.registerMigration("v27-who-drafted") { db in
+            // A writer changes only the invoice drafts they drafted (issue 17): the draft keeps who that was.
+            // Drafts made before are the owner's (nil), as everything done at the machine is.
+            try db.execute(sql: "ALTER TABLE invoice ADD COLUMN draftedBy TEXT")
+        }
         return migrator
     }
 }

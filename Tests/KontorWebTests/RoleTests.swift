@@ -233,3 +233,55 @@ struct RoleTests {
         return String(body[range].dropFirst(#"name="number" value=""#.count).dropLast())
     }
 }
+
+/// In an agency a writer's invoice drafts are theirs: a writer changes and deletes only the drafts they drafted,
+/// the owner every draft (issue 17).
+struct DraftOwnershipTests {
+    static let line = ["description": "Pressetext", "quantity": "1", "unit": "flat", "price": "200", "vat": "19"]
+
+    @Test func aWriterChangesOnlyTheirOwnDrafts() async throws {
+        let (book, customer, ownersDraft, _) = try await RoleTests.sharedBook()
+        _ = try await book.kontor.setPassword(user: "ben", password: RoleTests.password, role: .writer, on: Book.today) {
+            WebPasswords.hash($0, cost: 4)
+        }
+        try await RoleTests.signedIn(book, as: "anna") { browser in
+            // Her own draft: made, and changed.
+            let made = try await browser.post("/invoices", ["customer": "\(customer.id)"])
+            #expect(made.status == .seeOther, "\(made.body)")
+            let drafts = try await book.kontor.invoices(InvoiceQuery(status: .draft))
+            let annas = try #require(drafts.first { $0.draftedBy == "anna" })
+            #expect(try await browser.post("/invoices/\(annas.id)/lines", Self.line).status == .seeOther)
+            // The owner's draft (drafted at the machine): refused, saying whose it is.
+            let refused = try await browser.post("/invoices/\(ownersDraft.id)/lines", Self.line)
+            #expect(refused.status == .forbidden)
+            #expect(refused.contains("Diesen Rechnungsentwurf hat die Inhaberin oder der Inhaber des Kontors angelegt"))
+            let deletion = try await browser.post("/invoices/\(ownersDraft.id)/delete")
+            #expect(deletion.status == .forbidden)
+        }
+        let annas = try #require(try await book.kontor.invoices(InvoiceQuery(status: .draft)).first {
+            $0.draftedBy == "anna"
+        })
+        #expect(annas.lines.count == 1)
+        #expect(try await book.kontor.invoice("\(ownersDraft.id)").lines.count == 1, "the owner's draft is unchanged")
+        // Another writer may not change Anna's draft; the owner may.
+        try await RoleTests.signedIn(book, as: "ben") { browser in
+            let refused = try await browser.post("/invoices/\(annas.id)/lines/1/remove")
+            #expect(refused.status == .forbidden)
+            #expect(refused.contains("Diesen Rechnungsentwurf hat „anna“ angelegt"))
+        }
+        try await RoleTests.signedIn(book, as: "ines") { browser in
+            let added = try await browser.post("/invoices/\(annas.id)/lines", Self.line)
+            #expect(added.status == .seeOther)
+        }
+        #expect(try await book.kontor.invoice("\(annas.id)").lines.count == 2)
+    }
+
+    @Test func theRuleIsOneTable() {
+        #expect(Role.owner.mayChangeDraft(draftedBy: nil, signedInAs: "ines"))
+        #expect(Role.owner.mayChangeDraft(draftedBy: "anna", signedInAs: "ines"))
+        #expect(Role.writer.mayChangeDraft(draftedBy: "anna", signedInAs: "anna"))
+        #expect(!Role.writer.mayChangeDraft(draftedBy: "anna", signedInAs: "ben"))
+        #expect(!Role.writer.mayChangeDraft(draftedBy: nil, signedInAs: "anna"))
+        #expect(!Role.assistant.mayChangeDraft(draftedBy: "tom", signedInAs: "tom"))
+    }
+}

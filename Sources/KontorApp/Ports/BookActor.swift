@@ -32,4 +32,15 @@ extension Kontor {
     public static func authorize(_ action: Action) throws(AccessError) {
         if let role = BookActor.role, !role.may(action) { throw .notAllowed(action, role: role) }
     }
+
+    /// Refuses changing (or deleting) a draft that the signed-in person may not change: editing drafts at all, and
+    /// for a writer only their own (`Role.mayChangeDraft`). At the machine every draft may be changed.
+    /// - Throws: `AccessError.notAllowed` or `.notYourDraft`.
+    public static func authorize(changing draft: Invoice) throws(AccessError) {
+        try authorize(.editInvoiceDrafts)
+        guard let role = BookActor.role, let user = BookActor.signedInName else { return }
+        if !role.mayChangeDraft(draftedBy: draft.draftedBy, signedInAs: user) {
+            throw .notYourDraft(drafter: draft.draftedBy)
+        }
+    }
 }

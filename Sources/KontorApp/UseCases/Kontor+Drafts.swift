@@ -277,8 +277,7 @@ extension Kontor {
     /// (it can only be cancelled).
     public func deleteDraft(_ reference: String) async throws -> Invoice {
         try await store.write { book in
-            let draft = try book.requireInvoice(reference)
-            if let number = draft.number { throw WorkflowError.invoiceIssued(number: number) }
+            let draft = try book.requireChangeableDraft(reference)
             try book.deleteDraft(id: draft.id)
             return draft
         }
@@ -302,8 +301,7 @@ extension Kontor {
         _ reference: String, _ change: @escaping @Sendable (any BookWriter, inout Invoice) throws -> Void
     ) async throws -> Invoice {
         try await store.write { book in
-            var draft = try book.requireInvoice(reference)
-            if let number = draft.number { throw WorkflowError.invoiceIssued(number: number) }
+            var draft = try book.requireChangeableDraft(reference)
             try change(book, &draft)
             try book.update(draft: draft)
             return draft

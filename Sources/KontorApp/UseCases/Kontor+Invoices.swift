@@ -33,7 +33,9 @@ extension Kontor {
     public func prepareDraft(from source: DraftSource, on day: Day, discount: Bool = true) async throws
         -> DraftedInvoice
     {
-        try await store.write { book in
+        try Self.authorize(.editInvoiceDrafts)
+        let drafter = BookActor.signedInName
+        return try await store.write { book in
             let profile = try book.requireProfile()
             var lines: [DocumentLine] = []
             var extraRounds = 0
@@ -71,7 +73,7 @@ extension Kontor {
                 serviceTo: serviceDay, paymentTermDays: quote?.paymentTermDays ?? profile.paymentTermDays,
                 termAgreed: quote?.status == .accepted,
                 treatment: TaxTreatment.determine(mode: profile.taxMode, customer: customer), loyaltyPercent: percent,
-                language: customer.language, lines: lines)
+                language: customer.language, lines: lines, draftedBy: drafter)
             return DraftedInvoice(
                 invoice: try book.insert(draft: draft), extraRevisionRounds: extraRounds, revisionPrice: revisionPrice)
         }
@@ -105,8 +107,7 @@ extension Kontor {
         _ reference: String, _ change: @escaping @Sendable (inout Invoice) throws -> Void
     ) async throws -> Invoice {
         try await store.write { book in
-            var invoice = try book.requireInvoice(reference)
-            if let number = invoice.number { throw WorkflowError.invoiceIssued(number: number) }
+            var invoice = try book.requireChangeableDraft(reference)
             try change(&invoice)
             try book.update(draft: invoice)
             return invoice

@@ -18,6 +18,17 @@ public enum Role: String, NamedChoice, Codable {
         }
     }
 
+    /// Whether `user`, signed in with this role, may change an invoice draft that `drafter` drafted (nil: drafted
+    /// at the machine). Beyond `may(.editInvoiceDrafts)`: in an agency a writer's drafts are theirs, so a writer
+    /// changes only their own; the owner changes every draft.
+    public func mayChangeDraft(draftedBy drafter: String?, signedInAs user: String) -> Bool {
+        switch self {
+        case .owner: true
+        case .writer: drafter == user
+        case .assistant: false
+        }
+    }
+
     private static let writerActions: Set<Action> = [
         .viewBook, .editCustomers, .workOnInquiries, .workOnQuotes, .workOnJobs, .editInvoiceDrafts, .sendMail,
         .importMail,
@@ -70,6 +81,17 @@ public enum AccessError: Error, Sendable, Equatable, BilingualError, CustomStrin
     case notAllowed(Action, role: Role)
     /// The only owner cannot become a writer or assistant: nobody could issue or change users any more.
     case lastOwner(name: String)
+    /// A writer tried to change an invoice draft someone else drafted (`drafter`; nil: drafted at the machine).
+    case notYourDraft(drafter: String?)
+
+    /// Whether the signed-in person was refused (the web app's 403), rather than the book standing against the
+    /// change (the last owner, a 409).
+    public var isRefusal: Bool {
+        switch self {
+        case .notAllowed, .notYourDraft: true
+        case .lastOwner: false
+        }
+    }
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -84,6 +106,16 @@ public enum AccessError: Error, Sendable, Equatable, BilingualError, CustomStrin
                 ? "„\(name)“ ist die einzige Inhaberin bzw. der einzige Inhaber: "
                     + "Machen Sie zuerst jemand anderen zum Inhaber."
                 : "'\(name)' is the only owner: make someone else an owner first."
+        case let .notYourDraft(drafter?):
+            language == .de
+                ? "Diesen Rechnungsentwurf hat „\(drafter)“ angelegt: ändern dürfen ihn nur „\(drafter)“ und die "
+                    + "Inhaberin oder der Inhaber des Kontors."
+                : "'\(drafter)' drafted this invoice: only they and the owner of the book may change it."
+        case .notYourDraft(nil):
+            language == .de
+                ? "Diesen Rechnungsentwurf hat die Inhaberin oder der Inhaber des Kontors angelegt: nur sie oder er "
+                    + "darf ihn ändern."
+                : "The owner of the book drafted this invoice: only the owner may change it."
         }
     }
 }

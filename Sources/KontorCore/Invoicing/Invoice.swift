@@ -35,6 +35,9 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
     public var cancelledByNumber: String?
     /// Who issued it, when someone signed in to the web app did (nil at the machine).
     public var issuedBy: String?
+    /// Who drafted it, when someone signed in to the web app did (nil at the machine): a writer may change only
+    /// the drafts they drafted (`Role.mayChangeDraft`).
+    public var draftedBy: String?
 
     /// Creates a draft or loads a stored invoice.
     public init(
@@ -44,7 +47,7 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
         paymentTermDays: Int, termAgreed: Bool = false, treatment: TaxTreatment = .standard,
         loyaltyPercent: Int64 = 0, language: Language = .de, lines: [DocumentLine] = [], buyer: Customer? = nil,
         seller: BusinessProfile? = nil, paid: Money = .zero, isCancelled: Bool = false,
-        cancelledByNumber: String? = nil, issuedBy: String? = nil
+        cancelledByNumber: String? = nil, issuedBy: String? = nil, draftedBy: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -71,6 +74,7 @@ public struct Invoice: Sendable, Hashable, Codable, Identifiable {
         self.isCancelled = isCancelled
         self.cancelledByNumber = cancelledByNumber
         self.issuedBy = issuedBy
+        self.draftedBy = draftedBy
     }
 
     /// Whether the invoice has a number and is frozen.

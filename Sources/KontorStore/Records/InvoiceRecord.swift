@@ -30,6 +30,7 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var vatCents: Int64?
     var grossCents: Int64?
     var issuedBy: String?
+    var draftedBy: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -55,6 +56,7 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
         buyerJSON = try i.buyer.map(JSONText.encode)
         sellerJSON = try i.seller.map(JSONText.encode)
         issuedBy = i.issuedBy
+        draftedBy = i.draftedBy
         if i.isIssued {
             let totals = i.totals
             netCents = totals.net.cents
@@ -76,7 +78,8 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
             language: try Convert.choice(language), lines: lines,
             buyer: try buyerJSON.map(parties.buyer), seller: try sellerJSON.map(parties.seller),
             paid: Money(cents: balance?.paidCents ?? 0), isCancelled: balance?.cancelledByNumber != nil,
-            cancelledByNumber: balance?.cancelledByNumber, issuedBy: issuedBy)
+            cancelledByNumber: balance?.cancelledByNumber, issuedBy: issuedBy,
+            draftedBy: draftedBy)
     }
 }
 
@@ -140,6 +143,7 @@ extension InvoiceRecord {
         vatCents = row["vatCents"]
         grossCents = row["grossCents"]
         issuedBy = row["issuedBy"]
+        draftedBy = row["draftedBy"]
     }
 }
 

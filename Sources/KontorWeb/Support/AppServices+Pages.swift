@@ -146,7 +146,7 @@ extension AppServices {
                              request: request, context: context)
         case let error as AccessError:
             // A refused action is the role's limit (403); the last owner's demotion is a conflict with the book (409).
-            guard case .notAllowed = error else {
+            guard error.isRefusal else {
                 return errorPage(.conflict, heading: texts["error_conflict"], message: error.message(context.language),
                                  request: request, context: context)
             }

@@ -31,9 +31,11 @@ struct ErrorText {
 
     /// Puts a use case's error into the form: next to the field it concerns (`fields` maps the domain's fields
     /// to the form's field names), else above the form. Errors that are not the user's to fix are rethrown, so
-    /// that an unknown id still shows the 404 page.
+    /// that an unknown id still shows the 404 page and a refusal the 403 page.
     func place(_ error: any Error, into state: inout FormState, fields: [Field: String] = [:]) throws {
         if case .notFound? = error as? AppError { throw error }
+        // A refused person cannot fix the form: the 403 page says why.
+        if let access = error as? AccessError, access.isRefusal { throw error }
         if error is VATIdError, let name = fields[.vatId] {
             state.errors[name] = message(error)
             return
