@@ -161,12 +161,12 @@ extension PostgresBook {
             #"""
             INSERT INTO "inquiry" (
                 "customerId", "channel", "receivedOn", "subject", "sizeQuantity", "sizeUnit", "wishedDeadline",
-                "status", "answeredOn", "closedOn", "note", "contactPerson", "salutation", "academicTitle")
+                "status", "answeredOn", "closedOn", "note", "contactPerson", "salutation", "academicTitle", "createdBy")
             VALUES (
                 \#(i.customerId), \#(i.channel.rawValue), \#(i.receivedOn.description), \#(i.subject),
                 \#(i.size?.quantity.thousandths), \#(i.size?.unit.rawValue), \#(i.wishedDeadline?.description),
                 \#(i.status.rawValue), \#(i.answeredOn?.description), \#(i.closedOn?.description), \#(i.note),
-                \#(i.contactPerson), \#(i.salutation?.rawValue), \#(i.academicTitle))
+                \#(i.contactPerson), \#(i.salutation?.rawValue), \#(i.academicTitle), \#(i.createdBy))
             RETURNING "id"
             """#
         ) { try $0("id", as: Int64.self) }
@@ -185,7 +185,7 @@ extension PostgresBook {
                 "wishedDeadline" = \#(i.wishedDeadline?.description), "status" = \#(i.status.rawValue),
                 "answeredOn" = \#(i.answeredOn?.description), "closedOn" = \#(i.closedOn?.description),
                 "note" = \#(i.note), "contactPerson" = \#(i.contactPerson), "salutation" = \#(i.salutation?.rawValue),
-                "academicTitle" = \#(i.academicTitle)
+                "academicTitle" = \#(i.academicTitle), "createdBy" = \#(i.createdBy)
             WHERE "id" = \#(i.id)
             """#)
     }
@@ -209,12 +209,13 @@ extension PostgresBook {
             #"""
             INSERT INTO "quote" (
                 "customerId", "inquiryId", "title", "createdOn", "validUntil", "paymentTermDays",
-                "includedRevisions", "status", "decidedOn", "loyaltyPercent", "deliveryDate", "firstPartDate")
+                "includedRevisions", "status", "decidedOn", "loyaltyPercent", "deliveryDate", "firstPartDate",
+                "createdBy")
             VALUES (
                 \#(q.customerId), \#(q.inquiryId), \#(q.title), \#(q.createdOn.description),
                 \#(q.validUntil.description), \#(q.paymentTermDays), \#(q.includedRevisions), \#(q.status.rawValue),
                 \#(q.decidedOn?.description), \#(q.loyaltyPercent), \#(q.deliveryDate?.description),
-                \#(q.firstPartDate?.description))
+                \#(q.firstPartDate?.description), \#(q.createdBy))
             RETURNING "id"
             """#
         ) { try $0("id", as: Int64.self) }
@@ -233,7 +234,7 @@ extension PostgresBook {
                 "paymentTermDays" = \#(q.paymentTermDays), "includedRevisions" = \#(q.includedRevisions),
                 "status" = \#(q.status.rawValue), "decidedOn" = \#(q.decidedOn?.description),
                 "loyaltyPercent" = \#(q.loyaltyPercent), "deliveryDate" = \#(q.deliveryDate?.description),
-                "firstPartDate" = \#(q.firstPartDate?.description)
+                "firstPartDate" = \#(q.firstPartDate?.description), "createdBy" = \#(q.createdBy)
             WHERE "id" = \#(q.id)
             """#)
         try replaceLines(quoteId: q.id, q.lines)
@@ -284,12 +285,12 @@ extension PostgresBook {
             #"""
             INSERT INTO "job" (
                 "customerId", "quoteId", "title", "effortHours", "deadline", "status", "includedRevisions",
-                "priority", "createdOn", "startedOn", "deliveredOn", "acceptedOn")
+                "priority", "createdOn", "startedOn", "deliveredOn", "acceptedOn", "createdBy")
             VALUES (
                 \#(j.customerId), \#(j.quoteId), \#(j.title), \#(j.effortHours?.thousandths),
                 \#(j.deadline?.description), \#(j.status.rawValue), \#(j.includedRevisions), \#(j.priority),
                 \#(j.createdOn.description), \#(j.startedOn?.description), \#(j.deliveredOn?.description),
-                \#(j.acceptedOn?.description))
+                \#(j.acceptedOn?.description), \#(j.createdBy))
             RETURNING "id"
             """#
         ) { try $0("id", as: Int64.self) }
@@ -308,7 +309,7 @@ extension PostgresBook {
                 "status" = \#(j.status.rawValue), "includedRevisions" = \#(j.includedRevisions),
                 "priority" = \#(j.priority), "createdOn" = \#(j.createdOn.description),
                 "startedOn" = \#(j.startedOn?.description), "deliveredOn" = \#(j.deliveredOn?.description),
-                "acceptedOn" = \#(j.acceptedOn?.description)
+                "acceptedOn" = \#(j.acceptedOn?.description), "createdBy" = \#(j.createdBy)
             WHERE "id" = \#(j.id)
             """#)
         try replaceRevisions(jobId: j.id, j.revisions)
@@ -375,9 +376,9 @@ extension PostgresBook {
     func insert(note n: Note) throws -> Note {
         let id = try one(
             #"""
-            INSERT INTO "note" ("customerId", "writtenOn", "text", "kind", "invoiceId", "promisedFor")
+            INSERT INTO "note" ("customerId", "writtenOn", "text", "kind", "invoiceId", "promisedFor", "createdBy")
             VALUES (\#(n.customerId), \#(n.writtenOn.description), \#(n.text), \#(n.kind.rawValue), \#(n.invoiceId),
-                    \#(n.promisedFor?.description))
+                    \#(n.promisedFor?.description), \#(n.createdBy))
             RETURNING "id"
             """#
         ) { try $0("id", as: Int64.self) }

@@ -34,7 +34,7 @@ extension Columns {
             wishedDeadline: try optionalDay("wishedDeadline"), status: try choice("status"),
             answeredOn: try optionalDay("answeredOn"), closedOn: try optionalDay("closedOn"), note: try self("note"),
             contactPerson: try self("contactPerson"), salutation: try optionalChoice("salutation"),
-            academicTitle: try self("academicTitle"))
+            academicTitle: try self("academicTitle"), createdBy: try self("createdBy"))
     }
 
     func quote(lines: [DocumentLine]) throws -> Quote {
@@ -44,7 +44,7 @@ extension Columns {
             paymentTermDays: try self("paymentTermDays"), includedRevisions: try self("includedRevisions"),
             status: try choice("status"), decidedOn: try optionalDay("decidedOn"), lines: lines,
             loyaltyPercent: try self("loyaltyPercent"), deliveryDate: try optionalDay("deliveryDate"),
-            firstPartDate: try optionalDay("firstPartDate"))
+            firstPartDate: try optionalDay("firstPartDate"), createdBy: try self("createdBy"))
     }
 
     /// A line of a quote or an invoice (both tables have these columns).
@@ -62,14 +62,15 @@ extension Columns {
             deadline: try optionalDay("deadline"), status: try choice("status"),
             includedRevisions: try self("includedRevisions"), priority: try self("priority"),
             createdOn: try day("createdOn"), startedOn: try optionalDay("startedOn"),
-            deliveredOn: try optionalDay("deliveredOn"), acceptedOn: try optionalDay("acceptedOn"), revisions: revisions)
+            deliveredOn: try optionalDay("deliveredOn"), acceptedOn: try optionalDay("acceptedOn"), revisions: revisions,
+            createdBy: try self("createdBy"))
     }
 
     func note() throws -> Note {
         Note(
             id: try self("id"), customerId: try self("customerId"), writtenOn: try day("writtenOn"),
             text: try self("text"), kind: try choice("kind"), invoiceId: try self("invoiceId"),
-            promisedFor: try optionalDay("promisedFor"))
+            promisedFor: try optionalDay("promisedFor"), createdBy: try self("createdBy"))
     }
 }
 

@@ -30,7 +30,7 @@ enum PostgresSchema {
             "id" \(identity), "customerId" bigint NOT NULL REFERENCES "customer" ("id") ON DELETE RESTRICT,
             "channel" text NOT NULL, "receivedOn" text NOT NULL, "subject" text NOT NULL, "sizeQuantity" bigint,
             "sizeUnit" text, "wishedDeadline" text, "status" text NOT NULL, "answeredOn" text, "closedOn" text,
-            "note" text, "contactPerson" text, "salutation" text, "academicTitle" text)
+            "note" text, "contactPerson" text, "salutation" text, "academicTitle" text, "createdBy" text)
         """,
         #"CREATE INDEX "inquiry_on_customerId" ON "inquiry" ("customerId")"#,
         """
@@ -39,7 +39,7 @@ enum PostgresSchema {
             "inquiryId" bigint REFERENCES "inquiry" ("id") ON DELETE RESTRICT, "title" text NOT NULL,
             "createdOn" text NOT NULL, "validUntil" text NOT NULL, "paymentTermDays" bigint NOT NULL,
             "includedRevisions" bigint NOT NULL, "status" text NOT NULL, "decidedOn" text,
-            "loyaltyPercent" bigint NOT NULL DEFAULT 0, "deliveryDate" text, "firstPartDate" text)
+            "loyaltyPercent" bigint NOT NULL DEFAULT 0, "deliveryDate" text, "firstPartDate" text, "createdBy" text)
         """,
         #"CREATE INDEX "quote_on_customerId" ON "quote" ("customerId")"#,
         #"CREATE INDEX "quote_on_inquiryId" ON "quote" ("inquiryId")"#,
@@ -56,7 +56,7 @@ enum PostgresSchema {
             "quoteId" bigint REFERENCES "quote" ("id") ON DELETE RESTRICT, "title" text NOT NULL,
             "effortHours" bigint, "deadline" text, "status" text NOT NULL, "includedRevisions" bigint NOT NULL,
             "createdOn" text NOT NULL, "startedOn" text, "deliveredOn" text, "acceptedOn" text,
-            "priority" bigint NOT NULL DEFAULT 0)
+            "priority" bigint NOT NULL DEFAULT 0, "createdBy" text)
         """,
         #"CREATE INDEX "job_on_customerId" ON "job" ("customerId")"#,
         #"CREATE INDEX "job_on_quoteId" ON "job" ("quoteId")"#,
@@ -109,7 +109,8 @@ enum PostgresSchema {
         CREATE TABLE "note" (
             "id" \(identity), "customerId" bigint NOT NULL REFERENCES "customer" ("id") ON DELETE RESTRICT,
             "writtenOn" text NOT NULL, "text" text NOT NULL, "kind" text NOT NULL DEFAULT 'note',
-            "invoiceId" bigint REFERENCES "invoice" ("id") ON DELETE RESTRICT, "promisedFor" text)
+            "invoiceId" bigint REFERENCES "invoice" ("id") ON DELETE RESTRICT, "promisedFor" text,
+            "createdBy" text)
         """,
         #"CREATE INDEX "note_on_customerId" ON "note" ("customerId")"#,
         #"CREATE TABLE "numberCounter" ("series" text PRIMARY KEY, "value" bigint NOT NULL CHECK ("value" >= 0))"#,

@@ -543,10 +543,17 @@ extension DatabaseMigrator {
                 ALTER TABLE payment ADD COLUMN recordedBy TEXT;
                 """)
         }
-        migrator.registerMigration("v27-who-drafted") { db in
+        migrator.registerMigration("v27-who-drafted-and-created") { db in
             // A writer changes only the invoice drafts they drafted (issue 17): the draft keeps who that was.
-            // Drafts made before are the owner's (nil), as everything done at the machine is.
-            try db.execute(sql: "ALTER TABLE invoice ADD COLUMN draftedBy TEXT")
+            // Drafts made before are the owner's (nil), as everything done at the machine is. Inquiries, quotes,
+            // jobs and notes keep who created them, for the timeline ("erfasst von …").
+            try db.execute(sql: """
+                ALTER TABLE invoice ADD COLUMN draftedBy TEXT;
+                ALTER TABLE inquiry ADD COLUMN createdBy TEXT;
+                ALTER TABLE quote ADD COLUMN createdBy TEXT;
+                ALTER TABLE job ADD COLUMN createdBy TEXT;
+                ALTER TABLE note ADD COLUMN createdBy TEXT;
+                """)
         }
         return migrator
     }

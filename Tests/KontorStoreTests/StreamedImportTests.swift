@@ -267,4 +267,32 @@ struct TimelineActorTests {
         #expect(payments.filter { $0.hasSuffix("booked by ines") }.count == 1)
         #expect(payments.count == 2 && payments.filter { $0.contains("booked by") }.count == 1)
     }
+
+    @Test func inquiriesQuotesJobsAndNotesNameWhoCreatedThem() async throws {
+        let kontor = Kontor(store: GRDBBookStore(try AppDatabase.inMemory()))
+        _ = try await kontor.initialise(BusinessProfile(
+            name: "Lena Schreiber", address: PostalAddress(street: "Lindenstraße 12", postalCode: "50674", city: "Köln"),
+            taxNumber: "214/5678/1234"))
+        let customer = try await kontor.addCustomer(Customer(name: "Verlag Nord", createdOn: day))
+        try await BookActor.signedIn("anna", role: .writer) {
+            _ = try await kontor.addInquiry(
+                from: .customer(customer.id), channel: .phone, receivedOn: day, subject: "Broschüre")
+            _ = try await kontor.addQuote(
+                customerId: customer.id, inquiryId: nil, title: "Broschüre", on: day, validUntil: nil,
+                paymentTermDays: nil)
+            _ = try await kontor.addJob(
+                customerId: customer.id, title: "Blog", on: day, effortHours: nil, deadline: nil)
+            _ = try await kontor.addNote(customerId: customer.id, text: "Rief an", on: day)
+        }
+        // At the machine nobody is named.
+        _ = try await kontor.addNote(customerId: customer.id, text: "Selbst notiert", on: day)
+        let events = try await kontor.timeline(customerId: customer.id)
+        func details(_ kind: TimelineEventKind, _ language: Language = .de) -> [String] {
+            events.filter { $0.kind == kind }.map { $0.details(language) ?? "" }
+        }
+        #expect(details(.inquiry).allSatisfy { $0.hasSuffix("erfasst von anna") } && details(.inquiry).count == 1)
+        #expect(details(.quote).count == 1 && details(.quote)[0].hasSuffix("erstellt von anna"))
+        #expect(details(.job, .en) == ["created by anna"])
+        #expect(details(.note).sorted() == ["Rief an, notiert von anna", "Selbst notiert"])
+    }
 }

@@ -72,6 +72,7 @@ extension Kontor {
         guard NoteKind.written.contains(kind) else {
             throw InputError.invalid(what: .noteKind, rule: .statusChangeIsNotANote)
         }
+        let creator = BookActor.signedInName
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             var invoiceId: Int64?
@@ -84,7 +85,7 @@ extension Kontor {
             }
             return try book.insert(note: Note(
                 customerId: customerId, writtenOn: day, text: text, kind: kind, invoiceId: invoiceId,
-                promisedFor: promisedFor))
+                promisedFor: promisedFor, createdBy: creator))
         }
     }
 }

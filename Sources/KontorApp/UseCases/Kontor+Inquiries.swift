@@ -39,6 +39,7 @@ extension Kontor {
                 ("contact person", contact.person), ("academic title", contact.academicTitle),
             ])
         }
+        let creator = BookActor.signedInName
         return try await store.write { book in
             var created = false
             let customer: Customer
@@ -72,7 +73,7 @@ extension Kontor {
             let inquiry = try book.insert(inquiry: Inquiry(
                 customerId: customer.id, channel: channel, receivedOn: receivedOn, subject: subject, size: size,
                 wishedDeadline: wishedDeadline, note: note, contactPerson: contact?.person,
-                salutation: contact?.salutation, academicTitle: contact?.academicTitle))
+                salutation: contact?.salutation, academicTitle: contact?.academicTitle, createdBy: creator))
             return (inquiry, customer, created)
         }
     }

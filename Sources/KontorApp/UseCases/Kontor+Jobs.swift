@@ -11,11 +11,12 @@ extension Kontor {
             throw InputError.missing(what: .jobTitle, fix: "--title")
         }
         guard includedRevisions >= 0 else { throw InputError.negative(what: .numberOfRevisions, text: "\(includedRevisions)") }
+        let creator = BookActor.signedInName
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let job = try book.insert(job: Job(
                 customerId: customerId, title: title, effortHours: effortHours, deadline: deadline,
-                includedRevisions: includedRevisions, priority: priority, createdOn: day))
+                includedRevisions: includedRevisions, priority: priority, createdOn: day, createdBy: creator))
             try book.promote(customerId: customerId, to: .new)
             return job
         }

@@ -65,7 +65,8 @@ extension Kontor {
     /// - Throws: `WorkflowError.inquiryWithoutSize` when there is nothing to price yet, `.inquiryClosed` for a won
     ///   or lost inquiry.
     public func addQuote(fromProposal inquiryId: Int64, on day: Day) async throws -> Quote {
-        try await store.write { book in
+        let creator = BookActor.signedInName
+        return try await store.write { book in
             let proposal = try Kontor.proposal(inquiryId: inquiryId, today: day, book: book)
             var inquiry = proposal.inquiry
             guard inquiry.isEditable else { throw WorkflowError.inquiryClosed(id: inquiryId, status: inquiry.status) }
@@ -82,7 +83,7 @@ extension Kontor {
                 customerId: inquiry.customerId, inquiryId: inquiryId, title: offer.title, createdOn: day,
                 validUntil: offer.validUntil, paymentTermDays: profile.paymentTermDays, lines: offer.lines,
                 loyaltyPercent: offer.loyaltyPercent, deliveryDate: offer.deliveryDate,
-                firstPartDate: offer.firstPartDate))
+                firstPartDate: offer.firstPartDate, createdBy: creator))
         }
     }
 

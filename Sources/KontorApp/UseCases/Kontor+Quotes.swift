@@ -13,6 +13,7 @@ extension Kontor {
         }
         guard includedRevisions >= 0 else { throw InputError.negative(what: .numberOfRevisions, text: "\(includedRevisions)") }
         if let paymentTermDays { try PaymentTerm.check(paymentTermDays) }
+        let creator = BookActor.signedInName
         return try await store.write { book in
             let profile = try book.requireProfile()
             _ = try book.requireCustomer(customerId)
@@ -33,7 +34,7 @@ extension Kontor {
                 paymentTermDays: paymentTermDays ?? profile.paymentTermDays, includedRevisions: includedRevisions,
                 loyaltyPercent: profile.loyalty.percent(
                     forPaidInvoices: try book.paidInvoiceCount(customerId: customerId)),
-                deliveryDate: deliveryDate, firstPartDate: firstPartDate)
+                deliveryDate: deliveryDate, firstPartDate: firstPartDate, createdBy: creator)
             try quote.validateTerms()
             return try book.insert(quote: quote)
         }
@@ -67,7 +68,8 @@ extension Kontor {
     public func acceptQuote(
         id: Int64, on day: Day, deadline: Day? = nil, effortHours: Quantity? = nil
     ) async throws -> (quote: Quote, job: Job) {
-        try await store.write { book in
+        let creator = BookActor.signedInName
+        return try await store.write { book in
             var quote = try book.requireQuote(id)
             guard quote.status == .open else { throw WorkflowError.quoteDecided(id: id, status: quote.status) }
             guard !quote.lines.isEmpty else { throw WorkflowError.quoteEmpty(id: id) }
@@ -89,7 +91,7 @@ extension Kontor {
             let job = try book.insert(job: Job(
                 customerId: quote.customerId, quoteId: quote.id, title: quote.title,
                 effortHours: hours.thousandths > 0 ? hours : nil, deadline: deadline ?? quote.deliveryDate,
-                includedRevisions: quote.includedRevisions, createdOn: day))
+                includedRevisions: quote.includedRevisions, createdOn: day, createdBy: creator))
             try book.promote(customerId: quote.customerId, to: .new)
             return (quote, job)
         }

@@ -89,7 +89,8 @@ extension Kontor {
                 events.append(TimelineEvent(
                     day: inquiry.receivedOn, kind: .inquiry,
                     detail: inquiry.note, reference: "inquiry \(inquiry.id)",
-                    facts: TimelineFacts(subject: inquiry.subject, status: inquiry.channel.rawValue)))
+                    facts: TimelineFacts(
+                        subject: inquiry.subject, status: inquiry.channel.rawValue, actor: inquiry.createdBy)))
                 if let answered = inquiry.answeredOn {
                     events.append(TimelineEvent(day: answered, kind: .inquiryAnswered,
                                                 reference: "inquiry \(inquiry.id)"))
@@ -104,7 +105,9 @@ extension Kontor {
                 events.append(TimelineEvent(
                     day: quote.createdOn, kind: .quote,
                     reference: "quote \(quote.id)",
-                    facts: TimelineFacts(subject: quote.title, amount: quote.net, termDays: quote.paymentTermDays)))
+                    facts: TimelineFacts(
+                        subject: quote.title, amount: quote.net, termDays: quote.paymentTermDays,
+                        actor: quote.createdBy)))
                 if let decided = quote.decidedOn {
                     events.append(TimelineEvent(day: decided, kind: .quoteDecided,
                                                 reference: "quote \(quote.id)", facts: TimelineFacts(status: quote.status.rawValue)))
@@ -114,7 +117,8 @@ extension Kontor {
                 let reference = "job \(job.id)"
                 events.append(TimelineEvent(day: job.createdOn, kind: .job,
                                             reference: reference,
-                                            facts: TimelineFacts(subject: job.title, day: job.deadline)))
+                                            facts: TimelineFacts(
+                                                subject: job.title, day: job.deadline, actor: job.createdBy)))
                 if let day = job.startedOn { events.append(TimelineEvent(day: day, kind: .jobStarted, reference: reference)) }
                 if let day = job.deliveredOn { events.append(TimelineEvent(day: day, kind: .jobDelivered, reference: reference)) }
                 // Each note of a round is its own event: the evidence keeps every point the customer made.
@@ -173,7 +177,8 @@ extension Kontor {
                 letterNumbers: letterNumbers)
             for note in try book.notes(customerId: customerId) {
                 let number = note.invoiceId.flatMap { numbers[$0] }
-                let facts = TimelineFacts(subject: note.text, day: note.promisedFor, invoiceNumber: number)
+                let facts = TimelineFacts(
+                    subject: note.text, day: note.promisedFor, invoiceNumber: number, actor: note.createdBy)
                 switch note.kind {
                 case .note:
                     events.append(TimelineEvent(

@@ -12,10 +12,13 @@ public struct Note: Sendable, Hashable, Codable, Identifiable {
     /// For a promise: the day the customer said the money will arrive.
     public var promisedFor: Day?
 
+    /// Who wrote it down, when someone signed in to the web app did (nil at the machine, from an import or a rule).
+    public var createdBy: String?
+
     /// Creates a note.
     public init(
         id: Int64 = 0, customerId: Int64, writtenOn: Day, text: String, kind: NoteKind = .note,
-        invoiceId: Int64? = nil, promisedFor: Day? = nil
+        invoiceId: Int64? = nil, promisedFor: Day? = nil, createdBy: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -24,6 +27,7 @@ public struct Note: Sendable, Hashable, Codable, Identifiable {
         self.kind = kind
         self.invoiceId = invoiceId
         self.promisedFor = promisedFor
+        self.createdBy = createdBy
     }
 
     /// Whether the note concerns `invoiceId` (notes without an invoice concern all of them).

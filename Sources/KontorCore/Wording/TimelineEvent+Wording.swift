@@ -100,8 +100,14 @@ extension TimelineEvent {
                      facts.actor.map { (de ? "storniert von " : "cancelled by ") + $0 }]
         case .quote:
             parts = [facts.amount.map { (de ? "netto " : "net ") + $0.formatted(language) },
-                     facts.termDays.map { de ? "Zahlungsziel \($0) Tage" : "payment term \($0) days" }]
-        case .job: parts = [facts.day.map { (de ? "Termin " : "deadline ") + $0.formatted(language) }]
+                     facts.termDays.map { de ? "Zahlungsziel \($0) Tage" : "payment term \($0) days" },
+                     facts.actor.map { (de ? "erstellt von " : "written by ") + $0 }]
+        case .job:
+            parts = [facts.day.map { (de ? "Termin " : "deadline ") + $0.formatted(language) },
+                     facts.actor.map { (de ? "angelegt von " : "created by ") + $0 }]
+        case .inquiry: parts = [detail, facts.actor.map { (de ? "erfasst von " : "recorded by ") + $0 }]
+        case .note, .promise, .objection, .objectionResolved:
+            parts = [detail, facts.actor.map { (de ? "notiert von " : "noted by ") + $0 }]
         case .mailSent: parts = [facts.messageId.map { "Message-ID <\($0)>" }]
         case .reminder: parts = [detail, facts.actor.map { (de ? "freigegeben von " : "approved by ") + $0 }]
         default: parts = [detail]

@@ -20,12 +20,15 @@ public struct Inquiry: Sendable, Hashable, Codable, Identifiable {
     /// The contact person's academic title, e.g. "Dr.".
     public var academicTitle: String?
 
+    /// Who recorded it, when someone signed in to the web app did (nil at the machine or from an import).
+    public var createdBy: String?
+
     /// Creates an inquiry.
     public init(
         id: Int64 = 0, customerId: Int64, channel: InquiryChannel, receivedOn: Day, subject: String,
         size: WorkSize? = nil, wishedDeadline: Day? = nil, status: InquiryStatus = .open, answeredOn: Day? = nil,
         closedOn: Day? = nil, note: String? = nil, contactPerson: String? = nil, salutation: Salutation? = nil,
-        academicTitle: String? = nil
+        academicTitle: String? = nil, createdBy: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -41,6 +44,7 @@ public struct Inquiry: Sendable, Hashable, Codable, Identifiable {
         self.contactPerson = contactPerson
         self.salutation = salutation
         self.academicTitle = academicTitle
+        self.createdBy = createdBy
     }
 
     /// The customer as a reply to this inquiry addresses them: with the inquiry's contact person, when one was

@@ -17,11 +17,15 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
     public var acceptedOn: Day?
     public var revisions: [Revision]
 
+    /// Who created it, when someone signed in to the web app did (nil at the machine).
+    public var createdBy: String?
+
     /// Creates a job.
     public init(
         id: Int64 = 0, customerId: Int64, quoteId: Int64? = nil, title: String, effortHours: Quantity? = nil,
         deadline: Day? = nil, status: JobStatus = .planned, includedRevisions: Int = 2, priority: Int = 0, createdOn: Day,
-        startedOn: Day? = nil, deliveredOn: Day? = nil, acceptedOn: Day? = nil, revisions: [Revision] = []
+        startedOn: Day? = nil, deliveredOn: Day? = nil, acceptedOn: Day? = nil, revisions: [Revision] = [],
+        createdBy: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -37,6 +41,7 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
         self.deliveredOn = deliveredOn
         self.acceptedOn = acceptedOn
         self.revisions = revisions
+        self.createdBy = createdBy
     }
 
     /// Whether the job still needs work from the writer.

@@ -20,11 +20,15 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
     /// The promised day of a first part, when the whole cannot be delivered by the wished deadline.
     public var firstPartDate: Day?
 
+    /// Who wrote it, when someone signed in to the web app did (nil at the machine).
+    public var createdBy: String?
+
     /// Creates a quote.
     public init(
         id: Int64 = 0, customerId: Int64, inquiryId: Int64? = nil, title: String, createdOn: Day, validUntil: Day,
         paymentTermDays: Int, includedRevisions: Int = 2, status: QuoteStatus = .open, decidedOn: Day? = nil,
-        lines: [DocumentLine] = [], loyaltyPercent: Int64 = 0, deliveryDate: Day? = nil, firstPartDate: Day? = nil
+        lines: [DocumentLine] = [], loyaltyPercent: Int64 = 0, deliveryDate: Day? = nil, firstPartDate: Day? = nil,
+        createdBy: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -40,6 +44,7 @@ public struct Quote: Sendable, Hashable, Codable, Identifiable {
         self.loyaltyPercent = loyaltyPercent
         self.deliveryDate = deliveryDate
         self.firstPartDate = firstPartDate
+        self.createdBy = createdBy
     }
 
     /// The net sum of the lines.

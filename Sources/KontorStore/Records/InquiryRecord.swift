@@ -20,6 +20,8 @@ struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var salutation: String?
     var academicTitle: String?
 
+    var createdBy: String?
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     init(_ i: Inquiry) {
@@ -38,6 +40,7 @@ struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         contactPerson = i.contactPerson
         salutation = i.salutation?.rawValue
         academicTitle = i.academicTitle
+        createdBy = i.createdBy
     }
 
     func domain() throws -> Inquiry {
@@ -51,7 +54,7 @@ struct InquiryRecord: Codable, FetchableRecord, MutablePersistableRecord {
             wishedDeadline: try Convert.day(wishedDeadline), status: try Convert.choice(status),
             answeredOn: try Convert.day(answeredOn), closedOn: try Convert.day(closedOn), note: note,
             contactPerson: contactPerson, salutation: try salutation.map { try Convert.choice($0) },
-            academicTitle: academicTitle)
+            academicTitle: academicTitle, createdBy: createdBy)
     }
 }
 
@@ -73,5 +76,6 @@ extension InquiryRecord {
         contactPerson = row["contactPerson"]
         salutation = row["salutation"]
         academicTitle = row["academicTitle"]
+        createdBy = row["createdBy"]
     }
 }

@@ -18,6 +18,8 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var deliveredOn: String?
     var acceptedOn: String?
 
+    var createdBy: String?
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     init(_ j: Job) {
@@ -34,6 +36,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
         startedOn = j.startedOn?.description
         deliveredOn = j.deliveredOn?.description
         acceptedOn = j.acceptedOn?.description
+        createdBy = j.createdBy
     }
 
     func domain(revisions: [Revision]) throws -> Job {
@@ -42,7 +45,8 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
             effortHours: effortHours.map { Quantity(thousandths: $0) }, deadline: try Convert.day(deadline),
             status: try Convert.choice(status), includedRevisions: includedRevisions, priority: priority,
             createdOn: try Convert.day(createdOn), startedOn: try Convert.day(startedOn),
-            deliveredOn: try Convert.day(deliveredOn), acceptedOn: try Convert.day(acceptedOn), revisions: revisions)
+            deliveredOn: try Convert.day(deliveredOn), acceptedOn: try Convert.day(acceptedOn), revisions: revisions,
+            createdBy: createdBy)
     }
 }
 
@@ -62,5 +66,6 @@ extension JobRecord {
         startedOn = row["startedOn"]
         deliveredOn = row["deliveredOn"]
         acceptedOn = row["acceptedOn"]
+        createdBy = row["createdBy"]
     }
 }

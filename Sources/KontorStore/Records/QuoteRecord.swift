@@ -18,6 +18,8 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var deliveryDate: String?
     var firstPartDate: String?
 
+    var createdBy: String?
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     init(_ q: Quote) {
@@ -34,6 +36,7 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
         loyaltyPercent = q.loyaltyPercent
         deliveryDate = q.deliveryDate?.description
         firstPartDate = q.firstPartDate?.description
+        createdBy = q.createdBy
     }
 
     func domain(lines: [DocumentLine]) throws -> Quote {
@@ -42,7 +45,8 @@ struct QuoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
             createdOn: try Convert.day(createdOn), validUntil: try Convert.day(validUntil),
             paymentTermDays: paymentTermDays, includedRevisions: includedRevisions, status: try Convert.choice(status),
             decidedOn: try Convert.day(decidedOn), lines: lines, loyaltyPercent: loyaltyPercent,
-            deliveryDate: try Convert.day(deliveryDate), firstPartDate: try Convert.day(firstPartDate))
+            deliveryDate: try Convert.day(deliveryDate), firstPartDate: try Convert.day(firstPartDate),
+            createdBy: createdBy)
     }
 }
 
@@ -62,5 +66,6 @@ extension QuoteRecord {
         loyaltyPercent = row["loyaltyPercent"]
         deliveryDate = row["deliveryDate"]
         firstPartDate = row["firstPartDate"]
+        createdBy = row["createdBy"]
     }
 }

@@ -84,6 +84,8 @@ struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var invoiceId: Int64?
     var promisedFor: String?
 
+    var createdBy: String?
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     init(_ n: Note) {
@@ -94,11 +96,13 @@ struct NoteRecord: Codable, FetchableRecord, MutablePersistableRecord {
         kind = n.kind.rawValue
         invoiceId = n.invoiceId
         promisedFor = n.promisedFor?.description
+        createdBy = n.createdBy
     }
 
     func domain() throws -> Note {
         Note(id: id ?? 0, customerId: customerId, writtenOn: try Convert.day(writtenOn), text: text,
-             kind: try Convert.choice(kind), invoiceId: invoiceId, promisedFor: try Convert.day(promisedFor))
+             kind: try Convert.choice(kind), invoiceId: invoiceId, promisedFor: try Convert.day(promisedFor),
+             createdBy: createdBy)
     }
 }
 
@@ -223,6 +227,7 @@ extension NoteRecord {
         kind = row["kind"]
         invoiceId = row["invoiceId"]
         promisedFor = row["promisedFor"]
+        createdBy = row["createdBy"]
     }
 }
 
