@@ -117,7 +117,7 @@ let package = Package(
             name: "kontor-bench",
             dependencies: [
                 "KontorCore", "KontorDocuments", "KontorApp", "KontorStore", "KontorBanking", "KontorQR", "KontorWeb",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "KontorPostgresStore", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -34,6 +34,7 @@ struct Bench {
         var jsonPath: String?
         var keepPath: String?
         var pagesPath: String?
+        var databaseURL: String?
         if CommandLine.arguments.contains("--peers") {
             try await PeerBench.main(Array(CommandLine.arguments.dropFirst()))
             return
@@ -45,15 +46,21 @@ struct Bench {
             case "--json": jsonPath = arguments.next()
             case "--keep": keepPath = arguments.next()
             case "--pages": pagesPath = arguments.next()
+            case "--database": databaseURL = arguments.next()
             default:
                 print("usage: kontor-bench [--scale N] [--json FILE] [--keep FILE]\n"
                     + "       kontor-bench --pages KEPT-BOOK [--json FILE]\n"
+                    + "       kontor-bench --database postgres://USER@HOST/DB [--scale N] [--json FILE]\n"
                     + "       kontor-bench --peers DIR [--json FILE] [--only GROUP] [--samples DIR]")
                 exit(2)
             }
         }
         if let pagesPath {
             try await pagesOnKeptBook(pagesPath, jsonPath: jsonPath)
+            return
+        }
+        if let databaseURL {
+            try await DatabaseBench.main(url: databaseURL, scale: scale, jsonPath: jsonPath)
             return
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")

@@ -44,7 +44,7 @@ extension Kontor {
 
     /// The proof of `copyBook`, also on its own: where the book of `other` differs from this one — every row of
     /// every table, every invoice with its PDF and XML byte for byte, every customer's timeline, the receivables —
-    /// and how much was compared. No differences: the books are equal.
+    /// and how much was compared. No differences: the books are equal. Neither book is changed.
     public func differences(from target: Kontor, today: Day) async throws -> BookComparison {
         var differences = BookComparison.rows(try await archive.dump(), try await target.archive.dump())
         var invoiceCount = 0
@@ -56,9 +56,10 @@ extension Kontor {
                 differences.append("invoice \(reference): the record differs")
             }
             guard invoice.isIssued else { continue }
+            // Rendered without keeping them: comparing must change neither book.
             let pairs = [
-                ("PDF", try await invoicePDF(reference), try await target.invoicePDF(reference)),
-                ("XML", try await invoiceXML(reference), try await target.invoiceXML(reference)),
+                ("PDF", try await renderedInvoicePDF(reference).1, try await target.renderedInvoicePDF(reference).1),
+                ("XML", try await renderedInvoiceXML(reference).1, try await target.renderedInvoiceXML(reference).1),
             ]
             for (kind, mine, theirs) in pairs {
                 documents += 1
