@@ -199,14 +199,13 @@ extension PostgresBook {
         if draft.id != 0 { row.set("id", draft.id) }
         var stored = draft
         stored.id = try insert(row, into: "invoice", givenId: draft.id)
-        try insertLines(invoiceId: stored.id, draft.lines)
+        try replaceLines(invoiceId: stored.id, draft.lines)
         return stored
     }
 
     func update(draft: Invoice) throws {
         // Lines first: for an issued invoice the trigger refuses already that.
-        try run(#"DELETE FROM "invoiceLine" WHERE "invoiceId" = \#(draft.id)"#)
-        try insertLines(invoiceId: draft.id, draft.lines)
+        try replaceLines(invoiceId: draft.id, draft.lines)
         try update(Self.invoiceRow(draft), in: "invoice", id: draft.id)
     }
 
@@ -240,8 +239,9 @@ extension PostgresBook {
         return row
     }
 
-    /// All lines of an invoice in one statement, numbered from 0 in their order.
-    private func insertLines(invoiceId: Int64, _ lines: [DocumentLine]) throws {
+    /// The lines of an invoice replaced by `lines`, all in one statement, numbered from 0 in their order.
+    private func replaceLines(invoiceId: Int64, _ lines: [DocumentLine]) throws {
+        try run(#"DELETE FROM "invoiceLine" WHERE "invoiceId" = \#(invoiceId)"#)
         guard !lines.isEmpty else { return }
         try run(
             #"""
@@ -260,10 +260,10 @@ extension PostgresBook {
     }
 
     func recordIssue(of invoice: Invoice) throws {
-        // Lines first: once the row has its number, the triggers freeze the lines too.
-        var draftOnly = invoice
-        draftOnly.number = nil
-        try update(draft: draftOnly)
+        // Lines first: once the row has its number, the triggers freeze the lines too. The row then changes in one
+        // statement: its CHECK wants the number and the issue date together (SQLite's table has no such check, so
+        // the SQLite store writes the issue date first).
+        try replaceLines(invoiceId: invoice.id, invoice.lines)
         try update(Self.invoiceRow(invoice), in: "invoice", id: invoice.id)
         guard let dueDate = invoice.dueDate else {
             throw StoreError.failed(detail: "invoice \(invoice.id) is issued without a due date")
@@ -280,10 +280,13 @@ extension PostgresBook {
     }
 
     func insert(issued: Invoice) throws -> Invoice {
+        // A draft first and then its issue, as the SQLite store does; the draft without the issue date, which
+        // comes with the number (the table's CHECK).
         var draftOnly = issued
         draftOnly.number = nil
-        var stored = try insert(draft: draftOnly)
-        stored.number = issued.number
+        draftOnly.issueDate = nil
+        var stored = issued
+        stored.id = try insert(draft: draftOnly).id
         try recordIssue(of: stored)
         return stored
     }
