@@ -260,14 +260,14 @@ extension PostgresBook {
     }
 
     func recordIssue(of invoice: Invoice) throws {
+        guard let dueDate = invoice.dueDate else {
+            throw StoreError.failed(detail: "invoice \(invoice.id) is issued without a due date")
+        }
         // Lines first: once the row has its number, the triggers freeze the lines too. The row then changes in one
         // statement: its CHECK wants the number and the issue date together (SQLite's table has no such check, so
         // the SQLite store writes the issue date first).
         try replaceLines(invoiceId: invoice.id, invoice.lines)
         try update(Self.invoiceRow(invoice), in: "invoice", id: invoice.id)
-        guard let dueDate = invoice.dueDate else {
-            throw StoreError.failed(detail: "invoice \(invoice.id) is issued without a due date")
-        }
         let gross = invoice.totals.gross
         let open = InvoiceBalance.open(kind: invoice.kind, gross: gross, paid: .zero, isCancelled: false)
         try run(
