@@ -236,6 +236,7 @@ extension PostgresBook {
         row.set("vatCents", totals?.vat.cents)
         row.set("grossCents", totals?.gross.cents)
         row.set("issuedBy", invoice.issuedBy)
+        row.set("draftedBy", invoice.draftedBy)
         return row
     }
 
