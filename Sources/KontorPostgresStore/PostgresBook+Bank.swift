@@ -83,29 +83,37 @@ extension PostgresBook {
         var start = bankEntries.startIndex
         while start < bankEntries.endIndex {
             let end = min(start + Self.bankEntriesPerInsert, bankEntries.endIndex)
-            var binds = PostgresBindings(capacity: (end - start) * Self.bankEntryColumns.count)
-            for entry in bankEntries[start..<end] {
-                binds.append(entry.identity)
-                binds.append(entry.bookingDate.description)
-                binds.append(entry.amount.cents)
-                binds.append(entry.isCredit)
-                binds.append(entry.currency)
-                binds.append(entry.counterpartyName)
-                binds.append(entry.counterpartyIBAN)
-                binds.append(entry.text)
-                binds.append(entry.status.rawValue)
-                binds.append(entry.invoiceIdsText)
-                binds.append(entry.confidence)
-                binds.append(entry.reason)
-                binds.append(entry.importedOn.description)
-                binds.append(entry.sourceFile)
-            }
-            let sql = end - start == Self.bankEntriesPerInsert
-                ? Self.fullBankEntryInsert : Self.bankEntryInsert(rows: end - start)
-            let stored = try one(PostgresQuery(unsafeSQL: sql, binds: binds)) { try $0("stored", as: Int.self) }
-            // An identity already stored (or twice in the batch) is skipped by the statement and refused here, as
-            // the SQLite store's `bankEntry_no_replace` trigger refuses it: the whole write rolls back.
-            guard stored == end - start else {
+            let chunk = bankEntries[start..<end]
+            // One array per column, unnested into rows in the entries' order (their ids rise in it, as in the SQLite
+            // store). An identity already stored, or twice in the chunk, is skipped by the statement and refused
+            // below, as the SQLite store's trigger `bankEntry_no_replace` refuses it: the whole write rolls back.
+            let stored = try one(
+                #"""
+                WITH "inserted" AS (
+                    INSERT INTO "bankEntry" ("identity", "bookingDate", "amountCents", "isCredit", "currency",
+                        "counterpartyName", "counterpartyIBAN", "text", "status", "invoiceIds", "confidence",
+                        "reason", "importedOn", "sourceFile")
+                    SELECT "identity", "bookingDate", "amountCents", "isCredit", "currency", "counterpartyName",
+                        "counterpartyIBAN", "text", "status", "invoiceIds", "confidence", "reason", "importedOn",
+                        "sourceFile"
+                    FROM unnest(
+                        \#(chunk.map(\.identity))::text[], \#(chunk.map(\.bookingDate.description))::text[],
+                        \#(chunk.map(\.amount.cents))::bigint[], \#(chunk.map(\.isCredit))::boolean[],
+                        \#(chunk.map(\.currency))::text[], \#(NullableTexts(chunk.map(\.counterpartyName)))::text[],
+                        \#(NullableTexts(chunk.map(\.counterpartyIBAN)))::text[], \#(chunk.map(\.text))::text[],
+                        \#(chunk.map(\.status.rawValue))::text[], \#(chunk.map(\.invoiceIdsText))::text[],
+                        \#(chunk.map { Int64($0.confidence) })::bigint[],
+                        \#(NullableTexts(chunk.map(\.reason)))::text[], \#(chunk.map(\.importedOn.description))::text[],
+                        \#(chunk.map(\.sourceFile))::text[]
+                    ) WITH ORDINALITY AS "row" ("identity", "bookingDate", "amountCents", "isCredit", "currency",
+                        "counterpartyName", "counterpartyIBAN", "text", "status", "invoiceIds", "confidence",
+                        "reason", "importedOn", "sourceFile", "position")
+                    ORDER BY "position"
+                    ON CONFLICT ("identity") DO NOTHING RETURNING 1)
+                SELECT COUNT(*) AS "stored" FROM "inserted"
+                """#
+            ) { try $0("stored", as: Int.self) }
+            guard stored == chunk.count else {
                 throw StoreError.immutable(
                     detail: "an imported bank entry is part of the record: its identity is stored once")
             }
@@ -113,34 +121,9 @@ extension PostgresBook {
         }
     }
 
-    /// Rows per INSERT: one round trip per row would cost more than PostgreSQL's work per row, and a statement
-    /// takes at most 65,535 parameters (14 a row).
-    private static let bankEntriesPerInsert = 1_000
-
-    /// The columns the SQLite store inserts: never the id, which the book assigns.
-    private static let bankEntryColumns = [
-        "identity", "bookingDate", "amountCents", "isCredit", "currency", "counterpartyName", "counterpartyIBAN",
-        "text", "status", "invoiceIds", "confidence", "reason", "importedOn", "sourceFile",
-    ]
-
-    private static let fullBankEntryInsert = bankEntryInsert(rows: bankEntriesPerInsert)
-
-    /// The INSERT of `rows` rows, answering how many were stored.
-    private static func bankEntryInsert(rows: Int) -> String {
-        let width = bankEntryColumns.count
-        var values: [String] = []
-        values.reserveCapacity(rows)
-        for row in 0..<rows {
-            values.append("(" + (1...width).map { "$\(row * width + $0)" }.joined(separator: ", ") + ")")
-        }
-        return """
-            WITH "inserted" AS (
-                INSERT INTO "bankEntry" (\(bankEntryColumns.map { "\"\($0)\"" }.joined(separator: ", ")))
-                VALUES \(values.joined(separator: ", "))
-                ON CONFLICT ("identity") DO NOTHING RETURNING 1)
-            SELECT COUNT(*) AS "stored" FROM "inserted"
-            """
-    }
+    /// Entries per INSERT: one round trip per row would cost more than PostgreSQL's work per row, and a chunk
+    /// bounds the arrays held at once for a statement of 100,000 entries.
+    private static let bankEntriesPerInsert = 10_000
 
     func update(bankEntry entry: BankEntry) throws {
         // Every column, as the SQLite store's record update writes them: the trigger `bankEntry_only_review` refuses
@@ -175,5 +158,38 @@ extension PostgresBook {
             FROM "document"
             ON CONFLICT ("record", "sha256") DO NOTHING
             """#)
+    }
+}
+
+/// A `text[]` parameter whose elements may be NULL: PostgresNIO's arrays have no NULL elements. Written in
+/// PostgreSQL's binary array format (dimensions, has-NULL flag, element type, length and lower bound, then each
+/// element as its length and bytes, NULL as length -1).
+struct NullableTexts: PostgresNonThrowingEncodable {
+    let elements: [String?]
+
+    init(_ elements: [String?]) {
+        self.elements = elements
+    }
+
+    static var psqlType: PostgresDataType { .textArray }
+    static var psqlFormat: PostgresFormat { .binary }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(
+        into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>
+    ) {
+        buffer.writeInteger(elements.isEmpty ? 0 : 1, as: Int32.self)
+        buffer.writeInteger(elements.contains(nil) ? 1 : 0, as: Int32.self)
+        buffer.writeInteger(PostgresDataType.text.rawValue)
+        guard !elements.isEmpty else { return }
+        buffer.writeInteger(Int32(elements.count))
+        buffer.writeInteger(1, as: Int32.self)
+        for element in elements {
+            guard let element else {
+                buffer.writeInteger(-1, as: Int32.self)
+                continue
+            }
+            buffer.writeInteger(Int32(element.utf8.count))
+            buffer.writeString(element)
+        }
     }
 }
