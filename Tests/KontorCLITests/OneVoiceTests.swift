@@ -81,7 +81,7 @@ import Testing
         .fileTooLarge(name: "a.xml", limit: .bytes(1 << 20)), .cannotRead(path: "/a", reason: "x"),
         .cannotWrite(path: "/a", reason: "x"), .noSuchFile(path: "/a"), .postalLetterNotMailed, .noPasswordOnStdin,
         .passwordUnreadable, .passwordsDiffer, .unknownLogLevel("loud"), .mailHostMissing,
-        .passwordFileReadable(path: "/a", mode: "644"),
+        .passwordFileReadable(path: "/a", mode: "644"), .onlyForSQLite(command: "audit verify"),
     ]
 
     static var all: [any UserError] {
@@ -91,6 +91,7 @@ import Testing
                                error: .missingBaseRate(halfYearStarting: day)),
                ServeError.passwordRequired(host: "0.0.0.0")]
             + Action.allCases.map { AccessError.notAllowed($0, role: .writer) } + [AccessError.lastOwner(name: "ines")]
+            + [AccessError.notYourDraft(drafter: "anna"), AccessError.notYourDraft(drafter: nil)]
     }
 
     /// Words that mark an English sentence; a German message contains none outside quoted commands and values.

@@ -59,7 +59,7 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
                 + "into an empty database; 'kontor export --json DIR' writes every record and document as files."
         case let .copyDiffers(differences):
             return "The copy differs from the original (\(differences.count) differences; first: "
-                + "\(differences.first ?? "-")). Do not use the copy: empty the target database and copy again."
+                + "'\(differences.first ?? "-")'). Do not use the copy: empty the target database and copy again."
         }
     }
 
@@ -100,7 +100,7 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible, B
                 + "und Dokumente als Dateien."
         case let .copyDiffers(differences):
             return "Die Kopie weicht vom Original ab (\(differences.count) Abweichungen; zuerst: "
-                + "\(differences.first ?? "-")). Verwenden Sie die Kopie nicht: leeren Sie die Zieldatenbank und "
+                + "„\(differences.first ?? "-")“). Verwenden Sie die Kopie nicht: leeren Sie die Zieldatenbank und "
                 + "kopieren Sie erneut."
         }
     }
