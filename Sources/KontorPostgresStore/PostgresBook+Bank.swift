@@ -48,8 +48,8 @@ extension PostgresBook {
     func customerIBANs(customerIds: Set<Int64>) throws -> [Int64: [String]] {
         guard !customerIds.isEmpty else { return [:] }
         // Through the customers' payments: an agency's book holds a bank entry for nearly every payment ever made.
-        // Each value in the order of its first payment, as the reference store lists them (SQLite's DISTINCT
-        // happens to return them so; PostgreSQL's hashes them).
+        // Each value in the order of its first payment, as the reference store lists them: SQLite's DISTINCT returns
+        // rows in the order it reads them, PostgreSQL's may hash them into any order.
         return try payerFacts(
             #"""
             SELECT p."customerId", e."counterpartyIBAN" AS "value", MIN(p."id") AS "firstPayment"

@@ -5,9 +5,6 @@ import PostgresNIO
 
 /// The outbox, the mail settings, received mail and the message templates.
 extension PostgresBook {
-    /// The detail of a refused second row with a kept row's key (the SQLite store's `…_no_replace` triggers).
-    static let keptOnce = "this row is part of the record and is never replaced"
-
     func outboxMessages(statuses: [OutboxMessage.Status]?, limit: Int?) throws -> [OutboxMessage] {
         // No statuses means every status; a limit of NULL is no limit.
         let statuses = statuses?.map(\.rawValue)
@@ -69,7 +66,7 @@ extension PostgresBook {
             ON CONFLICT DO NOTHING RETURNING "id"
             """#
         ) { try $0("id", as: Int64.self) }
-        guard let id else { throw StoreError.immutable(detail: Self.keptOnce) }
+        guard let id else { throw StoreError.immutable(detail: "a queued mail is part of the record: never replaced") }
         var stored = message
         stored.id = id
         return stored
