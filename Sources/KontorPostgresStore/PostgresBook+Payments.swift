@@ -131,24 +131,33 @@ extension PostgresBook {
         return Dictionary(uniqueKeysWithValues: sums)
     }
 
+    /// The filter of `receivableItems(owingOnly: true)`, as SQL text (the statement is planned for it).
+    private static let owingCustomers = #"""
+        AND b."customerId" IN (
+            SELECT "customerId" FROM "invoiceBalance" WHERE "openCents" > 0
+            UNION SELECT i2."customerId" FROM "dunningCharge" d JOIN "invoice" i2 ON i2."id" = d."invoiceId")
+        """#
+
     func receivableItems(owingOnly: Bool) throws -> [ReceivablesReport.Item] {
         // Customers owing something: money open on an invoice, or charges claimed by a letter.
         try rows(
             #"""
             SELECT b."customerId", c."name", i."issueDate", b."dueDate", b."grossCents", b."openCents",
                    b."cancelledByNumber" IS NOT NULL AS "cancelled",
-                   (SELECT MAX(p."receivedOn") FROM "payment" p WHERE p."invoiceId" = b."invoiceId") AS "lastPayment",
-                   (COALESCE(ch."claimed", 0) - COALESCE(
-                       (SELECT SUM(p."toCostsCents" + p."toInterestCents") FROM "payment" p
-                        WHERE p."invoiceId" = b."invoiceId"), 0))::bigint AS "claims",
+                   p."lastPayment",
+                   (COALESCE(ch."claimed", 0) - COALESCE(p."chargesPaid", 0))::bigint AS "claims",
                    c."state"
             FROM "invoiceBalance" b JOIN "invoice" i ON i."id" = b."invoiceId"
             JOIN "customer" c ON c."id" = b."customerId"
             LEFT JOIN (SELECT "invoiceId", SUM("amountCents") AS "claimed" FROM "dunningCharge" GROUP BY "invoiceId") ch
                 ON ch."invoiceId" = b."invoiceId"
-            WHERE i."kind" = 'invoice' AND (NOT \#(owingOnly) OR b."customerId" IN (
-                SELECT "customerId" FROM "invoiceBalance" WHERE "openCents" > 0
-                UNION SELECT i2."customerId" FROM "dunningCharge" d JOIN "invoice" i2 ON i2."id" = d."invoiceId"))
+            -- One pass over the payments rather than two lookups per invoice: on a book whose statistics are not
+            -- yet gathered, PostgreSQL walked the payment list's index backwards for each invoice (3 s at scale 1).
+            LEFT JOIN (
+                SELECT "invoiceId", MAX("receivedOn") AS "lastPayment",
+                       SUM("toCostsCents" + "toInterestCents") AS "chargesPaid"
+                FROM "payment" GROUP BY "invoiceId") p ON p."invoiceId" = b."invoiceId"
+            WHERE i."kind" = 'invoice' \#(unescaped: owingOnly ? Self.owingCustomers : "")
             """#
         ) { c in
             ReceivablesReport.Item(

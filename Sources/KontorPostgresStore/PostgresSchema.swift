@@ -245,5 +245,32 @@ enum PostgresSchema {
             "id" \(identity), "record" text NOT NULL, "fileName" text NOT NULL, "sha256" text NOT NULL,
             "size" bigint NOT NULL, "bytes" bytea NOT NULL, UNIQUE ("record", "sha256"))
         """,
+        // The indexes of the SQLite store's list orders and report aggregates (its migrations v20, v21), and one
+        // per foreign key, which PostgreSQL does not make by itself (a deletion checks the referring rows).
+        #"CREATE INDEX "inquiry_received_tally" ON "inquiry" ("receivedOn", "channel", "status", "answeredOn")"#,
+        #"CREATE INDEX "inquiry_status_closed" ON "inquiry" ("status", "closedOn" DESC, "id" DESC)"#,
+        #"CREATE INDEX "inquiry_status_received" ON "inquiry" ("status", "receivedOn")"#,
+        #"CREATE INDEX "inquiry_work_order" ON "inquiry" ("status", ("channel" = 'phone') DESC, "receivedOn", "id")"#,
+        #"CREATE INDEX "invoiceBalance_cancelled" ON "invoiceBalance" ("invoiceId") WHERE "cancelledByNumber" IS NOT NULL"#,
+        #"CREATE INDEX "invoice_issued_gross" ON "invoice" ("issueDate", "kind", "grossCents")"#,
+        #"CREATE INDEX "invoice_job_kind" ON "invoice" ("jobId", "kind") WHERE "jobId" IS NOT NULL"#,
+        #"CREATE INDEX "invoice_list_order" ON "invoice" ((COALESCE("issueDate", "draftedOn")) DESC, "id" DESC)"#,
+        #"CREATE INDEX "invoice_cancels" ON "invoice" ("cancelsInvoiceId") WHERE "cancelsInvoiceId" IS NOT NULL"#,
+        #"CREATE INDEX "job_list_order" ON "job" ((COALESCE("deadline", '9999-12-31')), "id")"#,
+        #"CREATE INDEX "job_status_delivered" ON "job" ("status", "deliveredOn")"#,
+        #"CREATE INDEX "quote_list_order" ON "quote" ("createdOn" DESC, "id" DESC)"#,
+        #"CREATE INDEX "note_on_invoiceId" ON "note" ("invoiceId") WHERE "invoiceId" IS NOT NULL"#,
+        #"CREATE INDEX "dunningLetter_on_invoiceId" ON "dunningLetter" ("invoiceId")"#,
+        #"CREATE INDEX "dunningLetter_recent" ON "dunningLetter" ("createdOn" DESC, "id" DESC)"#,
+        #"CREATE INDEX "dunningHold_on_invoiceId" ON "dunningHold" ("invoiceId")"#,
+        #"CREATE INDEX "dunningCharge_on_customerId" ON "dunningCharge" ("customerId")"#,
+        #"CREATE INDEX "dunningCharge_on_letterId" ON "dunningCharge" ("letterId")"#,
+        #"CREATE INDEX "payment_on_relatedPaymentId" ON "payment" ("relatedPaymentId")"#,
+        #"CREATE INDEX "agendaSlot_on_day" ON "agendaSlot" ("day")"#,
+        #"CREATE INDEX "jobDeadlineChange_on_jobId" ON "jobDeadlineChange" ("jobId")"#,
+        #"CREATE INDEX "importedMail_on_inquiryId" ON "importedMail" ("inquiryId")"#,
+        #"CREATE INDEX "importedMail_on_noteId" ON "importedMail" ("noteId")"#,
+        #"CREATE INDEX "importedMail_on_invoiceId" ON "importedMail" ("invoiceId")"#,
+        #"CREATE INDEX "importedMail_on_outboxMessageId" ON "importedMail" ("outboxMessageId")"#,
     ]
 }
