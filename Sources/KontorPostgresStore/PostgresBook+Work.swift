@@ -52,10 +52,10 @@ extension PostgresBook {
 
     func customerNames(ids: Set<Int64>) throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
-        return Dictionary(
-            uniqueKeysWithValues: try rows(#"SELECT "id", "name" FROM "customer" WHERE "id" = ANY(\#(ids.parameter))"#) {
-                (try $0("id", as: Int64.self), try $0("name", as: String.self))
-            })
+        let names = try rows(#"SELECT "id", "name" FROM "customer" WHERE "id" = ANY(\#(ids.parameter))"#) {
+            (try $0("id", as: Int64.self), try $0("name", as: String.self))
+        }
+        return Dictionary(uniqueKeysWithValues: names)
     }
 
     func customers(ids: Set<Int64>) throws -> [Int64: Customer] {

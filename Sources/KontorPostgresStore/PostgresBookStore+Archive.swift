@@ -88,9 +88,10 @@ extension PostgresBookStore: BookArchive {
             let dumped = Dictionary(uniqueKeysWithValues: dump.tables.map { ($0.table, $0) })
             for table in try Self.parentsFirst(tables, transaction) {
                 guard let rows = dumped[table.name], !rows.rows.isEmpty else { continue }
-                try transaction.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(quoted(table.name)) DISABLE TRIGGER USER"))
+                let name = quoted(table.name)
+                try transaction.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(name) DISABLE TRIGGER USER"))
                 try Self.insert(rows, into: table, transaction)
-                try transaction.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(quoted(table.name)) ENABLE TRIGGER USER"))
+                try transaction.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(name) ENABLE TRIGGER USER"))
             }
             // Identities continue after the copied ids (and after ids the original gave out and deleted).
             for table in tables where table.columns[0].isIdentity {

@@ -23,7 +23,8 @@ extension Columns {
             buyer: try (self("buyerJSON", as: String?.self)).map(parties.buyer),
             seller: try (self("sellerJSON", as: String?.self)).map(parties.seller),
             paid: Money(cents: paid ?? 0), isCancelled: cancelledByNumber != nil,
-            cancelledByNumber: cancelledByNumber, issuedBy: try self("issuedBy"), draftedBy: try self("draftedBy"))
+            cancelledByNumber: cancelledByNumber, issuedBy: try self("issuedBy"),
+            draftedBy: try self("draftedBy"))
     }
 
     /// A row of `invoiceLine` or `quoteLine` (the same columns but for the invoice line's stored net).

@@ -58,12 +58,13 @@ extension Columns {
     func job(revisions: [Revision]) throws -> Job {
         Job(
             id: try self("id"), customerId: try self("customerId"), quoteId: try self("quoteId"),
-            title: try self("title"), effortHours: (try self("effortHours", as: Int64?.self)).map { Quantity(thousandths: $0) },
+            title: try self("title"),
+            effortHours: (try self("effortHours", as: Int64?.self)).map { Quantity(thousandths: $0) },
             deadline: try optionalDay("deadline"), status: try choice("status"),
             includedRevisions: try self("includedRevisions"), priority: try self("priority"),
             createdOn: try day("createdOn"), startedOn: try optionalDay("startedOn"),
-            deliveredOn: try optionalDay("deliveredOn"), acceptedOn: try optionalDay("acceptedOn"), revisions: revisions,
-            createdBy: try self("createdBy"))
+            deliveredOn: try optionalDay("deliveredOn"), acceptedOn: try optionalDay("acceptedOn"),
+            revisions: revisions, createdBy: try self("createdBy"))
     }
 
     func note() throws -> Note {

@@ -251,7 +251,9 @@ enum PostgresSchema {
         #"CREATE INDEX "inquiry_status_closed" ON "inquiry" ("status", "closedOn" DESC, "id" DESC)"#,
         #"CREATE INDEX "inquiry_status_received" ON "inquiry" ("status", "receivedOn")"#,
         #"CREATE INDEX "inquiry_work_order" ON "inquiry" ("status", ("channel" = 'phone') DESC, "receivedOn", "id")"#,
-        #"CREATE INDEX "invoiceBalance_cancelled" ON "invoiceBalance" ("invoiceId") WHERE "cancelledByNumber" IS NOT NULL"#,
+        """
+        CREATE INDEX "invoiceBalance_cancelled" ON "invoiceBalance" ("invoiceId") WHERE "cancelledByNumber" IS NOT NULL
+        """,
         #"CREATE INDEX "invoice_issued_gross" ON "invoice" ("issueDate", "kind", "grossCents")"#,
         #"CREATE INDEX "invoice_job_kind" ON "invoice" ("jobId", "kind") WHERE "jobId" IS NOT NULL"#,
         #"CREATE INDEX "invoice_list_order" ON "invoice" ((COALESCE("issueDate", "draftedOn")) DESC, "id" DESC)"#,

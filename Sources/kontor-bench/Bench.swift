@@ -88,14 +88,7 @@ struct Bench {
         }
 
         // Issuing: each its own transaction, number allocation included.
-        var drafts: [String] = []
-        for index in 0..<1000 {
-            let draft = try await kontor.draftInvoice(from: .customer(Int64(index % book.customerCount + 1)), on: today)
-            _ = try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
-                description: "Text", quantity: Quantity(1000), unit: .word, unitPrice: UnitPrice(tenThousandths: 1200),
-                vatRate: .standard))
-            drafts.append("\(draft.id)")
-        }
+        let drafts = try await book.drafts(1000, in: kontor)
         measurements.append(try await measure("issue invoice", count: drafts.count) {
             for draft in drafts { _ = try await kontor.issueInvoice(draft, on: today) }
         })

@@ -38,9 +38,11 @@ enum DatabaseBench {
         print(String(repeating: "-", count: 100))
         for m in measurements {
             print(m.operation.padding(toLength: 58, withPad: " ", startingAt: 0)
-                + String(format: "%7d ops %11.1f ms %11.1f µs/op", m.count, m.totalMilliseconds, m.perOperationMicroseconds))
+                + String(
+                    format: "%7d ops %11.1f ms %11.1f µs/op", m.count, m.totalMilliseconds, m.perOperationMicroseconds))
         }
-        let report = Bench.Report(scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements)
+        let report = Bench.Report(
+            scale: scale, customers: book.customerCount, invoices: invoices, measurements: measurements)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         if let jsonPath { try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath)) }
@@ -51,14 +53,7 @@ enum DatabaseBench {
         -> [Bench.Measurement]
     {
         var measurements: [Bench.Measurement] = []
-        var drafts: [String] = []
-        for index in 0..<200 {
-            let draft = try await kontor.draftInvoice(from: .customer(Int64(index % book.customerCount + 1)), on: today)
-            _ = try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
-                description: "Text", quantity: Quantity(1000), unit: .word, unitPrice: UnitPrice(tenThousandths: 1200),
-                vatRate: .standard))
-            drafts.append("\(draft.id)")
-        }
+        let drafts = try await book.drafts(200, in: kontor)
         measurements.append(try await Bench.measure("\(name): issue invoice", count: drafts.count) {
             for draft in drafts { _ = try await kontor.issueInvoice(draft, on: today) }
         })
@@ -72,7 +67,9 @@ enum DatabaseBench {
         })
         let web = try await WebBench.run(
             kontor: kontor, today: today, pages: try await WebBench.pages(kontor: kontor, customerId: 17), repeats: 20)
-        if !web.failures.isEmpty { print("\(name): pages that did not answer 200: \(web.failures.joined(separator: ", "))") }
+        if !web.failures.isEmpty {
+            print("\(name): pages that did not answer 200: \(web.failures.joined(separator: ", "))")
+        }
         measurements += web.measurements.map { measurement in
             Bench.Measurement(
                 operation: "\(name): \(measurement.operation)", count: measurement.count,

@@ -86,3 +86,18 @@ struct SyntheticBook {
         return invoices
     }
 }
+
+extension SyntheticBook {
+    /// `count` drafts of one line each, spread over the customers, ready to be issued (their references).
+    func drafts(_ count: Int, in kontor: Kontor) async throws -> [String] {
+        var drafts: [String] = []
+        for index in 0..<count {
+            let draft = try await kontor.draftInvoice(from: .customer(Int64(index % customerCount + 1)), on: today)
+            _ = try await kontor.addInvoiceLine("\(draft.id)", line: DocumentLine(
+                description: "Text", quantity: Quantity(1000), unit: .word, unitPrice: UnitPrice(tenThousandths: 1200),
+                vatRate: .standard))
+            drafts.append("\(draft.id)")
+        }
+        return drafts
+    }
+}

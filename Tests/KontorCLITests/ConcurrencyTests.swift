@@ -5,8 +5,13 @@ import Testing
 @Suite(.serialized)
 struct ConcurrencyTests {
     @Test func fiftyConcurrentIssuesGiveFiftyDistinctGaplessNumbers() async throws {
+        try await Self.fiftyProcessesIssueAtOnce(try CLIRunner())
+    }
+
+    /// Fifty drafts issued by fifty `kontor` processes at the same time get exactly 2026-0001 … 2026-0050, on the
+    /// book `cli` names (a SQLite file, or a PostgreSQL book in `PostgresCLITests`).
+    static func fiftyProcessesIssueAtOnce(_ cli: CLIRunner) async throws {
         // Given 50 drafts
-        let cli = try CLIRunner()
         try await cli.setUpBusiness()
         var drafts: [String] = []
         for _ in 0..<50 { drafts.append(try await cli.draft(price: "10")) }

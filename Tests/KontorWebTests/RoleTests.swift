@@ -241,9 +241,9 @@ struct DraftOwnershipTests {
 
     @Test func aWriterChangesOnlyTheirOwnDrafts() async throws {
         let (book, customer, ownersDraft, _) = try await RoleTests.sharedBook()
-        _ = try await book.kontor.setPassword(user: "ben", password: RoleTests.password, role: .writer, on: Book.today) {
-            WebPasswords.hash($0, cost: 4)
-        }
+        _ = try await book.kontor.setPassword(
+            user: "ben", password: RoleTests.password, role: .writer, on: Book.today
+        ) { WebPasswords.hash($0, cost: 4) }
         try await RoleTests.signedIn(book, as: "anna") { browser in
             // Her own draft: made, and changed.
             let made = try await browser.post("/invoices", ["customer": "\(customer.id)"])
