@@ -6,7 +6,8 @@
 #      prose) against the command tree: the subcommand words must exist.
 # Usage: bash .ci/examples-check.sh PATH/TO/kontor
 # Exit 0 when all three pass (one line per part); exit 1 listing every failure with the example and the output.
-# No network: the lines that need an SMTP server are run with --queue (or skipped) and say so.
+# No network: the lines that need an SMTP server are run with --queue (or skipped) and say so; the lines of the
+# "For agencies" block run against a PostgreSQL server the check starts on 127.0.0.1 (Debian's postgresql package).
 set -euo pipefail
 trap 'echo "examples-check: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
@@ -28,7 +29,7 @@ export LANG=C.UTF-8 # English messages (the CLI speaks German under a German loc
 unset KONTOR_SMTP_PASSWORD KONTOR_LOG_LEVEL
 
 python3 - "$KONTOR_BIN" <<'PY'
-import json, os, re, shlex, shutil, signal, socket, subprocess, sys, time, zipfile
+import glob, json, os, re, shlex, shutil, signal, socket, subprocess, sys, tempfile, time, zipfile
 from email.message import EmailMessage
 from email.utils import format_datetime
 from datetime import datetime, timezone
@@ -47,11 +48,13 @@ failures = []  # (part, example, command, output)
 notes = []     # printed always: what was skipped or substituted, and why
 
 
-def sh(command, env=None, timeout=60):
-    """Runs one command line through bash with `kontor` as a function for the binary."""
+def sh(command, env=None, timeout=60, stdin=None):
+    """Runs one command line through bash with `kontor` as a function for the binary (`stdin`: text to type)."""
     full_env = dict(os.environ, **(env or {}))
     try:
-        p = subprocess.run(["bash", "-c", PRELUDE + command], cwd=CWD, env=full_env, stdin=subprocess.DEVNULL,
+        p = subprocess.run(["bash", "-c", PRELUDE + command], cwd=CWD, env=full_env,
+                           input=stdin.encode() if stdin is not None else None,
+                           stdin=subprocess.DEVNULL if stdin is None else None,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
         return p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired as e:
@@ -152,6 +155,55 @@ def camt_zip(path, number, amount):
         z.writestr("auszug.xml", xml)
 
 
+class Postgres:
+    """A PostgreSQL cluster of its own on 127.0.0.1 for the README's agency block: initdb with trust logins for the
+    user `kontor`, as the `postgres` OS user when this runs as root (initdb refuses root), removed at the end."""
+
+    def __init__(self):
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+        if not found:
+            raise SystemExit("examples-check: PostgreSQL is not installed (apt-get install -y postgresql)")
+        self.bin = os.path.dirname(found[-1])
+        self.folder = tempfile.mkdtemp(prefix="kontor-examples-pg-")
+        self.as_postgres = []
+        if os.geteuid() == 0:
+            import pwd
+            account = pwd.getpwnam("postgres")
+            os.chown(self.folder, account.pw_uid, account.pw_gid)
+            self.as_postgres = ["runuser", "-u", "postgres", "--"]
+        data = os.path.join(self.folder, "data")
+        subprocess.run(self.as_postgres + [self.bin + "/initdb", "-D", data, "-U", "kontor", "--auth=trust",
+                                           "--no-locale", "-E", "UTF8", "--no-sync"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.server = subprocess.Popen(
+            self.as_postgres + [self.bin + "/postgres", "-D", data, "-k", self.folder, "-h", "127.0.0.1",
+                                "-p", str(self.port), "-c", "fsync=off"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        for _ in range(300):
+            if subprocess.run([self.bin + "/pg_isready", "-h", "127.0.0.1", "-p", str(self.port), "-q"]).returncode == 0:
+                break
+            time.sleep(0.1)
+        subprocess.run([self.bin + "/createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "kontor", "kontor"],
+                       check=True)
+        self.url = f"postgres://kontor@127.0.0.1:{self.port}/kontor"
+
+    def stop(self):
+        try:
+            with open(os.path.join(self.folder, "data", "postmaster.pid")) as f:
+                os.kill(int(f.readline()), signal.SIGINT)  # the postmaster itself: fast shutdown
+        except (OSError, ValueError):
+            self.server.terminate()
+        self.server.wait(30)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+# The README's agency block runs on a PostgreSQL book: its lines get $KONTOR_DATABASE_URL (its `export` lines are not
+# `kontor` lines and are not run).
+POSTGRES_BLOCKS = {"For agencies: one book on PostgreSQL"}
+
 # Each README block gets a name from the heading above it; the README's lines run in order, on one book, from the
 # "A first real session" block on. No `kontor demo` first: that block starts with `kontor init`, which a demo book
 # refuses ("The business profile exists already"), and its ids (customer 1 = Café Süßholz) are the ones it creates.
@@ -194,6 +246,8 @@ SETUP = {
     ],
     "kontor import auszug.zip --dry-run": ["CAMT auszug.zip 2026-0003 202.30"],  # made by camt_zip()
     "kontor einvoice show eingang.xml": ['cp Rechnung-2026-0001.xml eingang.xml'],
+    # The agency block copies "your book" from the default place: the README's book so far.
+    "kontor migrate --from": ['mkdir -p ~/.local/share/kontor && cp "$KONTOR_DB" ~/.local/share/kontor/kontor.sqlite'],
     # note 7: customers 5 to 7.
     "kontor note 7 ": ['for i in 5 6 7; do kontor customer add --name "Kunde $i" --email k$i@example.de >/dev/null'
                        ' || exit 1; done'],
@@ -224,6 +278,7 @@ SPECIAL = [
     ("kontor remind approve 3 --send", "queue", "sending needs an SMTP server; queued instead"),
     ("kontor inquiry reply 2 --send", "queue", "sending needs an SMTP server; queued instead"),
     ("kontor restore ", "db", "restore goes 'into an empty book'; the README's book has records"),
+    ("kontor user set-password --name anna", "stdin", "it asks for the password on a terminal; typed on stdin here"),
 ]
 PLACEHOLDER = re.compile(r"…|<[A-Z_]+>|\b(ID|NUMBER|FILE|DIR|NAME|KIND|USER)\b")
 
@@ -257,11 +312,14 @@ def run_serve(cmd, env):
     p = subprocess.Popen(["bash", "-c", PRELUDE + cmd], cwd=CWD, env=dict(os.environ, **env), stdin=subprocess.DEVNULL,
                          stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     code, answer = 1, ""
+    # A server for a named host answers only that name (421 otherwise): ask as a browser of that name would.
+    named = re.search(r"--allowed-host (\S+)", cmd)
+    host = ["-H", f"Host: {named.group(1)}"] if named else []
     for _ in range(150):
         if p.poll() is not None:
             break
-        r = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2",
-                            f"http://127.0.0.1:{port}/"], stdout=subprocess.PIPE)
+        r = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2"] + host
+                           + [f"http://127.0.0.1:{port}/"], stdout=subprocess.PIPE)
         answer = r.stdout.decode()
         if answer in ("200", "303"):
             code = 0
@@ -292,8 +350,14 @@ def part1():
     ran = skipped = 0
     separate_env = {"KONTOR_DB": os.path.join(WORK, "run-block", "kontor.sqlite")}
     os.makedirs(os.path.dirname(separate_env["KONTOR_DB"]), exist_ok=True)
+    postgres = None
     for heading, line, cmd in lines:
         env = separate_env if heading in SEPARATE_BOOK_BLOCKS else {}
+        if heading in POSTGRES_BLOCKS:
+            if postgres is None:
+                postgres = Postgres()
+                notes.append(f"README: the block '{heading}' ran on a PostgreSQL server started on 127.0.0.1")
+            env = {"KONTOR_DATABASE_URL": postgres.url}
         for key, setup in SETUP.items():
             if key in cmd and key not in used:
                 used.add(key)
@@ -331,11 +395,16 @@ def part1():
             notes.append(f"README: ran '{code_part.strip()}' on an empty book: {special[1]}")
         if how == "serve":
             code, out = run_serve(code_part.strip(), env)
+        elif how == "stdin":
+            notes.append(f"README: ran '{code_part.strip()}' with a password on stdin: {special[1]}")
+            code, out = sh(code_part, env, stdin="ein-langes-passwort\n")
         else:
-            code, out = sh(code_part, env)
+            code, out = sh(code_part, env, timeout=300 if "migrate" in code_part else 60)
         ran += 1
         if code != 0:
             fail("README", line, code_part.strip(), f"exit {code}\n{out}")
+    if postgres is not None:
+        postgres.stop()
     for key in SETUP:
         if key not in used:
             fail("README", "SETUP table", key, "matches no README line any more: update the table")
