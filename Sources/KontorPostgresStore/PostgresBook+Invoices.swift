@@ -139,7 +139,7 @@ extension PostgresBook {
             #"""
             SELECT * FROM "invoiceLine" WHERE "invoiceId" = ANY(\#(ids)) ORDER BY "invoiceId", "position"
             """#
-        ) { (invoiceId: try $0("invoiceId", as: Int64.self), line: try $0.documentLineOfRow()) }
+        ) { (invoiceId: try $0("invoiceId", as: Int64.self), line: try $0.documentLine()) }
         let byInvoice = Dictionary(grouping: lines) { $0.invoiceId }
         for index in invoices.indices {
             invoices[index].lines = byInvoice[invoices[index].id]?.map { $0.line } ?? []

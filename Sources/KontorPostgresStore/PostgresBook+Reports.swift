@@ -65,13 +65,7 @@ extension PostgresBook {
         ) { c in
             (
                 channel: try c.choice("inquiryChannel", as: InquiryChannel.self),
-                quote: Quote(
-                    id: try c("id"), customerId: try c("customerId"), inquiryId: try c("inquiryId"),
-                    title: try c("title"), createdOn: try c.day("createdOn"), validUntil: try c.day("validUntil"),
-                    paymentTermDays: try c("paymentTermDays"), includedRevisions: try c("includedRevisions"),
-                    status: try c.choice("status"), decidedOn: try c.optionalDay("decidedOn"),
-                    loyaltyPercent: try c("loyaltyPercent"), deliveryDate: try c.optionalDay("deliveryDate"),
-                    firstPartDate: try c.optionalDay("firstPartDate"))
+                quote: try c.quote(lines: [])
             )
         }
         guard !quotes.isEmpty else { return [:] }
@@ -80,7 +74,7 @@ extension PostgresBook {
             SELECT * FROM "quoteLine" WHERE "quoteId" = ANY(\#(quotes.map { $0.quote.id }))
             ORDER BY "quoteId", "position"
             """#
-        ) { (quoteId: try $0("quoteId", as: Int64.self), line: try $0.documentLineOfRow()) }
+        ) { (quoteId: try $0("quoteId", as: Int64.self), line: try $0.documentLine()) }
         let byQuote = Dictionary(grouping: lines) { $0.quoteId }
         var values: [InquiryChannel: [Money]] = [:]
         for (channel, quote) in quotes {

@@ -28,13 +28,6 @@ extension Columns {
     }
 
     /// A row of `invoiceLine` or `quoteLine` (the same columns but for the invoice line's stored net).
-    func documentLineOfRow() throws -> DocumentLine {
-        DocumentLine(
-            description: try self("description"), quantity: Quantity(thousandths: try self("quantity")),
-            unit: try choice("unit"), unitPrice: UnitPrice(tenThousandths: try self("unitPrice")),
-            vatRate: try vat("vatPercent"), isDiscount: try self("isDiscount"))
-    }
-
     func payment() throws -> Payment {
         Payment(
             id: try self("id"), invoiceId: try self("invoiceId"), customerId: try self("customerId"),
