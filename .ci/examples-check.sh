@@ -460,6 +460,13 @@ HELP_EXAMPLES += [
     ("inquiry edit", "--title", r'e\.g\. "([^"]+)"', 'kontor inquiry edit 37 --contact "Ines Wolff" {v}'),
     ("quote add", "--title", r'e\.g\. "([^"]+)"', "kontor quote add --customer 1 {v}"),
     ("job log", "--hours", r"e\.g\. (\S+?)\.$", "kontor job log 28 {v}"),
+    # On a book of their own: a user with a password would let the `serve --host 0.0.0.0` example start.
+    ("user set-capacity", "--hours", r"e\.g\. (\S+?)\.?$",
+     "b=$(fresh) && printf 'ein-langes-passwort\\n' | kontor user set-password --db \"$b\" --name anna >/dev/null"
+     " && kontor user set-capacity --db \"$b\" --name anna {v}"),
+    ("user set-capacity", "--vacation", r"e\.g\. (\S+) \(",
+     "b=$(fresh) && printf 'ein-langes-passwort\\n' | kontor user set-password --db \"$b\" --name anna >/dev/null"
+     " && kontor user set-capacity --db \"$b\" --name anna {v}"),
     ("payment add", "--amount", r"e\.g\. (\S+) or (\S+?)\.$", "kontor payment add 2026-0026 --confirm-overpayment {v}"),
     ("payment reverse", "--reason", r'"([^"]+)"', 'kontor payment reverse "$(last_id payment add 2026-0025'
                                                   ' --amount 1)" {v}'),

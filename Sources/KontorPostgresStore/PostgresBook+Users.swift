@@ -20,10 +20,11 @@ extension PostgresBook {
     func save(webUser user: WebUser) throws {
         try run(
             #"""
-            INSERT INTO "webUser" ("name", "passwordHash", "changedOn", "role")
-            VALUES (\#(user.name), \#(user.passwordHash), \#(user.changedOn.description), \#(user.role.rawValue))
+            INSERT INTO "webUser" ("name", "passwordHash", "changedOn", "role", "capacityJSON")
+            VALUES (\#(user.name), \#(user.passwordHash), \#(user.changedOn.description), \#(user.role.rawValue),
+                    \#(try user.capacity.map(JSONColumn.encode)))
             ON CONFLICT ("name") DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash",
-                "changedOn" = EXCLUDED."changedOn", "role" = EXCLUDED."role"
+                "changedOn" = EXCLUDED."changedOn", "role" = EXCLUDED."role", "capacityJSON" = EXCLUDED."capacityJSON"
             """#)
     }
 

@@ -285,12 +285,12 @@ extension PostgresBook {
             #"""
             INSERT INTO "job" (
                 "customerId", "quoteId", "title", "effortHours", "deadline", "status", "includedRevisions",
-                "priority", "createdOn", "startedOn", "deliveredOn", "acceptedOn", "createdBy")
+                "priority", "createdOn", "startedOn", "deliveredOn", "acceptedOn", "createdBy", "writer")
             VALUES (
                 \#(j.customerId), \#(j.quoteId), \#(j.title), \#(j.effortHours?.thousandths),
                 \#(j.deadline?.description), \#(j.status.rawValue), \#(j.includedRevisions), \#(j.priority),
                 \#(j.createdOn.description), \#(j.startedOn?.description), \#(j.deliveredOn?.description),
-                \#(j.acceptedOn?.description), \#(j.createdBy))
+                \#(j.acceptedOn?.description), \#(j.createdBy), \#(j.writer))
             RETURNING "id"
             """#
         ) { try $0("id", as: Int64.self) }
@@ -309,7 +309,8 @@ extension PostgresBook {
                 "status" = \#(j.status.rawValue), "includedRevisions" = \#(j.includedRevisions),
                 "priority" = \#(j.priority), "createdOn" = \#(j.createdOn.description),
                 "startedOn" = \#(j.startedOn?.description), "deliveredOn" = \#(j.deliveredOn?.description),
-                "acceptedOn" = \#(j.acceptedOn?.description), "createdBy" = \#(j.createdBy)
+                "acceptedOn" = \#(j.acceptedOn?.description), "createdBy" = \#(j.createdBy),
+                "writer" = \#(j.writer)
             WHERE "id" = \#(j.id)
             """#)
         try replaceRevisions(jobId: j.id, j.revisions)

@@ -53,7 +53,8 @@ extension Columns {
 
     func webUser() throws -> WebUser {
         try WebUser(
-            name: self("name"), passwordHash: self("passwordHash"), changedOn: day("changedOn"), role: choice("role"))
+            name: self("name"), passwordHash: self("passwordHash"), changedOn: day("changedOn"), role: choice("role"),
+            capacity: self("capacityJSON", as: String?.self).map { try JSONColumn.decode(WorkingCapacity.self, $0) })
     }
 
     func webSession() throws -> StoredWebSession {

@@ -64,7 +64,7 @@ extension Columns {
             includedRevisions: try self("includedRevisions"), priority: try self("priority"),
             createdOn: try day("createdOn"), startedOn: try optionalDay("startedOn"),
             deliveredOn: try optionalDay("deliveredOn"), acceptedOn: try optionalDay("acceptedOn"),
-            revisions: revisions, createdBy: try self("createdBy"))
+            revisions: revisions, createdBy: try self("createdBy"), writer: try self("writer"))
     }
 
     func note() throws -> Note {

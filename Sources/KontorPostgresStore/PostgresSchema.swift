@@ -56,7 +56,7 @@ enum PostgresSchema {
             "quoteId" bigint REFERENCES "quote" ("id") ON DELETE RESTRICT, "title" text NOT NULL,
             "effortHours" bigint, "deadline" text, "status" text NOT NULL, "includedRevisions" bigint NOT NULL,
             "createdOn" text NOT NULL, "startedOn" text, "deliveredOn" text, "acceptedOn" text,
-            "priority" bigint NOT NULL DEFAULT 0, "createdBy" text)
+            "priority" bigint NOT NULL DEFAULT 0, "createdBy" text, "writer" text)
         """,
         #"CREATE INDEX "job_on_customerId" ON "job" ("customerId")"#,
         #"CREATE INDEX "job_on_quoteId" ON "job" ("quoteId")"#,
@@ -190,7 +190,8 @@ enum PostgresSchema {
         """
         CREATE TABLE "webUser" (
             "name" text PRIMARY KEY, "passwordHash" text NOT NULL, "changedOn" text NOT NULL,
-            "role" text NOT NULL DEFAULT 'owner' CHECK ("role" IN ('owner', 'writer', 'assistant')))
+            "role" text NOT NULL DEFAULT 'owner' CHECK ("role" IN ('owner', 'writer', 'assistant')),
+            "capacityJSON" text)
         """,
         """
         CREATE TABLE "webSession" (

@@ -5,19 +5,21 @@ import KontorCore
 extension GRDBBook {
     func webUser(name: String) throws -> WebUser? {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT name, passwordHash, changedOn, role FROM webUser WHERE name = ?", arguments: [name])
+            db, sql: "SELECT name, passwordHash, changedOn, role, capacityJSON FROM webUser WHERE name = ?",
+            arguments: [name])
         else { return nil }
         return try Self.webUser(row)
     }
 
     func webUsers() throws -> [WebUser] {
-        try Row.fetchAll(db, sql: "SELECT name, passwordHash, changedOn, role FROM webUser ORDER BY name")
+        try Row.fetchAll(db, sql: "SELECT name, passwordHash, changedOn, role, capacityJSON FROM webUser ORDER BY name")
             .map(Self.webUser)
     }
 
     private static func webUser(_ row: Row) throws -> WebUser {
         WebUser(name: row[0], passwordHash: row[1], changedOn: try Convert.day(row[2] as String),
-                role: try Convert.choice(row[3] as String))
+                role: try Convert.choice(row[3] as String),
+                capacity: try (row[4] as String?).map { try JSONText.decode(WorkingCapacity.self, $0) })
     }
 
     func webUserCount() throws -> Int {
@@ -27,11 +29,14 @@ extension GRDBBook {
     func save(webUser user: WebUser) throws {
         try db.execute(
             sql: """
-                INSERT INTO webUser (name, passwordHash, changedOn, role) VALUES (?, ?, ?, ?)
+                INSERT INTO webUser (name, passwordHash, changedOn, role, capacityJSON) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET passwordHash = excluded.passwordHash, changedOn = excluded.changedOn,
-                    role = excluded.role
+                    role = excluded.role, capacityJSON = excluded.capacityJSON
                 """,
-            arguments: [user.name, user.passwordHash, user.changedOn.description, user.role.rawValue])
+            arguments: [
+                user.name, user.passwordHash, user.changedOn.description, user.role.rawValue,
+                try user.capacity.map(JSONText.encode),
+            ])
     }
 }
 

@@ -555,6 +555,13 @@ extension DatabaseMigrator {
                 ALTER TABLE note ADD COLUMN createdBy TEXT;
                 """)
         }
+        migrator.registerMigration("v28-writers-plan") { db in
+            // A job may be assigned to a writer, whose own writing hours and vacations plan it (issue 17).
+            try db.execute(sql: """
+                ALTER TABLE job ADD COLUMN writer TEXT;
+                ALTER TABLE webUser ADD COLUMN capacityJSON TEXT;
+                """)
+        }
         return migrator
     }
 }

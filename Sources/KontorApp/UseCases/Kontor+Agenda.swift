@@ -14,7 +14,7 @@ public struct Agenda: Sendable {
         return (0..<weeks).map { week in
             let days = (0..<7).map { monday.adding(days: week * 7 + $0) }.filter { $0 >= plan.start }
             return (monday.adding(days: week * 7), days.map(plan.plannedHours).reduce(0, +),
-                    days.map(plan.capacity.hours).reduce(0, +))
+                    days.map(plan.availableHours).reduce(0, +))
         }
     }
 }
@@ -39,7 +39,18 @@ extension Kontor {
         try await store.read { book in
             let profile = try book.requireProfile()
             let (jobs, items) = try Kontor.openPlanItems(book)
-            let plan = CapacityPlanner.plan(items, capacity: profile.effectiveCapacity, from: today)
+            // Each writer's jobs within their own hours and vacations, the rest within the book's.
+            var writers: [Int64: String] = [:]
+            for job in jobs { writers[job.id] = job.writer }
+            let named = Set(writers.values)
+            var capacities: [String: WorkingCapacity] = [:]
+            if !named.isEmpty {
+                for user in try book.webUsers() where named.contains(user.name) {
+                    capacities[user.name] = user.capacity.map { profile.withHolidays($0) }
+                }
+            }
+            let plan = TeamPlanner.plan(
+                items, writers: writers, capacities: capacities, capacity: profile.effectiveCapacity, from: today)
             return Agenda(
                 plan: plan, jobs: Dictionary(uniqueKeysWithValues: jobs.map { ($0.id, $0) }),
                 customers: try book.customerNames(ids: Set(jobs.map(\.customerId))))

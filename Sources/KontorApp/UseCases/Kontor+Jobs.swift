@@ -12,12 +12,33 @@ extension Kontor {
         }
         guard includedRevisions >= 0 else { throw InputError.negative(what: .numberOfRevisions, text: "\(includedRevisions)") }
         let creator = BookActor.signedInName
+        let ownWriter = Self.ownWriter
         return try await store.write { book in
             _ = try book.requireCustomer(customerId)
             let job = try book.insert(job: Job(
                 customerId: customerId, title: title, effortHours: effortHours, deadline: deadline,
-                includedRevisions: includedRevisions, priority: priority, createdOn: day, createdBy: creator))
+                includedRevisions: includedRevisions, priority: priority, createdOn: day, createdBy: creator,
+                writer: ownWriter))
             try book.promote(customerId: customerId, to: .new)
+            return job
+        }
+    }
+
+    /// A job a writer signed in to the web app creates is theirs to write; at the machine, or made by the owner or
+    /// an assistant, it is the book's own work until assigned.
+    static var ownWriter: String? { BookActor.role == .writer ? BookActor.signedInName : nil }
+
+    /// Assigns an open job to a writer (a web user's login name), whose own hours and vacations then plan it; nil
+    /// gives it back to the book's own work.
+    /// - Throws: `AppError.notFound` for an unknown job or user, `WorkflowError.jobClosed` for a finished job.
+    public func assignJob(id: Int64, to writer: String?) async throws -> Job {
+        try Self.authorize(.workOnJobs)
+        return try await store.write { book in
+            var job = try book.requireJob(id)
+            guard job.isEditable else { throw WorkflowError.jobClosed(id: id) }
+            if let writer, try book.webUser(name: writer) == nil { throw AppError.notFound(.webUser, id: writer) }
+            job.writer = writer
+            try book.update(job: job)
             return job
         }
     }

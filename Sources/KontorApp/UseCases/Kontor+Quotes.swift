@@ -69,6 +69,7 @@ extension Kontor {
         id: Int64, on day: Day, deadline: Day? = nil, effortHours: Quantity? = nil
     ) async throws -> (quote: Quote, job: Job) {
         let creator = BookActor.signedInName
+        let writer = Self.ownWriter
         return try await store.write { book in
             var quote = try book.requireQuote(id)
             guard quote.status == .open else { throw WorkflowError.quoteDecided(id: id, status: quote.status) }
@@ -91,7 +92,8 @@ extension Kontor {
             let job = try book.insert(job: Job(
                 customerId: quote.customerId, quoteId: quote.id, title: quote.title,
                 effortHours: hours.thousandths > 0 ? hours : nil, deadline: deadline ?? quote.deliveryDate,
-                includedRevisions: quote.includedRevisions, createdOn: day, createdBy: creator))
+                includedRevisions: quote.includedRevisions, createdOn: day, createdBy: creator,
+                writer: writer))
             try book.promote(customerId: quote.customerId, to: .new)
             return (quote, job)
         }

@@ -11,12 +11,17 @@ public struct WebUser: Sendable, Hashable, Codable {
     public var changedOn: Day
     /// What the user may do (`Role.may`); users from before roles existed are owners.
     public var role: Role
+    /// A writer's own writing hours, days off and vacations, which plan the jobs assigned to them (nil: the book's).
+    public var capacity: WorkingCapacity?
 
     /// Creates a user record.
-    public init(name: String, passwordHash: String, changedOn: Day, role: Role = .owner) {
+    public init(
+        name: String, passwordHash: String, changedOn: Day, role: Role = .owner, capacity: WorkingCapacity? = nil
+    ) {
         self.name = name
         self.passwordHash = passwordHash
         self.changedOn = changedOn
+        self.capacity = capacity
         self.role = role
     }
 }
@@ -46,7 +51,8 @@ extension Kontor {
             let existing = users.first { $0.name == name }
             let chosen = role ?? existing?.role ?? (users.contains { $0.role == .owner } ? .writer : .owner)
             try Self.checkOwnerRemains(users, changing: name, to: chosen)
-            let user = WebUser(name: name, passwordHash: passwordHash, changedOn: day, role: chosen)
+            let user = WebUser(
+                name: name, passwordHash: passwordHash, changedOn: day, role: chosen, capacity: existing?.capacity)
             // A new password signs the user out everywhere: whoever knew the old one loses their session.
             try book.save(webUser: user)
             try book.deleteWebSessions(user: name)
@@ -67,6 +73,20 @@ extension Kontor {
             user.role = role
             try book.save(webUser: user)
             try book.deleteWebSessions(user: name)
+            return user
+        }
+    }
+
+    /// Sets a writer's own writing hours, days off and vacations (nil: the book's again), which plan the jobs assigned
+    /// to them. The owner sets anyone's; a writer their own.
+    /// - Throws: `AppError.notFound` for an unknown user, `InputError` for a week without hours.
+    public func setCapacity(user name: String, to capacity: WorkingCapacity?) async throws -> WebUser {
+        if BookActor.signedInName != name { try Self.authorize(.manageUsers) }
+        try capacity?.validate()
+        return try await store.write { book in
+            guard var user = try book.webUser(name: name) else { throw AppError.notFound(.webUser, id: name) }
+            user.capacity = capacity
+            try book.save(webUser: user)
             return user
         }
     }

@@ -23,8 +23,12 @@ public struct BusinessProfile: Sendable, Hashable, Codable {
     public var rateCard: RateCard?
 
     /// The capacity to plan with; public holidays of the business's own state count as days off.
-    public var effectiveCapacity: WorkingCapacity {
-        var capacity = self.capacity ?? WorkingCapacity()
+    public var effectiveCapacity: WorkingCapacity { withHolidays(capacity ?? WorkingCapacity()) }
+
+    /// `capacity` with the public holidays of the business's state as days off, unless it names a state of its own
+    /// (a writer of the agency who lives elsewhere).
+    public func withHolidays(_ capacity: WorkingCapacity) -> WorkingCapacity {
+        var capacity = capacity
         if capacity.state == nil { capacity.state = address?.state }
         return capacity
     }

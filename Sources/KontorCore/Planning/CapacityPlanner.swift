@@ -42,14 +42,56 @@ public struct AgendaPlan: Sendable, Hashable {
     public var atRisk: [Int64]
     public var start: Day
     public var horizon: Int
-    /// The capacity used to plan.
+    /// The capacity used to plan the items without a writer (the book's own writing hours).
     public var capacity: WorkingCapacity
+    /// The writers whose own capacity planned their items (`TeamPlanner`), by login name.
+    public var writers: [String: WorkingCapacity] = [:]
+    /// The writer of each item planned with a writer's capacity.
+    public var itemWriters: [Int64: String] = [:]
 
     /// Hours planned on `day` (thousandths).
     public func plannedHours(on day: Day) -> Int64 { slots.filter { $0.day == day }.map(\.hours).reduce(0, +) }
 
+    /// Writing hours on `day` (thousandths): the book's and every planned writer's.
+    public func availableHours(on day: Day) -> Int64 {
+        writers.values.reduce(capacity.hours(on: day)) { $0 + $1.hours(on: day) }
+    }
+
     /// Hours still free on `day` (thousandths).
-    public func freeHours(on day: Day) -> Int64 { capacity.hours(on: day) - plannedHours(on: day) }
+    public func freeHours(on day: Day) -> Int64 { availableHours(on: day) - plannedHours(on: day) }
+}
+
+/// Plans a team: each writer's items within that writer's own hours, vacations and days off, the items without a
+/// writer within the book's, each group earliest deadline first (`CapacityPlanner`), in one plan.
+public enum TeamPlanner {
+    /// Plans `items`; `writers` names the writer of the items that have one, `capacities` each writer's own
+    /// capacity (a writer without one plans with the book's `capacity`).
+    public static func plan(
+        _ items: [PlanItem], writers: [Int64: String], capacities: [String: WorkingCapacity],
+        capacity: WorkingCapacity, from start: Day, horizon: Int = 365
+    ) -> AgendaPlan {
+        let groups = Dictionary(grouping: items) { writers[$0.id] }
+        var plan = CapacityPlanner.plan(groups[nil] ?? [], capacity: capacity, from: start, horizon: horizon)
+        let named = groups.compactMap { writer, items in writer.map { (writer: $0, items: items) } }
+        guard !named.isEmpty else { return plan }
+        for (writer, items) in named.sorted(by: { $0.writer < $1.writer }) {
+            let own = capacities[writer] ?? capacity
+            let part = CapacityPlanner.plan(items, capacity: own, from: start, horizon: horizon)
+            plan.slots += part.slots
+            plan.finishes.merge(part.finishes) { first, _ in first }
+            plan.atRisk += part.atRisk
+            plan.writers[writer] = own
+            for item in items { plan.itemWriters[item.id] = writer }
+        }
+        // By day, the book's own work first, then the writers by name, each in its planned order.
+        let order = Dictionary(uniqueKeysWithValues: plan.writers.keys.sorted().enumerated().map { ($1, $0 + 1) })
+        let itemWriters = plan.itemWriters
+        func rank(_ slot: PlanSlot) -> Int { itemWriters[slot.itemId].flatMap { order[$0] } ?? 0 }
+        plan.slots = plan.slots.enumerated().sorted { lhs, rhs in
+            (lhs.element.day, rank(lhs.element), lhs.offset) < (rhs.element.day, rank(rhs.element), rhs.offset)
+        }.map(\.element)
+        return plan
+    }
 }
 
 /// Places work into the days: earliest deadline first, splitting an item over several days, never above a day's

@@ -19,13 +19,15 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
 
     /// Who created it, when someone signed in to the web app did (nil at the machine).
     public var createdBy: String?
+    /// The writer (login name) the job is assigned to, planned within their own hours; nil: the book's own work.
+    public var writer: String?
 
     /// Creates a job.
     public init(
         id: Int64 = 0, customerId: Int64, quoteId: Int64? = nil, title: String, effortHours: Quantity? = nil,
         deadline: Day? = nil, status: JobStatus = .planned, includedRevisions: Int = 2, priority: Int = 0, createdOn: Day,
         startedOn: Day? = nil, deliveredOn: Day? = nil, acceptedOn: Day? = nil, revisions: [Revision] = [],
-        createdBy: String? = nil
+        createdBy: String? = nil, writer: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -42,6 +44,7 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
         self.acceptedOn = acceptedOn
         self.revisions = revisions
         self.createdBy = createdBy
+        self.writer = writer
     }
 
     /// Whether the job still needs work from the writer.

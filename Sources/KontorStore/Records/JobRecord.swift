@@ -19,6 +19,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var acceptedOn: String?
 
     var createdBy: String?
+    var writer: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -37,6 +38,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
         deliveredOn = j.deliveredOn?.description
         acceptedOn = j.acceptedOn?.description
         createdBy = j.createdBy
+        writer = j.writer
     }
 
     func domain(revisions: [Revision]) throws -> Job {
@@ -46,7 +48,7 @@ struct JobRecord: Codable, FetchableRecord, MutablePersistableRecord {
             status: try Convert.choice(status), includedRevisions: includedRevisions, priority: priority,
             createdOn: try Convert.day(createdOn), startedOn: try Convert.day(startedOn),
             deliveredOn: try Convert.day(deliveredOn), acceptedOn: try Convert.day(acceptedOn), revisions: revisions,
-            createdBy: createdBy)
+            createdBy: createdBy, writer: writer)
     }
 }
 
@@ -67,5 +69,6 @@ extension JobRecord {
         deliveredOn = row["deliveredOn"]
         acceptedOn = row["acceptedOn"]
         createdBy = row["createdBy"]
+        writer = row["writer"]
     }
 }

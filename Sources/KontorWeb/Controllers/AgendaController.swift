@@ -43,6 +43,8 @@ struct AgendaPage: Sendable, Encodable {
     struct Slot: Sendable, Encodable {
         let title: String
         let customer: String
+        /// The writer whose hours plan it (nil: the book's own work).
+        let writer: String?
         let hoursText: String
         let done: Bool
         let path: String
@@ -96,6 +98,7 @@ struct AgendaPage: Sendable, Encodable {
                     let job = agenda.jobs[slot.itemId]
                     return Slot(
                         title: job?.title ?? "#\(slot.itemId)", customer: job.flatMap { agenda.customers[$0.customerId] } ?? "",
+                        writer: plan.itemWriters[slot.itemId],
                         hoursText: Quantity(thousandths: slot.hours).formatted(language) + " h",
                         done: plan.finishes[slot.itemId] == day, path: "/jobs/\(slot.itemId)")
                 }

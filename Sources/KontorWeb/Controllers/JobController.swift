@@ -18,6 +18,7 @@ struct JobController: Sendable {
             .post(":id/accept", use: self.accept)
             .post(":id/revise", use: self.revise)
             .post(":id/log", use: self.log)
+            .post(":id/writer", use: self.assign)
     }
 
     /// GET /jobs?week=…&all=1
@@ -149,6 +150,16 @@ struct JobController: Sendable {
                                     status: .unprocessableContent)
     }
 
+    /// POST /jobs/:id/writer: the writer whose hours plan the job (empty: the book's own work).
+    @Sendable func assign(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.id()
+        let texts = Texts(context.language)
+        let chosen = context.form["writer"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let job = try await services.kontor.assignJob(id: id, to: chosen)
+        let flash = job.writer.map { texts.format("flash_job_assigned", $0) } ?? texts["flash_job_unassigned"]
+        return services.redirect("/jobs/\(id)", flash: flash, context: context)
+    }
+
     // MARK: - Rendering
 
     private func renderNew(
@@ -181,6 +192,13 @@ struct JobController: Sendable {
         let job = progress.job
         let customer = try await services.kontor.customerDetail(id: job.customerId).customer
         var page = JobPage(job, customer: customer, revise: revise, today: services.today(), texts: texts)
+        let users = try await services.kontor.webUsers()
+        if !users.isEmpty, job.isEditable {
+            page.writerForm = JobPage.WriterForm(
+                label: texts["job_writer"], button: texts["job_assign"],
+                options: [JobPage.WriterForm.Option(value: "", text: texts["job_writer_book"], selected: job.writer == nil)]
+                    + users.map { .init(value: $0.name, text: $0.name, selected: $0.name == job.writer) })
+        }
         page.progress = JobProgressView(progress, form: log, today: services.today(), texts: texts)
         return try services.page("jobs/show", area: .jobs, title: job.title, page, request: request, context: context,
                                  status: status)
@@ -276,7 +294,7 @@ struct JobListPage: Sendable, Encodable {
             let due = board.dueInWeek.filter { $0.deadline == day }.sorted { $0.id < $1.id }
             let slots = agenda?.plan.slots.filter { $0.day == day } ?? []
             let planned = slots.map(\.hours).reduce(0, +)
-            let capacity = agenda.map { day >= $0.plan.start ? $0.plan.capacity.hours(on: day) : 0 } ?? 0
+            let capacity = agenda.map { day >= $0.plan.start ? $0.plan.availableHours(on: day) : 0 } ?? 0
             return DayColumn(
                 weekday: texts.weekdayName(day, short: true), dateText: texts.shortDay(day), isToday: day == today,
                 isWeekend: day.isWeekend,
@@ -356,6 +374,21 @@ struct JobPage: Sendable, Encodable {
     let reviseError: String
     /// Work logged and what is left in the plan, with the form to log more.
     var progress: JobProgressView?
+    /// The choice of the writer whose hours plan the job (a book with users, an open job).
+    var writerForm: WriterForm?
+
+    /// The select of `/jobs/:id/writer`.
+    struct WriterForm: Sendable, Encodable {
+        struct Option: Sendable, Encodable {
+            let value: String
+            let text: String
+            let selected: Bool
+        }
+
+        let label: String
+        let button: String
+        let options: [Option]
+    }
 
     init(_ job: Job, customer: Customer, revise: FormState, today: Day, texts: Texts) {
         id = job.id
@@ -378,6 +411,7 @@ struct JobPage: Sendable, Encodable {
         if let day = job.startedOn { facts.append(Fact(term: texts["started_on"], detail: texts.day(day))) }
         if let day = job.deliveredOn { facts.append(Fact(term: texts["delivered_on"], detail: texts.day(day))) }
         if let day = job.acceptedOn { facts.append(Fact(term: texts["accepted_on"], detail: texts.day(day))) }
+        if let writer = job.writer { facts.append(Fact(term: texts["job_writer"], detail: writer)) }
         self.facts = facts
         revisionText = texts.format("revisions_of", "\(job.revisions.count)", "\(job.includedRevisions)")
         revisions = job.revisions.map {

@@ -81,6 +81,7 @@ struct AgendaCommand: AsyncParsableCommand {
                     let job = agenda.jobs[slot.itemId]
                     print("  \(Quantity(thousandths: slot.hours).formatted(lang)) h  \(job?.title ?? "?")"
                         + (job.flatMap { agenda.customers[$0.customerId] }.map { " (\($0))" } ?? "")
+                        + (plan.itemWriters[slot.itemId].map { say(" – written by \($0)", " – schreibt \($0)") } ?? "")
                         + (plan.finishes[slot.itemId] == day ? say(" – done", " – fertig") : ""))
                 }
             }

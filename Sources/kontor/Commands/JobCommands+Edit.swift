@@ -21,4 +21,26 @@ extension JobCommand {
             try await JobCommand.present(job, global: global)
         }
     }
+
+    struct Assign: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "assign",
+            abstract: "Give an open job to a writer, whose own hours and vacations then plan it ('kontor user set-capacity').")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Job id.") var id: Int64
+        @Option(help: "The writer's login name.") var writer: String?
+        @Flag(help: "Give the job back to the book's own work.") var nobody = false
+
+        func validate() throws {
+            guard (writer != nil) != nobody else { throw ValidationError("Give --writer NAME or --nobody.") }
+        }
+
+        func run() async throws {
+            let job = try await global.kontor().assignJob(id: id, to: nobody ? nil : writer)
+            if global.json { return try Output.json(job) }
+            print(job.writer.map {
+                global.say("Job \(job.id) is \($0)'s now.", "Auftrag \(job.id) gehört jetzt „\($0)“.")
+            } ?? global.say("Job \(job.id) is the book's own work again.", "Auftrag \(job.id) ist wieder Arbeit des Kontors."))
+        }
+    }
 }

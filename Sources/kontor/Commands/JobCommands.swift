@@ -6,7 +6,7 @@ struct JobCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "job", abstract: "Jobs: effort, deadline, status and revision rounds.",
         subcommands: [Add.self, Edit.self, List.self, Show.self, Start.self, Deliver.self, Accept.self, Revise.self,
-                      Log.self])
+                      Log.self, Assign.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a job without a quote.")

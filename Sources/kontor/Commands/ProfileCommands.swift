@@ -24,9 +24,7 @@ struct ProfileOptions: ParsableArguments {
         payment-day (yes/no: the payment day bears interest); e.g. inquiry=10,patience=200,day-count=act/365.
         """)
     var dunning: String?
-    @Option(help: "Writing hours Monday to Sunday, e.g. 6,6,6,6,4,0,0.") var hours: String?
-    @Option(help: "A vacation FROM..TO, e.g. 2026-12-21..2027-01-01 (repeatable).") var vacation: [String] = []
-    @Option(help: "A single day off, YYYY-MM-DD (repeatable).") var dayOff: [String] = []
+    @OptionGroup var capacity: CapacityOptions
     @Option(help: """
         Prices as UNIT=EUR pairs: word, line, page, hour, revision (an extra revision round; 0 = ask); \
         e.g. word=0,12,hour=85,revision=60 (pairs separated by , or ;).
@@ -47,25 +45,10 @@ struct ProfileOptions: ParsableArguments {
         if let numberFormat { profile.numberFormat = try InvoiceNumberFormat(numberFormat) }
         if let loyalty { profile.loyalty = try LoyaltyPolicy(parsing: loyalty) }
         if let dunning { profile.dunning = try profile.effectiveDunningPolicy.applying(settings: dunning) }
-        if hours != nil || !vacation.isEmpty || !dayOff.isEmpty {
-            var capacity = profile.capacity ?? WorkingCapacity()
-            if let hours {
-                capacity.hoursPerWeekday = try hours.split(separator: ",").map { part in
-                    let text = part.trimmingCharacters(in: .whitespaces)
-                    return text == "0" ? 0 : try Quantity(parsing: text).thousandths
-                }
-            }
-            for text in vacation {
-                let parts = text.components(separatedBy: "..")
-                guard parts.count == 2 else {
-                    throw InputError.malformed(what: .vacation, text: text, example: "2026-12-21..2027-01-01 (FROM..TO)")
-                }
-                try capacity.addVacation(
-                    first: try Day.parse(parts[0], what: .vacationStart), last: try Day.parse(parts[1], what: .vacationEnd))
-            }
-            for text in dayOff { capacity.addDayOff(try Day.parse(text, what: .dayOff)) }
-            try capacity.validate()
-            profile.capacity = capacity
+        if capacity.isGiven {
+            var own = profile.capacity ?? WorkingCapacity()
+            try capacity.apply(to: &own)
+            profile.capacity = own
         }
         if let rates { profile.rateCard = try profile.effectiveRateCard.applying(settings: rates) }
     }
@@ -168,5 +151,35 @@ struct ProfileCommand: AsyncParsableCommand {
             say("\($0.percent) % from paid invoice \($0.paidInvoices)", "\($0.percent) % ab der \($0.paidInvoices). bezahlten Rechnung")
         }
         print(say("Loyalty discount: ", "Treuerabatt: ") + (tiers.isEmpty ? say("none", "keiner") : tiers.joined(separator: ", ")))
+    }
+}
+
+/// Writing hours per weekday, vacations and days off, for the book (`profile set`) or one writer (`user set-capacity`).
+struct CapacityOptions: ParsableArguments {
+    @Option(help: "Writing hours Monday to Sunday, e.g. 6,6,6,6,4,0,0.") var hours: String?
+    @Option(help: "A vacation FROM..TO, e.g. 2026-12-21..2027-01-01 (repeatable).") var vacation: [String] = []
+    @Option(help: "A single day off, YYYY-MM-DD (repeatable).") var dayOff: [String] = []
+
+    /// Whether any of the options was given.
+    var isGiven: Bool { hours != nil || !vacation.isEmpty || !dayOff.isEmpty }
+
+    /// Sets the hours and adds the vacations and days off; checks the result.
+    func apply(to capacity: inout WorkingCapacity) throws {
+        if let hours {
+            capacity.hoursPerWeekday = try hours.split(separator: ",").map { part in
+                let text = part.trimmingCharacters(in: .whitespaces)
+                return text == "0" ? 0 : try Quantity(parsing: text).thousandths
+            }
+        }
+        for text in vacation {
+            let parts = text.components(separatedBy: "..")
+            guard parts.count == 2 else {
+                throw InputError.malformed(what: .vacation, text: text, example: "2026-12-21..2027-01-01 (FROM..TO)")
+            }
+            try capacity.addVacation(
+                first: try Day.parse(parts[0], what: .vacationStart), last: try Day.parse(parts[1], what: .vacationEnd))
+        }
+        for text in dayOff { capacity.addDayOff(try Day.parse(text, what: .dayOff)) }
+        try capacity.validate()
     }
 }

@@ -10,11 +10,64 @@ import Glibc
 import Darwin
 #endif
 
+/// A writer's own capacity as `user set-capacity --json` prints it (nil: the book's).
+struct CapacityJSON: Encodable {
+    let name: String
+    let capacity: WorkingCapacity?
+}
+
 /// `kontor user`: who may sign in to the web app when it listens beyond this machine.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Web users: the password and role for 'kontor serve' on the network.",
-        subcommands: [SetPassword.self, SetRole.self, List.self])
+        subcommands: [SetPassword.self, SetRole.self, SetCapacity.self, List.self])
+
+    struct SetCapacity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-capacity",
+            abstract: "A writer's own writing hours, vacations and days off, which plan the jobs assigned to them.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login name.") var name: String
+        @OptionGroup var capacity: CapacityOptions
+        @Flag(help: "Plan the writer with the book's writing hours again.") var reset = false
+
+        func run() async throws {
+            let kontor = try global.kontor()
+            var own: WorkingCapacity?
+            if !reset {
+                guard let user = try await kontor.webUser(name: name) else {
+                    throw AppError.notFound(.webUser, id: name)
+                }
+                // Changes start from the writer's own week, else from the book's.
+                var start: WorkingCapacity
+                if let ownWeek = user.capacity {
+                    start = ownWeek
+                } else {
+                    // The book's week, but not its owner's vacations and days off.
+                    var book = WorkingCapacity()
+                    do { book = try await kontor.profile().capacity ?? book } catch AppError.noProfile {}
+                    start = WorkingCapacity(hoursPerWeekday: book.hoursPerWeekday, state: book.state)
+                }
+                try capacity.apply(to: &start)
+                own = start
+            }
+            let user = try await kontor.setCapacity(user: name, to: own)
+            if global.json { return try Output.json(CapacityJSON(name: user.name, capacity: own)) }
+            let language = global.language
+            guard let own else {
+                return print(global.say(
+                    "'\(user.name)' is planned with the book's writing hours again.",
+                    "„\(user.name)“ wird wieder mit den Schreibstunden des Kontors geplant."))
+            }
+            let hours = own.hoursPerWeekday.map { Quantity(thousandths: $0).formatted(language) }.joined(separator: ", ")
+            let vacations = own.vacations.map { "\($0.first.formatted(language))–\($0.last.formatted(language))" }
+            print(global.say(
+                "Writing hours of '\(user.name)' Mon–Sun: \(hours)",
+                "Schreibstunden von „\(user.name)“ Mo–So: \(hours)")
+                + (vacations.isEmpty ? "" : global.say("; vacations: ", "; Urlaub: ") + vacations.joined(separator: ", "))
+                + ".")
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "The web users and their roles.")

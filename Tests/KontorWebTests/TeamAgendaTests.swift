@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KontorApp
+import KontorCore
+import KontorWeb
+import Testing
+
+/// An agency's agenda (issue 17): a job given to a writer is planned within that writer's own hours and vacations,
+/// and the agenda names the writer; a job a writer creates is theirs.
+struct TeamAgendaTests {
+    @Test func aJobGivenToAWriterFollowsHerVacation() async throws {
+        let (book, customer, _, _) = try await RoleTests.sharedBook()
+        let job = try await book.kontor.addJob(
+            customerId: customer.id, title: "Jahresbericht", on: Book.today, effortHours: Quantity(12),
+            deadline: Book.today.adding(days: 30))
+        #expect(job.writer == nil, "made at the machine: the book's own work")
+        let before = try await book.kontor.agenda(today: Book.today).plan.finishes[job.id]
+        // Anna is away for two weeks and writes four hours a day.
+        var week = WorkingCapacity(hoursPerWeekday: [4000, 4000, 4000, 4000, 4000, 0, 0])
+        try week.addVacation(first: Book.today, last: Book.today.adding(days: 13))
+        _ = try await book.kontor.setCapacity(user: "anna", to: week)
+        try await RoleTests.signedIn(book, as: "ines") { browser in
+            let page = try await browser.get("/jobs/\(job.id)")
+            #expect(page.contains(#"<option value="anna">anna</option>"#), "\(page.body)")
+            let assigned = try await browser.post("/jobs/\(job.id)/writer", ["writer": "anna"])
+            #expect(assigned.status == .seeOther)
+            let agenda = try await browser.get("/agenda")
+            #expect(agenda.contains("Jahresbericht"))
+            #expect(agenda.contains("· anna"), "the agenda names the writer")
+        }
+        let plan = try await book.kontor.agenda(today: Book.today).plan
+        #expect(plan.itemWriters[job.id] == "anna")
+        let after = try #require(plan.finishes[job.id])
+        #expect(after > (before ?? Book.today))
+        #expect(after >= Book.today.adding(days: 14), "nothing is planned during her vacation")
+        #expect(plan.slots.filter { $0.itemId == job.id }.allSatisfy { $0.hours <= 4000 && $0.day >= Book.today.adding(days: 14) })
+        // A job Anna creates herself is hers.
+        let own = try await BookActor.signedIn("anna", role: .writer) {
+            try await book.kontor.addJob(
+                customerId: customer.id, title: "Blog", on: Book.today, effortHours: Quantity(2), deadline: nil)
+        }
+        #expect(own.writer == "anna")
+        // Unknown writers are refused; giving the job back makes it the book's again.
+        await #expect(throws: AppError.notFound(.webUser, id: "nobody")) {
+            _ = try await book.kontor.assignJob(id: job.id, to: "nobody")
+        }
+        #expect(try await book.kontor.assignJob(id: job.id, to: nil).writer == nil)
+    }
+}
