@@ -112,14 +112,12 @@ extension PostgresBook {
         if let day = query.overdueOn {
             // § 193 BGB: overdue is a due date on or before the last working day before `day` in the debtor's
             // state (`PaymentDeadline`), so one comparison per state does it.
-            let nationwide = PaymentDeadline.latestOverdueDueDate(on: day, state: nil)
+            let cutoffs = PaymentDeadline.overdueCutoffs(on: day)
             var cases = ""
-            for state in GermanState.allCases {
-                let latest = PaymentDeadline.latestOverdueDueDate(on: day, state: state)
-                guard latest != nationwide else { continue }
+            for (state, latest) in cutoffs.differing {
                 cases += " WHEN \(statement.bind(state.rawValue)) THEN \(statement.bind(latest.description))"
             }
-            let otherwise = statement.bind(nationwide.description)
+            let otherwise = statement.bind(cutoffs.nationwide.description)
             let cutoff = cases.isEmpty
                 ? otherwise
                 : #"CASE (SELECT "state" FROM "customer" WHERE "id" = i."customerId")\#(cases) ELSE \#(otherwise) END"#

@@ -83,15 +83,13 @@ extension GRDBBook {
         if let day = query.overdueOn {
             // § 193 BGB: overdue is a due date on or before the last working day before `day` in the debtor's
             // state (`PaymentDeadline`), so one comparison per state does it.
-            let nationwide = PaymentDeadline.latestOverdueDueDate(on: day, state: nil)
+            let cutoffs = PaymentDeadline.overdueCutoffs(on: day)
             var cases = ""
-            for state in GermanState.allCases {
-                let latest = PaymentDeadline.latestOverdueDueDate(on: day, state: state)
-                guard latest != nationwide else { continue }
+            for (state, latest) in cutoffs.differing {
                 cases += " WHEN ? THEN ?"
                 _ = arguments.append(contentsOf: [state.rawValue, latest.description])
             }
-            _ = arguments.append(contentsOf: [nationwide.description])
+            _ = arguments.append(contentsOf: [cutoffs.nationwide.description])
             let cutoff = cases.isEmpty
                 ? "?" : "CASE (SELECT state FROM customer WHERE id = i.customerId)\(cases) ELSE ? END"
             conditions.append("b.openCents > 0 AND b.dueDate <= (\(cutoff))")

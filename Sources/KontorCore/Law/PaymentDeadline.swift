@@ -35,4 +35,15 @@ public struct PaymentDeadline: Sendable, Hashable {
         while !GermanHolidays.isWorkingDay(day, state: state) { day = day.adding(days: -1) }
         return day
     }
+
+    /// `latestOverdueDueDate` nationwide and for the states where a holiday of their own makes it differ: what a
+    /// store's overdue filter compares a due date with, by the debtor's state (every store builds its SQL from it).
+    public static func overdueCutoffs(on today: Day) -> (nationwide: Day, differing: [(state: GermanState, day: Day)]) {
+        let nationwide = latestOverdueDueDate(on: today, state: nil)
+        let differing = GermanState.allCases.compactMap { state in
+            let latest = latestOverdueDueDate(on: today, state: state)
+            return latest == nationwide ? nil : (state: state, day: latest)
+        }
+        return (nationwide, differing)
+    }
 }
