@@ -47,4 +47,33 @@ struct TeamAgendaTests {
         }
         #expect(try await book.kontor.assignJob(id: job.id, to: nil).writer == nil)
     }
+
+    @Test func theOwnerSetsAWritersWeekOnTheUsersPage() async throws {
+        let (book, _, _, _) = try await RoleTests.sharedBook()
+        try await RoleTests.signedIn(book, as: "ines") { browser in
+            let before = try await browser.get("/settings/users")
+            #expect(before.contains("anna: Schreibzeiten des Kontors"), "\(before.body)")
+            let saved = try await browser.post("/settings/users/capacity", [
+                "name": "anna", "hours": "4,4,4,4,4,0,0", "first": "2026-03-09", "last": "2026-03-13",
+            ])
+            #expect(saved.status == .seeOther)
+            let after = try await browser.get("/settings/users")
+            #expect(after.contains("anna: 4, 4, 4, 4, 4, 0, 0 h · Urlaub 09.03.2026–13.03.2026"), "\(after.body)")
+            // Half a vacation is refused and changes nothing.
+            let half = try await browser.post("/settings/users/capacity", ["name": "anna", "first": "2026-04-01"])
+            #expect(half.status == .unprocessableContent)
+        }
+        let week = try #require(try await book.kontor.webUser(name: "anna")?.capacity)
+        #expect(week.hoursPerWeekday == [4000, 4000, 4000, 4000, 4000, 0, 0] && week.vacations.count == 1)
+        // A writer may not set another's week.
+        try await RoleTests.signedIn(book, as: "anna") { browser in
+            let refused = try await browser.post("/settings/users/capacity", ["name": "tom", "reset": "1"])
+            #expect(refused.status == .forbidden)
+        }
+        try await RoleTests.signedIn(book, as: "ines") { browser in
+            let reset = try await browser.post("/settings/users/capacity", ["name": "anna", "reset": "1"])
+            #expect(reset.status == .seeOther)
+        }
+        #expect(try await book.kontor.webUser(name: "anna")?.capacity == nil)
+    }
 }

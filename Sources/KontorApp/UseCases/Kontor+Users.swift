@@ -91,6 +91,18 @@ extension Kontor {
         }
     }
 
+    /// The week a writer is planned with, to change it: their own, else the book's writing hours (without the
+    /// book's vacations and days off, which are the owner's).
+    /// - Throws: `AppError.notFound` for an unknown user.
+    public func plannedWeek(of name: String) async throws -> WorkingCapacity {
+        try await store.read { book in
+            guard let user = try book.webUser(name: name) else { throw AppError.notFound(.webUser, id: name) }
+            if let own = user.capacity { return own }
+            let week = try book.profile()?.capacity ?? WorkingCapacity()
+            return WorkingCapacity(hoursPerWeekday: week.hoursPerWeekday, state: week.state)
+        }
+    }
+
     /// Every web user with their role, by name.
     public func webUsers() async throws -> [WebUser] {
         try await store.read { try $0.webUsers() }

@@ -12,6 +12,7 @@ struct UserController: Sendable {
         RouteCollection(context: AppRequestContext.self)
             .get(use: self.list)
             .post("role", use: self.setRole)
+            .post("capacity", use: self.setCapacity)
     }
 
     /// GET /settings/users
@@ -35,6 +36,41 @@ struct UserController: Sendable {
     }
 }
 
+extension UserController {
+    /// POST /settings/users/capacity: a writer's own writing hours (Mon–Sun, e.g. 4,4,4,4,4,0,0) and a vacation to
+    /// add; `reset` plans them with the book's hours again.
+    @Sendable func setCapacity(request: Request, context: AppRequestContext) async throws -> Response {
+        let texts = Texts(context.language)
+        guard let name = context.form["name"] else { throw WebError.badRequest }
+        var week: WorkingCapacity?
+        if !context.form.flag("reset") {
+            // A malformed value is an `InputError`, worded on the error page like every other.
+            func day(_ field: String, _ what: Field) throws -> Day? {
+                guard let text = context.form[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                    return nil
+                }
+                return try Day.parse(text, what: what)
+            }
+            let first = try day("first", .vacationStart)
+            let last = try day("last", .vacationEnd)
+            var own = try await services.kontor.plannedWeek(of: name)
+            if let text = context.form["hours"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                own.hoursPerWeekday = try text.split(separator: ",").map {
+                    try WorkingCapacity.hours(parsing: String($0).trimmingCharacters(in: .whitespaces)).thousandths
+                }
+            }
+            if (first == nil) != (last == nil) {
+                throw InputError.missing(what: first == nil ? .vacationStart : .vacationEnd, fix: "first, last")
+            }
+            if let first, let last { try own.addVacation(first: first, last: last) }
+            week = own
+        }
+        let user = try await services.kontor.setCapacity(user: name, to: week)
+        return services.redirect(
+            "/settings/users", flash: texts.format("flash_user_capacity", user.name), context: context)
+    }
+}
+
 /// The users page: each user with a role chooser.
 struct UsersPage: Sendable, Encodable {
     struct Row: Sendable, Encodable {
@@ -42,6 +78,9 @@ struct UsersPage: Sendable, Encodable {
         let roleLabel: String
         let changedText: String
         let options: [Option]
+        /// The writer's week (Mon–Sun hours) and vacations, or the book's.
+        let weekText: String
+        let hoursValue: String
     }
 
     struct Option: Sendable, Encodable {
@@ -59,8 +98,20 @@ struct UsersPage: Sendable, Encodable {
                 name: user.name, roleLabel: user.role.word(texts.language), changedText: texts.day(user.changedOn),
                 options: Role.allCases.map {
                     Option(value: $0.rawValue, label: $0.word(texts.language), selected: $0 == user.role)
-                })
+                },
+                weekText: user.capacity.map { Self.week($0, texts: texts) } ?? texts["users_week_book"],
+                hoursValue: user.capacity.map { Self.hours($0, texts: texts) } ?? "")
         }
         hasUsers = !users.isEmpty
+    }
+
+    static func hours(_ week: WorkingCapacity, texts: Texts) -> String {
+        week.hoursPerWeekday.map { texts.quantity(Quantity(thousandths: $0)) }.joined(separator: ", ")
+    }
+
+    static func week(_ week: WorkingCapacity, texts: Texts) -> String {
+        let vacations = week.vacations.map { "\(texts.day($0.first))–\(texts.day($0.last))" }
+        return hours(week, texts: texts) + " h"
+            + (vacations.isEmpty ? "" : " · " + texts["users_vacations"] + " " + vacations.joined(separator: ", "))
     }
 }

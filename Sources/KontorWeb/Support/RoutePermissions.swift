@@ -30,6 +30,7 @@ enum RoutePermissions {
         Rule(.post, "/login", nil), Rule(.post, "/logout", nil), Rule(.post, "/language", nil),
         Rule(.get, "/settings/backup", .backUpBook),
         Rule(.get, "/settings/users", .manageUsers), Rule(.post, "/settings/users/role", .manageUsers),
+        Rule(.post, "/settings/users/capacity", .manageUsers),
         Rule(.get, "/invoices/:ref/issue", .issueInvoice),
         Rule(.post, "/customers/:id/credit/apply", .bookPayments),
         Rule(.post, "/customers/:id/credit/refund", .bookPayments),

@@ -35,21 +35,9 @@ struct UserCommand: AsyncParsableCommand {
             let kontor = try global.kontor()
             var own: WorkingCapacity?
             if !reset {
-                guard let user = try await kontor.webUser(name: name) else {
-                    throw AppError.notFound(.webUser, id: name)
-                }
-                // Changes start from the writer's own week, else from the book's.
-                var start: WorkingCapacity
-                if let ownWeek = user.capacity {
-                    start = ownWeek
-                } else {
-                    // The book's week, but not its owner's vacations and days off.
-                    var book = WorkingCapacity()
-                    do { book = try await kontor.profile().capacity ?? book } catch AppError.noProfile {}
-                    start = WorkingCapacity(hoursPerWeekday: book.hoursPerWeekday, state: book.state)
-                }
-                try capacity.apply(to: &start)
-                own = start
+                var week = try await kontor.plannedWeek(of: name)
+                try capacity.apply(to: &week)
+                own = week
             }
             let user = try await kontor.setCapacity(user: name, to: own)
             if global.json { return try Output.json(CapacityJSON(name: user.name, capacity: own)) }
