@@ -38,37 +38,40 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// Parses `postgres://user@host[:port]/database`; user and database may be percent-encoded.
     public init(url text: String) throws(PostgresLocationError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // What the errors repeat: the text as given, less a password someone put in (they end up in terminals
+        // and logs).
+        let shown = Self.redacted(trimmed)
         var rest: Substring
         if trimmed.lowercased().hasPrefix("postgres://") {
             rest = trimmed.dropFirst("postgres://".count)
         } else if trimmed.lowercased().hasPrefix("postgresql://") {
             rest = trimmed.dropFirst("postgresql://".count)
         } else {
-            throw .notPostgresURL(text)
+            throw .notPostgresURL(shown)
         }
         // Query parameters (sslmode=…) are not supported yet; silently ignoring them would connect differently
         // from what the user asked for.
-        guard !rest.contains("?"), !rest.contains("#") else { throw .unsupportedParameters(text) }
-        guard let slash = rest.firstIndex(of: "/") else { throw .missingDatabase(text) }
+        guard !rest.contains("?"), !rest.contains("#") else { throw .unsupportedParameters(shown) }
+        guard let slash = rest.firstIndex(of: "/") else { throw .missingDatabase(shown) }
         let authority = rest[..<slash]
         let path = rest[rest.index(after: slash)...]
-        guard let at = authority.lastIndex(of: "@") else { throw .missingUser(text) }
+        guard let at = authority.lastIndex(of: "@") else { throw .missingUser(shown) }
         let userInfo = authority[..<at]
         // Refused even when the user only meant to try: the URL is what gets copied into scripts and docs.
         guard !userInfo.contains(":") else { throw .passwordInURL }
-        guard let user = Self.decoded(userInfo), !user.isEmpty else { throw .missingUser(text) }
+        guard let user = Self.decoded(userInfo), !user.isEmpty else { throw .missingUser(shown) }
         guard let database = Self.decoded(path), !database.isEmpty, !database.contains("/") else {
-            throw .missingDatabase(text)
+            throw .missingDatabase(shown)
         }
         let hostPort = authority[authority.index(after: at)...]
         let host: Substring
         var portText: Substring?
         if hostPort.hasPrefix("[") {
-            guard let close = hostPort.firstIndex(of: "]") else { throw .badHost(text) }
+            guard let close = hostPort.firstIndex(of: "]") else { throw .badHost(shown) }
             host = hostPort[hostPort.index(after: hostPort.startIndex)..<close]
             let after = hostPort[hostPort.index(after: close)...]
             if !after.isEmpty {
-                guard after.hasPrefix(":") else { throw .badHost(text) }
+                guard after.hasPrefix(":") else { throw .badHost(shown) }
                 portText = after.dropFirst()
             }
         } else if let colon = hostPort.firstIndex(of: ":") {
@@ -78,7 +81,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             host = hostPort
         }
         guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "@" || $0 == "/" }) else {
-            throw .badHost(text)
+            throw .badHost(shown)
         }
         var port = 5432
         if let portText {
@@ -86,6 +89,15 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
             port = number
         }
         self.init(user: user, host: String(host), port: port, database: database)
+    }
+
+    /// `text` with what looks like a password — after the last ":" before the last "@", up to that "@" — replaced by
+    /// "…": a mistyped URL is repeated in a message, never a password in it.
+    static func redacted(_ text: String) -> String {
+        guard let at = text.lastIndex(of: "@"), let colon = text[..<at].lastIndex(of: ":") else { return text }
+        let secret = text[text.index(after: colon)..<at]
+        guard !secret.isEmpty, !secret.contains("/") else { return text }
+        return String(text[...colon]) + "…" + String(text[at...])
     }
 
     /// The URL again, without a password: safe for logs and messages.

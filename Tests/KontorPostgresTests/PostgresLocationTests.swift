@@ -49,6 +49,24 @@ import Testing
         #expect(throws: expected) { _ = try PostgresLocation(url: url) }
     }
 
+    @Test(arguments: [
+        "postgres://kontor:geheim@localhost",  // no database: refused before the password is seen
+        "postgres://kontor:geheim@localhost/book?sslmode=require",
+        "postgresql:/kontor:geheim@localhost/book",  // not a URL Kontor reads
+        "postgres://kontor:geheim@:5432/book",
+    ])
+    func aPasswordInAMalformedURLIsNeverRepeated(url: String) {
+        do {
+            _ = try PostgresLocation(url: url)
+            Issue.record("\(url) was accepted")
+        } catch {
+            for language in [Language.de, .en] {
+                #expect(!error.message(language).contains("geheim"), "\(error.message(language))")
+            }
+            #expect(!error.description.contains("geheim"))
+        }
+    }
+
     @Test func passwordComesFromTheVariableFirst() throws {
         let file = try passwordFile(mode: 0o600, contents: "aus-der-datei\n")
         defer { try? FileManager.default.removeItem(atPath: file) }
