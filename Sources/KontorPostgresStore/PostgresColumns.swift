@@ -14,6 +14,10 @@ struct Columns {
 
     /// The value of `name` as a plain column type (`String`, `Int64`, `Int`, `Bool`, `Double`, their optionals).
     func callAsFunction<T: PostgresDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+        // postgres-nio stops the process on an unknown column name: a book altered by hand must be an error.
+        guard row.contains(name) else {
+            throw StoreError.corrupt(detail: "the column \(name) is missing from the book's table")
+        }
         do {
             return try row[name].decode(T.self)
         } catch {

@@ -39,6 +39,15 @@ public enum PostgresMigrations {
                 """)
             let rows = try transaction.query(#"SELECT "name" FROM "schemaMigrations""#)
             let applied = Set(try rows.map { try $0.decode(String.self) })
+            // A book a newer Kontor has changed is not read by this one: its tables may hold what this build
+            // would misread or lose.
+            let unknown = applied.subtracting(names).sorted()
+            guard unknown.isEmpty else {
+                throw StoreError.unusable(
+                    path: runner.location.description,
+                    detail: "written by a newer Kontor (unknown changes: \(unknown.joined(separator: ", "))); "
+                        + "update Kontor first")
+            }
             var appliedNow: [String] = []
             for migration in all where !applied.contains(migration.name) {
                 for statement in migration.statements { try transaction.query(PostgresQuery(unsafeSQL: statement)) }

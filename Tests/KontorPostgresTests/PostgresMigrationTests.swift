@@ -88,3 +88,39 @@ import Testing
         }
     }
 }
+
+/// A PostgreSQL book that is not the schema this build knows is refused with a clear error, never a crash.
+@Suite(.serialized) struct PostgresSchemaMismatchTests {
+    @Test func aMissingColumnIsAnErrorAndANewerSchemaIsRefused() async throws {
+        let server = try await TestPostgresServer.start()
+        defer { server.stop() }
+        let database = try server.createDatabase()
+        let location = PostgresLocation(
+            user: TestPostgresServer.user, host: "127.0.0.1", port: server.port, database: database)
+        let store = try await PostgresBookStore.open(location, password: nil, connections: 1)
+        let kontor = Kontor(store: store)
+        _ = try await kontor.setPassword(user: "anna", password: "richtig-geheim", on: Day("2026-12-04")!) { $0 }
+        // Someone with psql drops a column Kontor reads.
+        let dropped = try server.psql(database, #"ALTER TABLE "webUser" DROP COLUMN "capacityJSON""#)
+        #expect(dropped.status == 0, "\(dropped.errorText)")
+        let missing = await #expect(throws: StoreError.self) { _ = try await kontor.webUsers() }
+        if case let .corrupt(detail)? = missing {
+            #expect(detail.contains("capacityJSON"), "\(detail)")
+        } else {
+            Issue.record("expected StoreError.corrupt, got \(String(describing: missing))")
+        }
+        await store.close()
+        // A newer Kontor's migration in the book: this build does not open it.
+        let newer = try server.psql(
+            database, #"INSERT INTO "schemaMigrations" ("name") VALUES ('v99-from-the-future')"#)
+        #expect(newer.status == 0, "\(newer.errorText)")
+        let refused = await #expect(throws: StoreError.self) {
+            _ = try await PostgresBookStore.open(location, password: nil, connections: 1)
+        }
+        if case let .unusable(_, detail)? = refused {
+            #expect(detail.contains("v99-from-the-future"), "\(detail)")
+        } else {
+            Issue.record("expected StoreError.unusable, got \(String(describing: refused))")
+        }
+    }
+}
