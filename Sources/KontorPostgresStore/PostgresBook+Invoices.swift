@@ -227,8 +227,8 @@ extension PostgresBook {
         row.set("treatment", invoice.treatment.rawValue)
         row.set("loyaltyPercent", invoice.loyaltyPercent)
         row.set("language", invoice.language.rawValue)
-        row.set("buyerJSON", try invoice.buyer.map(JSONColumn.encode))
-        row.set("sellerJSON", try invoice.seller.map(JSONColumn.encode))
+        row.set("buyerJSON", try invoice.buyer.map(SnapshotJSON.encode))
+        row.set("sellerJSON", try invoice.seller.map(SnapshotJSON.encode))
         let totals = invoice.isIssued ? invoice.totals : nil
         row.set("netCents", totals?.net.cents)
         row.set("vatCents", totals?.vat.cents)

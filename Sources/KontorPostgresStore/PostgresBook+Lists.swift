@@ -103,11 +103,4 @@ extension PostgresBook {
             ORDER BY j."deliveredOn" DESC NULLS LAST, j."id" DESC
             """#)
     }
-
-    /// Parameters for a query whose SQL is put together from fixed pieces.
-    func bindings(_ values: any PostgresEncodable & Sendable...) throws -> PostgresBindings {
-        var binds = PostgresBindings()
-        for value in values { try binds.append(value) }
-        return binds
-    }
 }

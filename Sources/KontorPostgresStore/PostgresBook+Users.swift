@@ -22,7 +22,7 @@ extension PostgresBook {
             #"""
             INSERT INTO "webUser" ("name", "passwordHash", "changedOn", "role", "capacityJSON")
             VALUES (\#(user.name), \#(user.passwordHash), \#(user.changedOn.description), \#(user.role.rawValue),
-                    \#(try user.capacity.map(JSONColumn.encode)))
+                    \#(try user.capacity.map(SnapshotJSON.encode)))
             ON CONFLICT ("name") DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash",
                 "changedOn" = EXCLUDED."changedOn", "role" = EXCLUDED."role", "capacityJSON" = EXCLUDED."capacityJSON"
             """#)

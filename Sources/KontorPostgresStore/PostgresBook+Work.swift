@@ -10,11 +10,11 @@ extension PostgresBook {
     func profile() throws -> BusinessProfile? {
         guard let json = try first(#"SELECT "json" FROM "profile" WHERE "id" = 1"#, { try $0("json", as: String.self) })
         else { return nil }
-        return try JSONColumn.decode(BusinessProfile.self, json)
+        return try SnapshotJSON.decode(BusinessProfile.self, json)
     }
 
     func save(profile: BusinessProfile) throws {
-        let json = try JSONColumn.encode(profile)
+        let json = try SnapshotJSON.encode(profile)
         try run(
             #"""
             INSERT INTO "profile" ("id", "json") VALUES (1, \#(json))

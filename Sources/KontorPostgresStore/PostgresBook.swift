@@ -49,6 +49,13 @@ final class PostgresBook: BookWriter {
     }
 }
 
+/// Parameters `$1`, `$2`, … for a query whose SQL is put together from fixed pieces.
+func bindings(_ values: any PostgresEncodable & Sendable...) throws -> PostgresBindings {
+    var binds = PostgresBindings()
+    for value in values { try binds.append(value) }
+    return binds
+}
+
 extension Set where Element == Int64 {
     /// The ids as an array parameter for `= ANY(…)`.
     var parameter: [Int64] { Array(self) }

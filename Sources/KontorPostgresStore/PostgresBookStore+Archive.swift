@@ -102,7 +102,7 @@ extension PostgresBookStore: BookArchive {
                 guard next > 0 else { continue }
                 try transaction.query(
                     "SELECT setval(pg_get_serial_sequence($1, $2), $3)",
-                    binds: try Self.bindings(quoted(table.name), table.columns[0].name, next))
+                    binds: try bindings(quoted(table.name), table.columns[0].name, next))
             }
             try PostgresBook(transaction).recordChange()
         }
@@ -235,12 +235,6 @@ extension PostgresBookStore: BookArchive {
         case let (.text(text), "bytea"): binds.append(ByteBuffer(string: text))
         default: throw ArchiveError.badTable(table: table, reason: .columnsDiffer)
         }
-    }
-
-    static func bindings(_ values: any PostgresEncodable & Sendable...) throws -> PostgresBindings {
-        var binds = PostgresBindings()
-        for value in values { try binds.append(value) }
-        return binds
     }
 }
 

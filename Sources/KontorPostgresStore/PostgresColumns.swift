@@ -70,21 +70,6 @@ struct Columns {
     }
 }
 
-/// JSON for the snapshot and list columns, with stable key order (the SQLite store writes the same text).
-enum JSONColumn {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
-            throw StoreError.corrupt(detail: "JSON \(T.self): \(error)")
-        }
-    }
-}
-
 extension Data {
     /// The bytes as a `bytea` parameter.
     var bytea: ByteBuffer { ByteBuffer(bytes: self) }

@@ -12,7 +12,7 @@ extension Columns {
             id: self("id"), identity: self("identity"), bookingDate: day("bookingDate"), amount: money("amountCents"),
             isCredit: self("isCredit"), currency: self("currency"), counterpartyName: self("counterpartyName"),
             counterpartyIBAN: self("counterpartyIBAN"), text: self("text"), status: choice("status"),
-            invoiceIds: JSONColumn.decode([Int64].self, self("invoiceIds")), confidence: self("confidence"),
+            invoiceIds: SnapshotJSON.decode([Int64].self, self("invoiceIds")), confidence: self("confidence"),
             reason: self("reason"), importedOn: day("importedOn"), sourceFile: self("sourceFile"))
     }
 
@@ -54,7 +54,7 @@ extension Columns {
     func webUser() throws -> WebUser {
         try WebUser(
             name: self("name"), passwordHash: self("passwordHash"), changedOn: day("changedOn"), role: choice("role"),
-            capacity: self("capacityJSON", as: String?.self).map { try JSONColumn.decode(WorkingCapacity.self, $0) })
+            capacity: self("capacityJSON", as: String?.self).map { try SnapshotJSON.decode(WorkingCapacity.self, $0) })
     }
 
     func webSession() throws -> StoredWebSession {

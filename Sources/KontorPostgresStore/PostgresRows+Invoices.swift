@@ -69,14 +69,14 @@ final class InvoiceParties {
 
     func buyer(_ json: String) throws -> Customer {
         if let known = buyers[json] { return known }
-        let decoded = try JSONColumn.decode(Customer.self, json)
+        let decoded = try SnapshotJSON.decode(Customer.self, json)
         buyers[json] = decoded
         return decoded
     }
 
     func seller(_ json: String) throws -> BusinessProfile {
         if let known = sellers[json] { return known }
-        let decoded = try JSONColumn.decode(BusinessProfile.self, json)
+        let decoded = try SnapshotJSON.decode(BusinessProfile.self, json)
         sellers[json] = decoded
         return decoded
     }

@@ -48,7 +48,7 @@ extension GRDBBook {
                 SELECT DISTINCT p.customerId, e.counterpartyIBAN FROM payment p JOIN bankEntry e ON e.id = p.bankEntryId
                 WHERE p.customerId IN (SELECT value FROM json_each(?)) AND e.counterpartyIBAN IS NOT NULL
                 """,
-            arguments: [try JSONText.encode(Array(customerIds))])
+            arguments: [try SnapshotJSON.encode(Array(customerIds))])
         return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
     }
 
@@ -79,7 +79,7 @@ extension GRDBBook {
                 WHERE p.customerId IN (SELECT value FROM json_each(?))
                   AND e.counterpartyName IS NOT NULL AND e.counterpartyName <> ''
                 """,
-            arguments: [try JSONText.encode(Array(customerIds))])
+            arguments: [try SnapshotJSON.encode(Array(customerIds))])
         return Dictionary(grouping: rows, by: { $0[0] as Int64 }).mapValues { $0.map { $0[1] as String } }
     }
 

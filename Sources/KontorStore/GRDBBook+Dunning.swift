@@ -5,7 +5,7 @@ import KontorCore
 extension GRDBBook {
     /// `column IN (ids)` for any number of ids, as one bound JSON array.
     private func idFilter(_ column: String, _ ids: Set<Int64>) throws -> (String, StatementArguments) {
-        ("\(column) IN (SELECT value FROM json_each(?))", [try JSONText.encode(Array(ids))])
+        ("\(column) IN (SELECT value FROM json_each(?))", [try SnapshotJSON.encode(Array(ids))])
     }
 
     func payments(invoiceIds: Set<Int64>) throws -> [Int64: [Payment]] {

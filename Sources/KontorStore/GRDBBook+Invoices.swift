@@ -34,7 +34,7 @@ extension GRDBBook {
         let rows = try Row.fetchAll(
             db,
             sql: "SELECT id, number FROM invoice WHERE number IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
-            arguments: [try JSONText.encode(Array(ids))])
+            arguments: [try SnapshotJSON.encode(Array(ids))])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as String) })
     }
 
@@ -239,7 +239,7 @@ extension GRDBBook {
         guard !invoiceIds.isEmpty else { return [] }
         let records = try DunningChargeRecord.fetchAll(
             db, sql: "SELECT * FROM dunningCharge WHERE invoiceId IN (SELECT value FROM json_each(?)) ORDER BY id",
-            arguments: [try JSONText.encode(Array(invoiceIds))])
+            arguments: [try SnapshotJSON.encode(Array(invoiceIds))])
         return try records.map { try $0.domain() }
     }
 

@@ -35,7 +35,7 @@ extension GRDBBook {
                   AND b.customerId IN (SELECT value FROM json_each(?))
                 GROUP BY b.customerId
                 """,
-            arguments: [try JSONText.encode(Array(customerIds))])
+            arguments: [try SnapshotJSON.encode(Array(customerIds))])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, Money(cents: $0[1])) })
     }
 

@@ -72,7 +72,7 @@ extension GRDBBook {
                 sql: """
                     SELECT * FROM quoteLine WHERE quoteId IN (SELECT value FROM json_each(?)) ORDER BY quoteId, position
                     """,
-                arguments: [try JSONText.encode(records.compactMap(\.record.id))]),
+                arguments: [try SnapshotJSON.encode(records.compactMap(\.record.id))]),
             by: \.quoteId)
         var values: [InquiryChannel: [Money]] = [:]
         for (record, channel) in records {

@@ -19,7 +19,7 @@ extension GRDBBook {
     private static func webUser(_ row: Row) throws -> WebUser {
         WebUser(name: row[0], passwordHash: row[1], changedOn: try Convert.day(row[2] as String),
                 role: try Convert.choice(row[3] as String),
-                capacity: try (row[4] as String?).map { try JSONText.decode(WorkingCapacity.self, $0) })
+                capacity: try (row[4] as String?).map { try SnapshotJSON.decode(WorkingCapacity.self, $0) })
     }
 
     func webUserCount() throws -> Int {
@@ -35,7 +35,7 @@ extension GRDBBook {
                 """,
             arguments: [
                 user.name, user.passwordHash, user.changedOn.description, user.role.rawValue,
-                try user.capacity.map(JSONText.encode),
+                try user.capacity.map(SnapshotJSON.encode),
             ])
     }
 }

@@ -10,13 +10,13 @@ struct GRDBBook: BookWriter {
 
     func profile() throws -> BusinessProfile? {
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM profile WHERE id = 1") else { return nil }
-        return try JSONText.decode(BusinessProfile.self, json)
+        return try SnapshotJSON.decode(BusinessProfile.self, json)
     }
 
     func save(profile: BusinessProfile) throws {
         try db.execute(
             sql: "INSERT INTO profile (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
-            arguments: [try JSONText.encode(profile)])
+            arguments: [try SnapshotJSON.encode(profile)])
     }
 
     // MARK: - Customers
@@ -51,7 +51,7 @@ struct GRDBBook: BookWriter {
         guard !ids.isEmpty else { return [:] }
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?))",
-            arguments: [try JSONText.encode(Array(ids))])
+            arguments: [try SnapshotJSON.encode(Array(ids))])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as String) })
     }
 
@@ -158,7 +158,7 @@ struct GRDBBook: BookWriter {
                 FROM revision r JOIN revisionNote n ON n.revisionId = r.id
                 WHERE r.jobId IN (SELECT value FROM json_each(?))
                 ORDER BY r.jobId, r.position, n.position
-                """, arguments: [try JSONText.encode(jobIds)])
+                """, arguments: [try SnapshotJSON.encode(jobIds)])
         var rounds: [Int64: [Revision]] = [:]
         var previousRound: Int64?
         for row in rows {

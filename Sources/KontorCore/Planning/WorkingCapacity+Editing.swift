@@ -1,7 +1,19 @@
+import Foundation
+
 extension WorkingCapacity {
     /// Reads typed writing hours for one weekday: like a quantity (`2,5`, `2.5`), but 0 is a day without writing.
     public static func hours(parsing text: String) throws(InputError) -> Quantity {
         Quantity(thousandths: try FixedPoint.parse(text, scale: 3, what: .writingHours))
+    }
+
+    /// Writing hours Monday to Sunday as typed, e.g. "6,6,6,6,4,0,0" (thousandths, 0 for a day without writing);
+    /// `validate()` checks there are seven.
+    public static func week(parsing text: String) throws(InputError) -> [Int64] {
+        var week: [Int64] = []
+        for part in text.split(separator: ",") {
+            week.append(try hours(parsing: part.trimmingCharacters(in: .whitespaces)).thousandths)
+        }
+        return week
     }
 
     /// Adds a vacation, first and last day inclusive; refuses one that ends before it starts.

@@ -1,3 +1,4 @@
+import KontorApp
 import GRDB
 import KontorCore
 
@@ -45,7 +46,7 @@ struct BankEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         BankEntry(
             id: id ?? 0, identity: identity, bookingDate: try Convert.day(bookingDate), amount: Money(cents: amountCents),
             isCredit: isCredit, currency: currency, counterpartyName: counterpartyName, counterpartyIBAN: counterpartyIBAN,
-            text: text, status: try Convert.choice(status), invoiceIds: try JSONText.decode([Int64].self, invoiceIds),
+            text: text, status: try Convert.choice(status), invoiceIds: try SnapshotJSON.decode([Int64].self, invoiceIds),
             confidence: confidence, reason: reason, importedOn: try Convert.day(importedOn), sourceFile: sourceFile)
     }
 }

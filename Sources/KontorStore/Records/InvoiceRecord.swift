@@ -1,3 +1,4 @@
+import KontorApp
 import Foundation
 import GRDB
 import KontorCore
@@ -53,8 +54,8 @@ struct InvoiceRecord: Codable, FetchableRecord, MutablePersistableRecord {
         treatment = i.treatment.rawValue
         loyaltyPercent = i.loyaltyPercent
         language = i.language.rawValue
-        buyerJSON = try i.buyer.map(JSONText.encode)
-        sellerJSON = try i.seller.map(JSONText.encode)
+        buyerJSON = try i.buyer.map(SnapshotJSON.encode)
+        sellerJSON = try i.seller.map(SnapshotJSON.encode)
         issuedBy = i.issuedBy
         draftedBy = i.draftedBy
         if i.isIssued {
@@ -100,19 +101,6 @@ struct InvoiceBalanceRecord: Codable, FetchableRecord, PersistableRecord {
             kind: isCancellation ? .cancellation : .invoice, gross: Money(cents: grossCents),
             paid: Money(cents: paidCents), isCancelled: cancelledByNumber != nil
         ).cents
-    }
-}
-
-/// JSON for the snapshot columns, with stable key order.
-enum JSONText {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }
 
@@ -168,14 +156,14 @@ final class PartyDecoder {
 
     func buyer(_ json: String) throws -> Customer {
         if let known = buyers[json] { return known }
-        let decoded = try JSONText.decode(Customer.self, json)
+        let decoded = try SnapshotJSON.decode(Customer.self, json)
         buyers[json] = decoded
         return decoded
     }
 
     func seller(_ json: String) throws -> BusinessProfile {
         if let known = sellers[json] { return known }
-        let decoded = try JSONText.decode(BusinessProfile.self, json)
+        let decoded = try SnapshotJSON.decode(BusinessProfile.self, json)
         sellers[json] = decoded
         return decoded
     }

@@ -195,7 +195,7 @@ struct JobController: Sendable {
         let users = try await services.kontor.webUsers()
         if !users.isEmpty, job.isEditable {
             page.writerForm = JobPage.WriterForm(
-                label: texts["job_writer"], button: texts["job_assign"],
+                label: texts["job_assign_to"], button: texts["job_assign"],
                 options: [JobPage.WriterForm.Option(value: "", text: texts["job_writer_book"], selected: job.writer == nil)]
                     + users.map { .init(value: $0.name, text: $0.name, selected: $0.name == job.writer) })
         }

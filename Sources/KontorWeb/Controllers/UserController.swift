@@ -55,9 +55,7 @@ extension UserController {
             let last = try day("last", .vacationEnd)
             var own = try await services.kontor.plannedWeek(of: name)
             if let text = context.form["hours"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-                own.hoursPerWeekday = try text.split(separator: ",").map {
-                    try WorkingCapacity.hours(parsing: String($0).trimmingCharacters(in: .whitespaces)).thousandths
-                }
+                own.hoursPerWeekday = try WorkingCapacity.week(parsing: text)
             }
             if (first == nil) != (last == nil) {
                 throw InputError.missing(what: first == nil ? .vacationStart : .vacationEnd, fix: "first, last")

@@ -300,7 +300,7 @@ extension Texts {
         "progress_remaining": "{0} h left in the plan", "progress_done": "Nothing left in the plan",
         "progress_none": "No work logged yet.", "progress_log": "Log work", "f_log_hours": "Hours",
         "f_log_words": "Words (optional)", "f_log_day": "Day", "flash_work_logged": "Work logged; the agenda plans the rest.",
-        "job_writer": "Written by", "job_writer_book": "the book (nobody assigned)", "job_assign": "Assign",
+        "job_writer": "Written by", "job_writer_book": "the book (nobody assigned)", "job_assign": "Assign", "job_assign_to": "Give to",
         "flash_job_assigned": "Job assigned: the agenda plans it within {0}'s hours.",
         "flash_job_unassigned": "The job is the book's own work again.",
         "settings_hours": "Writing hours", "settings_hours_intro": "Hours per weekday the agenda and delivery dates plan with.",

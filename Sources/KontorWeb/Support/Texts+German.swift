@@ -299,7 +299,7 @@ extension Texts {
         "progress_remaining": "Noch {0} h im Plan", "progress_done": "Nichts mehr im Plan",
         "progress_none": "Noch keine Arbeit erfasst.", "progress_log": "Arbeit erfassen", "f_log_hours": "Stunden",
         "f_log_words": "Wörter (optional)", "f_log_day": "Tag", "flash_work_logged": "Arbeit erfasst; die Agenda plant den Rest.",
-        "job_writer": "Schreibt", "job_writer_book": "das Kontor (niemand zugewiesen)", "job_assign": "Zuweisen",
+        "job_writer": "Schreibt", "job_writer_book": "das Kontor (niemand zugewiesen)", "job_assign": "Zuweisen", "job_assign_to": "Geben an",
         "flash_job_assigned": "Auftrag zugewiesen: die Agenda plant ihn in den Schreibstunden von {0}.",
         "flash_job_unassigned": "Der Auftrag ist wieder Arbeit des Kontors.",
         "settings_hours": "Schreibzeit", "settings_hours_intro": "Stunden je Wochentag, mit denen Agenda und Liefertermine planen.",

@@ -165,12 +165,7 @@ struct CapacityOptions: ParsableArguments {
 
     /// Sets the hours and adds the vacations and days off; checks the result.
     func apply(to capacity: inout WorkingCapacity) throws {
-        if let hours {
-            capacity.hoursPerWeekday = try hours.split(separator: ",").map { part in
-                let text = part.trimmingCharacters(in: .whitespaces)
-                return text == "0" ? 0 : try Quantity(parsing: text).thousandths
-            }
-        }
+        if let hours { capacity.hoursPerWeekday = try WorkingCapacity.week(parsing: hours) }
         for text in vacation {
             let parts = text.components(separatedBy: "..")
             guard parts.count == 2 else {
