@@ -37,15 +37,21 @@ final class PostgresBook: BookWriter {
 
     // MARK: - The book's version
 
+    /// The newest change's id. It grows with the writes, but two writes may commit in the other order than they
+    /// took their ids, so the page cache does not rely on it: `PostgresChangeListener` counts notifications, which
+    /// arrive in the order of the commits.
     func bookVersion() throws -> Int64 {
         try one(#"SELECT COALESCE(MAX("id"), 0) AS "version" FROM "bookChange""#) { try $0("version") }
     }
 
     /// Records this write's change (inside the transaction, so only a commit makes it visible) and tells every
-    /// listening process (`NOTIFY` is delivered on commit only).
-    func recordChange() throws {
-        try run(#"INSERT INTO "bookChange" DEFAULT VALUES"#)
-        try run(#"NOTIFY "kontor_book""#)
+    /// listening process its id on the channel `kontor_book` (`PostgresChangeListener.channel`; delivered on commit
+    /// only, in the order of the commits). One round trip.
+    func recordChange() throws -> Int64 {
+        try one(#"""
+            WITH "change" AS (INSERT INTO "bookChange" DEFAULT VALUES RETURNING "id")
+            SELECT "id", pg_notify('kontor_book', "id"::text) FROM "change"
+            """#) { try $0("id") }
     }
 }
 

@@ -104,7 +104,7 @@ extension PostgresBookStore: BookArchive {
                     "SELECT setval(pg_get_serial_sequence($1, $2), $3)",
                     binds: try bindings(quoted(table.name), table.columns[0].name, next))
             }
-            try PostgresBook(transaction).recordChange()
+            _ = try PostgresBook(transaction).recordChange()
         }
     }
 

@@ -6,14 +6,17 @@ public import Logging
 ///
 /// Reads run on one `REPEATABLE READ` snapshot; writes are `SERIALIZABLE` and run again from the start by
 /// `PostgresTransactionRunner` after a serialization failure, which is why a use case's closure has no effect
-/// outside the book. Every committed write adds a row to `bookChange` (the book's version) and notifies the
-/// channel `kontor_book`.
+/// outside the book. Every committed write adds a row to `bookChange` and notifies the channel `kontor_book`
+/// with its id; a server hears those notifications (`PostgresChangeListener`) to know when its kept pages are stale.
 public final class PostgresBookStore: BookStore {
     /// Connecting and migrating, started when the store is made; every transaction waits for it.
     private let opening: Task<PostgresTransactionRunner, any Error>
+    /// Hears of every committed write, once a server asks for a page stamp (`BookChangeListening`).
+    private let listener: PostgresChangeListener
 
-    private init(opening: Task<PostgresTransactionRunner, any Error>) {
+    private init(opening: Task<PostgresTransactionRunner, any Error>, logger: Logger) {
         self.opening = opening
+        listener = PostgresChangeListener(logger: logger) { try await opening.value.connectAlone() }
     }
 
     /// A store that connects to the book at `location` and brings its schema up to date (`PostgresMigrations`) in
@@ -34,7 +37,8 @@ public final class PostgresBookStore: BookStore {
                     throw error
                 }
                 return runner
-            })
+            },
+            logger: logger)
     }
 
     /// Connects to the book at `location`, brings its schema up to date and returns the store once it is ready.
@@ -56,6 +60,7 @@ public final class PostgresBookStore: BookStore {
 
     /// Closes the connections; the store cannot be used afterwards.
     public func close() async {
+        await listener.stop()
         if let runner = try? await opening.value { await runner.close() }
     }
 
@@ -64,11 +69,19 @@ public final class PostgresBookStore: BookStore {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
-        try await runner().write { transaction in
+        let (result, change) = try await runner().write { transaction in
             let book = PostgresBook(transaction)
             let result = try body(book)
-            try book.recordChange()
-            return result
+            return (result, try book.recordChange())
         }
+        // Committed: the request that wrote tells its browser which change it has seen.
+        BookChangeReceipt.current?.note(change)
+        return result
+    }
+}
+
+extension PostgresBookStore: BookChangeListening {
+    public func pageStamp(seen: Int64?) -> Int64? {
+        listener.pageStamp(seen: seen)
     }
 }

@@ -75,6 +75,12 @@ public final class PostgresTransactionRunner: Sendable {
         try? await threads.shutdownGracefully()
     }
 
+    /// A new session with the runner's address and login, outside its pool, for a listener (`LISTEN` keeps a session
+    /// for itself); the caller closes it.
+    func connectAlone() async throws -> PostgresConnection {
+        try await pool.connectAlone()
+    }
+
     /// The counters so far.
     public var counters: Counters { tally.withLockedValue { $0 } }
 
@@ -321,6 +327,11 @@ private actor ConnectionPool {
         for connection in all { try? await connection.close() }
         all = []
         free = []
+    }
+
+    /// A connection of its own, outside the pool, for a session that stays open (`LISTEN`); its owner closes it.
+    func connectAlone() async throws -> PostgresConnection {
+        try await connect()
     }
 
     private func connect() async throws -> PostgresConnection {

@@ -54,9 +54,16 @@ struct TwoServersTests {
                 // … is signed in on B, with the same cookie.
                 var browserB = Browser(clientB)
                 browserB.cookies = browserA.cookies
+                // B listens to the book's changes (it starts when first asked), then keeps its Heute.
+                _ = try await browserB.get("/")
+                try await eventually { second.pageStamp(seen: nil) != nil }
                 let before = try await browserB.get("/")
                 #expect(before.status == .ok, "\(before)")
                 #expect(!before.contains("Speisekarte texten"))
+                #expect(try await browserB.get("/").body == before.body)
+                // Another browser signed in as the same person, which makes no change itself.
+                var bystander = Browser(clientB)
+                bystander.cookies = browserA.cookies
                 // A write on A …
                 _ = try await browserA.get("/inquiries/new")
                 let created = try await browserA.post("/inquiries", [
@@ -65,10 +72,18 @@ struct TwoServersTests {
                     "unit": "word",
                 ])
                 #expect(created.status == .seeOther)
-                // … is on B's Heute at the next request, though B had the page cached.
+                // … is on B's Heute at the next request of the same browser (one address, two servers behind it),
+                // though B had the page kept: A's answer named the change it made, and B has not heard of it yet
+                // or has, and either way renders afresh.
+                let seen = try #require(browserA.cookies[SessionMiddleware.seenCookie])
+                #expect(created.headers[values: .setCookie].contains { $0.hasPrefix("kontor_seen=") })
+                browserB.cookies = browserA.cookies
                 let after = try await browserB.get("/")
                 #expect(after.status == .ok)
                 #expect(after.contains("Speisekarte texten"), "\(after)")
+                // B hears of the change by NOTIFY, and so does every browser of B's: no page kept from before.
+                try await eventually { second.pageStamp(seen: Int64(seen)) != nil }
+                #expect(try await bystander.get("/").contains("Speisekarte texten"))
             }
         }
         // Each request was logged with its id and, once signed in, the user.
@@ -77,5 +92,11 @@ struct TwoServersTests {
         #expect(Set(lines.compactMap { $0.metadata["request_id"] }).count == lines.count)
         #expect(lines.contains { $0.metadata["path"] == "/" && $0.metadata["user"] == "kontor" })
         #expect(lines.contains { $0.metadata["path"] == "/login" && $0.metadata["user"] == nil })
+    }
+
+    /// Waits up to five seconds for `condition` (a notification's way between two sessions).
+    private func eventually(_ condition: () -> Bool) async throws {
+        for _ in 0..<500 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(condition(), "not within five seconds")
     }
 }

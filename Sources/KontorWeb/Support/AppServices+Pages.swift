@@ -44,20 +44,22 @@ extension AppServices {
         make: () async throws -> Page
     ) async throws -> Response {
         let session = context.session
-        let cacheable = session.map { !sessions.hasFlash(for: $0.id) } ?? false
-        let version = try await kontor.bookVersion()
+        let seen = request.cookies[SessionMiddleware.seenCookie].flatMap { Int64($0.value) }
+        // Taken before the page reads the book: a write committed in between makes the kept page stale at once.
+        let stamp = try await kontor.pageStamp(seen: seen)
+        let cacheable = stamp != nil && (session.map { !sessions.hasFlash(for: $0.id) } ?? false)
         let key = [template, today().description, context.language.rawValue, session?.user ?? "", request.uri.description]
             .joined(separator: "|")
-        if cacheable, let session, let html = pages.page(key: key, version: version, csrf: session.csrfToken) {
+        if cacheable, let session, let stamp, let html = pages.page(key: key, version: stamp, csrf: session.csrfToken) {
             return .html(html)
         }
         let page = try await make()
-        guard cacheable, let session else {
+        guard cacheable, let session, let stamp else {
             return .html(try html(template, area: area, title: title, page, request: request, context: context))
         }
         let stored = try html(
             template, area: area, title: title, page, request: request, context: context, csrf: PageCache.csrfPlaceholder)
-        return .html(pages.store(stored, key: key, version: version, csrf: session.csrfToken))
+        return .html(pages.store(stored, key: key, version: stamp, csrf: session.csrfToken))
     }
 
     private func makeShell(

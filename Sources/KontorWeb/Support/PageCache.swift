@@ -2,8 +2,9 @@ import Foundation
 
 /// Rendered pages kept while the book does not change: Heute and the lists and reports, as a plain GET shows them.
 ///
-/// A page is stored under the book's version (`Kontor.bookVersion`, raised by every committed write of any
-/// process, the CLI included) and a key naming everything else it depends on (day, language, user). The
+/// A page is stored under the book's stamp (`Kontor.pageStamp`: the book's version, raised by every committed write
+/// of any process, the CLI included; on PostgreSQL the count of changes heard by `LISTEN`) and a key naming
+/// everything else it depends on (day, language, user). The
 /// session's CSRF token is not part of it: pages are rendered with `csrfPlaceholder` and each answer gets its
 /// own token put in. A page with a one-time message (flash) is never taken from or put into the cache.
 final class PageCache: @unchecked Sendable {

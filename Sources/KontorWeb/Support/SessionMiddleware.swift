@@ -15,6 +15,10 @@ struct SessionMiddleware: RouterMiddleware {
 
     static let sessionCookie = "kontor_session"
     static let languageCookie = "kontor_lang"
+    /// The newest change to the book this browser made (`BookChangeReceipt`): a server that has not heard of it yet
+    /// renders its pages afresh rather than showing one kept from before (a write on one server, the next page
+    /// from another).
+    static let seenCookie = "kontor_seen"
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -29,18 +33,24 @@ struct SessionMiddleware: RouterMiddleware {
 
         var isNew = true
         var response: Response
+        let receipt = BookChangeReceipt()
         do {
             let resolved = try await services.sessions.resolve(
                 cookie: request.cookies[SessionMiddleware.sessionCookie]?.value)
             isNew = resolved.isNew
             context.session = resolved.session
-            response = try await guarded(&request, context: &context, isNew: isNew, path: path, next: next)
+            response = try await BookChangeReceipt.$current.withValue(receipt) {
+                try await guarded(&request, context: &context, isNew: isNew, path: path, next: next)
+            }
         } catch {
             response = services.errorResponse(for: error, request: request, context: context)
         }
+        let secure = services.isSecure(request, context: context)
         if isNew, let session = context.session {
-            let secure = services.isSecure(request, context: context)
             response.setCookie(SessionMiddleware.cookie(session.id, secure: secure))
+        }
+        if let change = receipt.change {
+            response.setCookie(SessionMiddleware.seenCookie(change, secure: secure))
         }
         return SessionMiddleware.secured(response)
     }
@@ -133,6 +143,12 @@ struct SessionMiddleware: RouterMiddleware {
     /// The session cookie: only for this site, not readable by scripts, never sent cross-site.
     static func cookie(_ id: String, secure: Bool) -> Cookie {
         Cookie(name: sessionCookie, value: id, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
+    /// The change-seen cookie: a minute is long past any notification's way between two servers.
+    static func seenCookie(_ change: Int64, secure: Bool) -> Cookie {
+        Cookie(name: seenCookie, value: String(change), maxAge: 60, path: "/", secure: secure, httpOnly: true,
+               sameSite: .strict)
     }
 
     /// Headers that keep the pages from being framed, sniffed or mixed with foreign scripts.
