@@ -77,6 +77,7 @@ public func buildRouter(
     router.addRoutes(ReportController(services: services).endpoints, atPath: "/reports")
     router.addRoutes(SettingsController(services: services).endpoints, atPath: "/settings")
     router.addRoutes(UserController(services: services).endpoints, atPath: "/settings/users")
+    router.addRoutes(OwnWeekController(services: services).endpoints, atPath: "/settings/week")
     router.addRoutes(MailController(services: services).endpoints, atPath: "/mail")
     return router
 }

@@ -76,4 +76,42 @@ struct TeamAgendaTests {
         }
         #expect(try await book.kontor.webUser(name: "anna")?.capacity == nil)
     }
+
+    @Test func aWriterSetsHerOwnWeekAndNoOneElses() async throws {
+        let (book, _, _, _) = try await RoleTests.sharedBook()
+        try await RoleTests.signedIn(book, as: "anna") { browser in
+            let agenda = try await browser.get("/agenda")
+            #expect(agenda.contains(#"<a class="button" href="/settings/week">Meine Schreibzeiten</a>"#), "\(agenda.body)")
+            let page = try await browser.get("/settings/week")
+            #expect(page.status == .ok)
+            #expect(page.contains("Jetzt: Schreibzeiten des Kontors"), "\(page.body)")
+            // A name in the form is not hers to choose: the week saved is the signed-in writer's.
+            let saved = try await browser.post("/settings/week", [
+                "name": "tom", "hours": "3,3,3,3,0,0,0", "first": "2026-03-09", "last": "2026-03-13",
+            ])
+            #expect(saved.status == .seeOther && saved.location == "/settings/week")
+            let after = try await browser.get("/settings/week")
+            #expect(after.contains("Ihre Schreibzeiten sind gespeichert"))
+            #expect(after.contains("Jetzt: 3, 3, 3, 3, 0, 0, 0 h · Urlaub 09.03.2026–13.03.2026"), "\(after.body)")
+            // Half a vacation is refused next to the form and changes nothing.
+            let half = try await browser.post("/settings/week", ["first": "2026-04-01"])
+            #expect(half.status == .unprocessableContent)
+            // The users page stays the owner's.
+            #expect(try await browser.get("/settings/users").status == .forbidden)
+        }
+        let anna = try #require(try await book.kontor.webUser(name: "anna")?.capacity)
+        #expect(anna.hoursPerWeekday == [3000, 3000, 3000, 3000, 0, 0, 0] && anna.vacations.count == 1)
+        #expect(try await book.kontor.webUser(name: "tom")?.capacity == nil)
+        try await RoleTests.signedIn(book, as: "anna") { browser in
+            let reset = try await browser.post("/settings/week", ["reset": "1"])
+            #expect(reset.status == .seeOther)
+        }
+        #expect(try await book.kontor.webUser(name: "anna")?.capacity == nil)
+        // At the machine (no one signed in) the book's own times are in the settings.
+        try await withBrowser(book) { browser in
+            #expect(try await browser.get("/settings/week").location == "/settings#hours")
+            _ = try await browser.get("/settings")
+            #expect(try await browser.post("/settings/week", ["hours": "1,1,1,1,1,0,0"]).status == .badRequest)
+        }
+    }
 }

@@ -24,7 +24,7 @@ struct AgendaController: Sendable {
     /// GET /agenda
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let agenda = try await services.kontor.agenda(today: services.today())
-        let page = AgendaPage(agenda, weeks: 4, language: context.language)
+        let page = AgendaPage(agenda, weeks: 4, language: context.language, signedIn: context.session?.user != nil)
         return try services.page("agenda/index", area: .jobs, title: page.title, page, request: request, context: context)
     }
 
@@ -77,13 +77,16 @@ struct AgendaPage: Sendable, Encodable {
     let intro: String
     let feedLabel: String
     let storeLabel: String
+    /// The link to one's own writing times, for someone signed in (at the machine they are the book's, in settings).
+    let ownWeekLabel: String?
     let weeks: [Week]
     let risks: [Risk]
     let hasRisks: Bool
     let riskHeading: String
 
-    init(_ agenda: Agenda, weeks count: Int, language: Language) {
+    init(_ agenda: Agenda, weeks count: Int, language: Language, signedIn: Bool = false) {
         let de = language == .de
+        ownWeekLabel = signedIn ? (de ? "Meine Schreibzeiten" : "My writing times") : nil
         title = "Agenda"
         intro = de ? "Geplante Schreibzeit nach Abgabeterminen (früheste zuerst)."
             : "Planned writing time by deadline (earliest first)."

@@ -42,30 +42,32 @@ extension UserController {
     @Sendable func setCapacity(request: Request, context: AppRequestContext) async throws -> Response {
         let texts = Texts(context.language)
         guard let name = context.form["name"] else { throw WebError.badRequest }
-        var week: WorkingCapacity?
-        if !context.form.flag("reset") {
-            // A malformed value is an `InputError`, worded on the error page like every other.
-            func day(_ field: String, _ what: Field) throws -> Day? {
-                guard let text = context.form[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-                    return nil
-                }
-                return try Day.parse(text, what: what)
-            }
-            let first = try day("first", .vacationStart)
-            let last = try day("last", .vacationEnd)
-            var own = try await services.kontor.plannedWeek(of: name)
-            if let text = context.form["hours"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-                own.hoursPerWeekday = try WorkingCapacity.week(parsing: text)
-            }
-            if (first == nil) != (last == nil) {
-                throw InputError.missing(what: first == nil ? .vacationStart : .vacationEnd, fix: "first, last")
-            }
-            if let first, let last { try own.addVacation(first: first, last: last) }
-            week = own
-        }
-        let user = try await services.kontor.setCapacity(user: name, to: week)
+        let user = try await services.kontor.setCapacity(
+            user: name, to: try await Self.week(from: context.form, of: name, kontor: services.kontor))
         return services.redirect(
             "/settings/users", flash: texts.format("flash_user_capacity", user.name), context: context)
+    }
+
+    /// The week a writing-times form asks for (the users page's and a writer's own): the hours typed, else the
+    /// week as planned now, with the vacation added; nil when `reset` asks for the book's times again.
+    /// - Throws: `InputError` for a malformed day or hours, or half a vacation — worded next to the form.
+    static func week(from form: FormData, of name: String, kontor: Kontor) async throws -> WorkingCapacity? {
+        if form.flag("reset") { return nil }
+        func day(_ field: String, _ what: Field) throws -> Day? {
+            guard let text = form[field]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            return try Day.parse(text, what: what)
+        }
+        let first = try day("first", .vacationStart)
+        let last = try day("last", .vacationEnd)
+        var week = try await kontor.plannedWeek(of: name)
+        if let text = form["hours"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            week.hoursPerWeekday = try WorkingCapacity.week(parsing: text)
+        }
+        if (first == nil) != (last == nil) {
+            throw InputError.missing(what: first == nil ? .vacationStart : .vacationEnd, fix: "first, last")
+        }
+        if let first, let last { try week.addVacation(first: first, last: last) }
+        return week
     }
 }
 
@@ -79,6 +81,8 @@ struct UsersPage: Sendable, Encodable {
         /// The writer's week (Mon–Sun hours) and vacations, or the book's.
         let weekText: String
         let hoursValue: String
+        /// Where the row's writing-times form goes (`partials/week_form`).
+        let action = "/settings/users/capacity"
     }
 
     struct Option: Sendable, Encodable {

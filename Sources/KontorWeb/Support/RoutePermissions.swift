@@ -31,6 +31,9 @@ enum RoutePermissions {
         Rule(.get, "/settings/backup", .backUpBook),
         Rule(.get, "/settings/users", .manageUsers), Rule(.post, "/settings/users/role", .manageUsers),
         Rule(.post, "/settings/users/capacity", .manageUsers),
+        // One's own writing times: anyone signed in, for themselves only (the name is the session's, and
+        // `Kontor.setCapacity` lets no one but the owner set another's).
+        Rule(.post, "/settings/week", nil),
         Rule(.get, "/invoices/:ref/issue", .issueInvoice),
         Rule(.post, "/customers/:id/credit/apply", .bookPayments),
         Rule(.post, "/customers/:id/credit/refund", .bookPayments),

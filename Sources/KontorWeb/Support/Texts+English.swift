@@ -234,6 +234,8 @@ extension Texts {
         "settings_base_rates": "Base rates", "settings_templates_intro": "The texts of the dunning steps. Your own versions apply to all new drafts.",
         "users_title": "Users", "users_name": "Name", "users_role": "Role", "users_changed": "Password set",
         "users_weeks": "Writing times",
+        "own_week_title": "My writing times", "own_week_now": "Now:", "flash_own_week": "Your writing times are saved; the agenda plans your jobs by them.",
+        "own_week_intro": "Your hours per weekday and your vacations: the agenda plans the jobs given to you within them. Without times of your own, the book's apply.",
         "users_weeks_intro": "The agenda plans a writer's jobs within their own writing hours and around their vacations; without times of their own, within the book's.",
         "users_week_book": "the book's writing times", "users_vacations": "vacations", "users_hours": "Hours Mon–Sun",
         "users_vacation_from": "Vacation from", "users_vacation_to": "to", "users_week_save": "Save",

@@ -234,6 +234,8 @@ extension Texts {
         "settings_base_rates": "Basiszinssätze", "settings_templates_intro": "Die Texte der Mahnstufen. Eigene Fassungen gelten für alle neuen Entwürfe.",
         "users_title": "Benutzer", "users_name": "Name", "users_role": "Rolle", "users_changed": "Passwort gesetzt",
         "users_set_role": "Rolle ändern", "users_weeks": "Schreibzeiten",
+        "own_week_title": "Meine Schreibzeiten", "own_week_now": "Jetzt:", "flash_own_week": "Ihre Schreibzeiten sind gespeichert; die Agenda plant Ihre Aufträge danach.",
+        "own_week_intro": "Ihre Stunden je Wochentag und Ihr Urlaub: Die Agenda plant die Aufträge, die Ihnen gegeben sind, in diesen Zeiten. Ohne eigene Zeiten gelten die des Kontors.",
         "users_weeks_intro": "Die Agenda plant die Aufträge einer Autorin oder eines Autors in deren eigenen Schreibstunden und ohne ihre Urlaubstage; ohne eigene Zeiten in denen des Kontors.",
         "users_week_book": "Schreibzeiten des Kontors", "users_vacations": "Urlaub", "users_hours": "Stunden Mo–So",
         "users_vacation_from": "Urlaub von", "users_vacation_to": "bis", "users_week_save": "Speichern",
