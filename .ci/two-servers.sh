@@ -62,14 +62,30 @@ status=$(get -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$token" --da
 status=$(get -o "$WORK/heute-before.html" -w '%{http_code}' "$b/")
 [ "$status" = 200 ] || { echo "two-servers: B answered $status to A's session (expected 200)"; exit 1; }
 ! grep -q "Speisekarte texten" "$WORK/heute-before.html"
+# B listens to the book's changes from its first page on and keeps its Heute from now.
+sleep 1
+get "$b/" > /dev/null
+# A second browser of the same person, which will make no change itself.
+cp "$WORK/jar" "$WORK/jar-bystander"
 # A write on A …
 token=$(get "$a/inquiries/new" | csrf)
 status=$(get -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$token" --data-urlencode "name=Café Morgenrot" \
     --data-urlencode email=hallo@morgenrot.example --data-urlencode kind=business --data-urlencode channel=email \
     --data-urlencode received=2026-02-27 --data-urlencode "subject=Speisekarte texten" "$a/inquiries")
 [ "$status" = 303 ] || { echo "two-servers: the new inquiry on A answered $status"; exit 1; }
-# … is on B's Heute at the next request, though B had the page cached.
+# … is on B's Heute at the next request of the same browser (A's answer named the change in kontor_seen) …
+grep -q "kontor_seen" "$WORK/jar" || { echo "two-servers: A's answer to the write set no kontor_seen cookie"; exit 1; }
 get "$b/" > "$WORK/heute-after.html"
 grep -q "Speisekarte texten" "$WORK/heute-after.html" || { echo "two-servers: B's Heute does not show A's write"; exit 1; }
+# … and on every other browser's once B has heard the NOTIFY (well within a second on one machine).
+seen=""
+for _ in $(seq 50); do
+    if curl -s -b "$WORK/jar-bystander" -H 'Host: kontor.test' -H 'Accept-Language: de' "$b/" | grep -q "Speisekarte texten"; then
+        seen=yes
+        break
+    fi
+    sleep 0.1
+done
+[ -n "$seen" ] || { echo "two-servers: B still shows a Heute kept from before A's write after 5 s"; exit 1; }
 grep -q "user=lena" "$WORK/serve-b.log" || { echo "two-servers: B's log does not name the user"; exit 1; }
-echo "two-servers: a login on one kontor serve process is valid on the other, and a write on one is on the other's Heute"
+echo "two-servers: a login on one kontor serve process is valid on the other, and a write on one is on the other's Heute (the writer's browser at once, others by NOTIFY)"
