@@ -49,26 +49,34 @@ final class PostgresChangeListener: Sendable {
     }
 
     private func listen() async {
+        // Said once per outage, not once per second of it: the pages are only rendered afresh meanwhile.
+        var quiet = false
         while !Task.isCancelled {
             do {
                 let connection = try await connect()
                 do {
                     try await connection.listen(on: Self.channel) { notifications in
                         state.withLockedValue { $0.listening() }
+                        quiet = false
                         for try await notification in notifications {
                             state.withLockedValue { $0.heard(Int64(notification.payload)) }
                         }
                     }
                 } catch {
-                    logger.warning("lost the book's change notifications", metadata: ["error": "\(String(reflecting: error))"])
+                    if !Task.isCancelled { report("lost the book's change notifications", error, quiet: &quiet) }
                 }
                 try? await connection.close()
             } catch {
-                logger.warning("cannot listen for the book's changes", metadata: ["error": "\(String(reflecting: error))"])
+                report("cannot listen for the book's changes; pages are rendered afresh meanwhile", error, quiet: &quiet)
             }
             state.withLockedValue { $0.lost() }
             if !Task.isCancelled { try? await Task.sleep(for: .seconds(1)) }
         }
+    }
+
+    private func report(_ message: Logger.Message, _ error: any Error, quiet: inout Bool) {
+        logger.log(level: quiet ? .debug : .warning, message, metadata: ["error": "\(String(reflecting: error))"])
+        quiet = true
     }
 }
 

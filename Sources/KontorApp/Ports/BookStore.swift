@@ -11,7 +11,9 @@ public protocol BookStore: Sendable {
 
 /// Queries the use cases need.
 public protocol BookReader {
-    /// A number that grows with every committed write (of any process): equal numbers, same book.
+    /// A number that grows with the committed writes (of any process). Where writes commit one after another
+    /// (SQLite, in memory) equal numbers mean the same book; where they commit side by side (PostgreSQL) two may
+    /// commit in the other order than they numbered themselves, so a page cache asks `BookChangeListening` there.
     func bookVersion() throws -> Int64
     func profile() throws -> BusinessProfile?
 
