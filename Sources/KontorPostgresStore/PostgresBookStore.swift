@@ -69,10 +69,18 @@ public final class PostgresBookStore: BookStore {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
+        // Who writes, as the SQLite store names them: the task's actor, else this process's user. Read here: the
+        // closure runs on a thread of the runner's pool, where the task-local is not set.
+        let actor = BookActor.current ?? AuditChain.processActor
         let (result, change) = try await runner().write { transaction in
+            // Inside the transaction, both: a run again after a serialization failure names the actor again and
+            // seals only what that run journaled (`PostgresAuditJournal`).
+            try PostgresAuditJournal.begin(transaction, actor: actor)
             let book = PostgresBook(transaction)
             let result = try body(book)
-            return (result, try book.recordChange())
+            let change = try book.recordChange()
+            try PostgresAuditJournal.seal(transaction)
+            return (result, change)
         }
         // Committed: the request that wrote tells its browser which change it has seen.
         BookChangeReceipt.current?.note(change)

@@ -17,7 +17,8 @@ public enum PostgresMigrations {
     // Until a book on PostgreSQL exists outside tests (the store is new with issue 17), the first migration is the
     // whole schema; from then on every change is a further migration, never an edit of one applied.
     static let all: [Migration] = [
-        Migration(name: "v1-book", statements: PostgresSchema.tables + PostgresEvidenceTriggers.all)
+        Migration(name: "v1-book", statements: PostgresSchema.tables + PostgresEvidenceTriggers.all),
+        Migration(name: "v2-audit-journal", statements: PostgresAuditTriggers.all),
     ]
 
     /// The names of every migration, in order.
@@ -54,6 +55,8 @@ public enum PostgresMigrations {
                 try transaction.query(#"INSERT INTO "schemaMigrations" ("name") VALUES (\#(migration.name))"#)
                 appliedNow.append(migration.name)
             }
+            // The journal's triggers follow the tables as every migration left them (`PostgresAuditTriggers`).
+            if !appliedNow.isEmpty { try transaction.query(#"SELECT "kontor_audit_install"()"#) }
             return appliedNow
         }
     }

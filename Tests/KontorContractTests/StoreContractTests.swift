@@ -51,37 +51,6 @@ actor OpenStores {
     }
 }
 
-/// One PostgreSQL server for every contract test of this process (each store gets a database of its own), stopped
-/// when the test process exits.
-enum SharedPostgres {
-    private static let starting = Starter()
-
-    static func server() async throws -> TestPostgresServer { try await starting.server() }
-
-    /// Starts the server once: the first caller's task, which every later caller awaits too (an actor alone would
-    /// let a second caller in while the first waits for `initdb`).
-    actor Starter {
-        private var starting: Task<TestPostgresServer, any Error>?
-
-        func server() async throws -> TestPostgresServer {
-            if let starting { return try await starting.value }
-            let task = Task {
-                let server = try await TestPostgresServer.start()
-                Running.server = server
-                atexit { Running.server?.stop() }
-                return server
-            }
-            starting = task
-            return try await task.value
-        }
-    }
-
-    /// The running server for the exit handler, which cannot reach into an actor.
-    enum Running {
-        nonisolated(unsafe) static var server: TestPostgresServer?
-    }
-}
-
 /// Every rule of `StoreContract` against every store kind. A class, so that each test's temporary folder of SQLite
 /// books goes when the test ends (`deinit`).
 final class StoreContractTests: Sendable {

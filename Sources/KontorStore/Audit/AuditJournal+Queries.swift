@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import KontorCore
+public import KontorApp
 
 extension AuditJournal {
     /// Recomputes the chain, checks the guard triggers and compares every record with its history.
@@ -85,19 +85,4 @@ extension AuditJournal {
                   ORDER BY name)
             """)
     }
-}
-
-/// A record named in a form `audit log` cannot read.
-public struct AuditRecordError: BilingualError, CustomStringConvertible {
-    /// What was given.
-    public let record: String
-
-    public func message(_ language: Language) -> String {
-        switch language {
-        case .de: "„\(record)“ ist kein Datensatz: erwartet TABELLE:SCHLÜSSEL, z. B. invoice:2026-0001 oder customer:3."
-        case .en: "'\(record)' is not a record: expected TABLE:KEY, e.g. invoice:2026-0001 or customer:3."
-        }
-    }
-
-    public var description: String { message(.en) }
 }

@@ -1,6 +1,6 @@
-import Crypto
 import Foundation
 import GRDB
+import KontorApp
 
 /// The audit journal (GoBD): every change to the book is a row of `auditJournal`, written by triggers in the same
 /// transaction as the change, and sealed at the end of that transaction by a SHA-256 chain over all entries.
@@ -8,10 +8,10 @@ import GRDB
 /// The journal is a normal table (a backup or an export carries it like any other); the triggers of
 /// `EvidenceTriggers` refuse to delete or replace its rows and allow only the one change of sealing.
 public enum AuditJournal {
-    /// The hash before the first entry.
-    static let genesis = String(repeating: "0", count: 64)
+    /// The hash before the first entry (`AuditChain`'s, shared with the PostgreSQL store).
+    static var genesis: String { AuditChain.genesis }
     /// Who wrote an entry when no Kontor process named itself: a change made with another SQLite program.
-    static let outsideActor = "outside Kontor"
+    static var outsideActor: String { AuditChain.outsideActor }
 
     static let schemaSQL = """
         CREATE TABLE auditJournal (
@@ -64,10 +64,7 @@ public enum AuditJournal {
         """
 
     /// The operating-system user of this process, the actor of CLI writes.
-    public static let processActor: String = {
-        let name = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
-        return "os:\(name)"
-    }()
+    public static var processActor: String { AuditChain.processActor }
 
     /// Names the actor of the changes the current transaction is about to make.
     static func begin(_ db: Database, actor: String) throws {
@@ -99,16 +96,16 @@ public enum AuditJournal {
                 }
                 let id: Int64 = row[0]
                 fields.removeAll(keepingCapacity: true)
-                appendField(chain, to: &fields)
-                appendField(String(id).utf8, to: &fields)
+                AuditChain.appendField(chain, to: &fields)
+                AuditChain.appendField(String(id).utf8, to: &fields)
                 for column in 1...7 {
                     try row.withUnsafeData(atIndex: column) { data in
-                        guard let data else { return appendField(CollectionOfOne(0), to: &fields) }
-                        appendField(data, to: &fields)
+                        guard let data else { return AuditChain.appendField(CollectionOfOne(0), to: &fields) }
+                        AuditChain.appendField(data, to: &fields)
                     }
                 }
                 chain.removeAll(keepingCapacity: true)
-                appendHex(SHA256.hash(data: fields), to: &chain)
+                AuditChain.appendHash(of: fields, to: &chain)
                 hashes += chain
                 ids.append(id)
             }
@@ -143,98 +140,19 @@ public enum AuditJournal {
         }
     }
 
-    /// One field as the chain hashes it: its byte count in decimal, a colon, the bytes.
-    private static func appendField<Bytes: Collection>(_ field: Bytes, to bytes: inout [UInt8])
-    where Bytes.Element == UInt8 {
-        bytes += String(field.count).utf8
-        bytes.append(58)  // ":"
-        bytes += field
-    }
-
-    private static func appendHex<Bytes: Sequence>(_ digest: Bytes, to text: inout [UInt8])
-    where Bytes.Element == UInt8 {
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-    }
-
-    /// SHA-256 over the previous hash and every field of the entry, each prefixed by its length so that no two
-    /// different entries hash the same bytes.
+    /// SHA-256 over the previous hash and every field of the entry (`AuditChain`, shared with the PostgreSQL store).
     static func chainHash(previous: String, entry: AuditEntry) -> String {
-        // One byte array rather than a `Data` per field: sealing a 100,000-row import hashes 100,000 entries.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256 + (entry.before?.utf8.count ?? 1) + (entry.after?.utf8.count ?? 1))
-        for field in [previous, String(entry.id), entry.at, entry.actor, entry.table, entry.key, entry.operation,
-                      entry.before ?? "\u{0}", entry.after ?? "\u{0}"] {
-            bytes += String(field.utf8.count).utf8
-            bytes.append(58)  // ":"
-            bytes += field.utf8
-        }
-        return hex(SHA256.hash(data: bytes))
+        AuditChain.chainHash(previous: previous, entry: entry)
     }
 
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 { AuditChain.hex(bytes) }
 }
 
-/// One entry of the audit journal.
-public struct AuditEntry: Sendable, Equatable, Codable {
-    /// Position in the journal (1, 2, …).
-    public let id: Int64
-    /// When (UTC, ISO 8601 with milliseconds).
-    public let at: String
-    /// Who: `os:USER` for the CLI, `web:USER` for the web app, `outside Kontor` for other programs.
-    public let actor: String
-    /// The table of the record.
-    public let table: String
-    /// The record's key in that table.
-    public let key: String
-    /// `insert`, `update`, `delete`, `snapshot` (the state when the journal began) or `schema`.
-    public let operation: String
-    /// The changed fields before (JSON object), or the whole row for a delete.
-    public let before: String?
-    /// The changed fields after (JSON object), or the whole row for an insert; for many rows inserted at once
-    /// (`rowKey` `first..last`) a JSON array of `[key, row]` pairs, which `audit log` narrows to the row asked for.
-    public let after: String?
-    /// The chain hash (nil until sealed).
-    public let hash: String?
-
-    init(
-        id: Int64, at: String, actor: String, table: String, key: String, operation: String, before: String?,
-        after: String?, hash: String?
-    ) {
-        self.id = id
-        self.at = at
-        self.actor = actor
-        self.table = table
-        self.key = key
-        self.operation = operation
-        self.before = before
-        self.after = after
-        self.hash = hash
-    }
-
+extension AuditEntry {
     init(row: Row) {
-        id = row["id"]
-        at = row["at"]
-        actor = row["actor"]
-        table = row["tableName"]
-        key = row["rowKey"]
-        operation = row["operation"]
-        before = row["before"]
-        after = row["after"]
-        hash = row.hasColumn("hash") ? row["hash"] : nil
+        self.init(
+            id: row["id"], at: row["at"], actor: row["actor"], table: row["tableName"], key: row["rowKey"],
+            operation: row["operation"], before: row["before"], after: row["after"],
+            hash: row.hasColumn("hash") ? row["hash"] : nil)
     }
-
-    /// The record as `audit log --record` takes it.
-    public var record: String { "\(table):\(key)" }
 }

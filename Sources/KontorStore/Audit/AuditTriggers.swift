@@ -1,18 +1,15 @@
 import Crypto
 import Foundation
 import GRDB
+import KontorApp
 
 /// Generates and installs the triggers that write every insert, update and delete of the book's tables into the
 /// audit journal. They are derived from the schema itself, so a table or column added by a later migration is
 /// journaled without anyone remembering to: after migrating, `installIfNeeded` compares them with the schema.
 enum AuditTriggers {
-    /// Tables that are not part of the book's content (the journal itself, the writer's name, the change counter)
-    /// or journaled by a trigger of their own (the documents: their hash, not their bytes).
-    static let excludedTables: Set<String> = [
-        "auditJournal", "auditContext", "auditDocument", "bookVersion", "grdb_migrations",
-        // Sign-ins and their expiry are not records of the business (and would journal every page view).
-        "webSession",
-    ]
+    /// Tables that are not part of the book's content: those no store journals (`AuditChain.unjournaledTables`) and
+    /// this store's change counter and migrations.
+    static let excludedTables: Set<String> = AuditChain.unjournaledTables.union(["bookVersion", "grdb_migrations"])
 
     /// A table as the journal sees it.
     struct Table {

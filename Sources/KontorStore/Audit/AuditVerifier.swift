@@ -1,31 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
-
-/// What `kontor audit verify` found: the length and head of the chain and every break, first break first.
-public struct AuditReport: Sendable {
-    /// Number of journal entries.
-    public let entries: Int
-    /// The hash of the last entry: write it down elsewhere, and a rewritten journal cannot end in it.
-    public let head: String?
-    /// Every break found, in the order of the journal; empty when the book is untouched.
-    public let problems: [AuditProblem]
-
-    /// Whether the chain, the triggers and every record agree.
-    public var isIntact: Bool { problems.isEmpty }
-}
-
-/// One break found by `audit verify`, worded in German and English.
-public struct AuditProblem: Sendable, Equatable {
-    /// The journal entry where it shows (nil for the comparison with the book as it is now).
-    public let entry: Int64?
-    /// The record it concerns, as `audit log --record` takes it (`invoiceLine:5`).
-    public let record: String?
-    /// The sentence in German.
-    public let german: String
-    /// The sentence in English.
-    public let english: String
-}
+import KontorApp
 
 /// Recomputes the chain, replays the journal and compares the result with the book as it is now: a change made
 /// with the triggers dropped (or around them) leaves the book and its history disagreeing.
@@ -66,24 +42,16 @@ enum AuditVerifier {
                                             "entries before #\(entry.id) are missing from the journal"))
                     chainBroken = true
                 } else if entry.hash == nil {
-                    problems.append(problem(entry.id, entry.record, "Eintrag Nr. \(entry.id) ist nicht versiegelt.",
-                                            "entry #\(entry.id) is not sealed"))
+                    problems.append(.notSealed(entry))
                     chainBroken = true
                 } else if AuditJournal.chainHash(previous: previous, entry: entry) != entry.hash {
-                    problems.append(problem(
-                        entry.id, entry.record,
-                        "Die Kette bricht bei Eintrag Nr. \(entry.id) (\(entry.record)): er wurde nachträglich geändert.",
-                        "the chain breaks at entry #\(entry.id) (\(entry.record)): it was changed afterwards"))
+                    problems.append(.chainBreak(entry))
                     chainBroken = true
                 }
                 previous = entry.hash ?? previous
                 expectedId = entry.id + 1
             }
-            if entry.actor == AuditJournal.outsideActor {
-                problems.append(problem(
-                    entry.id, entry.record, "\(entry.record) wurde außerhalb von Kontor geändert (Eintrag Nr. \(entry.id)).",
-                    "\(entry.record) was changed outside Kontor (entry #\(entry.id))"))
-            }
+            if entry.actor == AuditJournal.outsideActor { problems.append(.outside(entry)) }
             if entry.operation == "schema" {
                 if entry.table == "sqlite_master" {
                     recordedTriggers = try decode(entry.after)
@@ -107,12 +75,8 @@ enum AuditVerifier {
                         hashed[entry.table]?.noteFirst(field, value, key: entry.key)
                         continue
                     }
-                    problems.append(problem(
-                        entry.id, entry.record,
-                        "\(entry.record): \(field) war vor Eintrag Nr. \(entry.id) \(shown(known[field])) statt "
-                            + "\(shown(value)): dazwischen außerhalb des Journals geändert.",
-                        "\(entry.record): \(field) was \(shown(known[field])) before entry #\(entry.id), not "
-                            + "\(shown(value)): changed outside the journal in between"))
+                    problems.append(
+                        .changedBetween(entry, field: field, known: shown(known[field]), value: shown(value)))
                     break
                 }
             }
@@ -152,9 +116,7 @@ enum AuditVerifier {
             SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'audit\\_%' ESCAPE '\\'
             """).map { ($0["name"] as String, $0["sql"] as DatabaseValue) }, uniquingKeysWith: { first, _ in first })
         var problems: [AuditProblem] = []
-        for name in EvidenceTriggers.names where current[name] == nil {
-            problems.append(problem(nil, nil, "Der Schutz-Trigger \(name) fehlt.", "the guard trigger \(name) is missing"))
-        }
+        for name in EvidenceTriggers.names where current[name] == nil { problems.append(.triggerMissing(name)) }
         for (name, sql) in (recorded ?? [:]).sorted(by: { $0.key < $1.key })
         where current[name] != nil && current[name] != sql {
             problems.append(problem(nil, nil, "Der Schutz-Trigger \(name) wurde verändert.",
@@ -200,22 +162,18 @@ enum AuditVerifier {
                     }
                 }
                 guard let known else {
-                    problems.append(problem(nil, record, "\(label) steht nicht im Journal: außerhalb von Kontor angelegt.",
-                                            "\(label) is not in the journal: added outside Kontor"))
+                    problems.append(.addedOutside(record: record, label: label))
                     continue
                 }
                 for field in table.columns where journaled.contains(field) && now[field] != known[field] {
-                    problems.append(problem(
-                        nil, record,
-                        "\(label): \(field) ist \(shown(now[field])), laut Journal \(shown(known[field])).",
-                        "\(label): \(field) is \(shown(now[field])), the journal says \(shown(known[field]))"))
+                    problems.append(.differs(
+                        record: record, label: label, field: field, now: shown(now[field]), journaled: shown(known[field])))
                     break
                 }
             }
             for key in Set(expected.keys).union(hashedRows.rows.keys).sorted() {
                 let label = try self.label(db, table: table.name, key: key)
-                problems.append(problem(nil, "\(table.name):\(key)", "\(label) wurde außerhalb von Kontor gelöscht.",
-                                        "\(label) was deleted outside Kontor"))
+                problems.append(.deletedOutside(record: "\(table.name):\(key)", label: label))
             }
         }
         return problems

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import KontorApp
 import KontorCore
+import KontorPostgresStore
 import KontorStore
 
 /// `kontor audit`: the GoBD journal of every change to the book.
@@ -15,7 +17,12 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let report = try AuditJournal.verify(try global.sqliteDatabase(for: "audit verify"))
+            // A PostgreSQL book keeps its journal in its own tables and checks it there (`PostgresAuditVerifier`).
+            let report = if let store = try global.postgresStore() {
+                try await store.verifyAuditJournal()
+            } else {
+                try AuditJournal.verify(try global.sqliteDatabase(for: "audit verify"))
+            }
             let german = global.language == .de
             if global.json {
                 try Output.json(VerifyJSON(
@@ -43,7 +50,11 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "The record: TABLE:KEY, e.g. invoice:2026-0001, invoice:3, customer:1.") var record: String
 
         func run() async throws {
-            let entries = try AuditJournal.log(try global.sqliteDatabase(for: "audit log"), record: record)
+            let entries = if let store = try global.postgresStore() {
+                try await store.auditLog(record: record)
+            } else {
+                try AuditJournal.log(try global.sqliteDatabase(for: "audit log"), record: record)
+            }
             if global.json { return try Output.json(entries) }
             guard !entries.isEmpty else {
                 print(global.language == .de ? "Keine Einträge für \(record)." : "No entries for \(record).")

@@ -76,13 +76,18 @@ struct GlobalOptions: ParsableArguments {
     /// - Parameter connections: how many sessions a PostgreSQL book opens; a command runs one use case at a time
     ///   and needs one, `kontor serve` more (fifty agency processes must not hold the server's every connection).
     func kontor(connections: Int = 1) throws -> Kontor {
-        if let location = try postgresLocation() {
-            let store = PostgresBookStore.connecting(
-                location, password: try PostgresLocation.password(), connections: connections)
-            OpenBooks.add(store)
-            return Kontor(store: store)
-        }
+        if let store = try postgresStore(connections: connections) { return Kontor(store: store) }
         return Kontor(store: GRDBBookStore(try AppDatabase.open(path: databasePath)))
+    }
+
+    /// The PostgreSQL book's store when one is named (closed with every open book when the command ends), else nil:
+    /// for the commands that read the store's own records (`audit`).
+    func postgresStore(connections: Int = 1) throws -> PostgresBookStore? {
+        guard let location = try postgresLocation() else { return nil }
+        let store = PostgresBookStore.connecting(
+            location, password: try PostgresLocation.password(), connections: connections)
+        OpenBooks.add(store)
+        return store
     }
 
     /// The language of all output (see `CLILanguage`).
