@@ -54,11 +54,8 @@ enum PostgresAuditVerifier {
         var hashed: [String: Set<String>] = [:]
         for entry in entries {
             if !chainBroken {
-                if entry.hash == nil {
-                    problems.append(.notSealed(entry))
-                    chainBroken = true
-                } else if AuditChain.chainHash(previous: previous, entry: entry) != entry.hash {
-                    problems.append(.chainBreak(entry))
+                if let broken = AuditChain.brokenLink(entry, after: previous) {
+                    problems.append(broken)
                     chainBroken = true
                 }
                 previous = entry.hash ?? previous

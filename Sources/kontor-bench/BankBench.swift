@@ -1,5 +1,6 @@
 import Foundation
 import KontorBanking
+import KontorCore
 
 /// The statement benchmarks: MT940 and CSV files of 10,000 entries made here (deterministic, shaped like the
 /// peers' `mt940-10k.sta`: German `:86:` with `?20`… subfields and SEPA keywords, umlauts in the names), and the
@@ -70,6 +71,29 @@ enum BankBench {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Int(usage.ru_maxrss)
+    }
+
+    /// A camt.053 statement of `entries` credits: every hundredth pays one of `open` by its number (its open amount,
+    /// its buyer as payer), the rest are unrelated transfers for the review queue.
+    static func camt(entries: Int, paying open: [Invoice]) -> String {
+        var camt = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+            <GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-11-26T08:00:00</CreDtTm></GrpHdr>
+            <Stmt><Id>BENCH-1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+            """
+        for index in 0..<entries {
+            let invoice = index % 100 == 0 && index / 100 < open.count ? open[index / 100] : nil
+            let amount =
+                invoice?.openAmount.decimalString ?? "\(10 + index % 900).\(String(format: "%02d", index % 100))"
+            let text = invoice.map { "RE \($0.number!)" } ?? "Gutschrift \(index) Rueckerstattung"
+            let payer = invoice?.buyer?.name ?? "Zahler \(index % 5000)"
+            camt += "<Ntry><Amt Ccy=\"EUR\">\(amount)</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+                + "<BookgDt><Dt>2026-11-25</Dt></BookgDt><AcctSvcrRef>B\(index)</AcctSvcrRef><NtryDtls><TxDtls>"
+                + "<RltdPties><Dbtr><Pty><Nm>\(payer.replacingOccurrences(of: "&", with: "&amp;"))</Nm></Pty></Dbtr>"
+                + "</RltdPties><RmtInf><Ustrd>\(text)</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n"
+        }
+        return camt + "</Stmt></BkToCstmrStmt></Document>\n"
     }
 
     /// An MT940 statement as German banks write it: CRLF, `:86:` wrapped at 65 characters.

@@ -139,23 +139,7 @@ struct Bench {
 
         // A camt.053 with 100,000 credits: some pay open invoices by number, the rest are unrelated.
         let open = try await kontor.invoices(InvoiceQuery(openOnly: true))
-        var camt = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
-            <GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-11-26T08:00:00</CreDtTm></GrpHdr>
-            <Stmt><Id>BENCH-1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
-            """
-        for index in 0..<100_000 {
-            let invoice = index % 100 == 0 && index / 100 < open.count ? open[index / 100] : nil
-            let amount = invoice?.openAmount.decimalString ?? "\(10 + index % 900).\(String(format: "%02d", index % 100))"
-            let text = invoice.map { "RE \($0.number!)" } ?? "Gutschrift \(index) Rueckerstattung"
-            let payer = invoice?.buyer?.name ?? "Zahler \(index % 5000)"
-            camt += "<Ntry><Amt Ccy=\"EUR\">\(amount)</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
-                + "<BookgDt><Dt>2026-11-25</Dt></BookgDt><AcctSvcrRef>B\(index)</AcctSvcrRef><NtryDtls><TxDtls>"
-                + "<RltdPties><Dbtr><Pty><Nm>\(payer.replacingOccurrences(of: "&", with: "&amp;"))</Nm></Pty></Dbtr></RltdPties>"
-                + "<RmtInf><Ustrd>\(text)</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n"
-        }
-        camt += "</Stmt></BkToCstmrStmt></Document>\n"
+        var camt = BankBench.camt(entries: 100_000, paying: open)
         let camtURL = folder.appendingPathComponent("statement.xml")
         try Data(camt.utf8).write(to: camtURL)
         var appliedPayments = 0

@@ -6,8 +6,8 @@ import KontorStore
 
 /// `kontor-bench --database postgres://… [--scale N] [--json FILE]`: the same synthetic book built through the port
 /// into a new SQLite file and into the (empty) PostgreSQL database, then the operations people wait for on both,
-/// side by side: issuing, the morning list, a customer's timeline and every web page. The password comes from
-/// `$KONTOR_DATABASE_PASSWORD` or `$KONTOR_DATABASE_PASSWORD_FILE`, as for `kontor`.
+/// side by side: issuing, the morning list, a customer's timeline, every web page and a bank import. The password
+/// comes from `$KONTOR_DATABASE_PASSWORD` or `$KONTOR_DATABASE_PASSWORD_FILE`, as for `kontor`.
 enum DatabaseBench {
     static func main(url: String, scale: Int, jsonPath: String?) async throws {
         let today = Day("2026-11-26")!
@@ -77,6 +77,18 @@ enum DatabaseBench {
                 perOperationMicroseconds: measurement.perOperationMicroseconds,
                 operationsPerSecond: measurement.operationsPerSecond)
         }
+        // Last, so that the pages above see the book as session 11 measured them: a statement of 10,000 credits,
+        // every hundredth paying an open invoice, stored (and on PostgreSQL journaled per row) in one transaction.
+        let open = try await kontor.invoices(InvoiceQuery(openOnly: true))
+        let camt = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kontor-bench-\(UUID().uuidString).xml")
+        try Data(BankBench.camt(entries: 10_000, paying: open).utf8).write(to: camt)
+        defer { try? FileManager.default.removeItem(at: camt) }
+        var applied = 0
+        measurements.append(try await Bench.measure("\(name): import camt.053, 10,000 entries", count: 10_000) {
+            applied = try await kontor.importStatement(at: camt, dryRun: false, today: today).applied.count
+        })
+        print("\(name): the import booked \(applied) payments")
         return measurements
     }
 }

@@ -26,6 +26,13 @@ public enum AuditChain {
     /// they would journal every page view). Each store adds its own bookkeeping tables.
     public static let unjournaledTables: Set<String> = ["auditJournal", "auditContext", "auditDocument", "webSession"]
 
+    /// What is wrong with `entry` as the link after the hash `previous` — not sealed, or sealed with another hash —
+    /// or nil when it follows: the one chain check of both stores' verifiers.
+    public static func brokenLink(_ entry: AuditEntry, after previous: String) -> AuditProblem? {
+        guard let hash = entry.hash else { return .notSealed(entry) }
+        return chainHash(previous: previous, entry: entry) == hash ? nil : .chainBreak(entry)
+    }
+
     /// The hash of `entry` chained onto `previous`.
     public static func chainHash(previous: String, entry: AuditEntry) -> String {
         // One byte array rather than a `Data` per field: sealing a 100,000-row import hashes 100,000 entries.

@@ -41,11 +41,8 @@ enum AuditVerifier {
                     problems.append(problem(entry.id, nil, "Einträge vor Nr. \(entry.id) fehlen im Journal.",
                                             "entries before #\(entry.id) are missing from the journal"))
                     chainBroken = true
-                } else if entry.hash == nil {
-                    problems.append(.notSealed(entry))
-                    chainBroken = true
-                } else if AuditJournal.chainHash(previous: previous, entry: entry) != entry.hash {
-                    problems.append(.chainBreak(entry))
+                } else if let broken = AuditChain.brokenLink(entry, after: previous) {
+                    problems.append(broken)
                     chainBroken = true
                 }
                 previous = entry.hash ?? previous
