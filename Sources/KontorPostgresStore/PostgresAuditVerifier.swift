@@ -111,7 +111,7 @@ enum PostgresAuditVerifier {
             let (name, state) = try row.decode((String, String).self)
             if state != "D" { enabled.insert(name) }
         }
-        let journaled = try tables(transaction).map { PostgresAuditTriggers.triggerName($0.name) }
+        let journaled = try tables(transaction).flatMap { PostgresAuditTriggers.triggerNames($0.name) }
         return (guardTriggers + journaled).filter { !enabled.contains($0) }.map(AuditProblem.triggerMissing)
     }
 
