@@ -89,7 +89,9 @@ final class RawSocket: @unchecked Sendable {
         descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard descriptor >= 0 else { throw Failure(what: "socket") }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        // Generous: in the full suite fifty CLI processes may be issuing on the same two cores, and a server that
+        // answers late is not a server that does not answer (CI once read nothing within 5 s).
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var noSignal: Int32 = 1
         #if canImport(Darwin)
@@ -124,7 +126,7 @@ final class RawSocket: @unchecked Sendable {
         return recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT)) == 0
     }
 
-    /// Everything the server sends until it closes, stops for 5 s, or has sent a full head and 64 KB.
+    /// Everything the server sends until it closes, stops for 30 s, or has sent a full head and 64 KB.
     func receive() -> String {
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 4096)
