@@ -147,7 +147,7 @@ extension PostgresBook {
 
     func keep(document: KeptDocument) throws {
         // The same bytes of the same record are kept once, however often they are saved again. The hash is
-        // PostgreSQL's SHA-256 in lower-case hex, the text `AuditJournal.hex` writes in the SQLite store; the bytes
+        // PostgreSQL's SHA-256 in lower-case hex, the text `AuditChain.hex` writes in the SQLite store; the bytes
         // are sent once and hashed where they are stored.
         try run(
             #"""

@@ -4,7 +4,7 @@ import KontorApp
 
 extension GRDBBook {
     func keep(document: KeptDocument) throws {
-        let hash = AuditJournal.hex(SHA256.hash(data: document.data))
+        let hash = AuditChain.hex(SHA256.hash(data: document.data))
         // The same bytes of the same record are kept once, however often they are saved again.
         let known = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM auditDocument WHERE record = ? AND sha256 = ?)",

@@ -9,7 +9,7 @@ public struct GRDBBookStore: BookStore {
     let actor: String
 
     /// Creates the store over an opened database.
-    public init(_ database: AppDatabase, actor: String = AuditJournal.processActor) {
+    public init(_ database: AppDatabase, actor: String = AuditChain.processActor) {
         self.database = database
         self.actor = actor
     }

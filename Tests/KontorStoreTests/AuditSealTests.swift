@@ -13,11 +13,11 @@ struct AuditSealTests {
 
     /// Recomputes the chain over the whole journal as the verifier does; the ids where a stored hash differs.
     func brokenLinks(_ db: Database) throws -> [Int64] {
-        var previous = AuditJournal.genesis
+        var previous = AuditChain.genesis
         var broken: [Int64] = []
         for row in try Row.fetchAll(db, sql: "SELECT * FROM auditJournal ORDER BY id") {
             let entry = AuditEntry(row: row)
-            if AuditJournal.chainHash(previous: previous, entry: entry) != entry.hash { broken.append(entry.id) }
+            if AuditChain.chainHash(previous: previous, entry: entry) != entry.hash { broken.append(entry.id) }
             previous = entry.hash ?? previous
         }
         return broken

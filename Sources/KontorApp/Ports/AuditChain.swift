@@ -61,21 +61,23 @@ public enum AuditChain {
 
     /// The SHA-256 of `fields` (built with `appendField`) as 64 lower-case hex digits, appended to `text`.
     public static func appendHash(of fields: [UInt8], to text: inout [UInt8]) {
-        for byte in SHA256.hash(data: fields) {
+        appendHex(SHA256.hash(data: fields), to: &text)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendHex<Bytes: Sequence>(_ bytes: Bytes, to text: inout [UInt8])
+    where Bytes.Element == UInt8 {
+        for byte in bytes {
             text.append(hexDigits[Int(byte >> 4)])
             text.append(hexDigits[Int(byte & 0x0F)])
         }
     }
 
-    @usableFromInline static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// Bytes as lower-case hex digits (a SHA-256 as the journal and the kept documents write it).
     public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var text: [UInt8] = []
-        for byte in bytes {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
-        }
+        appendHex(bytes, to: &text)
         return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import GRDB
+import KontorApp
 
 extension AuditJournal {
     /// Runs `insert`, which adds rows to `tableName`, and journals all the rows it added as one entry instead of
@@ -140,7 +141,7 @@ extension AuditJournal {
                 bytes.append(contentsOf: data)
             }
         }
-        return hex(SHA256.hash(data: bytes))
+        return AuditChain.hex(SHA256.hash(data: bytes))
     }
 
     /// `text` as a JSON string literal.

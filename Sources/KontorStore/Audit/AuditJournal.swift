@@ -8,11 +8,6 @@ import KontorApp
 /// The journal is a normal table (a backup or an export carries it like any other); the triggers of
 /// `EvidenceTriggers` refuse to delete or replace its rows and allow only the one change of sealing.
 public enum AuditJournal {
-    /// The hash before the first entry (`AuditChain`'s, shared with the PostgreSQL store).
-    static var genesis: String { AuditChain.genesis }
-    /// Who wrote an entry when no Kontor process named itself: a change made with another SQLite program.
-    static var outsideActor: String { AuditChain.outsideActor }
-
     static let schemaSQL = """
         CREATE TABLE auditJournal (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -63,9 +58,6 @@ public enum AuditJournal {
         BEGIN SELECT RAISE(ABORT, 'the audit journal is append-only'); END;
         """
 
-    /// The operating-system user of this process, the actor of CLI writes.
-    public static var processActor: String { AuditChain.processActor }
-
     /// Names the actor of the changes the current transaction is about to make.
     static func begin(_ db: Database, actor: String) throws {
         try db.execute(sql: "UPDATE auditContext SET actor = ? WHERE id = 1", arguments: [actor])
@@ -92,7 +84,7 @@ public enum AuditJournal {
                 if chain.isEmpty {
                     chain = Array((try String.fetchOne(db, sql: """
                         SELECT hash FROM auditJournal WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1
-                        """) ?? genesis).utf8)
+                        """) ?? AuditChain.genesis).utf8)
                 }
                 let id: Int64 = row[0]
                 fields.removeAll(keepingCapacity: true)
@@ -139,13 +131,6 @@ public enum AuditJournal {
             try update.execute(arguments: [hash, id])
         }
     }
-
-    /// SHA-256 over the previous hash and every field of the entry (`AuditChain`, shared with the PostgreSQL store).
-    static func chainHash(previous: String, entry: AuditEntry) -> String {
-        AuditChain.chainHash(previous: previous, entry: entry)
-    }
-
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 { AuditChain.hex(bytes) }
 }
 
 extension AuditEntry {

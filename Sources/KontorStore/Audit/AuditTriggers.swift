@@ -46,7 +46,7 @@ enum AuditTriggers {
     static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
     static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
-    static let actorExpression = "COALESCE((SELECT actor FROM auditContext WHERE id = 1), '\(AuditJournal.outsideActor)')"
+    static let actorExpression = "COALESCE((SELECT actor FROM auditContext WHERE id = 1), '\(AuditChain.outsideActor)')"
 
     /// The journaled tables of the current schema.
     static func tables(_ db: Database) throws -> [Table] {
@@ -121,7 +121,7 @@ enum AuditTriggers {
                 }
             }
         }
-        return AuditJournal.hex(hash.finalize())
+        return AuditChain.hex(hash.finalize())
     }
 
     /// Records that the triggers match the schema as it is now.

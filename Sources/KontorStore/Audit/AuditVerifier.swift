@@ -13,7 +13,7 @@ enum AuditVerifier {
         var state: [String: [String: Fields]] = [:]
         var columns: [String: [String]] = [:]
         var recordedTriggers: Fields?
-        var previous = AuditJournal.genesis
+        var previous = AuditChain.genesis
         var chainBroken = false
         var count = 0
         var expectedId: Int64 = 1
@@ -48,7 +48,7 @@ enum AuditVerifier {
                 previous = entry.hash ?? previous
                 expectedId = entry.id + 1
             }
-            if entry.actor == AuditJournal.outsideActor { problems.append(.outside(entry)) }
+            if entry.actor == AuditChain.outsideActor { problems.append(.outside(entry)) }
             if entry.operation == "schema" {
                 if entry.table == "sqlite_master" {
                     recordedTriggers = try decode(entry.after)
@@ -225,7 +225,7 @@ enum AuditVerifier {
             let name = "\(row["fileName"] as String) (\(row["record"] as String))"
             let stored: String = row["sha256"]
             let known = expected.removeValue(forKey: String(id))
-            if AuditJournal.hex(SHA256.hash(data: row["bytes"] as Data)) != stored || known?["sha256"] != stored.databaseValue {
+            if AuditChain.hex(SHA256.hash(data: row["bytes"] as Data)) != stored || known?["sha256"] != stored.databaseValue {
                 problems.append(problem(nil, "auditDocument:\(id)",
                                         "Das Dokument \(name) ist nicht mehr das, das Kontor verlassen hat.",
                                         "the document \(name) is not the one that left Kontor"))
