@@ -53,13 +53,15 @@ struct ConnectionTests {
             let start = ContinuousClock.now
             try socket.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             var open = true
-            // One header line every 200 ms keeps bytes flowing, but no request head is ever complete.
-            while open, ContinuousClock.now - start < .seconds(8) {
+            // One header line every 200 ms keeps bytes flowing, but no request head is ever complete. The bound is
+            // loose because fifty CLI processes of the same suite may be issuing on the two cores (CI once needed
+            // 8.5 s); a server that honoured the trickle would keep the connection open past any bound.
+            while open, ContinuousClock.now - start < .seconds(30) {
                 try await Task.sleep(for: .milliseconds(200))
                 open = (try? socket.send("X-Slow: 1\r\n")) != nil && !socket.isClosedByPeer()
             }
-            #expect(!open, "still open after 8 s")
-            #expect(ContinuousClock.now - start < .seconds(6))
+            #expect(!open, "still open after 30 s")
+            #expect(ContinuousClock.now - start < .seconds(20))
         }
     }
 
