@@ -66,6 +66,9 @@ let package = Package(
             name: "KontorStore",
             dependencies: [
                 "KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own binding functions, for the one bulk path where GRDB's arguments cost more than the
+                // rows' insert (`BankEntryBinding`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),

@@ -30,7 +30,9 @@ extension GRDBBook {
     }
 
     func bankEntry(identity: String) throws -> BankEntry? {
-        try BankEntryRecord.filter(Column("identity") == identity).fetchOne(db)?.domain()
+        // A cached statement: an import looks up every entry the matcher suggests invoices for.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM bankEntry WHERE identity = ?")
+        return try Row.fetchOne(statement, arguments: [identity]).map { try BankEntryRecord(row: $0).domain() }
     }
 
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry] {
@@ -86,49 +88,30 @@ extension GRDBBook {
     func insert(bankEntries: [BankEntry]) throws {
         guard !bankEntries.isEmpty else { return }
         // Journaled as one entry per call, not by the per-row trigger: see `AuditJournal.insertInBulk`. Several rows
-        // per statement, because binding and stepping one statement per row costs more than SQLite's work per row.
-        // The rows go to the journal as bound, so that it hashes them without reading them back.
-        try AuditJournal.insertInBulk(into: "bankEntry", db) {
-            let rows = bankEntries.map { Self.values(BankEntryRecord($0)) }
-            var start = rows.startIndex
-            while start < rows.endIndex {
-                let end = min(start + Self.rowsPerInsert, rows.endIndex)
-                // A flat array of existentials: GRDB's generic initialisers are not specialised across modules,
-                // and one over the joined rows cost more than storing them.
-                var values: [(any DatabaseValueConvertible)?] = []
-                values.reserveCapacity((end - start) * Self.insertColumns.count)
-                for row in rows[start..<end] {
-                    for value in row { values.append(value) }
-                }
-                try insertStatement(rows: end - start).execute(arguments: StatementArguments(values))
+        // per statement, because binding and stepping one statement per row costs more than SQLite's work per row;
+        // bound and hashed in one pass (`BankEntryBinding`).
+        try AuditJournal.insertInBulk(into: "bankEntry", db) { firstRowid in
+            var binding = BankEntryBinding(rows: bankEntries.count)
+            var start = bankEntries.startIndex
+            while start < bankEntries.endIndex {
+                let end = min(start + Self.rowsPerInsert, bankEntries.endIndex)
+                let statement = try insertStatement(rows: end - start)
+                try binding.bind(bankEntries[start..<end], to: statement, firstRowid: firstRowid + Int64(start))
+                try statement.execute()
                 start = end
             }
-            return AuditJournal.BoundRows(columns: Self.insertColumns, rows: rows)
+            return .hashed(columns: BankEntryBinding.columns, hexDigests: binding.hexDigests)
         }
     }
 
     private static let rowsPerInsert = 64
 
-    private static let insertColumns = [
-        "identity", "bookingDate", "amountCents", "isCredit", "currency", "counterpartyName", "counterpartyIBAN",
-        "text", "status", "invoiceIds", "confidence", "reason", "importedOn", "sourceFile",
-    ]
-
-    private static func values(_ record: BankEntryRecord) -> [DatabaseValue] {
-        [
-            record.identity.databaseValue, record.bookingDate.databaseValue, record.amountCents.databaseValue,
-            record.isCredit.databaseValue, record.currency.databaseValue, record.counterpartyName.databaseValue,
-            record.counterpartyIBAN.databaseValue, record.text.databaseValue, record.status.databaseValue,
-            record.invoiceIds.databaseValue, record.confidence.databaseValue, record.reason.databaseValue,
-            record.importedOn.databaseValue, record.sourceFile.databaseValue,
-        ]
-    }
-
     /// The INSERT of `rows` rows, cached per row count (a full statement and at most one shorter tail per call).
     private func insertStatement(rows: Int) throws -> Statement {
-        let row = "(" + Array(repeating: "?", count: Self.insertColumns.count).joined(separator: ", ") + ")"
+        let columns = BankEntryBinding.columns
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         return try db.cachedStatement(sql: """
-            INSERT INTO bankEntry (\(Self.insertColumns.joined(separator: ", ")))
+            INSERT INTO bankEntry (\(columns.joined(separator: ", ")))
             VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             """)
     }

@@ -101,19 +101,80 @@ struct AuditBatchHashTests {
                     row += ["2026-11-26".databaseValue, "a.xml".databaseValue]
                     rows.append(row)
                 }
-                try AuditJournal.insertInBulk(into: "bankEntry", db) {
+                try AuditJournal.insertInBulk(into: "bankEntry", db) { _ in
                     for row in rows {
                         try db.execute(
                             sql: "INSERT INTO bankEntry (\(columns.joined(separator: ", "))) VALUES ("
                                 + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")",
                             arguments: StatementArguments(row))
                     }
-                    return asBound ? AuditJournal.BoundRows(columns: columns, rows: rows) : nil
+                    return asBound ? .bound(columns: columns, rows: rows) : nil
                 }
                 journaled.append(try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1") ?? "")
             }
         }
         #expect(journaled[0] == journaled[1] && journaled[0].hasPrefix("[[\"1\",\""))
         #expect(journaled[0].components(separatedBy: "],[").count == 5)
+    }
+
+    /// A bulk insert drops the table's per-row insert triggers for its duration only: they are back after it,
+    /// also when it failed and the caller carries on in the same transaction, and a known identity is refused as
+    /// the guard against REPLACE refuses it.
+    @Test func theTriggersThatStoodAsideAreBackAfterABulkInsertEvenAFailedOne() throws {
+        let day = Day("2026-11-26")!
+        let entry = BankEntry(
+            identity: "DE02|C|R:1", bookingDate: day, amount: Money(cents: 100), isCredit: true, currency: "EUR",
+            counterpartyName: "Zahler", counterpartyIBAN: nil, text: "Dank", status: .review, importedOn: day,
+            sourceFile: "a.xml")
+        let database = try AppDatabase.inMemory()
+        let triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bankEntry' ORDER BY name"
+        let before = try database.writer.read { try String.fetchAll($0, sql: triggers) }
+        let (after, refusal) = try database.writer.write { db -> ([String], DatabaseError?) in
+            try GRDBBook(db: db).insert(bankEntries: [entry])
+            do {
+                try GRDBBook(db: db).insert(bankEntries: [entry])
+                return (try String.fetchAll(db, sql: triggers), nil)
+            } catch let error as DatabaseError {
+                return (try String.fetchAll(db, sql: triggers), error)
+            }
+        }
+        #expect(before.contains("bankEntry_no_replace") && before.contains("audit_bankEntry_insert"))
+        #expect(after == before)
+        #expect(refusal?.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER)
+        #expect(StoreError(try #require(refusal)) == .immutable(detail: EvidenceTriggers.replaceMessage))
+        #expect(try database.writer.read { try String.fetchAll($0, sql: triggers) } == before)
+    }
+
+    /// The store binds bank entries with SQLite's own functions and hashes them as it binds
+    /// (`BankEntryBinding`): the journal says what reading the rows back says, for empty, missing, quoted,
+    /// control and non-Latin text, invoice ids and both directions, across the statements of 64 rows.
+    @Test func bankEntriesBoundAndHashedInOnePassEqualTheRowsReadBack() throws {
+        let day = Day("2026-11-26")!
+        let texts = ["", "Rechnung \"RE-1\" \\ Dank", "Zeile\u{1}\nzwei", "Grüße 😀 ĳ", String(repeating: "x", count: 300)]
+        let entries = (0..<150).map { index in
+            BankEntry(
+                identity: "DE02|\(index % 2 == 0 ? "C" : "D")|R:\(index)", bookingDate: day.adding(days: -index),
+                amount: Money(cents: Int64(index * 37)), isCredit: index % 2 == 0, currency: index == 7 ? "USD" : "EUR",
+                counterpartyName: index % 5 == 0 ? nil : texts[index % texts.count],
+                counterpartyIBAN: index % 3 == 0 ? nil : "DE89370400440532013000", text: texts[(index + 1) % texts.count],
+                status: index % 2 == 0 ? .review : .ignored, invoiceIds: index % 4 == 0 ? [Int64(index), 2] : [],
+                confidence: index % 100, reason: index % 6 == 0 ? "amount" : nil, importedOn: day,
+                sourceFile: "auszug \(index % 3).xml")
+        }
+        let database = try AppDatabase.inMemory()
+        let (journaled, readBack) = try database.writer.write { db in
+            try GRDBBook(db: db).insert(bankEntries: entries)
+            let journaled = try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1")
+            let table = try AuditTriggers.table(named: "bankEntry", db)
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(table.columns.map { table.value("t", $0) }.joined(separator: ", ")) FROM bankEntry t ORDER BY id")
+            let pairs = rows.enumerated().map { offset, row in
+                "[\"\(offset + 1)\",\"" + AuditJournal.rowHash(Array(row.databaseValues)) + "\"]"
+            }
+            return (journaled, "[" + pairs.joined(separator: ",") + "]")
+        }
+        #expect(journaled == readBack)
+        let stored = try database.writer.read { db in try GRDBBook(db: db).bankEntry(identity: "DE02|C|R:4") }
+        #expect(stored?.invoiceIds == [4, 2] && stored?.text == texts[0] && stored?.counterpartyName == texts[4])
     }
 }

@@ -1,12 +1,11 @@
-import Crypto
 import GRDB
 import KontorApp
 
 extension AuditJournal {
     /// Runs `insert`, which adds rows to `tableName`, and journals all the rows it added as one entry instead of
     /// one entry per row: operation `insert`, `rowKey` the first and last rowid (`"12..1035"`), and `after` a JSON
-    /// array of `[key, hash]` pairs, each hash the SHA-256 of the row as inserted (`rowHash`). The table's own
-    /// insert trigger stands aside meanwhile (`auditContext.bulkTable`).
+    /// array of `[key, hash]` pairs, each hash the SHA-256 of the row as inserted (`rowHash`). The table's per-row
+    /// insert triggers stand aside meanwhile (`standAside`).
     ///
     /// Why: a bank statement adds up to 100,000 rows in one transaction. A journal row per bank entry, or the rows
     /// written out as JSON in batches, wrote, indexed and sealed more than the entries themselves and cost most of
@@ -20,82 +19,156 @@ extension AuditJournal {
     /// The rows are those with a rowid above the table's largest before the call, so `insert` must let SQLite
     /// choose the rowids (a row it placed below would go unjournaled, and `audit verify` would report it).
     ///
-    /// `insert` may return the rows as it bound them; when they are all the rows added, in rowid order, with every
-    /// column but the rowid key, they are hashed as bound instead of being read back.
-    static func insertInBulk(into tableName: String, _ db: Database, insert: () throws -> BoundRows?) throws {
+    /// `insert` is given the rowid SQLite will give its first row and may say what it added (`InsertedRows`): the
+    /// values as bound, or the rows already hashed as it bound them. When that covers exactly the rows added, one
+    /// rowid after the other, they are not read back.
+    static func insertInBulk(
+        into tableName: String, _ db: Database, insert: (_ firstRowid: Int64) throws -> InsertedRows?
+    ) throws {
         let table = try AuditTriggers.table(named: tableName, db)
         let name = AuditTriggers.quoted(tableName)
         let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(rowid), 0) FROM \(name)") ?? 0
-        try db.execute(sql: "UPDATE auditContext SET bulkTable = ? WHERE id = 1", arguments: [tableName])
-        let bound: BoundRows?
+        let asides = try standAside(tableName, db)
+        let inserted: InsertedRows?
         do {
-            bound = try insert()
+            inserted = try insert(before + 1)
+        } catch let error as DatabaseError
+            where asides.contains(where: { $0.name == "\(tableName)_no_replace" })
+            && [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.extendedResultCode)
+        {
+            try? restore(asides, db)
+            // A key that already holds evidence: the refusal of the guard that stood aside, not the bare constraint.
+            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_TRIGGER, message: EvidenceTriggers.replaceMessage)
         } catch {
-            try? db.execute(sql: "UPDATE auditContext SET bulkTable = NULL WHERE id = 1")
+            try? restore(asides, db)
             throw error
         }
-        try db.execute(sql: "UPDATE auditContext SET bulkTable = NULL WHERE id = 1")
-        let hashed = try bound.flatMap { try hashes(of: $0, table: table, after: before, db) }
-            ?? hashesReadBack(table: table, after: before, db)
-        guard let first = hashed.first, let last = hashed.last else { return }
-        var pairs = "["
-        for (index, row) in hashed.enumerated() {
-            if index > 0 { pairs += "," }
-            pairs += "[" + jsonString(row.key) + ",\"" + row.hash + "\"]"
+        try restore(asides, db)
+        var pairs = BulkPairs()
+        if let inserted, try addHashes(of: inserted, table: table, after: before, to: &pairs, db) {
+        } else {
+            try addHashesReadBack(table: table, after: before, to: &pairs, db)
         }
+        guard let first = pairs.first, let last = pairs.last else { return }
         try db.execute(
             sql: """
                 INSERT INTO auditJournal (actor, tableName, rowKey, operation, after)
                 VALUES (\(AuditTriggers.actorExpression), ?, ?, 'insert', ?)
                 """,
-            arguments: [tableName, "\(first.rowid)..\(last.rowid)", pairs + "]"])
+            arguments: [tableName, "\(first)..\(last)", pairs.json()])
     }
 
-    /// Rows as an insert bound them: the columns named, and each row's values in that order.
-    struct BoundRows {
-        var columns: [String]
-        var rows: [[DatabaseValue]]
+    /// Drops the table's per-row insert triggers, its journal entry and its guard against `REPLACE`
+    /// (`EvidenceTriggers`), returning their SQL for `restore`: together they cost a third of SQLite's work for
+    /// each bank entry stored. Only inside the write transaction and only until `insertInBulk` returns, so no other
+    /// connection ever sees the table without them (nor can it write meanwhile); the rows are journaled as a batch,
+    /// and a plain `INSERT` of new rows replaces nothing: the table's UNIQUE constraints still refuse a key that
+    /// holds evidence, and `insertInBulk` reports that as the guard would have.
+    private static func standAside(_ tableName: String, _ db: Database) throws -> [(name: String, sql: String)] {
+        guard db.isInsideTransaction else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a bulk insert needs a transaction")
+        }
+        let triggers = try Row.fetchAll(
+            db,
+            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name IN (?, ?)",
+            arguments: [tableName, "audit_\(tableName)_insert", "\(tableName)_no_replace"])
+        for trigger in triggers {
+            try db.execute(sql: "DROP TRIGGER \(AuditTriggers.quoted(trigger["name"]))")
+        }
+        return triggers.map { ($0["name"], $0["sql"]) }
     }
 
-    /// One row of a batch: its rowid, its key as the journal writes it, and its hash.
-    private struct HashedRow {
-        var rowid: Int64
-        var key: String
-        var hash: String
+    /// Creates the triggers `standAside` dropped again, from their own SQL.
+    private static func restore(_ triggers: [(name: String, sql: String)], _ db: Database) throws {
+        for trigger in triggers { try db.execute(sql: trigger.sql) }
     }
 
-    /// The hashes of the rows as bound, or nil when they cannot stand for the rows added: the table's key is not
-    /// its one integer rowid column, a column is missing or a blob (the journal writes those as hex), or the rows
-    /// added are not exactly these, one rowid after the other.
-    private static func hashes(of bound: BoundRows, table: AuditTriggers.Table, after before: Int64, _ db: Database)
-        throws -> [HashedRow]?
-    {
-        guard table.key.count == 1, table.blobColumns.isEmpty, !bound.rows.isEmpty else { return nil }
+    /// What the `insert` of `insertInBulk` says about the rows it added, so that they need not be read back.
+    enum InsertedRows {
+        /// Each row's values as bound, in the order of `columns` (every column but the rowid key).
+        case bound(columns: [String], rows: [[DatabaseValue]])
+        /// Each row already hashed (`RowHashEncoder`: the rowid key, then `columns` in order), as 64 hex digits
+        /// per row one after the other, for rows that took the rowids from the first one `insert` was given.
+        case hashed(columns: [String], hexDigests: [UInt8])
+    }
+
+    /// The journal's `[key, hash]` pairs of one bulk entry, written as they come.
+    private struct BulkPairs {
+        private var text: [UInt8] = [UInt8(ascii: "[")]
+        private(set) var first: Int64?
+        private(set) var last: Int64?
+
+        init() {}
+
+        /// Adds a row; `writeHash` appends its 64 hex digits.
+        mutating func add(rowid: Int64, key: String, writeHash: (inout [UInt8]) -> Void) {
+            if first == nil { first = rowid } else { text.append(UInt8(ascii: ",")) }
+            last = rowid
+            text.append(UInt8(ascii: "["))
+            AuditJournal.appendJSONString(key, to: &text)
+            text.append(contentsOf: ",\"".utf8)
+            writeHash(&text)
+            text.append(contentsOf: "\"]".utf8)
+        }
+
+        func json() -> String {
+            String(decoding: text + [UInt8(ascii: "]")], as: UTF8.self)
+        }
+    }
+
+    /// Adds the hashes `inserted` stands for, or returns false when they cannot stand for the rows added: the
+    /// table's key is not its one integer rowid column, a column is missing, out of order or a blob (the journal
+    /// writes those as hex), or the rows added are not exactly these, one rowid after the other.
+    private static func addHashes(
+        of inserted: InsertedRows, table: AuditTriggers.Table, after before: Int64, to pairs: inout BulkPairs,
+        _ db: Database
+    ) throws -> Bool {
+        guard table.key.count == 1, table.blobColumns.isEmpty else { return false }
         let key = table.key[0]
-        let positions = Dictionary(uniqueKeysWithValues: bound.columns.enumerated().map { ($1, $0) })
-        guard table.columns.allSatisfy({ $0 == key || positions[$0] != nil }) else { return nil }
+        let count: Int
+        switch inserted {
+        case .bound(let columns, let rows):
+            guard table.columns.allSatisfy({ $0 == key || columns.contains($0) }) else { return false }
+            count = rows.count
+        case .hashed(let columns, let hexDigests):
+            guard table.columns == [key] + columns, hexDigests.count % 64 == 0 else { return false }
+            count = hexDigests.count / 64
+        }
+        guard count > 0 else { return false }
         let check = try Row.fetchOne(db, sql: """
             SELECT count(*), min(rowid), max(rowid), total(\(AuditTriggers.quoted(key)) = rowid)
             FROM \(AuditTriggers.quoted(table.name)) WHERE rowid > ?
             """, arguments: [before])
-        guard let check, check[0] as Int == bound.rows.count, let first = check[1] as Int64?,
-            check[2] as Int64? == first + Int64(bound.rows.count) - 1, check[3] as Double == Double(bound.rows.count)
-        else { return nil }
-        let order = table.columns.map { $0 == key ? nil : positions[$0] }
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(order.count)
-        return bound.rows.enumerated().map { offset, row in
-            let rowid = first + Int64(offset)
-            values.removeAll(keepingCapacity: true)
-            for position in order { values.append(position.map { row[$0] } ?? rowid.databaseValue) }
-            return HashedRow(rowid: rowid, key: String(rowid), hash: rowHash(values))
+        guard let check, check[0] as Int == count, check[1] as Int64? == before + 1,
+            check[2] as Int64? == before + Int64(count), check[3] as Double == Double(count)
+        else { return false }
+        switch inserted {
+        case .bound(let columns, let rows):
+            let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+            let order = table.columns.map { $0 == key ? nil : positions[$0] }
+            var encoder = RowHashEncoder()
+            for (offset, row) in rows.enumerated() {
+                let rowid = before + 1 + Int64(offset)
+                encoder.reset()
+                for position in order {
+                    if let position { encoder.value(row[position]) } else { encoder.integer(rowid) }
+                }
+                pairs.add(rowid: rowid, key: String(rowid)) { encoder.appendHash(to: &$0) }
+            }
+        case .hashed(_, let hexDigests):
+            for offset in 0..<count {
+                pairs.add(rowid: before + 1 + Int64(offset), key: String(before + 1 + Int64(offset))) {
+                    $0.append(contentsOf: hexDigests[(offset * 64)..<(offset * 64 + 64)])
+                }
+            }
         }
+        return true
     }
 
-    /// The hashes of the rows added, read back from the table.
-    private static func hashesReadBack(table: AuditTriggers.Table, after before: Int64, _ db: Database) throws
-        -> [HashedRow]
-    {
+    /// Adds the hashes of the rows added, read back from the table.
+    private static func addHashesReadBack(
+        table: AuditTriggers.Table, after before: Int64, to pairs: inout BulkPairs, _ db: Database
+    ) throws {
         let values = table.columns.map { table.value("t", $0) }.joined(separator: ", ")
         let rows = try Row.fetchCursor(
             db,
@@ -104,14 +177,12 @@ extension AuditJournal {
                 WHERE t.rowid > ? ORDER BY t.rowid
                 """,
             arguments: [before])
-        var hashed: [HashedRow] = []
-        var row: [DatabaseValue] = []
+        var encoder = RowHashEncoder()
         while let next = try rows.next() {
-            row.removeAll(keepingCapacity: true)
-            for index in 2..<next.count { row.append(next[index]) }
-            hashed.append(HashedRow(rowid: next[0], key: next[1], hash: rowHash(row)))
+            encoder.reset()
+            for index in 2..<next.count { encoder.value(next[index]) }
+            pairs.add(rowid: next[0], key: next[1]) { encoder.appendHash(to: &$0) }
         }
-        return hashed
     }
 
     /// Whether an entry journals many rows at once (`insertInBulk`): its `after` is an array, not an object.
@@ -120,43 +191,32 @@ extension AuditJournal {
     }
 
     /// The SHA-256 (hex) of one row's values in the table's column order, as the journal writes them (blobs as
-    /// hex): each value typed and length-prefixed, so that no two rows share an encoding.
+    /// hex), encoded by `RowHashEncoder`.
     static func rowHash(_ values: [DatabaseValue]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        func append<T: FixedWidthInteger>(_ tag: UInt8, _ number: T) {
-            bytes.append(tag)
-            withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
-        }
-        for value in values {
-            switch value.storage {
-            case .null: bytes.append(0)
-            case .int64(let integer): append(1, integer)
-            case .double(let real): append(2, real.bitPattern)
-            case .string(let text):
-                append(3, UInt64(text.utf8.count))
-                bytes.append(contentsOf: text.utf8)
-            case .blob(let data):
-                append(4, UInt64(data.count))
-                bytes.append(contentsOf: data)
-            }
-        }
-        return AuditChain.hex(SHA256.hash(data: bytes))
+        var encoder = RowHashEncoder()
+        for value in values { encoder.value(value) }
+        var hex: [UInt8] = []
+        encoder.appendHash(to: &hex)
+        return String(decoding: hex, as: UTF8.self)
     }
 
-    /// `text` as a JSON string literal.
-    private static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// `text` as a JSON string literal, appended to `json`.
+    static func appendJSONString(_ text: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                json.append(UInt8(ascii: "\\"))
+                json.append(byte)
+            case 0..<0x20:
+                json.append(contentsOf: "\\u00".utf8)
+                json.append(hexDigits[Int(byte >> 4)])
+                json.append(hexDigits[Int(byte & 0x0F)])
+            default: json.append(byte)
             }
         }
-        return out + "\""
+        json.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

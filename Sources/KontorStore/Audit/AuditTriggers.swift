@@ -67,7 +67,9 @@ enum AuditTriggers {
         return Table(name: name, columns: columns, blobColumns: blobs, key: key)
     }
 
-    /// The three triggers of a table, by name.
+    /// The three triggers of a table, by name. (The insert trigger's `bulkTable` condition is what bulk inserts
+    /// set before they dropped the trigger for their duration instead, `AuditJournal.insertInBulk`; it is kept so
+    /// that the triggers of existing books stay current.)
     static func triggers(for table: Table) -> [(name: String, sql: String)] {
         let name = table.name
         let insertInto = "INSERT INTO auditJournal (actor, tableName, rowKey, operation, before, after) VALUES"
