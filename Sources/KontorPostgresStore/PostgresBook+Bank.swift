@@ -4,11 +4,11 @@ import KontorCore
 import PostgresNIO
 
 extension PostgresBook {
-    func knownBankEntries(identities: Set<String>) throws -> Set<String> {
+    func knownBankEntries(identities: [String]) throws -> Set<String> {
         guard !identities.isEmpty else { return [] }
         // One array parameter: PostgreSQL takes a statement's 100,000 identities in one round trip (the SQLite store
         // binds chunks of 500 marks instead).
-        let known = try rows(#"SELECT "identity" FROM "bankEntry" WHERE "identity" = ANY(\#(Array(identities)))"#) {
+        let known = try rows(#"SELECT "identity" FROM "bankEntry" WHERE "identity" = ANY(\#(identities))"#) {
             try $0("identity", as: String.self)
         }
         return Set(known)

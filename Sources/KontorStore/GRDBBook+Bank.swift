@@ -3,23 +3,22 @@ import KontorApp
 import KontorCore
 
 extension GRDBBook {
-    func knownBankEntries(identities: Set<String>) throws -> Set<String> {
+    func knownBankEntries(identities: [String]) throws -> Set<String> {
         // In chunks of bound parameters: encoding 100,000 identities as one JSON array for `json_each` cost more
-        // than looking them up.
+        // than looking them up. Bound with SQLite's own functions (`SQLiteBinding`), as the entries are stored.
         var known: Set<String> = []
-        var chunk: [String] = []
-        chunk.reserveCapacity(Self.identitiesPerLookup)
-        func lookUp() throws {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+        var start = identities.startIndex
+        while start < identities.endIndex {
+            let end = min(start + Self.identitiesPerLookup, identities.endIndex)
+            let marks = Array(repeating: "?", count: end - start).joined(separator: ", ")
             let statement = try db.cachedStatement(sql: "SELECT identity FROM bankEntry WHERE identity IN (\(marks))")
-            known.formUnion(try String.fetchAll(statement, arguments: StatementArguments(chunk)))
-            chunk.removeAll(keepingCapacity: true)
+            SQLiteBinding.ready(statement)
+            for (offset, identity) in identities[start..<end].enumerated() {
+                try SQLiteBinding.bind(identity, to: statement.sqliteStatement, at: CInt(offset + 1))
+            }
+            known.formUnion(try String.fetchAll(statement))
+            start = end
         }
-        for identity in identities {
-            chunk.append(identity)
-            if chunk.count == Self.identitiesPerLookup { try lookUp() }
-        }
-        if !chunk.isEmpty { try lookUp() }
         return known
     }
 

@@ -365,8 +365,8 @@ final class InMemoryBook: BookWriter {
 
     // MARK: - Bank
 
-    func knownBankEntries(identities: Set<String>) throws -> Set<String> {
-        identities.intersection(state.bankIdentities)
+    func knownBankEntries(identities: [String]) throws -> Set<String> {
+        Set(identities).intersection(state.bankIdentities)
     }
 
     func bankEntry(id: Int64) throws -> BankEntry? { state.bankEntries[id] }

@@ -156,7 +156,7 @@ extension StoreContract {
             let entries = try book.bankEntries(status: nil)
             put("bankEntries", entries)
             put(
-                "knownBankEntries", try book.knownBankEntries(identities: Set(entries.map(\.identity) + ["x"])).sorted()
+                "knownBankEntries", try book.knownBankEntries(identities: entries.map(\.identity) + ["x"]).sorted()
             )
             put("bankEntry(id:)", try entries.map { try book.bankEntry(id: $0.id) as Any })
             put("bankEntry(identity:)", try entries.map { try book.bankEntry(identity: $0.identity) as Any })

@@ -147,7 +147,7 @@ extension StoreContract {
         #expect(entries.count == 3 && payments.count == 1)
         let identities = Set(entries.map(\.identity))
         #expect(
-            try await store.read { try $0.knownBankEntries(identities: identities.union(["unknown"])) } == identities)
+            try await store.read { try $0.knownBankEntries(identities: Array(identities) + ["unknown"]) } == identities)
         let again = try await kontor.importStatement(
             data: statement, fileName: "auszug.xml", dryRun: false, today: today)
         #expect(again.alreadyImported == 3 && again.applied.isEmpty && again.queued == 0)

@@ -73,8 +73,8 @@ public protocol BookReader {
     /// Every issued invoice's figures for the receivables report, without lines; `owingOnly`: only those of
     /// customers with money open or charges claimed.
     func receivableItems(owingOnly: Bool) throws -> [ReceivablesReport.Item]
-    /// Which of these bank entry identities were imported before.
-    func knownBankEntries(identities: Set<String>) throws -> Set<String>
+    /// Which of these bank entry identities (each named once) were imported before.
+    func knownBankEntries(identities: [String]) throws -> Set<String>
     func bankEntry(id: Int64) throws -> BankEntry?
     /// The entry stored with this identity (unique per book), if any.
     func bankEntry(identity: String) throws -> BankEntry?

@@ -45,8 +45,16 @@ struct StatementBooking {
     mutating func take(_ entries: [StatementEntry], evidence: [PaymentMatchingSession.Evidence?]) throws {
         precondition(entries.count == evidence.count)
         // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: once only.
-        let known = try book.knownBankEntries(identities: Set(entries.map(\.identity)))
-        for (entry, evidence) in zip(entries, evidence) {
+        // Each identity is hashed once, into `seen`; the book is asked only about those new to this import.
+        var isNew = [Bool](repeating: false, count: entries.count)
+        var new: [String] = []
+        new.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() where seen.insert(entry.identity).inserted {
+            isNew[position] = true
+            new.append(entry.identity)
+        }
+        let known = try book.knownBankEntries(identities: new)
+        for (position, (entry, evidence)) in zip(entries, evidence).enumerated() {
             result.entries += 1
             if entry.isCredit {
                 result.credits += 1
@@ -54,7 +62,7 @@ struct StatementBooking {
             } else {
                 result.debits += 1
             }
-            guard !known.contains(entry.identity), seen.insert(entry.identity).inserted else {
+            guard isNew[position], known.isEmpty || !known.contains(entry.identity) else {
                 result.alreadyImported += 1
                 continue
             }

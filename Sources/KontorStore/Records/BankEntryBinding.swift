@@ -13,9 +13,6 @@ struct BankEntryBinding {
         "text", "status", "invoiceIds", "confidence", "reason", "importedOn", "sourceFile",
     ]
 
-    /// SQLite copies the text before the bind call returns (`SQLITE_TRANSIENT`).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
     private var encoder = RowHashEncoder()
     /// The statements already told that their arguments are bound (`setUncheckedArguments`), which clears every
     /// binding on the way: once per statement and insert call is enough.
@@ -31,10 +28,8 @@ struct BankEntryBinding {
     /// rows that will get the rowids from `firstRowid` on, and hashes each.
     mutating func bind(_ entries: ArraySlice<BankEntry>, to statement: Statement, firstRowid: Int64) throws {
         let raw = statement.sqliteStatement
-        // A failed step of an earlier use is reported by the reset; it was thrown then. Every parameter is bound
-        // below, so none keeps a value of the rows before.
-        sqlite3_reset(raw)
-        if prepared.insert(ObjectIdentifier(statement)).inserted { statement.setUncheckedArguments(StatementArguments()) }
+        // Every parameter is bound below, so none keeps a value of the rows before.
+        SQLiteBinding.ready(statement, clearing: prepared.insert(ObjectIdentifier(statement)).inserted)
         var index: CInt = 1
         for (offset, entry) in entries.enumerated() {
             encoder.reset()
@@ -61,35 +56,23 @@ struct BankEntryBinding {
     }
 
     private mutating func text(_ value: String, _ raw: SQLiteStatement, _ index: inout CInt) throws {
-        var value = value
-        let code = value.withUTF8 { utf8 in
-            encoder.text(utf8)
-            return utf8.withMemoryRebound(to: CChar.self) { chars in
-                // An empty buffer may have no address, and SQLite binds a null pointer as NULL, not as ''.
-                guard let address = chars.baseAddress else { return sqlite3_bind_text(raw, index, "", 0, Self.transient) }
-                return sqlite3_bind_text(raw, index, address, CInt(chars.count), Self.transient)
-            }
-        }
-        try check(code, &index)
+        try SQLiteBinding.bind(value, to: raw, at: index) { encoder.text($0) }
+        index += 1
     }
 
     private mutating func optionalText(_ value: String?, _ raw: SQLiteStatement, _ index: inout CInt) throws {
         guard let value else {
             encoder.null()
-            return try check(sqlite3_bind_null(raw, index), &index)
+            try SQLiteBinding.bindNull(to: raw, at: index)
+            index += 1
+            return
         }
         try text(value, raw, &index)
     }
 
     private mutating func integer(_ value: Int64, _ raw: SQLiteStatement, _ index: inout CInt) throws {
         encoder.integer(value)
-        try check(sqlite3_bind_int64(raw, index, value), &index)
-    }
-
-    private func check(_ code: CInt, _ index: inout CInt) throws {
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding bank entry value \(index)")
-        }
+        try SQLiteBinding.bind(value, to: raw, at: index)
         index += 1
     }
 }
