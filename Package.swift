@@ -66,8 +66,8 @@ let package = Package(
             name: "KontorStore",
             dependencies: [
                 "KontorCore", "KontorApp", .product(name: "GRDB", package: "GRDB.swift"),
-                // SQLite's own binding functions, for the one bulk path where GRDB's arguments cost more than the
-                // rows' insert (`BankEntryBinding`).
+                // SQLite's own binding functions, for the bulk paths of a statement import where GRDB's arguments
+                // cost more than SQLite's work with them (`SQLiteBinding`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
