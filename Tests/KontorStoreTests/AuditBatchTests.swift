@@ -110,6 +110,7 @@ struct AuditBatchHashTests {
                     }
                     return asBound ? .bound(columns: columns, rows: rows) : nil
                 }
+                try AuditJournal.seal(db)
                 journaled.append(try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1") ?? "")
             }
         }
@@ -117,10 +118,10 @@ struct AuditBatchHashTests {
         #expect(journaled[0].components(separatedBy: "],[").count == 5)
     }
 
-    /// A bulk insert drops the table's per-row insert triggers for its duration only: they are back after it,
-    /// also when it failed and the caller carries on in the same transaction, and a known identity is refused as
-    /// the guard against REPLACE refuses it.
-    @Test func theTriggersThatStoodAsideAreBackAfterABulkInsertEvenAFailedOne() throws {
+    /// A bulk insert drops the table's per-row insert triggers until the write's seal puts them back; a known
+    /// identity is refused meanwhile as the guard against REPLACE refuses it, and a transaction that would commit
+    /// with the triggers still aside fails instead and keeps nothing.
+    @Test func theTriggersThatStandAsideAreBackAtTheSealAndNoCommitGoesWithout() throws {
         let day = Day("2026-11-26")!
         let entry = BankEntry(
             identity: "DE02|C|R:1", bookingDate: day, amount: Money(cents: 100), isCredit: true, currency: "EUR",
@@ -129,20 +130,30 @@ struct AuditBatchHashTests {
         let database = try AppDatabase.inMemory()
         let triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bankEntry' ORDER BY name"
         let before = try database.writer.read { try String.fetchAll($0, sql: triggers) }
-        let (after, refusal) = try database.writer.write { db -> ([String], DatabaseError?) in
+        let (aside, refusal, sealed) = try database.writer.write { db -> ([String], DatabaseError?, [String]) in
             try GRDBBook(db: db).insert(bankEntries: [entry])
-            do {
-                try GRDBBook(db: db).insert(bankEntries: [entry])
-                return (try String.fetchAll(db, sql: triggers), nil)
-            } catch let error as DatabaseError {
-                return (try String.fetchAll(db, sql: triggers), error)
-            }
+            let aside = try String.fetchAll(db, sql: triggers)
+            var refusal: DatabaseError?
+            do { try GRDBBook(db: db).insert(bankEntries: [entry]) } catch let error as DatabaseError { refusal = error }
+            try AuditJournal.seal(db)
+            return (aside, refusal, try String.fetchAll(db, sql: triggers))
         }
         #expect(before.contains("bankEntry_no_replace") && before.contains("audit_bankEntry_insert"))
-        #expect(after == before)
+        #expect(!aside.contains("bankEntry_no_replace") && !aside.contains("audit_bankEntry_insert"))
+        #expect(sealed == before)
         #expect(refusal?.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER)
         #expect(StoreError(try #require(refusal)) == .immutable(detail: EvidenceTriggers.replaceMessage))
-        #expect(try database.writer.read { try String.fetchAll($0, sql: triggers) } == before)
+        // Without the seal the commit is refused, and nothing of the transaction stays
+        let other = BankEntry(
+            identity: "DE02|C|R:2", bookingDate: day, amount: Money(cents: 200), isCredit: true, currency: "EUR",
+            counterpartyName: nil, counterpartyIBAN: nil, text: "", status: .review, importedOn: day, sourceFile: "b.xml")
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in try GRDBBook(db: db).insert(bankEntries: [other]) }
+        }
+        let (after, count) = try database.writer.read {
+            (try String.fetchAll($0, sql: triggers), try Int.fetchOne($0, sql: "SELECT count(*) FROM bankEntry"))
+        }
+        #expect(after == before && count == 1)
     }
 
     /// The store binds bank entries with SQLite's own functions and hashes them as it binds
@@ -164,6 +175,7 @@ struct AuditBatchHashTests {
         let database = try AppDatabase.inMemory()
         let (journaled, readBack) = try database.writer.write { db in
             try GRDBBook(db: db).insert(bankEntries: entries)
+            try AuditJournal.seal(db)
             let journaled = try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1")
             let table = try AuditTriggers.table(named: "bankEntry", db)
             let rows = try Row.fetchAll(

@@ -27,9 +27,8 @@ struct StatementBooking {
         var bookable: Bool
     }
 
-    /// Entries stored per call of `insert(bankEntries:)` (each call is one journal entry; the SQLite store sets
-    /// the table's per-row triggers aside once per call).
-    private static let batchSize = 4_096
+    /// Entries stored per call of `insert(bankEntries:)` (each call is one journal entry).
+    private static let batchSize = 1_024
 
     init(book: any BookWriter, result: ImportResult, fileName: String, today: Day, recorder: String?) {
         self.book = book

@@ -5,7 +5,7 @@ extension AuditJournal {
     /// Runs `insert`, which adds rows to `tableName`, and journals all the rows it added as one entry instead of
     /// one entry per row: operation `insert`, `rowKey` the first and last rowid (`"12..1035"`), and `after` a JSON
     /// array of `[key, hash]` pairs, each hash the SHA-256 of the row as inserted (`rowHash`). The table's per-row
-    /// insert triggers stand aside meanwhile (`standAside`).
+    /// insert triggers stand aside from the first call until the write's `seal` (`standAside`).
     ///
     /// Why: a bank statement adds up to 100,000 rows in one transaction. A journal row per bank entry, or the rows
     /// written out as JSON in batches, wrote, indexed and sealed more than the entries themselves and cost most of
@@ -28,22 +28,17 @@ extension AuditJournal {
         let table = try AuditTriggers.table(named: tableName, db)
         let name = AuditTriggers.quoted(tableName)
         let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(rowid), 0) FROM \(name)") ?? 0
-        let asides = try standAside(tableName, db)
+        try standAside(tableName, db)
         let inserted: InsertedRows?
         do {
             inserted = try insert(before + 1)
         } catch let error as DatabaseError
-            where asides.contains(where: { $0.name == "\(tableName)_no_replace" })
-            && [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.extendedResultCode)
+            where [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.extendedResultCode)
+            && (try? replaceGuardStandsAside(tableName, db)) == true
         {
-            try? restore(asides, db)
-            // A key that already holds evidence: the refusal of the guard that stood aside, not the bare constraint.
+            // A key that already holds evidence: the refusal of the guard that stands aside, not the bare constraint.
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_TRIGGER, message: EvidenceTriggers.replaceMessage)
-        } catch {
-            try? restore(asides, db)
-            throw error
         }
-        try restore(asides, db)
         var pairs = BulkPairs()
         if let inserted, try addHashes(of: inserted, table: table, after: before, to: &pairs, db) {
         } else {
@@ -56,31 +51,6 @@ extension AuditJournal {
                 VALUES (\(AuditTriggers.actorExpression), ?, ?, 'insert', ?)
                 """,
             arguments: [tableName, "\(first)..\(last)", pairs.json()])
-    }
-
-    /// Drops the table's per-row insert triggers, its journal entry and its guard against `REPLACE`
-    /// (`EvidenceTriggers`), returning their SQL for `restore`: together they cost a third of SQLite's work for
-    /// each bank entry stored. Only inside the write transaction and only until `insertInBulk` returns, so no other
-    /// connection ever sees the table without them (nor can it write meanwhile); the rows are journaled as a batch,
-    /// and a plain `INSERT` of new rows replaces nothing: the table's UNIQUE constraints still refuse a key that
-    /// holds evidence, and `insertInBulk` reports that as the guard would have.
-    private static func standAside(_ tableName: String, _ db: Database) throws -> [(name: String, sql: String)] {
-        guard db.isInsideTransaction else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a bulk insert needs a transaction")
-        }
-        let triggers = try Row.fetchAll(
-            db,
-            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name IN (?, ?)",
-            arguments: [tableName, "audit_\(tableName)_insert", "\(tableName)_no_replace"])
-        for trigger in triggers {
-            try db.execute(sql: "DROP TRIGGER \(AuditTriggers.quoted(trigger["name"]))")
-        }
-        return triggers.map { ($0["name"], $0["sql"]) }
-    }
-
-    /// Creates the triggers `standAside` dropped again, from their own SQL.
-    private static func restore(_ triggers: [(name: String, sql: String)], _ db: Database) throws {
-        for trigger in triggers { try db.execute(sql: trigger.sql) }
     }
 
     /// What the `insert` of `insertInBulk` says about the rows it added, so that they need not be read back.

@@ -63,8 +63,10 @@ public enum AuditJournal {
         try db.execute(sql: "UPDATE auditContext SET actor = ? WHERE id = 1", arguments: [actor])
     }
 
-    /// Chains every unsealed entry onto the last sealed one and forgets the actor; the last step of every write.
+    /// Puts back the triggers a bulk insert set aside, chains every unsealed entry onto the last sealed one and
+    /// forgets the actor; the last step of every write.
     static func seal(_ db: Database) throws {
+        try restoreStoodAside(db)
         // In batches through a cursor, hashing the columns' bytes as SQLite holds them: a statement import journals
         // 100,000 rows, and building a `Row` and nine `String`s per entry cost more than the SHA-256 itself.
         var chain: [UInt8] = []
