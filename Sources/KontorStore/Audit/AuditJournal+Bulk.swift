@@ -40,10 +40,8 @@ extension AuditJournal {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_TRIGGER, message: EvidenceTriggers.replaceMessage)
         }
         var pairs = BulkPairs()
-        if let inserted, try addHashes(of: inserted, table: table, after: before, to: &pairs, db) {
-        } else {
-            try addHashesReadBack(table: table, after: before, to: &pairs, db)
-        }
+        let hashedAsInserted = try inserted.map { try addHashes(of: $0, table: table, after: before, to: &pairs, db) }
+        if hashedAsInserted != true { try addHashesReadBack(table: table, after: before, to: &pairs, db) }
         guard let first = pairs.first, let last = pairs.last else { return }
         try db.execute(
             sql: """
@@ -127,7 +125,8 @@ extension AuditJournal {
             }
         case .hashed(_, let hexDigests):
             for offset in 0..<count {
-                pairs.add(rowid: before + 1 + Int64(offset), key: String(before + 1 + Int64(offset))) {
+                let rowid = before + 1 + Int64(offset)
+                pairs.add(rowid: rowid, key: String(rowid)) {
                     $0.append(contentsOf: hexDigests[(offset * 64)..<(offset * 64 + 64)])
                 }
             }

@@ -3,7 +3,7 @@ import GRDB
 extension AuditJournal {
     /// Drops the table's per-row insert triggers, its journal entry and its guard against `REPLACE`
     /// (`EvidenceTriggers`), until `seal` creates them again from their own SQL at the end of the write: together
-    /// they cost a third of SQLite's work for each bank entry stored. Nothing changes for anyone else: the drop
+    /// they cost about a quarter of SQLite's work for each bank entry stored. Nothing changes for anyone else: the drop
     /// is part of the write transaction, so no other connection ever sees the table without them (nor can it write
     /// meanwhile), and a rollback brings them back with everything else. Inside the transaction the rows are
     /// journaled as batches (`insertInBulk`), and a plain `INSERT` of new rows replaces nothing: the table's
@@ -17,7 +17,7 @@ extension AuditJournal {
         guard db.isInsideTransaction else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a bulk insert needs a transaction")
         }
-        try db.execute(sql: standingAsideSQL)
+        if try !standingAsideExists(db) { try db.execute(sql: standingAsideSQL) }
         let aside = try db.cachedStatement(sql: "SELECT 1 FROM temp.auditStandingAside WHERE tableName = ?")
         guard try Int.fetchOne(aside, arguments: [tableName]) == nil else { return }
         let triggers = try Row.fetchAll(
