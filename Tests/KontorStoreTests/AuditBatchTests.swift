@@ -131,6 +131,7 @@ struct AuditBatchHashTests {
         let triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bankEntry' ORDER BY name"
         let before = try database.writer.read { try String.fetchAll($0, sql: triggers) }
         let (aside, refusal, sealed) = try database.writer.write { db -> ([String], DatabaseError?, [String]) in
+            try AuditJournal.begin(db, actor: "os:lena")
             try GRDBBook(db: db).insert(bankEntries: [entry])
             let aside = try String.fetchAll(db, sql: triggers)
             var refusal: DatabaseError?
@@ -154,6 +155,8 @@ struct AuditBatchHashTests {
             (try String.fetchAll($0, sql: triggers), try Int.fetchOne($0, sql: "SELECT count(*) FROM bankEntry"))
         }
         #expect(after == before && count == 1)
+        let report = try AuditJournal.verify(database)
+        #expect(report.isIntact, "\(report.problems.map(\.english))")
     }
 
     /// The store binds bank entries with SQLite's own functions and hashes them as it binds
