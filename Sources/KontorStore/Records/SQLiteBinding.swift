@@ -10,8 +10,8 @@ enum SQLiteBinding {
 
     /// Readies `statement` for values bound here: resets it (a failed step of an earlier use was thrown then) and
     /// tells GRDB its arguments are set, so that `execute()` and the fetches step it with these bindings.
-    /// `clearing: false` keeps GRDB's own reset of every binding for a statement whose parameters are all bound
-    /// again anyway and that was readied before.
+    /// `clearing: false` skips GRDB's clearing of every binding, for a statement readied before whose parameters
+    /// are all bound again anyway.
     static func ready(_ statement: Statement, clearing: Bool = true) {
         sqlite3_reset(statement.sqliteStatement)
         if clearing { statement.setUncheckedArguments(StatementArguments()) }
