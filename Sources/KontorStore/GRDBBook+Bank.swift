@@ -10,8 +10,8 @@ extension GRDBBook {
         var start = identities.startIndex
         while start < identities.endIndex {
             let end = min(start + Self.identitiesPerLookup, identities.endIndex)
-            let marks = Array(repeating: "?", count: end - start).joined(separator: ", ")
-            let statement = try db.cachedStatement(sql: "SELECT identity FROM bankEntry WHERE identity IN (\(marks))")
+            let statement = try db.cachedStatement(
+                sql: end - start == Self.identitiesPerLookup ? Self.fullLookupSQL : Self.lookupSQL(end - start))
             SQLiteBinding.ready(statement)
             for (offset, identity) in identities[start..<end].enumerated() {
                 try SQLiteBinding.bind(identity, to: statement.sqliteStatement, at: CInt(offset + 1))
@@ -23,6 +23,14 @@ extension GRDBBook {
     }
 
     private static let identitiesPerLookup = 500
+
+    /// The lookup of `count` identities; the full one made once, not for every chunk of a statement.
+    private static func lookupSQL(_ count: Int) -> String {
+        "SELECT identity FROM bankEntry WHERE identity IN (" + Array(repeating: "?", count: count).joined(separator: ", ")
+            + ")"
+    }
+
+    private static let fullLookupSQL = lookupSQL(identitiesPerLookup)
 
     func bankEntry(id: Int64) throws -> BankEntry? {
         try BankEntryRecord.fetchOne(db, key: id)?.domain()
@@ -99,7 +107,7 @@ extension GRDBBook {
                 try statement.execute()
                 start = end
             }
-            return .hashed(columns: BankEntryBinding.columns, hexDigests: binding.hexDigests)
+            return AuditJournal.HashedRows(columns: BankEntryBinding.columns, hexDigests: binding.hexDigests)
         }
     }
 
@@ -107,12 +115,19 @@ extension GRDBBook {
 
     /// The INSERT of `rows` rows, cached per row count (a full statement and at most one shorter tail per call).
     private func insertStatement(rows: Int) throws -> Statement {
+        try db.cachedStatement(sql: rows == Self.rowsPerInsert ? Self.fullInsertSQL : Self.insertSQL(rows: rows))
+    }
+
+    /// The full statement's text made once: it is looked up for every 64 entries stored.
+    private static let fullInsertSQL = insertSQL(rows: rowsPerInsert)
+
+    private static func insertSQL(rows: Int) -> String {
         let columns = BankEntryBinding.columns
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return try db.cachedStatement(sql: """
+        return """
             INSERT INTO bankEntry (\(columns.joined(separator: ", ")))
             VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-            """)
+            """
     }
 
     func update(bankEntry: BankEntry) throws {

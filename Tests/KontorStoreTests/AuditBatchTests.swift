@@ -78,7 +78,7 @@ struct AuditBatchTests {
     }
 }
 
-/// The two ways a batch is hashed (`AuditJournal.insertInBulk`) agree: rows as bound and rows read back.
+/// The two ways a batch is hashed (`AuditJournal.insertInBulk`) agree: rows hashed as bound and rows read back.
 struct AuditBatchHashTests {
     @Test func rowsHashedAsBoundEqualRowsReadBack() throws {
         var journaled: [String] = []
@@ -101,14 +101,20 @@ struct AuditBatchHashTests {
                     row += ["2026-11-26".databaseValue, "a.xml".databaseValue]
                     rows.append(row)
                 }
-                try AuditJournal.insertInBulk(into: "bankEntry", db) { _ in
-                    for row in rows {
+                try AuditJournal.insertInBulk(into: "bankEntry", db) { firstRowid in
+                    var encoder = RowHashEncoder()
+                    var hexDigests: [UInt8] = []
+                    for (offset, row) in rows.enumerated() {
                         try db.execute(
                             sql: "INSERT INTO bankEntry (\(columns.joined(separator: ", "))) VALUES ("
                                 + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")",
                             arguments: StatementArguments(row))
+                        encoder.reset()
+                        encoder.integer(firstRowid + Int64(offset))
+                        for value in row { encoder.value(value) }
+                        encoder.appendHash(to: &hexDigests)
                     }
-                    return asBound ? .bound(columns: columns, rows: rows) : nil
+                    return asBound ? AuditJournal.HashedRows(columns: columns, hexDigests: hexDigests) : nil
                 }
                 try AuditJournal.seal(db)
                 journaled.append(try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1") ?? "")

@@ -66,7 +66,8 @@ public enum AuditChain {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func appendHex<Bytes: Sequence>(_ bytes: Bytes, to text: inout [UInt8])
+    /// Bytes as lower-case hex digits, appended to `text`.
+    public static func appendHex<Bytes: Sequence>(_ bytes: Bytes, to text: inout [UInt8])
     where Bytes.Element == UInt8 {
         for byte in bytes {
             text.append(hexDigits[Int(byte >> 4)])

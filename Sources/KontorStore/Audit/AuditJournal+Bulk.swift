@@ -19,17 +19,16 @@ extension AuditJournal {
     /// The rows are those with a rowid above the table's largest before the call, so `insert` must let SQLite
     /// choose the rowids (a row it placed below would go unjournaled, and `audit verify` would report it).
     ///
-    /// `insert` is given the rowid SQLite will give its first row and may say what it added (`InsertedRows`): the
-    /// values as bound, or the rows already hashed as it bound them. When that covers exactly the rows added, one
-    /// rowid after the other, they are not read back.
+    /// `insert` is given the rowid SQLite will give its first row and may return the rows hashed as it bound them
+    /// (`HashedRows`); when they are exactly the rows added, one rowid after the other, they are not read back.
     static func insertInBulk(
-        into tableName: String, _ db: Database, insert: (_ firstRowid: Int64) throws -> InsertedRows?
+        into tableName: String, _ db: Database, insert: (_ firstRowid: Int64) throws -> HashedRows?
     ) throws {
         let table = try AuditTriggers.table(named: tableName, db)
         let name = AuditTriggers.quoted(tableName)
         let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(rowid), 0) FROM \(name)") ?? 0
         try standAside(tableName, db)
-        let inserted: InsertedRows?
+        let inserted: HashedRows?
         do {
             inserted = try insert(before + 1)
         } catch let error as DatabaseError
@@ -51,13 +50,12 @@ extension AuditJournal {
             arguments: [tableName, "\(first)..\(last)", pairs.json()])
     }
 
-    /// What the `insert` of `insertInBulk` says about the rows it added, so that they need not be read back.
-    enum InsertedRows {
-        /// Each row's values as bound, in the order of `columns` (every column but the rowid key).
-        case bound(columns: [String], rows: [[DatabaseValue]])
-        /// Each row already hashed (`RowHashEncoder`: the rowid key, then `columns` in order), as 64 hex digits
-        /// per row one after the other, for rows that took the rowids from the first one `insert` was given.
-        case hashed(columns: [String], hexDigests: [UInt8])
+    /// The rows an `insert` of `insertInBulk` added, hashed as it bound them (`RowHashEncoder`: the rowid key,
+    /// then `columns` in order), 64 hex digits per row one after the other, for rows that took the rowids from the
+    /// first one `insert` was given.
+    struct HashedRows {
+        var columns: [String]
+        var hexDigests: [UInt8]
     }
 
     /// The journal's `[key, hash]` pairs of one bulk entry, written as they come.
@@ -84,51 +82,29 @@ extension AuditJournal {
         }
     }
 
-    /// Adds the hashes `inserted` stands for, or returns false when they cannot stand for the rows added: the
-    /// table's key is not its one integer rowid column, a column is missing, out of order or a blob (the journal
-    /// writes those as hex), or the rows added are not exactly these, one rowid after the other.
+    /// Adds the hashes `inserted` holds, or returns false when they cannot stand for the rows added: the table's
+    /// key is not its one integer rowid column, a column is missing, out of order or a blob (the journal writes
+    /// those as hex), or the rows added are not exactly these, one rowid after the other.
     private static func addHashes(
-        of inserted: InsertedRows, table: AuditTriggers.Table, after before: Int64, to pairs: inout BulkPairs,
+        of inserted: HashedRows, table: AuditTriggers.Table, after before: Int64, to pairs: inout BulkPairs,
         _ db: Database
     ) throws -> Bool {
-        guard table.key.count == 1, table.blobColumns.isEmpty else { return false }
-        let key = table.key[0]
-        let count: Int
-        switch inserted {
-        case .bound(let columns, let rows):
-            guard table.columns.allSatisfy({ $0 == key || columns.contains($0) }) else { return false }
-            count = rows.count
-        case .hashed(let columns, let hexDigests):
-            guard table.columns == [key] + columns, hexDigests.count % 64 == 0 else { return false }
-            count = hexDigests.count / 64
-        }
+        guard table.key.count == 1, table.blobColumns.isEmpty, table.columns == table.key + inserted.columns,
+            inserted.hexDigests.count % 64 == 0
+        else { return false }
+        let count = inserted.hexDigests.count / 64
         guard count > 0 else { return false }
         let check = try Row.fetchOne(db, sql: """
-            SELECT count(*), min(rowid), max(rowid), total(\(AuditTriggers.quoted(key)) = rowid)
+            SELECT count(*), min(rowid), max(rowid), total(\(AuditTriggers.quoted(table.key[0])) = rowid)
             FROM \(AuditTriggers.quoted(table.name)) WHERE rowid > ?
             """, arguments: [before])
         guard let check, check[0] as Int == count, check[1] as Int64? == before + 1,
             check[2] as Int64? == before + Int64(count), check[3] as Double == Double(count)
         else { return false }
-        switch inserted {
-        case .bound(let columns, let rows):
-            let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-            let order = table.columns.map { $0 == key ? nil : positions[$0] }
-            var encoder = RowHashEncoder()
-            for (offset, row) in rows.enumerated() {
-                let rowid = before + 1 + Int64(offset)
-                encoder.reset()
-                for position in order {
-                    if let position { encoder.value(row[position]) } else { encoder.integer(rowid) }
-                }
-                pairs.add(rowid: rowid, key: String(rowid)) { encoder.appendHash(to: &$0) }
-            }
-        case .hashed(_, let hexDigests):
-            for offset in 0..<count {
-                let rowid = before + 1 + Int64(offset)
-                pairs.add(rowid: rowid, key: String(rowid)) {
-                    $0.append(contentsOf: hexDigests[(offset * 64)..<(offset * 64 + 64)])
-                }
+        for offset in 0..<count {
+            let rowid = before + 1 + Int64(offset)
+            pairs.add(rowid: rowid, key: String(rowid)) {
+                $0.append(contentsOf: inserted.hexDigests[(offset * 64)..<(offset * 64 + 64)])
             }
         }
         return true
@@ -179,13 +155,10 @@ extension AuditJournal {
                 json.append(byte)
             case 0..<0x20:
                 json.append(contentsOf: "\\u00".utf8)
-                json.append(hexDigits[Int(byte >> 4)])
-                json.append(hexDigits[Int(byte & 0x0F)])
+                AuditChain.appendHex(CollectionOfOne(byte), to: &json)
             default: json.append(byte)
             }
         }
         json.append(UInt8(ascii: "\""))
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -67,17 +67,14 @@ enum AuditTriggers {
         return Table(name: name, columns: columns, blobColumns: blobs, key: key)
     }
 
-    /// The three triggers of a table, by name. (The insert trigger's `bulkTable` condition is what bulk inserts
-    /// set before they dropped the trigger for their duration instead, `AuditJournal.insertInBulk`; it is kept so
-    /// that the triggers of existing books stay current.)
+    /// The three triggers of a table, by name.
     static func triggers(for table: Table) -> [(name: String, sql: String)] {
         let name = table.name
         let insertInto = "INSERT INTO auditJournal (actor, tableName, rowKey, operation, before, after) VALUES"
         let changed = table.columns.map { "NEW.\(quoted($0)) IS NOT OLD.\(quoted($0))" }.joined(separator: " OR ")
         return [
             ("audit_\(name)_insert", """
-                CREATE TRIGGER \(quoted("audit_\(name)_insert")) AFTER INSERT ON \(quoted(name)) \
-                WHEN (SELECT bulkTable FROM auditContext WHERE id = 1) IS NOT \(literal(name)) BEGIN \
+                CREATE TRIGGER \(quoted("audit_\(name)_insert")) AFTER INSERT ON \(quoted(name)) BEGIN \
                 \(insertInto) (\(actorExpression), \(literal(name)), \(table.keyExpression("NEW")), 'insert', NULL, \
                 \(table.object("NEW"))); END
                 """),

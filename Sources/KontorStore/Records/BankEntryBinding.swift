@@ -3,9 +3,9 @@ import GRDBSQLite
 import KontorCore
 
 /// Binds bank entries straight to a multi-row `INSERT INTO bankEntry` with SQLite's own functions and hashes each
-/// row for the journal while it binds it (`RowHashEncoder`, `AuditJournal.insertInBulk`): the values
-/// `BankEntryRecord` gives, without the `DatabaseValue`s, existentials and arrays of GRDB's arguments, which cost
-/// more than SQLite's own insert on a statement of 100,000 entries.
+/// row for the journal while it binds it (`RowHashEncoder`, `AuditJournal.insertInBulk`): the columns of
+/// `BankEntryRecord`, without the `DatabaseValue`s, existentials and arrays of GRDB's arguments, which cost more than
+/// SQLite's own insert on a statement of 100,000 entries.
 struct BankEntryBinding {
     /// The columns bound, in the table's order after its rowid key `id`.
     static let columns = [
@@ -32,22 +32,23 @@ struct BankEntryBinding {
         SQLiteBinding.ready(statement, clearing: prepared.insert(ObjectIdentifier(statement)).inserted)
         var index: CInt = 1
         for (offset, entry) in entries.enumerated() {
+            let record = BankEntryRecord(entry)
             encoder.reset()
             encoder.integer(firstRowid + Int64(offset))
-            try text(entry.identity, raw, &index)
-            try text(entry.bookingDate.description, raw, &index)
-            try integer(entry.amount.cents, raw, &index)
-            try integer(entry.isCredit ? 1 : 0, raw, &index)
-            try text(entry.currency, raw, &index)
-            try optionalText(entry.counterpartyName, raw, &index)
-            try optionalText(entry.counterpartyIBAN, raw, &index)
-            try text(entry.text, raw, &index)
-            try text(entry.status.rawValue, raw, &index)
-            try text(BankEntryRecord.invoiceIdsJSON(entry.invoiceIds), raw, &index)
-            try integer(Int64(entry.confidence), raw, &index)
-            try optionalText(entry.reason, raw, &index)
-            try text(entry.importedOn.description, raw, &index)
-            try text(entry.sourceFile, raw, &index)
+            try text(record.identity, raw, &index)
+            try text(record.bookingDate, raw, &index)
+            try integer(record.amountCents, raw, &index)
+            try integer(record.isCredit ? 1 : 0, raw, &index)
+            try text(record.currency, raw, &index)
+            try optionalText(record.counterpartyName, raw, &index)
+            try optionalText(record.counterpartyIBAN, raw, &index)
+            try text(record.text, raw, &index)
+            try text(record.status, raw, &index)
+            try text(record.invoiceIds, raw, &index)
+            try integer(Int64(record.confidence), raw, &index)
+            try optionalText(record.reason, raw, &index)
+            try text(record.importedOn, raw, &index)
+            try text(record.sourceFile, raw, &index)
             encoder.appendHash(to: &hexDigests)
         }
         guard index - 1 == sqlite3_bind_parameter_count(raw) else {
