@@ -40,6 +40,7 @@ extension GRDBBookStore: BookArchive {
 
     public func restore(from file: URL, force: Bool) async throws {
         let staged = try BookTables.stage(file)
+        defer { database.checkpointIfWanted() }
         try await database.writer.barrierWriteWithoutTransaction { db in
             if !force, !(try BookTables.isEmpty(db)) { throw ArchiveError.bookNotEmpty(command: "restore") }
             let before = try Int64.fetchOne(db, sql: "SELECT version FROM bookVersion") ?? 0
@@ -55,6 +56,7 @@ extension GRDBBookStore: BookArchive {
     }
 
     public func load(_ dump: BookDump) async throws {
+        defer { database.checkpointIfWanted() }
         try await database.writer.write { db in
             try BookTables.load(dump, into: db)
             try db.execute(sql: "UPDATE bookVersion SET version = version + 1 WHERE id = 1")

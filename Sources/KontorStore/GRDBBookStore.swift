@@ -20,6 +20,8 @@ public struct GRDBBookStore: BookStore {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any BookWriter) throws -> T) async throws -> T {
         let actor = BookActor.current ?? self.actor
+        // The log's checkpoint after the write, not inside its commit (`WALCheckpointer`), also when it failed.
+        defer { database.checkpointIfWanted() }
         return try await StoreError.translating {
             try await database.writer.write { db in
                 try AuditJournal.begin(db, actor: actor)

@@ -29,6 +29,41 @@ struct BackupCommandTests {
         return cli
     }
 
+    @Test func theBookFileAloneHoldsWhatACommandWrote() async throws {
+        // Given a statement large enough that its import queues a checkpoint of the log after it returns
+        let cli = try CLIRunner()
+        try await cli.ok(["init", "--name", "Probe"])
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+            <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-03-02T08:00:00</CreDtTm></GrpHdr>
+            <Stmt><Id>STMT-1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+
+            """
+        let entries = 15_000
+        for index in 0..<entries {
+            xml += """
+                <Ntry><Amt Ccy="EUR">\(index % 900 + 10).00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
+                <BookgDt><Dt>2026-03-02</Dt></BookgDt><AcctSvcrRef>REF-\(index)</AcctSvcrRef><NtryDtls><TxDtls>\
+                <RmtInf><Ustrd>Honorar für Texte, Lektorat und Korrektur, Auftrag \(index) vom Februar</Ustrd>\
+                </RmtInf></TxDtls></NtryDtls></Ntry>
+
+                """
+        }
+        xml += "</Stmt></BkToCstmrStmt></Document>\n"
+        let statement = cli.directory.appendingPathComponent("auszug.xml")
+        try xml.write(to: statement, atomically: true, encoding: .utf8)
+        // When it is imported and the command ends
+        try await cli.ok(["import", statement.path])
+        // Then a copy of the file without its -wal and -shm companions is the whole book: the process finished the
+        // checkpoint before it ended
+        let copy = cli.directory.appendingPathComponent("copy.sqlite")
+        try FileManager.default.copyItem(atPath: cli.database, toPath: copy.path)
+        let queue = try await cli.run(["import", "review", "--json", "--db", copy.path], useDatabase: false)
+        try #require(queue.status == 0, "\(queue.stderr)")
+        #expect(try queue.array().count == entries)
+    }
+
     @Test func exportImportExportGivesIdenticalFolders() async throws {
         // Given a demo book, exported
         let cli = try await demoBook()

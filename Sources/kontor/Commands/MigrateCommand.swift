@@ -23,7 +23,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let path = from ?? global.databasePath
         guard FileManager.default.fileExists(atPath: path) else { throw CLIError.noSuchFile(path: path) }
-        let source = Kontor(store: GRDBBookStore(try AppDatabase.open(path: path)))
+        let source = Kontor(store: GRDBBookStore(try OpenBooks.openSQLite(path: path)))
         let location = try PostgresLocation(url: to)
         let store = PostgresBookStore.connecting(location, password: try PostgresLocation.password())
         OpenBooks.add(store)

@@ -68,7 +68,7 @@ struct GlobalOptions: ParsableArguments {
     /// The SQLite file for a command that works on the file itself; refused for a PostgreSQL book.
     func sqliteDatabase(for command: String) throws -> AppDatabase {
         guard try postgresLocation() == nil else { throw CLIError.onlyForSQLite(command: command) }
-        return try AppDatabase.open(path: databasePath)
+        return try OpenBooks.openSQLite(path: databasePath)
     }
 
     /// Opens the book: the PostgreSQL book when one is named, else the SQLite file.
@@ -77,7 +77,7 @@ struct GlobalOptions: ParsableArguments {
     ///   and needs one, `kontor serve` more (fifty agency processes must not hold the server's every connection).
     func kontor(connections: Int = 1) throws -> Kontor {
         if let store = try postgresStore(connections: connections) { return Kontor(store: store) }
-        return Kontor(store: GRDBBookStore(try AppDatabase.open(path: databasePath)))
+        return Kontor(store: GRDBBookStore(try OpenBooks.openSQLite(path: databasePath)))
     }
 
     /// The PostgreSQL book's store when one is named (closed with every open book when the command ends), else nil:
