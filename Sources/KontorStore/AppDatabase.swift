@@ -70,9 +70,12 @@ public struct AppDatabase: Sendable {
 
     /// Closes the book's connections once the writes and checkpoints queued before have run, after copying the
     /// write-ahead log into the book file as far as no other process still reads an older state (passive): a copy
-    /// of the file alone is then the whole book. For a process about to end; later reads and writes fail.
+    /// of the file alone is then the whole book. The readers close first, so that the writer is the process's last
+    /// connection and SQLite removes the log when no other process has the book open. For a process about to end;
+    /// later reads and writes fail.
     public func close() throws {
         if checkpointer != nil { _ = try writer.writeWithoutTransaction { try $0.checkpoint(.passive) } }
+        (writer as? DatabasePool)?.releaseMemory()
         try writer.close()
     }
 
