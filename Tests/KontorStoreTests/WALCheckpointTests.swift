@@ -36,11 +36,17 @@ struct WALCheckpointTests {
         }
     }
 
-    @Test func aCommitLeavesTheLogToTheCheckpointQueuedAfterIt() async throws {
+    /// A book file opened with `checkpointer`, the checkpoint of its migrations done.
+    func openBook(_ checkpointer: WALCheckpointer) async throws -> (database: AppDatabase, path: String) {
         let path = folder.appendingPathComponent("book.sqlite").path
-        let database = try AppDatabase.open(path: path, checkpointer: WALCheckpointer(pages: 400))
-        defer { try? database.close() }
+        let database = try AppDatabase.open(path: path, checkpointer: checkpointer)
         try await database.settle()
+        return (database, path)
+    }
+
+    @Test func aCommitLeavesTheLogToTheCheckpointQueuedAfterIt() async throws {
+        let (database, path) = try await openBook(WALCheckpointer(pages: 400))
+        defer { try? database.close() }
         try writeScratch(database)
         // SQLite's automatic checkpoint would have copied these pages in the commit; the checkpointer waits.
         #expect(try rowsInFileAlone(path) == nil)
@@ -50,9 +56,7 @@ struct WALCheckpointTests {
     }
 
     @Test func aShortLogWaitsForTheNextLongOneOrTheClose() async throws {
-        let path = folder.appendingPathComponent("book.sqlite").path
-        let database = try AppDatabase.open(path: path, checkpointer: WALCheckpointer(pages: 400))
-        try await database.settle()
+        let (database, path) = try await openBook(WALCheckpointer(pages: 400))
         try writeScratch(database, rows: 10)
         database.checkpointIfWanted()
         try await database.settle()
@@ -62,19 +66,15 @@ struct WALCheckpointTests {
     }
 
     @Test func aLogPastTheSafetyLineIsCheckpointedInTheCommit() async throws {
-        let path = folder.appendingPathComponent("book.sqlite").path
-        let database = try AppDatabase.open(path: path, checkpointer: WALCheckpointer(pages: 100, safetyPages: 400))
+        let (database, path) = try await openBook(WALCheckpointer(pages: 100, safetyPages: 400))
         defer { try? database.close() }
-        try await database.settle()
         try writeScratch(database)
         #expect(try rowsInFileAlone(path) == 1_200)
     }
 
     @Test func aStoreWriteQueuesTheCheckpointItMadeDue() async throws {
-        let path = folder.appendingPathComponent("book.sqlite").path
-        let database = try AppDatabase.open(path: path, checkpointer: WALCheckpointer(pages: 400))
+        let (database, path) = try await openBook(WALCheckpointer(pages: 400))
         defer { try? database.close() }
-        try await database.settle()
         try writeScratch(database)
         #expect(try rowsInFileAlone(path) == nil)
         // Any write of the store afterwards: the log is still long after its commit, so it queues the checkpoint.
