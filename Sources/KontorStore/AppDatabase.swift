@@ -84,11 +84,6 @@ public struct AppDatabase: Sendable {
         try AppDatabase(DatabaseQueue(configuration: makeConfiguration()))
     }
 
-    /// Foreign keys on (GRDB's default) and a generous busy timeout: writes are immediate transactions,
-    /// so concurrent writers queue instead of failing. Temporary storage in memory: every statement that fires
-    /// the journal's triggers inside a longer transaction keeps a statement journal (the pages it touches, to undo
-    /// just that statement), and on disk that journal was written and thrown away for every row, ~5 GB of
-    /// `pwrite` for a 100,000-entry import. The book's own temporary tables and sorts are small.
     /// SQLite's page cache per connection, in KiB when negative (SQLite's default is 2 MB). The morning list of a
     /// large book reads about a thousand rows scattered over the invoice, customer, job and inquiry tables; with
     /// 2 MB each request read most of them again from the operating system.
@@ -99,7 +94,12 @@ public struct AppDatabase: Sendable {
         makeConfiguration(checkpointer: nil)
     }
 
-    /// `checkpointer`, when given, takes over the log's checkpoints from the writer's commits.
+    /// Foreign keys on (GRDB's default) and a generous busy timeout: writes are immediate transactions,
+    /// so concurrent writers queue instead of failing. Temporary storage in memory: every statement that fires
+    /// the journal's triggers inside a longer transaction keeps a statement journal (the pages it touches, to undo
+    /// just that statement), and on disk that journal was written and thrown away for every row, ~5 GB of
+    /// `pwrite` for a 100,000-entry import. The book's own temporary tables and sorts are small. `checkpointer`,
+    /// when given, takes over the log's checkpoints from the writer's commits.
     static func makeConfiguration(checkpointer: WALCheckpointer?) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -26,8 +26,8 @@ extension GRDBBook {
 
     /// The lookup of `count` identities; the full one made once, not for every chunk of a statement.
     private static func lookupSQL(_ count: Int) -> String {
-        "SELECT identity FROM bankEntry WHERE identity IN (" + Array(repeating: "?", count: count).joined(separator: ", ")
-            + ")"
+        let marks = Array(repeating: "?", count: count).joined(separator: ", ")
+        return "SELECT identity FROM bankEntry WHERE identity IN (\(marks))"
     }
 
     private static let fullLookupSQL = lookupSQL(identitiesPerLookup)

@@ -504,8 +504,9 @@ extension DatabaseMigrator {
         migrator.registerMigration("v22-audit-bulk-and-schema-check") { db in
             // `bulkTable`: the table whose inserts the current statement journals itself, many rows in one entry
             // (`AuditJournal.insertInBulk`; unused since bulk inserts set the insert trigger aside instead,
-            // `AuditJournal+StandAside`, and no longer in the triggers installed after). `checkedSchema`: the fingerprint of the schema at which the journal's
-            // triggers were last found current (`AuditTriggers.areCurrent`).
+            // `AuditJournal+StandAside`, and no longer in the triggers installed after). `checkedSchema`: the
+            // fingerprint of the schema at which the journal's triggers were last found current
+            // (`AuditTriggers.areCurrent`).
             try db.execute(sql: """
                 ALTER TABLE auditContext ADD COLUMN bulkTable TEXT;
                 ALTER TABLE auditContext ADD COLUMN checkedSchema TEXT;

@@ -85,11 +85,7 @@ struct AuditBatchHashTests {
         for asBound in [true, false] {
             let database = try AppDatabase.inMemory()
             try database.writer.write { db in
-                let columns = [
-                    "identity", "bookingDate", "amountCents", "isCredit", "currency", "counterpartyName",
-                    "counterpartyIBAN", "text", "status", "invoiceIds", "confidence", "reason", "importedOn",
-                    "sourceFile",
-                ]
+                let columns = BankEntryBinding.columns
                 var rows: [[DatabaseValue]] = []
                 for index in 0..<5 {
                     let payer: String? = index == 2 ? nil : "Zahler \"\(index)\""
@@ -117,7 +113,8 @@ struct AuditBatchHashTests {
                     return asBound ? AuditJournal.HashedRows(columns: columns, hexDigests: hexDigests) : nil
                 }
                 try AuditJournal.seal(db)
-                journaled.append(try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1") ?? "")
+                let last = "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1"
+                journaled.append(try String.fetchOne(db, sql: last) ?? "")
             }
         }
         #expect(journaled[0] == journaled[1] && journaled[0].hasPrefix("[[\"1\",\""))
@@ -141,7 +138,11 @@ struct AuditBatchHashTests {
             try GRDBBook(db: db).insert(bankEntries: [entry])
             let aside = try String.fetchAll(db, sql: triggers)
             var refusal: DatabaseError?
-            do { try GRDBBook(db: db).insert(bankEntries: [entry]) } catch let error as DatabaseError { refusal = error }
+            do {
+                try GRDBBook(db: db).insert(bankEntries: [entry])
+            } catch let error as DatabaseError {
+                refusal = error
+            }
             try AuditJournal.seal(db)
             return (aside, refusal, try String.fetchAll(db, sql: triggers))
         }
@@ -153,7 +154,8 @@ struct AuditBatchHashTests {
         // Without the seal the commit is refused, and nothing of the transaction stays
         let other = BankEntry(
             identity: "DE02|C|R:2", bookingDate: day, amount: Money(cents: 200), isCredit: true, currency: "EUR",
-            counterpartyName: nil, counterpartyIBAN: nil, text: "", status: .review, importedOn: day, sourceFile: "b.xml")
+            counterpartyName: nil, counterpartyIBAN: nil, text: "", status: .review, importedOn: day,
+            sourceFile: "b.xml")
         #expect(throws: DatabaseError.self) {
             try database.writer.write { db in try GRDBBook(db: db).insert(bankEntries: [other]) }
         }
@@ -170,13 +172,16 @@ struct AuditBatchHashTests {
     /// control and non-Latin text, invoice ids and both directions, across the statements of 64 rows.
     @Test func bankEntriesBoundAndHashedInOnePassEqualTheRowsReadBack() throws {
         let day = Day("2026-11-26")!
-        let texts = ["", "Rechnung \"RE-1\" \\ Dank", "Zeile\u{1}\nzwei", "Grüße 😀 ĳ", String(repeating: "x", count: 300)]
+        let texts = [
+            "", "Rechnung \"RE-1\" \\ Dank", "Zeile\u{1}\nzwei", "Grüße 😀 ĳ", String(repeating: "x", count: 300),
+        ]
         let entries = (0..<150).map { index in
             BankEntry(
                 identity: "DE02|\(index % 2 == 0 ? "C" : "D")|R:\(index)", bookingDate: day.adding(days: -index),
                 amount: Money(cents: Int64(index * 37)), isCredit: index % 2 == 0, currency: index == 7 ? "USD" : "EUR",
                 counterpartyName: index % 5 == 0 ? nil : texts[index % texts.count],
-                counterpartyIBAN: index % 3 == 0 ? nil : "DE89370400440532013000", text: texts[(index + 1) % texts.count],
+                counterpartyIBAN: index % 3 == 0 ? nil : "DE89370400440532013000",
+                text: texts[(index + 1) % texts.count],
                 status: index % 2 == 0 ? .review : .ignored, invoiceIds: index % 4 == 0 ? [Int64(index), 2] : [],
                 confidence: index % 100, reason: index % 6 == 0 ? "amount" : nil, importedOn: day,
                 sourceFile: "auszug \(index % 3).xml")
@@ -187,8 +192,8 @@ struct AuditBatchHashTests {
             try AuditJournal.seal(db)
             let journaled = try String.fetchOne(db, sql: "SELECT after FROM auditJournal ORDER BY id DESC LIMIT 1")
             let table = try AuditTriggers.table(named: "bankEntry", db)
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT \(table.columns.map { table.value("t", $0) }.joined(separator: ", ")) FROM bankEntry t ORDER BY id")
+            let values = table.columns.map { table.value("t", $0) }.joined(separator: ", ")
+            let rows = try Row.fetchAll(db, sql: "SELECT \(values) FROM bankEntry t ORDER BY id")
             let pairs = rows.enumerated().map { offset, row in
                 "[\"\(offset + 1)\",\"" + AuditJournal.rowHash(Array(row.databaseValues)) + "\"]"
             }

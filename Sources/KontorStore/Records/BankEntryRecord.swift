@@ -42,7 +42,6 @@ struct BankEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         sourceFile = e.sourceFile
     }
 
-
     func domain() throws -> BankEntry {
         BankEntry(
             id: id ?? 0, identity: identity, bookingDate: try Convert.day(bookingDate), amount: Money(cents: amountCents),

@@ -27,7 +27,9 @@ enum SQLiteBinding {
             body(utf8)
             return utf8.withMemoryRebound(to: CChar.self) { chars in
                 // An empty buffer may have no address, and SQLite binds a null pointer as NULL, not as ''.
-                guard let address = chars.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, transient) }
+                guard let address = chars.baseAddress else {
+                    return sqlite3_bind_text(statement, index, "", 0, transient)
+                }
                 return sqlite3_bind_text(statement, index, address, CInt(chars.count), transient)
             }
         }
