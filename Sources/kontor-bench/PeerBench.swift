@@ -24,6 +24,8 @@ enum PeerBench {
         case csv
         case camtParse = "camt-parse"
         case camtImport = "camt-import"
+        /// What each half of the import does, alone (not in `scripts/peers.sh`'s table: no peer has them).
+        case camtHalves = "camt-halves"
         case qr
     }
 
@@ -112,6 +114,8 @@ enum PeerBench {
             return try await camtParse(try inputs.camt())
         case .camtImport:
             return try await camtImport(inputs.url("camt053-100k.xml"), bytes: try inputs.size("camt053-100k.xml"))
+        case .camtHalves:
+            return [try await camtRead(inputs.url("camt053-100k.xml")), try await camtStore(try inputs.camt())]
         case .qr:
             let payload = try inputs.epcPayload()
             return [try await qr(payload)]
@@ -282,6 +286,95 @@ enum PeerBench {
         return [PeerFigure(name: "kontor_camt053_import_100k", unit: "s", runs: runs, notes: notes),
                 PeerFigure(name: "kontor_camt053_import_100k_rate", unit: "entries/s", runs: runs,
                            rate: Double(result?.entries ?? 0), notes: notes)]
+    }
+
+    /// The reading half of the import alone: the file streamed from disk in chunks (`StatementParser.streamCamt`)
+    /// and the evidence of every entry gathered against the 100 open invoices, as the import's reading thread does
+    /// (`Kontor.importStatement`), without a book. Minimum of five runs, as `camtStore`.
+    @MainActor static func camtRead(_ url: URL) async throws -> PeerFigure {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-peers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("book.sqlite").path)
+        defer { try? database.close() }
+        // The book's open invoices as `Kontor.openCandidates` gives them to the import (nothing paid yet).
+        let invoices = try await book(in: database).invoices(InvoiceQuery(openOnly: true)).map { invoice in
+            OpenInvoiceCandidate(
+                invoiceId: invoice.id, number: invoice.number ?? "", customerId: invoice.buyer?.id ?? 0,
+                customerName: invoice.buyer?.name ?? "", openAmount: invoice.totals.gross, gross: invoice.totals.gross,
+                issueDate: invoice.issueDate ?? PeerInvoice.issueDay, dueDate: invoice.dueDate ?? PeerInvoice.issueDay)
+        }
+        var entries = 0
+        var matchable = 0
+        let runs = await PeerRuns.time(count: 5, warmup: 1) {
+            var session = PaymentMatchingSession(against: invoices, invoiceNumberPattern: "RE-{YYYY}-{NNNN}")
+            entries = 0
+            matchable = 0
+            let complete = StatementParser.streamCamt(
+                url: url, data: nil, fileName: "camt053-100k.xml"
+            ) { _, chunk in
+                entries += chunk.count
+                for entry in chunk where session.evidence(for: entry) != nil { matchable += 1 }
+                return true
+            }
+            guard complete else { fail("camt053-100k.xml was not streamed") }
+        }
+        return PeerFigure(
+            name: "kontor_camt053_read_100k", unit: "s", runs: runs,
+            notes: ["entries": "\(entries)", "matchable": "\(matchable)",
+                    "wall_min": "\(PeerFigure.rounded(runs.wall.min() ?? 0))",
+                    "what": "StatementParser.streamCamt(url:…) and PaymentMatchingSession.evidence(for:) of every "
+                        + "entry against 100 open invoices: the import's reading half alone"])
+    }
+
+    /// The file's 100,000 entries as the import stores them (`BankEntry`, made before the clock starts), inserted
+    /// by the book's bulk insert in chunks of 1,024 inside one write into a fresh book each run: the storing
+    /// thread's share of the import (bind, SQLite's insert, the journal's hashes, seal and commit) without the
+    /// reading that overlaps it, for before/after figures of that half alone. The minimum of five runs is the
+    /// figure to compare: the machine's speed changes from minute to minute, a run's work does not.
+    @MainActor static func camtStore(_ data: Data) async throws -> PeerFigure {
+        let parsed = try StatementParser.parse(data: data, fileName: "camt053-100k.xml")
+        let entries = parsed.entries.enumerated().map { position, entry in
+            BankEntry(
+                identity: "DE00|\(entry.isCredit ? "C" : "D")|\(entry.identity)#\(position)",
+                bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
+                currency: entry.currency, counterpartyName: entry.counterpartyName,
+                counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText,
+                status: entry.isCredit ? .review : .ignored, importedOn: today, sourceFile: "camt053-100k.xml")
+        }
+        var wall: [Double] = []
+        var cpu: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<5 {
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("kontor-peers-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let database = try AppDatabase.open(path: folder.appendingPathComponent("book.sqlite").path)
+            _ = try await book(in: database)
+            try await database.settle()
+            let store = GRDBBookStore(database)
+            let cpuStart = ProcessMemory.cpuSeconds()
+            let start = clock.now
+            try await store.write { book in
+                var start = 0
+                while start < entries.count {
+                    let end = min(start + 1_024, entries.count)
+                    try book.insert(bankEntries: Array(entries[start..<end]))
+                    start = end
+                }
+            }
+            let elapsed = clock.now - start
+            cpu.append(ProcessMemory.cpuSeconds() - cpuStart)
+            wall.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            try database.close()
+        }
+        return PeerFigure(
+            name: "kontor_camt053_store_100k", unit: "s", runs: PeerRuns(wall: wall, cpu: cpu, peakRSSMiB: nil),
+            notes: ["entries": "\(entries.count)", "wall_min": "\(PeerFigure.rounded(wall.min() ?? 0))",
+                    "what": "GRDBBook.insert(bankEntries:) of the file's entries, 1,024 per call, in one write "
+                        + "(journaled, sealed, committed) into a fresh SQLite book each run: the import's storing "
+                        + "half alone"])
     }
 
     /// A book with the peers' seller and 100 open invoices to their buyer, numbered RE-2027-0001 and on.

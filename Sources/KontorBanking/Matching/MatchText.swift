@@ -8,33 +8,59 @@ enum MatchText {
     static func fold(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
+        fold(text, into: &out)
+        return out
+    }
+
+    /// Appends `text` folded to `out`: what `fold(_:)` returns, without an array of its own.
+    static func fold(_ text: String, into out: inout [UInt8]) {
+        // Most texts are ASCII with a few umlauts: read from the UTF-8 bytes; anything beyond U+00FF sends the text
+        // the slow way, scalar by scalar.
+        let start = out.count
+        let folded = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                if byte < 0x80 {
+                    out.append(foldASCII(byte))
+                    i += 1
+                } else if byte == 0xC3, i + 1 < utf8.count, utf8[i + 1] & 0xC0 == 0x80 {
+                    out.append(contentsOf: latin1[Int(utf8[i + 1] & 0x3F)])
+                    i += 2
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        guard folded != true else { return }
+        out.removeSubrange(start...)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                let byte = UInt8(value)
-                if byte >= 0x61 && byte <= 0x7A {
-                    out.append(byte - 0x20)
-                } else if byte < 0x20 || byte == 0x7F {
-                    out.append(0x20)
-                } else {
-                    out.append(byte)
-                }
+                out.append(foldASCII(UInt8(value)))
             } else if value >= 0xC0 && value <= 0xFF {
-                out.append(contentsOf: latin1[Int(value - 0xC0)].utf8)
+                out.append(contentsOf: latin1[Int(value - 0xC0)])
             } else {
                 out.append(contentsOf: foldOther(scalar).utf8)
             }
         }
-        return out
+    }
+
+    /// An ASCII byte folded: lower-case letters to upper case, control characters to a space.
+    @inline(__always) private static func foldASCII(_ byte: UInt8) -> UInt8 {
+        if byte >= 0x61 && byte <= 0x7A { return byte - 0x20 }
+        if byte < 0x20 || byte == 0x7F { return 0x20 }
+        return byte
     }
 
     /// Upper-case ASCII for U+00C0…U+00FF (lower-case letters fold to the same as upper-case ones).
-    private static let latin1: [String] = [
+    private static let latin1: [[UInt8]] = [
         "A", "A", "A", "A", "AE", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",  // C0–CF
         "D", "N", "O", "O", "O", "O", "OE", " ", "O", "U", "U", "U", "UE", "Y", "TH", "SS",  // D0–DF
         "A", "A", "A", "A", "AE", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",  // E0–EF
         "D", "N", "O", "O", "O", "O", "OE", " ", "O", "U", "U", "U", "UE", "Y", "TH", "Y",  // F0–FF
-    ]
+    ].map { Array($0.utf8) }
 
     private static func foldOther(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {

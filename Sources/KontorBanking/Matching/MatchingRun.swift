@@ -49,52 +49,100 @@ struct MatchingRun {
         {
             var evidence: [Evidence] = []
             for part in parts {
+                var text = FoldedText()
+                text.append(part.remittanceText)
+                text.append(part.endToEndId)
+                text.append(part.structuredReference)
                 evidence.append(self.evidence(
-                    amount: part.amount!.cents,
-                    texts: [part.remittanceText, part.endToEndId, part.structuredReference],
+                    amount: part.amount!.cents, text: text.bytes,
                     payerName: part.counterpartyName ?? entry.counterpartyName,
                     payerIBAN: part.counterpartyIBAN ?? entry.counterpartyIBAN))
             }
             return Work(position: position, parts: evidence)
         }
-        var texts = [entry.remittanceText, entry.endToEndId, entry.structuredReference]
-        for part in parts { texts += [part.remittanceText, part.endToEndId, part.structuredReference] }
+        var text = FoldedText()
+        text.append(entry.remittanceText)
+        text.append(entry.endToEndId)
+        text.append(entry.structuredReference)
+        for part in parts {
+            text.append(part.remittanceText)
+            text.append(part.endToEndId)
+            text.append(part.structuredReference)
+        }
         let single = evidence(
-            amount: entry.amount.cents, texts: texts, payerName: entry.counterpartyName ?? parts.first?.counterpartyName,
+            amount: entry.amount.cents, text: text.bytes,
+            payerName: entry.counterpartyName ?? parts.first?.counterpartyName,
             payerIBAN: entry.counterpartyIBAN ?? parts.first?.counterpartyIBAN)
         return Work(position: position, parts: [single])
     }
 
-    /// Payer look-ups by name and IBAN: statements repeat payers, and comparing names is the costly part.
-    private var payerCache: [PayerKey: (PartyName?, [PayerCandidate])] = [:]
+    /// The texts of a payment folded (`MatchText`) into one, joined by ` | `, for the scanner.
+    private struct FoldedText {
+        var bytes: [UInt8] = []
+
+        mutating func append(_ text: String?) {
+            guard let text, !text.isEmpty else { return }
+            if !bytes.isEmpty { bytes.append(contentsOf: Self.separator) }
+            MatchText.fold(text, into: &bytes)
+        }
+
+        private static let separator = Array(" | ".utf8)
+    }
+
+    /// Payer look-ups by name and IBAN as written: statements repeat payers, and comparing names is the costly
+    /// part. Keyed by the bytes, not by `String`'s equality: hashing a name with umlauts as a `String` normalises it
+    /// first, which cost more than the look-up saved.
+    private var payerCache: [PayerKey: Payer] = [:]
 
     private struct PayerKey: Hashable {
         var name: String?
         var iban: String?
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            sameBytes(lhs.name, rhs.name) && sameBytes(lhs.iban, rhs.iban)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            Self.hash(name, into: &hasher)
+            Self.hash(iban, into: &hasher)
+        }
+
+        private static func sameBytes(_ lhs: String?, _ rhs: String?) -> Bool {
+            guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+            return lhs.utf8.elementsEqual(rhs.utf8)
+        }
+
+        private static func hash(_ text: String?, into hasher: inout Hasher) {
+            guard var text else {
+                hasher.combine(-1)
+                return
+            }
+            hasher.combine(text.utf8.count)
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    mutating func evidence(amount: Int64, texts: [String?], payerName: String?, payerIBAN: String?) -> Evidence {
-        var bytes: [UInt8] = []
-        for text in texts {
-            guard let text, !text.isEmpty else { continue }
-            if !bytes.isEmpty { bytes += Array(" | ".utf8) }
-            bytes += MatchText.fold(text)
-        }
-        let scan = scanner.scan(bytes)
-        let iban = payerIBAN.map(MatchText.compactIBAN).flatMap { $0.isEmpty ? nil : $0 }
-        let key = PayerKey(name: payerName, iban: iban)
-        let payer: PartyName?
-        let candidates: [PayerCandidate]
+    private struct Payer {
+        var name: PartyName?
+        var iban: String?
+        var customers: [PayerCandidate]
+    }
+
+    mutating func evidence(amount: Int64, text: [UInt8], payerName: String?, payerIBAN: String?) -> Evidence {
+        let scan = scanner.scan(text)
+        let key = PayerKey(name: payerName, iban: payerIBAN)
+        let payer: Payer
         if let cached = payerCache[key] {
-            (payer, candidates) = cached
+            payer = cached
         } else {
-            payer = payerName.map(PartyName.init).flatMap { $0.isEmpty ? nil : $0 }
-            candidates = payerCustomers(payer: payer, iban: iban)
-            payerCache[key] = (payer, candidates)
+            let iban = payerIBAN.map(MatchText.compactIBAN).flatMap { $0.isEmpty ? nil : $0 }
+            let name = payerName.map(PartyName.init).flatMap { $0.isEmpty ? nil : $0 }
+            payer = Payer(name: name, iban: iban, customers: payerCustomers(payer: name, iban: iban))
+            payerCache[key] = payer
         }
         return Evidence(
-            amount: amount, references: scan.references, creditorReferences: scan.creditorReferences, payer: payer,
-            payerIBAN: iban, payerCustomers: candidates)
+            amount: amount, references: scan.references, creditorReferences: scan.creditorReferences,
+            payer: payer.name, payerIBAN: payer.iban, payerCustomers: payer.customers)
     }
 
     /// The customers the payer fits, found through the IBAN and name-word indexes (no scan over all customers):
