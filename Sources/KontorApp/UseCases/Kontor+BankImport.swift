@@ -128,7 +128,9 @@ extension Kontor {
             let evidence = parsed.entries.map { session.evidence(for: $0) }
             var booking = StatementBooking(
                 book: book, result: initial, fileName: fileName, today: today, recorder: recorder)
-            try booking.take(parsed.entries, evidence: evidence)
+            try booking.take(
+                parsed.entries.map { StatementBooking.bankEntry($0, fileName: fileName, today: today) },
+                evidence: evidence)
             return try booking.finish(matching: session, numbers: matching.numbers)
         }
     }
@@ -167,7 +169,10 @@ extension Kontor {
                         var entries = entries
                         Kontor.scope(&entries, account: account)
                         let evidence = entries.map { session.evidence(for: $0) }
-                        return handoff.put(ReadChunk(entries: entries, evidence: evidence))
+                        let stored = entries.map {
+                            StatementBooking.bankEntry($0, fileName: source.fileName, today: today)
+                        }
+                        return handoff.put(ReadChunk(entries: stored, evidence: evidence))
                     }
                     handoff.finish(complete ? session : nil)
                 }
@@ -189,9 +194,9 @@ extension Kontor {
         }
     }
 
-    /// Entries read by the reading thread with their evidence.
+    /// Entries read by the reading thread, as they are to be stored, with their evidence.
     private struct ReadChunk: Sendable {
-        var entries: [StatementEntry]
+        var entries: [BankEntry]
         var evidence: [PaymentMatchingSession.Evidence?]
     }
 

@@ -39,9 +39,22 @@ struct StatementBooking {
         waiting.reserveCapacity(Self.batchSize)
     }
 
-    /// Counts and stores `entries` (identities already scoped); `evidence` holds each entry's
+    /// The bank entry an import stores for `entry` (identity already scoped): a booked EUR credit that is no
+    /// reversal waits for review (it may pay an invoice), everything else is ignored. Made by whoever reads the
+    /// statement — in a streamed import the reading thread, so that the storing thread, the longer of the two, gets
+    /// entries ready to store.
+    static func bankEntry(_ entry: StatementEntry, fileName: String, today: Day) -> BankEntry {
+        let bookable = entry.isCredit && !entry.isReversal && entry.currency == "EUR" && entry.status == .booked
+        return BankEntry(
+            identity: entry.identity, bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
+            currency: entry.currency, counterpartyName: entry.counterpartyName,
+            counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText,
+            status: bookable ? .review : .ignored, importedOn: today, sourceFile: fileName)
+    }
+
+    /// Counts and stores `entries` (`bankEntry(_:fileName:today:)`); `evidence` holds each entry's
     /// `PaymentMatchingSession.evidence(for:)`, nil for those never matched.
-    mutating func take(_ entries: [StatementEntry], evidence: [PaymentMatchingSession.Evidence?]) throws {
+    mutating func take(_ entries: [BankEntry], evidence: [PaymentMatchingSession.Evidence?]) throws {
         precondition(entries.count == evidence.count)
         // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: once only.
         // Each identity is hashed once, into `seen`; the book is asked only about those new to this import.
@@ -65,13 +78,9 @@ struct StatementBooking {
                 result.alreadyImported += 1
                 continue
             }
-            let bookable = entry.isCredit && !entry.isReversal && entry.currency == "EUR" && entry.status == .booked
+            let bookable = entry.status == .review
             if bookable { result.queued += 1 } else { result.ignored += 1 }
-            waiting.append(BankEntry(
-                identity: entry.identity, bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
-                currency: entry.currency, counterpartyName: entry.counterpartyName,
-                counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText,
-                status: bookable ? .review : .ignored, importedOn: today, sourceFile: fileName))
+            waiting.append(entry)
             if waiting.count == Self.batchSize { try flush() }
             if let evidence { pending.append(Pending(evidence: evidence, bookable: bookable)) }
         }
