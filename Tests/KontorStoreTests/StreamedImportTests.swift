@@ -147,6 +147,25 @@ struct StreamedImportTests {
         #expect(afterAgain == entries)
     }
 
+    /// Two statements of one account in one file, the second repeating the first (as overlapping exports do): the
+    /// second's entries arrive in chunks after the first's last chunk, some of which may not be stored yet.
+    @Test func aStatementRepeatedInTheSameFileIsStoredOnce() async throws {
+        let (streamed, streamedStore, overdue) = try await demoBook()
+        let (whole, wholeStore, _) = try await demoBook()
+        let repeated = bookings(paying: overdue)
+        let file = Self.camt([("DE89370400440532013000", repeated), ("DE89370400440532013000", repeated)])
+        let a = try await streamed.importStatement(data: file, fileName: "auszug.xml", dryRun: false, today: today)
+        let b = try await CamtParser.$engine.withValue(.xmlParser) {
+            try await whole.importStatement(data: file, fileName: "auszug.xml", dryRun: false, today: today)
+        }
+        #expect(a.entries == 2 * repeated.count && a.alreadyImported == repeated.count)
+        #expect(a.alreadyImported == b.alreadyImported && a.queued == b.queued && a.ignored == b.ignored)
+        #expect(a.applied.map(\.invoiceNumber) == b.applied.map(\.invoiceNumber) && a.applied.count == 3)
+        let entries = try await stored(streamedStore)
+        #expect(entries.count == repeated.count)
+        #expect(entries == (try await stored(wholeStore)))
+    }
+
     @Test func aFileTheScannerDeclinesAtItsEndIsReadWholeAndKeptOnce() async throws {
         let (kontor, store, overdue) = try await demoBook()
         // CDATA is XML that banks do not write: the byte scanner declines it, XMLParser reads it.

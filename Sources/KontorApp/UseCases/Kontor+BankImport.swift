@@ -128,9 +128,8 @@ extension Kontor {
             let evidence = parsed.entries.map { session.evidence(for: $0) }
             var booking = StatementBooking(
                 book: book, result: initial, fileName: fileName, today: today, recorder: recorder)
-            try booking.take(
-                parsed.entries.map { StatementBooking.bankEntry($0, fileName: fileName, today: today) },
-                evidence: evidence)
+            let entries = parsed.entries.map { StatementBooking.bankEntry($0, fileName: fileName, today: today) }
+            try booking.take(entries, evidence: evidence, first: StatementBooking.firstOccurrences(entries))
             return try booking.finish(matching: session, numbers: matching.numbers)
         }
     }
@@ -172,7 +171,8 @@ extension Kontor {
                         let stored = entries.map {
                             StatementBooking.bankEntry($0, fileName: source.fileName, today: today)
                         }
-                        return handoff.put(ReadChunk(entries: stored, evidence: evidence))
+                        return handoff.put(ReadChunk(
+                            entries: stored, evidence: evidence, first: StatementBooking.firstOccurrences(stored)))
                     }
                     handoff.finish(complete ? session : nil)
                 }
@@ -180,7 +180,9 @@ extension Kontor {
                 var booking = StatementBooking(
                     book: book, result: initial, fileName: source.fileName, today: today, recorder: recorder)
                 do {
-                    while let chunk = handoff.take() { try booking.take(chunk.entries, evidence: chunk.evidence) }
+                    while let chunk = handoff.take() {
+                        try booking.take(chunk.entries, evidence: chunk.evidence, first: chunk.first)
+                    }
                 } catch {
                     handoff.cancel()
                     _ = handoff.outcome()
@@ -194,10 +196,12 @@ extension Kontor {
         }
     }
 
-    /// Entries read by the reading thread, as they are to be stored, with their evidence.
+    /// Entries read by the reading thread, as they are to be stored, with their evidence and whether each is the
+    /// first of its identity in the chunk.
     private struct ReadChunk: Sendable {
         var entries: [BankEntry]
         var evidence: [PaymentMatchingSession.Evidence?]
+        var first: [Bool]
     }
 
     /// Thrown inside the transaction of `importStreamed` to roll back what it stored before the scanner declined.

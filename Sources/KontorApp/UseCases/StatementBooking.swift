@@ -13,8 +13,6 @@ struct StatementBooking {
     /// Who books the payments (`BookActor.signedInName`), read before the transaction.
     private let recorder: String?
     private(set) var result: ImportResult
-    /// Identities stored by this import or before it: each booking once.
-    private var seen: Set<String> = []
     /// The stored entries that may match, in statement order.
     private var pending: [Pending] = []
     /// New entries not stored yet: stored several per statement (see `insert(bankEntries:)`).
@@ -52,19 +50,27 @@ struct StatementBooking {
             status: bookable ? .review : .ignored, importedOn: today, sourceFile: fileName)
     }
 
+    /// For each of `entries`, whether it is the first of its identity among them: what `take` needs to know of the
+    /// entries it is given together. Worked out by whoever reads the statement, chunk by chunk in a streamed import
+    /// (the storing thread is the longer of the two); a small set per chunk, not one for the whole statement.
+    static func firstOccurrences(_ entries: [BankEntry]) -> [Bool] {
+        var seen: Set<String> = []
+        seen.reserveCapacity(entries.count)
+        return entries.map { seen.insert($0.identity).inserted }
+    }
+
     /// Counts and stores `entries` (`bankEntry(_:fileName:today:)`); `evidence` holds each entry's
-    /// `PaymentMatchingSession.evidence(for:)`, nil for those never matched.
-    mutating func take(_ entries: [BankEntry], evidence: [PaymentMatchingSession.Evidence?]) throws {
-        precondition(entries.count == evidence.count)
-        // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: once only.
-        // Each identity is hashed once, into `seen`; the book is asked only about those new to this import.
-        var isNew = [Bool](repeating: false, count: entries.count)
+    /// `PaymentMatchingSession.evidence(for:)`, nil for those never matched, and `first` whether the entry is the
+    /// first of its identity in `entries` (`firstOccurrences`).
+    mutating func take(_ entries: [BankEntry], evidence: [PaymentMatchingSession.Evidence?], first: [Bool]) throws {
+        precondition(entries.count == evidence.count && entries.count == first.count)
+        // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: stored once.
+        // What earlier calls took is stored first, so that the book answers for all of it: an identity is known
+        // to the book, or the first of its kind here, or a repetition.
+        try flush()
         var new: [String] = []
         new.reserveCapacity(entries.count)
-        for (position, entry) in entries.enumerated() where seen.insert(entry.identity).inserted {
-            isNew[position] = true
-            new.append(entry.identity)
-        }
+        for (entry, isFirst) in zip(entries, first) where isFirst { new.append(entry.identity) }
         let known = try book.knownBankEntries(identities: new)
         for (position, (entry, evidence)) in zip(entries, evidence).enumerated() {
             result.entries += 1
@@ -74,7 +80,7 @@ struct StatementBooking {
             } else {
                 result.debits += 1
             }
-            guard isNew[position], known.isEmpty || !known.contains(entry.identity) else {
+            guard first[position], known.isEmpty || !known.contains(entry.identity) else {
                 result.alreadyImported += 1
                 continue
             }
@@ -117,6 +123,7 @@ struct StatementBooking {
     }
 
     private mutating func flush() throws {
+        guard !waiting.isEmpty else { return }
         try book.insert(bankEntries: waiting)
         waiting.removeAll(keepingCapacity: true)
     }
