@@ -93,33 +93,68 @@ extension GRDBBook {
     }
 
     func insert(bankEntries: [BankEntry]) throws {
-        guard !bankEntries.isEmpty else { return }
-        // Journaled as one entry per call, not by the per-row trigger: see `AuditJournal.insertInBulk`. Several rows
-        // per statement, because binding and stepping one statement per row costs more than SQLite's work per row;
-        // bound and hashed in one pass (`BankEntryBinding`).
+        _ = try insertInBulk(bankEntries, skippingHeld: false)
+    }
+
+    func insertNew(bankEntries: [BankEntry]) throws -> [Bool] {
+        let (stored, firstRowid) = try insertInBulk(bankEntries, skippingHeld: true)
+        if stored == bankEntries.count { return Array(repeating: true, count: bankEntries.count) }
+        // Some identities were held: the rows added are the entries stored, in their order.
+        let added = try String.fetchCursor(
+            db, sql: "SELECT identity FROM bankEntry WHERE rowid >= ? ORDER BY rowid", arguments: [firstRowid])
+        var next = try added.next()
+        return try bankEntries.map { entry in
+            guard entry.identity == next else { return false }
+            next = try added.next()
+            return true
+        }
+    }
+
+    /// Inserts `bankEntries` several per statement, bound and hashed in one pass (`BankEntryBinding`), journaled as
+    /// one entry per call, not by the per-row trigger (see `AuditJournal.insertInBulk`), because binding and stepping
+    /// one statement per row costs more than SQLite's work per row. `skippingHeld`: an entry whose identity the
+    /// table holds is left out (`ON CONFLICT DO NOTHING`, answered by the unique index the insert consults anyway),
+    /// else it fails the insert. Returns the rows stored and the rowid SQLite gave the first.
+    private func insertInBulk(
+        _ bankEntries: [BankEntry], skippingHeld: Bool
+    ) throws -> (stored: Int, firstRowid: Int64) {
+        guard !bankEntries.isEmpty else { return (0, 0) }
+        var stored = 0
+        var first: Int64 = 0
         try AuditJournal.insertInBulk(into: "bankEntry", db) { firstRowid in
+            first = firstRowid
             var binding = BankEntryBinding(rows: bankEntries.count)
             var start = bankEntries.startIndex
             while start < bankEntries.endIndex {
                 let end = min(start + Self.rowsPerInsert, bankEntries.endIndex)
-                let statement = try insertStatement(rows: end - start)
+                let statement = try insertStatement(rows: end - start, skippingHeld: skippingHeld)
                 try binding.bind(bankEntries[start..<end], to: statement, firstRowid: firstRowid + Int64(start))
                 try statement.execute()
+                stored += db.changesCount
                 start = end
             }
+            // Hashed for the rowids they were to get: when some were left out, the rows are read back instead.
+            guard stored == bankEntries.count else { return nil }
             return AuditJournal.HashedRows(columns: BankEntryBinding.columns, hexDigests: binding.hexDigests)
         }
+        return (stored, first)
     }
 
     private static let rowsPerInsert = 64
 
     /// The INSERT of `rows` rows, cached per row count (a full statement and at most one shorter tail per call).
-    private func insertStatement(rows: Int) throws -> Statement {
-        try db.cachedStatement(sql: rows == Self.rowsPerInsert ? Self.fullInsertSQL : Self.insertSQL(rows: rows))
+    private func insertStatement(rows: Int, skippingHeld: Bool) throws -> Statement {
+        let full = rows == Self.rowsPerInsert
+        return try db.cachedStatement(
+            sql: skippingHeld
+                ? (full ? Self.fullInsertNewSQL : Self.insertSQL(rows: rows) + Self.skippingHeld)
+                : (full ? Self.fullInsertSQL : Self.insertSQL(rows: rows)))
     }
 
-    /// The full statement's text made once: it is looked up for every 64 entries stored.
+    /// The full statements' texts made once: one is looked up for every 64 entries stored.
     private static let fullInsertSQL = insertSQL(rows: rowsPerInsert)
+    private static let fullInsertNewSQL = insertSQL(rows: rowsPerInsert) + skippingHeld
+    private static let skippingHeld = " ON CONFLICT (identity) DO NOTHING"
 
     private static func insertSQL(rows: Int) -> String {
         let columns = BankEntryBinding.columns

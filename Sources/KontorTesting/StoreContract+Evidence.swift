@@ -132,4 +132,28 @@ extension StoreContract {
         }
         #expect(try await store.read { try $0.bankEntries(status: nil) } == [reviewed])
     }
+
+    /// `insertNew` stores, in their order, the entries whose identity the book does not hold — before the call or
+    /// from an earlier entry of it — and says which it stored; the others change nothing.
+    public func newBankEntriesAreStoredOnce() async throws {
+        let (_, store, _) = try await book()
+        let entry = { (identity: String, cents: Int64) in
+            BankEntry(
+                identity: identity, bookingDate: Self.day, amount: Money(cents: cents), isCredit: true,
+                currency: "EUR", counterpartyName: "Zahler", counterpartyIBAN: nil, text: "Dank", status: .review,
+                importedOn: Self.day, sourceFile: "auszug.xml")
+        }
+        let first = [entry("DE02|C|R:A", 100)]
+        let second = [entry("DE02|C|R:B", 200), entry("DE02|C|R:A", 300), entry("DE02|C|R:C", 400),
+                      entry("DE02|C|R:B", 500)]
+        try await store.write { try $0.insert(bankEntries: first) }
+        #expect(try await store.write { try $0.insertNew(bankEntries: second) } == [true, false, true, false])
+        let stored = try await store.read { try $0.bankEntries(status: nil) }.sorted { $0.id < $1.id }
+        #expect(stored.map(\.identity) == ["DE02|C|R:A", "DE02|C|R:B", "DE02|C|R:C"])
+        #expect(stored.map(\.amount.cents) == [100, 200, 400])
+        let held = [entry("DE02|C|R:C", 1)]
+        #expect(try await store.write { try $0.insertNew(bankEntries: held) } == [false])
+        #expect(try await store.write { try $0.insertNew(bankEntries: []) }.isEmpty)
+        #expect(try await store.read { try $0.bankEntries(status: nil) }.count == 3)
+    }
 }

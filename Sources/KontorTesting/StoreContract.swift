@@ -42,6 +42,7 @@ public struct StoreContract: Sendable {
         Rule(name: "customers in CustomerOrder") { try await $0.customersAreInCustomerOrder() },
         Rule(name: "list windows concatenate to the whole list") { try await $0.listWindowsConcatenate() },
         Rule(name: "bank entries are stored once") { try await $0.bankEntriesAreIdempotent() },
+        Rule(name: "new bank entries are stored, held ones left out") { try await $0.newBankEntriesAreStoredOnce() },
         Rule(name: "the change counter") { try await $0.changeCounterRisesOnCommitOnly() },
         Rule(name: "a rolled-back write leaves nothing") { try await $0.rolledBackWriteLeavesNothing() },
         Rule(name: "only the principal moves the balance") { try await $0.onlyThePrincipalMovesTheBalance() },

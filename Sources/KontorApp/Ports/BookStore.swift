@@ -235,6 +235,10 @@ public protocol BookWriter: BookReader {
 
     /// Stores new entries in their order (a statement's bookings); each identity once in the book.
     func insert(bankEntries: [BankEntry]) throws
+    /// Stores, in their order, those of `bankEntries` whose identity the book does not hold yet — before the call or
+    /// from an earlier entry of it — and says of each whether it was stored: an import adds a statement's new
+    /// bookings and counts the rest as imported before, without asking about each identity first.
+    func insertNew(bankEntries: [BankEntry]) throws -> [Bool]
     func update(bankEntry: BankEntry) throws
     /// Replaces the stored agenda.
     func replaceAgenda(_ slots: [PlanSlot]) throws
@@ -305,5 +309,15 @@ public struct OpenBalance: Sendable, Hashable {
         self.open = open
         self.issueDate = issueDate
         self.dueDate = dueDate
+    }
+}
+
+extension BookWriter {
+    /// `insertNew` as the identities known before say: a store that finds out while it inserts does less.
+    public func insertNew(bankEntries: [BankEntry]) throws -> [Bool] {
+        var held = try knownBankEntries(identities: Array(Set(bankEntries.map(\.identity))))
+        let stored = bankEntries.map { held.insert($0.identity).inserted }
+        try insert(bankEntries: zip(bankEntries, stored).filter(\.1).map(\.0))
+        return stored
     }
 }

@@ -126,10 +126,10 @@ extension Kontor {
             let matching = try MatchingStart(book)
             var session = matching.session()
             let evidence = parsed.entries.map { session.evidence(for: $0) }
-            var booking = StatementBooking(
-                book: book, result: initial, fileName: fileName, today: today, recorder: recorder)
-            let entries = parsed.entries.map { StatementBooking.bankEntry($0, fileName: fileName, today: today) }
-            try booking.take(entries, evidence: evidence, first: StatementBooking.firstOccurrences(entries))
+            var booking = StatementBooking(book: book, result: initial, recorder: recorder)
+            try booking.take(
+                parsed.entries.map { StatementBooking.bankEntry($0, fileName: fileName, today: today) },
+                evidence: evidence)
             return try booking.finish(matching: session, numbers: matching.numbers)
         }
     }
@@ -171,18 +171,14 @@ extension Kontor {
                         let stored = entries.map {
                             StatementBooking.bankEntry($0, fileName: source.fileName, today: today)
                         }
-                        return handoff.put(ReadChunk(
-                            entries: stored, evidence: evidence, first: StatementBooking.firstOccurrences(stored)))
+                        return handoff.put(ReadChunk(entries: stored, evidence: evidence))
                     }
                     handoff.finish(complete ? session : nil)
                 }
                 reader.start()
-                var booking = StatementBooking(
-                    book: book, result: initial, fileName: source.fileName, today: today, recorder: recorder)
+                var booking = StatementBooking(book: book, result: initial, recorder: recorder)
                 do {
-                    while let chunk = handoff.take() {
-                        try booking.take(chunk.entries, evidence: chunk.evidence, first: chunk.first)
-                    }
+                    while let chunk = handoff.take() { try booking.take(chunk.entries, evidence: chunk.evidence) }
                 } catch {
                     handoff.cancel()
                     _ = handoff.outcome()
@@ -196,12 +192,10 @@ extension Kontor {
         }
     }
 
-    /// Entries read by the reading thread, as they are to be stored, with their evidence and whether each is the
-    /// first of its identity in the chunk.
+    /// Entries read by the reading thread, as they are to be stored, with their evidence.
     private struct ReadChunk: Sendable {
         var entries: [BankEntry]
         var evidence: [PaymentMatchingSession.Evidence?]
-        var first: [Bool]
     }
 
     /// Thrown inside the transaction of `importStreamed` to roll back what it stored before the scanner declined.

@@ -8,15 +8,18 @@ import KontorCore
 /// `PaymentMatcher.match` gives for the whole statement at once.
 struct StatementBooking {
     private let book: any BookWriter
-    private let fileName: String
-    private let today: Day
     /// Who books the payments (`BookActor.signedInName`), read before the transaction.
     private let recorder: String?
     private(set) var result: ImportResult
     /// The stored entries that may match, in statement order.
     private var pending: [Pending] = []
-    /// New entries not stored yet: stored several per statement (see `insert(bankEntries:)`).
-    private var waiting: [BankEntry] = []
+    /// Entries not stored yet, with their evidence: stored several per statement (see `insertNew(bankEntries:)`).
+    private var waiting: [Waiting] = []
+
+    private struct Waiting {
+        var entry: BankEntry
+        var evidence: PaymentMatchingSession.Evidence?
+    }
 
     private struct Pending {
         var evidence: PaymentMatchingSession.Evidence
@@ -25,14 +28,12 @@ struct StatementBooking {
         var bookable: Bool
     }
 
-    /// Entries stored per call of `insert(bankEntries:)` (each call is one journal entry).
+    /// Entries stored per call of `insertNew(bankEntries:)` (each call is one journal entry).
     private static let batchSize = 1_024
 
-    init(book: any BookWriter, result: ImportResult, fileName: String, today: Day, recorder: String?) {
+    init(book: any BookWriter, result: ImportResult, recorder: String?) {
         self.book = book
         self.result = result
-        self.fileName = fileName
-        self.today = today
         self.recorder = recorder
         waiting.reserveCapacity(Self.batchSize)
     }
@@ -50,29 +51,11 @@ struct StatementBooking {
             status: bookable ? .review : .ignored, importedOn: today, sourceFile: fileName)
     }
 
-    /// For each of `entries`, whether it is the first of its identity among them: what `take` needs to know of the
-    /// entries it is given together. Worked out by whoever reads the statement, chunk by chunk in a streamed import
-    /// (the storing thread is the longer of the two); a small set per chunk, not one for the whole statement.
-    static func firstOccurrences(_ entries: [BankEntry]) -> [Bool] {
-        var seen: Set<String> = []
-        seen.reserveCapacity(entries.count)
-        return entries.map { seen.insert($0.identity).inserted }
-    }
-
-    /// Counts and stores `entries` (`bankEntry(_:fileName:today:)`); `evidence` holds each entry's
-    /// `PaymentMatchingSession.evidence(for:)`, nil for those never matched, and `first` whether the entry is the
-    /// first of its identity in `entries` (`firstOccurrences`).
-    mutating func take(_ entries: [BankEntry], evidence: [PaymentMatchingSession.Evidence?], first: [Bool]) throws {
-        precondition(entries.count == evidence.count && entries.count == first.count)
-        // Overlapping statements (or the same booking in two files of a ZIP) carry the same identity: stored once.
-        // What earlier calls took is stored first, so that the book answers for all of it: an identity is known
-        // to the book, or the first of its kind here, or a repetition.
-        try flush()
-        var new: [String] = []
-        new.reserveCapacity(entries.count)
-        for (entry, isFirst) in zip(entries, first) where isFirst { new.append(entry.identity) }
-        let known = try book.knownBankEntries(identities: new)
-        for (position, (entry, evidence)) in zip(entries, evidence).enumerated() {
+    /// Counts `entries` (`bankEntry(_:fileName:today:)`) and stores them, several calls' worth at a time;
+    /// `evidence` holds each entry's `PaymentMatchingSession.evidence(for:)`, nil for those never matched.
+    mutating func take(_ entries: [BankEntry], evidence: [PaymentMatchingSession.Evidence?]) throws {
+        precondition(entries.count == evidence.count)
+        for (entry, evidence) in zip(entries, evidence) {
             result.entries += 1
             if entry.isCredit {
                 result.credits += 1
@@ -80,15 +63,8 @@ struct StatementBooking {
             } else {
                 result.debits += 1
             }
-            guard first[position], known.isEmpty || !known.contains(entry.identity) else {
-                result.alreadyImported += 1
-                continue
-            }
-            let bookable = entry.status == .review
-            if bookable { result.queued += 1 } else { result.ignored += 1 }
-            waiting.append(entry)
+            waiting.append(Waiting(entry: entry, evidence: evidence))
             if waiting.count == Self.batchSize { try flush() }
-            if let evidence { pending.append(Pending(evidence: evidence, bookable: bookable)) }
         }
     }
 
@@ -122,9 +98,21 @@ struct StatementBooking {
         return result
     }
 
+    /// Stores what waits. Overlapping statements (or the same booking in two files of a ZIP) carry the same
+    /// identity: the book stores each once, whether it held it before this import or an earlier entry of it, and
+    /// says which it stored (`insertNew`); only those are counted as new and may be matched.
     private mutating func flush() throws {
         guard !waiting.isEmpty else { return }
-        try book.insert(bankEntries: waiting)
+        let stored = try book.insertNew(bankEntries: waiting.map(\.entry))
+        for (item, isStored) in zip(waiting, stored) {
+            guard isStored else {
+                result.alreadyImported += 1
+                continue
+            }
+            let bookable = item.entry.status == .review
+            if bookable { result.queued += 1 } else { result.ignored += 1 }
+            if let evidence = item.evidence { pending.append(Pending(evidence: evidence, bookable: bookable)) }
+        }
         waiting.removeAll(keepingCapacity: true)
     }
 }
