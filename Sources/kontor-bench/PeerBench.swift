@@ -328,8 +328,8 @@ enum PeerBench {
     }
 
     /// The file's 100,000 entries as the import stores them (`BankEntry`, made before the clock starts), inserted
-    /// by the book's bulk insert in chunks of 1,024 inside one write into a fresh book each run: the storing
-    /// thread's share of the import (bind, SQLite's insert, the journal's hashes, seal and commit) without the
+    /// as the import inserts them (`insertNew`, 1,024 per call) inside one write into a fresh book each run: the
+    /// storing thread's share of the import (bind, SQLite's insert, the journal's hashes, seal and commit) without the
     /// reading that overlaps it, for before/after figures of that half alone. The minimum of five runs is the
     /// figure to compare: the machine's speed changes from minute to minute, a run's work does not.
     @MainActor static func camtStore(_ data: Data) async throws -> PeerFigure {
@@ -360,7 +360,7 @@ enum PeerBench {
                 var start = 0
                 while start < entries.count {
                     let end = min(start + 1_024, entries.count)
-                    try book.insert(bankEntries: Array(entries[start..<end]))
+                    _ = try book.insertNew(bankEntries: Array(entries[start..<end]))
                     start = end
                 }
             }
@@ -372,7 +372,7 @@ enum PeerBench {
         return PeerFigure(
             name: "kontor_camt053_store_100k", unit: "s", runs: PeerRuns(wall: wall, cpu: cpu, peakRSSMiB: nil),
             notes: ["entries": "\(entries.count)", "wall_min": "\(PeerFigure.rounded(wall.min() ?? 0))",
-                    "what": "GRDBBook.insert(bankEntries:) of the file's entries, 1,024 per call, in one write "
+                    "what": "GRDBBook.insertNew(bankEntries:) of the file's entries, 1,024 per call, in one write "
                         + "(journaled, sealed, committed) into a fresh SQLite book each run: the import's storing "
                         + "half alone"])
     }
