@@ -254,24 +254,20 @@ enum PeerBench {
         var result: ImportResult?
         let clock = ContinuousClock()
         for _ in 0..<3 {
-            let folder = FileManager.default.temporaryDirectory
-                .appendingPathComponent("kontor-peers-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let database = try AppDatabase.open(path: folder.appendingPathComponent("book.sqlite").path)
-            let kontor = try await book(in: database)
-            // A checkpoint the setup's writes queued (`WALCheckpointer`) runs before the clock starts, not in it.
-            try await database.settle()
-            ProcessMemory.resetPeak()
-            let cpuStart = ProcessMemory.cpuSeconds()
-            let start = clock.now
-            result = try await kontor.importStatement(at: url, dryRun: false, today: today)
-            let elapsed = clock.now - start
-            cpu.append(ProcessMemory.cpuSeconds() - cpuStart)
-            wall.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            peak = max(peak, ProcessMemory.peakMiB() ?? 0)
-            // The import's own checkpoint, queued after it returned, ends here, before the next run starts.
-            try database.close()
+            try await withFreshBook { database in
+                let kontor = try await book(in: database)
+                // A checkpoint the setup's writes queued (`WALCheckpointer`) runs before the clock starts, not in it.
+                try await database.settle()
+                ProcessMemory.resetPeak()
+                let cpuStart = ProcessMemory.cpuSeconds()
+                let start = clock.now
+                result = try await kontor.importStatement(at: url, dryRun: false, today: today)
+                wall.append((clock.now - start).seconds)
+                cpu.append(ProcessMemory.cpuSeconds() - cpuStart)
+                peak = max(peak, ProcessMemory.peakMiB() ?? 0)
+                // The import's own checkpoint, queued after it returned, ends here, before the next run starts.
+                try database.close()
+            }
         }
         let runs = PeerRuns(wall: wall, cpu: cpu, peakRSSMiB: peak)
         var notes = ["entries": "\(result?.entries ?? 0)", "input_bytes": "\(bytes)",
@@ -289,20 +285,20 @@ enum PeerBench {
     }
 
     /// The reading half of the import alone: the file streamed from disk in chunks (`StatementParser.streamCamt`)
-    /// and the evidence of every entry gathered against the 100 open invoices, as the import's reading thread does
-    /// (`Kontor.importStatement`), without a book. Minimum of five runs, as `camtStore`.
+    /// and the evidence of every entry gathered against the 100 open invoices: the reading thread's work in
+    /// `Kontor.importStatement`, less the identities' scoping and the making of the entries to store (a few per cent),
+    /// without a book. Minimum of five runs, as `camtStore`.
     @MainActor static func camtRead(_ url: URL) async throws -> PeerFigure {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-peers-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try AppDatabase.open(path: folder.appendingPathComponent("book.sqlite").path)
-        defer { try? database.close() }
         // The book's open invoices as `Kontor.openCandidates` gives them to the import (nothing paid yet).
-        let invoices = try await book(in: database).invoices(InvoiceQuery(openOnly: true)).map { invoice in
-            OpenInvoiceCandidate(
-                invoiceId: invoice.id, number: invoice.number ?? "", customerId: invoice.buyer?.id ?? 0,
-                customerName: invoice.buyer?.name ?? "", openAmount: invoice.totals.gross, gross: invoice.totals.gross,
-                issueDate: invoice.issueDate ?? PeerInvoice.issueDay, dueDate: invoice.dueDate ?? PeerInvoice.issueDay)
+        let invoices = try await withFreshBook { database in
+            defer { try? database.close() }
+            return try await book(in: database).invoices(InvoiceQuery(openOnly: true)).map { invoice in
+                OpenInvoiceCandidate(
+                    invoiceId: invoice.id, number: invoice.number ?? "", customerId: invoice.buyer?.id ?? 0,
+                    customerName: invoice.buyer?.name ?? "", openAmount: invoice.totals.gross,
+                    gross: invoice.totals.gross, issueDate: invoice.issueDate ?? PeerInvoice.issueDay,
+                    dueDate: invoice.dueDate ?? PeerInvoice.issueDay)
+            }
         }
         var entries = 0
         var matchable = 0
@@ -346,28 +342,24 @@ enum PeerBench {
         var cpu: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<5 {
-            let folder = FileManager.default.temporaryDirectory
-                .appendingPathComponent("kontor-peers-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let database = try AppDatabase.open(path: folder.appendingPathComponent("book.sqlite").path)
-            _ = try await book(in: database)
-            try await database.settle()
-            let store = GRDBBookStore(database)
-            let cpuStart = ProcessMemory.cpuSeconds()
-            let start = clock.now
-            try await store.write { book in
-                var start = 0
-                while start < entries.count {
-                    let end = min(start + 1_024, entries.count)
-                    _ = try book.insertNew(bankEntries: Array(entries[start..<end]))
-                    start = end
+            try await withFreshBook { database in
+                _ = try await book(in: database)
+                try await database.settle()
+                let store = GRDBBookStore(database)
+                let cpuStart = ProcessMemory.cpuSeconds()
+                let start = clock.now
+                try await store.write { book in
+                    var start = 0
+                    while start < entries.count {
+                        let end = min(start + 1_024, entries.count)
+                        _ = try book.insertNew(bankEntries: Array(entries[start..<end]))
+                        start = end
+                    }
                 }
+                wall.append((clock.now - start).seconds)
+                cpu.append(ProcessMemory.cpuSeconds() - cpuStart)
+                try database.close()
             }
-            let elapsed = clock.now - start
-            cpu.append(ProcessMemory.cpuSeconds() - cpuStart)
-            wall.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            try database.close()
         }
         return PeerFigure(
             name: "kontor_camt053_store_100k", unit: "s", runs: PeerRuns(wall: wall, cpu: cpu, peakRSSMiB: nil),
@@ -375,6 +367,15 @@ enum PeerBench {
                     "what": "GRDBBook.insertNew(bankEntries:) of the file's entries, 1,024 per call, in one write "
                         + "(journaled, sealed, committed) into a fresh SQLite book each run: the import's storing "
                         + "half alone"])
+    }
+
+    /// Runs `body` on a fresh SQLite book in a folder of its own in the temp folder, which goes when `body` returns
+    /// (closing the book is `body`'s: some close it inside their timing, some after).
+    @MainActor static func withFreshBook<T>(_ body: (AppDatabase) async throws -> T) async throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-peers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await body(try AppDatabase.open(path: folder.appendingPathComponent("book.sqlite").path))
     }
 
     /// A book with the peers' seller and 100 open invoices to their buyer, numbered RE-2027-0001 and on.

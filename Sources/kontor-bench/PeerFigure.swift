@@ -109,7 +109,7 @@ struct PeerRuns {
             try await body()
             let elapsed = clock.now - start
             runs.cpu.append(ProcessMemory.cpuSeconds() - cpuStart)
-            runs.wall.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            runs.wall.append(elapsed.seconds)
         }
         runs.peakRSSMiB = ProcessMemory.peakMiB()
         return runs
@@ -146,4 +146,9 @@ enum ProcessMemory {
         }
         return nil
     }
+}
+
+extension Duration {
+    /// The duration in seconds, for the figures.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
