@@ -172,7 +172,7 @@ enum BookTables {
 
     private static func insert(_ table: TableDump, into db: Database) throws {
         let list = table.columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+        let marks = databaseQuestionMarks(count: table.columns.count)
         let statement = try db.makeStatement(
             sql: "INSERT INTO \(table.table.quotedDatabaseIdentifier) (\(list)) VALUES (\(marks))")
         for (index, row) in table.rows.enumerated() {

@@ -26,8 +26,7 @@ extension GRDBBook {
 
     /// The lookup of `count` identities; the full one made once, not for every chunk of a statement.
     private static func lookupSQL(_ count: Int) -> String {
-        let marks = Array(repeating: "?", count: count).joined(separator: ", ")
-        return "SELECT identity FROM bankEntry WHERE identity IN (\(marks))"
+        "SELECT identity FROM bankEntry WHERE identity IN (\(databaseQuestionMarks(count: count)))"
     }
 
     private static let fullLookupSQL = lookupSQL(identitiesPerLookup)
@@ -144,24 +143,24 @@ extension GRDBBook {
 
     /// The INSERT of `rows` rows, cached per row count (a full statement and at most one shorter tail per call).
     private func insertStatement(rows: Int, skippingHeld: Bool) throws -> Statement {
-        let full = rows == Self.rowsPerInsert
-        return try db.cachedStatement(
-            sql: skippingHeld
-                ? (full ? Self.fullInsertNewSQL : Self.insertSQL(rows: rows) + Self.skippingHeld)
-                : (full ? Self.fullInsertSQL : Self.insertSQL(rows: rows)))
+        guard rows == Self.rowsPerInsert else {
+            return try db.cachedStatement(sql: Self.insertSQL(rows: rows, skippingHeld: skippingHeld))
+        }
+        return try db.cachedStatement(sql: skippingHeld ? Self.fullInsertNewSQL : Self.fullInsertSQL)
     }
 
     /// The full statements' texts made once: one is looked up for every 64 entries stored.
-    private static let fullInsertSQL = insertSQL(rows: rowsPerInsert)
-    private static let fullInsertNewSQL = insertSQL(rows: rowsPerInsert) + skippingHeld
-    private static let skippingHeld = " ON CONFLICT (identity) DO NOTHING"
+    private static let fullInsertSQL = insertSQL(rows: rowsPerInsert, skippingHeld: false)
+    private static let fullInsertNewSQL = insertSQL(rows: rowsPerInsert, skippingHeld: true)
 
-    private static func insertSQL(rows: Int) -> String {
+    private static func insertSQL(rows: Int, skippingHeld: Bool) -> String {
         let columns = BankEntryBinding.columns
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let row = "(\(databaseQuestionMarks(count: columns.count)))"
+        // A held identity is left out by the unique index the insert consults anyway (`insertNew`).
+        let conflict = skippingHeld ? " ON CONFLICT (identity) DO NOTHING" : ""
         return """
             INSERT INTO bankEntry (\(columns.joined(separator: ", ")))
-            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))\(conflict)
             """
     }
 

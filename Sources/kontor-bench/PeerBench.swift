@@ -330,13 +330,10 @@ enum PeerBench {
     /// figure to compare: the machine's speed changes from minute to minute, a run's work does not.
     @MainActor static func camtStore(_ data: Data) async throws -> PeerFigure {
         let parsed = try StatementParser.parse(data: data, fileName: "camt053-100k.xml")
-        let entries = parsed.entries.enumerated().map { position, entry in
-            BankEntry(
-                identity: "DE00|\(entry.isCredit ? "C" : "D")|\(entry.identity)#\(position)",
-                bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
-                currency: entry.currency, counterpartyName: entry.counterpartyName,
-                counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText,
-                status: entry.isCredit ? .review : .ignored, importedOn: today, sourceFile: "camt053-100k.xml")
+        let entries = parsed.entries.map { entry in
+            var scoped = entry
+            scoped.identity = "DE00|\(entry.isCredit ? "C" : "D")|\(entry.identity)"
+            return BankEntry(imported: scoped, fileName: "camt053-100k.xml", today: today)
         }
         var wall: [Double] = []
         var cpu: [Double] = []

@@ -128,7 +128,7 @@ extension Kontor {
             let evidence = parsed.entries.map { session.evidence(for: $0) }
             var booking = StatementBooking(book: book, result: initial, recorder: recorder)
             try booking.take(
-                parsed.entries.map { StatementBooking.bankEntry($0, fileName: fileName, today: today) },
+                parsed.entries.map { BankEntry(imported: $0, fileName: fileName, today: today) },
                 evidence: evidence)
             return try booking.finish(matching: session, numbers: matching.numbers)
         }
@@ -168,9 +168,7 @@ extension Kontor {
                         var entries = entries
                         Kontor.scope(&entries, account: account)
                         let evidence = entries.map { session.evidence(for: $0) }
-                        let stored = entries.map {
-                            StatementBooking.bankEntry($0, fileName: source.fileName, today: today)
-                        }
+                        let stored = entries.map { BankEntry(imported: $0, fileName: source.fileName, today: today) }
                         return handoff.put(ReadChunk(entries: stored, evidence: evidence))
                     }
                     handoff.finish(complete ? session : nil)

@@ -1,5 +1,5 @@
-import KontorBanking
-import KontorCore
+public import KontorBanking
+public import KontorCore
 
 /// Books a statement's entries inside one write transaction as they arrive, a chunk at a time: every new entry is
 /// stored at once (credits to review, the rest ignored), the matchable ones leave their evidence behind, and
@@ -13,13 +13,10 @@ struct StatementBooking {
     private(set) var result: ImportResult
     /// The stored entries that may match, in statement order.
     private var pending: [Pending] = []
-    /// Entries not stored yet, with their evidence: stored several per statement (see `insertNew(bankEntries:)`).
-    private var waiting: [Waiting] = []
-
-    private struct Waiting {
-        var entry: BankEntry
-        var evidence: PaymentMatchingSession.Evidence?
-    }
+    /// Entries not stored yet: stored several per statement (see `insertNew(bankEntries:)`).
+    private var waiting: [BankEntry] = []
+    /// The evidence of each entry in `waiting`, position by position.
+    private var waitingEvidence: [PaymentMatchingSession.Evidence?] = []
 
     private struct Pending {
         var evidence: PaymentMatchingSession.Evidence
@@ -36,22 +33,10 @@ struct StatementBooking {
         self.result = result
         self.recorder = recorder
         waiting.reserveCapacity(Self.batchSize)
+        waitingEvidence.reserveCapacity(Self.batchSize)
     }
 
-    /// The bank entry an import stores for `entry` (identity already scoped): a booked EUR credit that is no
-    /// reversal waits for review (it may pay an invoice), everything else is ignored. Made by whoever reads the
-    /// statement — in a streamed import the reading thread, so that the storing thread, the longer of the two, gets
-    /// entries ready to store.
-    static func bankEntry(_ entry: StatementEntry, fileName: String, today: Day) -> BankEntry {
-        let bookable = entry.isCredit && !entry.isReversal && entry.currency == "EUR" && entry.status == .booked
-        return BankEntry(
-            identity: entry.identity, bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
-            currency: entry.currency, counterpartyName: entry.counterpartyName,
-            counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText,
-            status: bookable ? .review : .ignored, importedOn: today, sourceFile: fileName)
-    }
-
-    /// Counts `entries` (`bankEntry(_:fileName:today:)`) and stores them, several calls' worth at a time;
+    /// Counts `entries` (`BankEntry(imported:fileName:today:)`) and stores them, several calls' worth at a time;
     /// `evidence` holds each entry's `PaymentMatchingSession.evidence(for:)`, nil for those never matched.
     mutating func take(_ entries: [BankEntry], evidence: [PaymentMatchingSession.Evidence?]) throws {
         precondition(entries.count == evidence.count)
@@ -63,7 +48,8 @@ struct StatementBooking {
             } else {
                 result.debits += 1
             }
-            waiting.append(Waiting(entry: entry, evidence: evidence))
+            waiting.append(entry)
+            waitingEvidence.append(evidence)
             if waiting.count == Self.batchSize { try flush() }
         }
     }
@@ -103,16 +89,34 @@ struct StatementBooking {
     /// says which it stored (`insertNew`); only those are counted as new and may be matched.
     private mutating func flush() throws {
         guard !waiting.isEmpty else { return }
-        let stored = try book.insertNew(bankEntries: waiting.map(\.entry))
-        for (item, isStored) in zip(waiting, stored) {
+        let stored = try book.insertNew(bankEntries: waiting)
+        for (position, isStored) in stored.enumerated() {
             guard isStored else {
                 result.alreadyImported += 1
                 continue
             }
-            let bookable = item.entry.status == .review
+            let bookable = waiting[position].status == .review
             if bookable { result.queued += 1 } else { result.ignored += 1 }
-            if let evidence = item.evidence { pending.append(Pending(evidence: evidence, bookable: bookable)) }
+            if let evidence = waitingEvidence[position] {
+                pending.append(Pending(evidence: evidence, bookable: bookable))
+            }
         }
         waiting.removeAll(keepingCapacity: true)
+        waitingEvidence.removeAll(keepingCapacity: true)
+    }
+}
+
+extension BankEntry {
+    /// The bank entry an import stores for `entry` (identity already scoped): a booked EUR credit that is no
+    /// reversal waits for review (it may pay an invoice), everything else is ignored. Made by whoever reads the
+    /// statement — in a streamed import the reading thread, so that the storing thread, the longer of the two, gets
+    /// entries ready to store.
+    public init(imported entry: StatementEntry, fileName: String, today: Day) {
+        let bookable = entry.isCredit && !entry.isReversal && entry.currency == "EUR" && entry.status == .booked
+        self.init(
+            identity: entry.identity, bookingDate: entry.bookingDate, amount: entry.amount, isCredit: entry.isCredit,
+            currency: entry.currency, counterpartyName: entry.counterpartyName,
+            counterpartyIBAN: entry.counterpartyIBAN, text: entry.remittanceText,
+            status: bookable ? .review : .ignored, importedOn: today, sourceFile: fileName)
     }
 }
