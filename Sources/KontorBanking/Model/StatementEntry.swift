@@ -240,33 +240,3 @@ extension Array where Element == StatementEntry {
         numbering.assign(&self)
     }
 }
-
-/// The numbering of `assignIdentities`, carried over from one part of a statement to the next: a statement read in
-/// chunks numbers its repeated bookings exactly as one read whole.
-struct IdentityNumbering {
-    private var seen: [String: Int] = [:]
-
-    init(expected: Int = 0) {
-        // Sized once: growing a dictionary of 100,000 identities step by step rehashes them all several times.
-        seen.reserveCapacity(expected)
-    }
-
-    /// Numbers `entries`, which follow the entries numbered before in file order.
-    mutating func assign(_ entries: inout [StatementEntry]) {
-        // Counts in place, so each identity is hashed once.
-        func increment(_ count: inout Int) -> Int {
-            count += 1
-            return count
-        }
-        for index in entries.indices {
-            let base = entries[index].identity.isEmpty ? entries[index].baseIdentity : entries[index].identity
-            let count = increment(&seen[base, default: 0])
-            // The first of an identity keeps the one it has (no write back of the same string).
-            if count > 1 {
-                entries[index].identity = "\(base)#\(count)"
-            } else if entries[index].identity.isEmpty {
-                entries[index].identity = base
-            }
-        }
-    }
-}
