@@ -199,6 +199,38 @@ struct AuditBatchHashTests {
         #expect(report.isIntact, "\(report.problems.map(\.english))")
     }
 
+    /// A bulk entry is written sealed, chained onto the entries of the write before it (which it seals first), so
+    /// that the seal at the end of the write does not rewrite its ≈80 KB only to set the hash; entries after it are
+    /// sealed as usual, and the chain verifies.
+    @Test func aBulkEntryIsWrittenSealedInTheChain() throws {
+        let day = Day("2026-11-26")!
+        let entries = (0..<3).map { offset in
+            BankEntry(
+                identity: "DE02|C|R:\(offset)", bookingDate: day, amount: Money(cents: Int64(100 + offset)),
+                isCredit: true, currency: "EUR", counterpartyName: "Zahler", counterpartyIBAN: nil, text: "Dank",
+                status: .review, importedOn: day, sourceFile: "a.xml")
+        }
+        let database = try AppDatabase.inMemory()
+        let unsealedBeforeSeal = try database.writer.write { db -> [String] in
+            try AuditJournal.begin(db, actor: "os:lena")
+            try db.execute(sql: "INSERT INTO messageTemplate (key, text) VALUES ('a', 'vorher')")
+            _ = try GRDBBook(db: db).insertNew(bankEntries: entries)
+            try db.execute(sql: "INSERT INTO messageTemplate (key, text) VALUES ('b', 'nachher')")
+            let unsealed = try String.fetchAll(
+                db, sql: "SELECT tableName || ':' || rowKey FROM auditJournal WHERE hash IS NULL ORDER BY id")
+            try AuditJournal.seal(db)
+            return unsealed
+        }
+        #expect(unsealedBeforeSeal == ["messageTemplate:b"])
+        let journal = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT tableName, rowKey, actor FROM auditJournal ORDER BY id DESC LIMIT 3")
+        }
+        #expect(journal.map { $0[0] as String } == ["messageTemplate", "bankEntry", "messageTemplate"])
+        #expect(journal[1][1] as String == "1..3" && journal[1][2] as String == "os:lena")
+        let report = try AuditJournal.verify(database)
+        #expect(report.isIntact, "\(report.problems.map(\.english))")
+    }
+
     /// The store binds bank entries with SQLite's own functions and hashes them as it binds
     /// (`BankEntryBinding`): the journal says what reading the rows back says, for empty, missing, quoted,
     /// control and non-Latin text, invoice ids and both directions, across the statements of 64 rows.

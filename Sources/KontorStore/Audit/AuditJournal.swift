@@ -67,8 +67,14 @@ public enum AuditJournal {
     /// forgets the actor; the last step of every write.
     static func seal(_ db: Database) throws {
         try restoreStoodAside(db)
+        _ = try sealPending(db)
+        try db.execute(sql: "UPDATE auditContext SET actor = NULL WHERE id = 1")
+    }
+
+    /// Chains every unsealed entry onto the last sealed one; returns the last hash of the chain (64 hex digits).
+    static func sealPending(_ db: Database) throws -> String {
         // In batches through a cursor, hashing the columns' bytes as SQLite holds them: a statement import journals
-        // 100,000 rows, and building a `Row` and nine `String`s per entry cost more than the SHA-256 itself.
+        // thousands of rows, and building a `Row` and nine `String`s per entry cost more than the SHA-256 itself.
         var chain: [UInt8] = []
         var after: Int64 = 0
         var fields: [UInt8] = []
@@ -83,11 +89,7 @@ public enum AuditJournal {
             ids.removeAll(keepingCapacity: true)
             let rows = try Row.fetchCursor(batch, arguments: [after])
             while let row = try rows.next() {
-                if chain.isEmpty {
-                    chain = Array((try String.fetchOne(db, sql: """
-                        SELECT hash FROM auditJournal WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1
-                        """) ?? AuditChain.genesis).utf8)
-                }
+                if chain.isEmpty { chain = Array(try lastHash(db).utf8) }
                 let id: Int64 = row[0]
                 fields.removeAll(keepingCapacity: true)
                 AuditChain.appendField(chain, to: &fields)
@@ -107,8 +109,17 @@ public enum AuditJournal {
             try store(hashes, ids: ids, db)
             after = last
         }
-        try db.execute(sql: "UPDATE auditContext SET actor = NULL WHERE id = 1")
+        return chain.isEmpty ? try lastHash(db) : String(decoding: chain, as: UTF8.self)
     }
+
+    /// The hash of the last sealed entry, or the genesis hash of an empty journal.
+    private static func lastHash(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT hash FROM auditJournal WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1")
+            ?? AuditChain.genesis
+    }
+
+    /// When an entry is written: the journal's default for `at` (`schemaSQL`), for an entry inserted sealed.
+    static let nowExpression = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
     /// Entries sealed per round: the hashes of one round are written by one statement.
     static let sealBatch = 5_000
