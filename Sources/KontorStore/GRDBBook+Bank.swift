@@ -37,8 +37,9 @@ extension GRDBBook {
 
     func bankEntry(identity: String) throws -> BankEntry? {
         // A cached statement: an import looks up every entry the matcher suggests invoices for.
-        let statement = try db.cachedStatement(sql: "SELECT * FROM bankEntry WHERE identity = ?")
-        return try Row.fetchOne(statement, arguments: [identity]).map { try BankEntryRecord(row: $0).domain() }
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(BankEntryRecord.selection) FROM bankEntry WHERE identity = ?")
+        return try Row.fetchOne(statement, arguments: [identity]).map { try BankEntryRecord(selected: $0).domain() }
     }
 
     func bankEntries(status: BankEntryStatus?) throws -> [BankEntry] {

@@ -46,12 +46,28 @@ struct BankEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
         BankEntry(
             id: id ?? 0, identity: identity, bookingDate: try Convert.day(bookingDate), amount: Money(cents: amountCents),
             isCredit: isCredit, currency: currency, counterpartyName: counterpartyName, counterpartyIBAN: counterpartyIBAN,
-            text: text, status: try Convert.choice(status), invoiceIds: try SnapshotJSON.decode([Int64].self, invoiceIds),
+            text: text, status: try Convert.choice(status), invoiceIds: try Self.invoiceIds(invoiceIds),
             confidence: confidence, reason: reason, importedOn: try Convert.day(importedOn), sourceFile: sourceFile)
     }
 }
 
 extension BankEntryRecord {
+    /// `invoiceIds` as `init(_:)` writes them, `[]` or `[12,13]`, read by hand for the same reason; any other
+    /// spelling of the JSON array goes through `SnapshotJSON`.
+    static func invoiceIds(_ text: String) throws -> [Int64] {
+        if text == "[]" { return [] }
+        let utf8 = text.utf8
+        if utf8.first == UInt8(ascii: "["), utf8.last == UInt8(ascii: "]") {
+            let parts = utf8.dropFirst().dropLast().split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            let ids = parts.compactMap { part -> Int64? in
+                guard !part.isEmpty, part.count < 19, part.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+                return part.reduce(0) { $0 * 10 + Int64($1 - 0x30) }
+            }
+            if ids.count == parts.count { return ids }
+        }
+        return try SnapshotJSON.decode([Int64].self, text)
+    }
+
     /// Reads the columns by name: much faster than `Decodable` for the many rows of lists and reports.
     init(row: Row) throws {
         id = row["id"]
@@ -69,5 +85,28 @@ extension BankEntryRecord {
         reason = row["reason"]
         importedOn = row["importedOn"]
         sourceFile = row["sourceFile"]
+    }
+
+    /// The columns `init(selected:)` reads, in its order: the key, then the bound columns.
+    static let selection = (["id"] + BankEntryBinding.columns).joined(separator: ", ")
+
+    /// Reads a row of `SELECT \(selection)` by position: an import fetches every entry it marks, and finding
+    /// fifteen columns by name cost more than the lookup itself.
+    init(selected row: Row) {
+        id = row[0]
+        identity = row[1]
+        bookingDate = row[2]
+        amountCents = row[3]
+        isCredit = row[4]
+        currency = row[5]
+        counterpartyName = row[6]
+        counterpartyIBAN = row[7]
+        text = row[8]
+        status = row[9]
+        invoiceIds = row[10]
+        confidence = row[11]
+        reason = row[12]
+        importedOn = row[13]
+        sourceFile = row[14]
     }
 }
