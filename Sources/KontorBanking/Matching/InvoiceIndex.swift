@@ -18,6 +18,12 @@ struct InvoiceIndex: Sendable {
             self.length = UInt8(digits.count)
             self.value = value
         }
+
+        /// The key of `length` digits (1…19) whose number is `value`.
+        init(length: Int, value: UInt64) {
+            self.length = UInt8(length)
+            self.value = value
+        }
     }
 
     /// A customer seen on the open invoices.

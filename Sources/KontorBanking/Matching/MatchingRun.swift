@@ -4,6 +4,8 @@ import KontorCore
 struct MatchingRun {
     let index: InvoiceIndex
     let scanner: RemittanceScanner
+    /// The scanner's arrays, kept from one payment's text to the next.
+    private var scratch = RemittanceScanner.Scratch()
     /// Cents still open per invoice, reduced as matches are committed.
     var remaining: [Int64]
 
@@ -129,7 +131,7 @@ struct MatchingRun {
     }
 
     mutating func evidence(amount: Int64, text: [UInt8], payerName: String?, payerIBAN: String?) -> Evidence {
-        let scan = scanner.scan(text)
+        let scan = scanner.scan(text, scratch: &scratch)
         let key = PayerKey(name: payerName, iban: payerIBAN)
         let payer: Payer
         if let cached = payerCache[key] {

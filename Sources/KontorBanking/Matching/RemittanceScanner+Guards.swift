@@ -3,13 +3,15 @@ extension RemittanceScanner {
     // MARK: - IBANs and creditor references
 
     /// Blocks IBANs and `RF` references; valid `RF` references are looked up and stored in `result`.
+    /// `wordFirst` and `wordLast` are the caller's buffers (`Scratch`), emptied here.
     static func maskAccountsAndReferences(
-        _ b: [UInt8], _ runs: Runs, _ blocked: inout [Bool], _ result: inout Result, _ index: InvoiceIndex
+        _ b: [UInt8], _ runs: Runs, _ blocked: inout [Bool], _ result: inout Result, _ index: InvoiceIndex,
+        _ wordFirst: inout [Int], _ wordLast: inout [Int]
     ) {
         let n = runs.count
         // Words: maximal sequences of adjacent letter/digit runs.
-        var wordFirst: [Int] = []
-        var wordLast: [Int] = []
+        wordFirst.removeAll(keepingCapacity: true)
+        wordLast.removeAll(keepingCapacity: true)
         var r = 0
         while r < n {
             if runs.kinds[r] == .alpha || runs.kinds[r] == .digit {

@@ -63,9 +63,15 @@ struct RemittanceScanner {
 
     static func runs(_ b: [UInt8]) -> Runs {
         var runs = Runs()
-        runs.kinds.reserveCapacity(b.count / 2)
-        runs.starts.reserveCapacity(b.count / 2)
-        runs.ends.reserveCapacity(b.count / 2)
+        Self.runs(b, into: &runs)
+        return runs
+    }
+
+    /// The runs of `b`, into `runs` (emptied first, its buffers kept).
+    static func runs(_ b: [UInt8], into runs: inout Runs) {
+        runs.kinds.removeAll(keepingCapacity: true)
+        runs.starts.removeAll(keepingCapacity: true)
+        runs.ends.removeAll(keepingCapacity: true)
         var i = 0
         while i < b.count {
             let byte = b[i]
@@ -91,17 +97,45 @@ struct RemittanceScanner {
             runs.ends.append(j)
             i = j
         }
-        return runs
+    }
+
+    /// The arrays `scan` fills for each text, kept from one text to the next: a statement import scans the text of
+    /// every credit, and making them anew for each cost about a fifth of the scan.
+    struct Scratch: Sendable {
+        var runs = Runs()
+        var blocked: [Bool] = []
+        var wordFirst: [Int] = []
+        var wordLast: [Int] = []
+        /// The digit runs of the chains, one chain after the other; chain `c` ends at `chainEnds[c]`.
+        var chainRuns: [Int] = []
+        /// For each run of `chainRuns`, whether a `-` or `/` joins it to the run before it in its chain.
+        var dashBefore: [Bool] = []
+        var chainEnds: [Int] = []
+        var groups: [ArraySlice<UInt8>] = []
+
+        init() {}
     }
 
     // MARK: - Scan
 
     func scan(_ b: [UInt8]) -> Result {
+        var scratch = Scratch()
+        return scan(b, scratch: &scratch)
+    }
+
+    /// `scan(_:)` with arrays kept from the texts scanned before.
+    func scan(_ b: [UInt8], scratch: inout Scratch) -> Result {
         var result = Result()
-        let runs = Self.runs(b)
+        Self.runs(b, into: &scratch.runs)
+        // Moved out and back, so that they are changed in place, not copied.
+        let runs = scratch.runs
         let n = runs.count
         if n == 0 { return result }
-        var blocked = [Bool](repeating: false, count: n)
+        var blocked = scratch.blocked
+        scratch.blocked = []
+        defer { scratch.blocked = blocked }
+        blocked.removeAll(keepingCapacity: true)
+        blocked.append(contentsOf: repeatElement(false, count: n))
 
         func isDigit(_ r: Int) -> Bool { r >= 0 && r < n && runs.kinds[r] == .digit }
         func isPunct(_ r: Int, _ byte: UInt8) -> Bool {
@@ -115,7 +149,7 @@ struct RemittanceScanner {
         }
         func word(_ r: Int) -> ArraySlice<UInt8> { b[runs.starts[r]..<runs.ends[r]] }
 
-        Self.maskAccountsAndReferences(b, runs, &blocked, &result, index)
+        Self.maskAccountsAndReferences(b, runs, &blocked, &result, index, &scratch.wordFirst, &scratch.wordLast)
 
         // Dates, amounts and phone numbers.
         for r in 0..<n where runs.kinds[r] == .digit && !blocked[r] {
@@ -191,14 +225,20 @@ struct RemittanceScanner {
         }
 
         // Chains of digit groups.
-        var chains: [[Int]] = []
-        var chainDash: [[Bool]] = []
-        var current: [Int] = []
-        var dashes: [Bool] = []
+        var chainRuns = scratch.chainRuns
+        var dashBefore = scratch.dashBefore
+        var chainEnds = scratch.chainEnds
+        var groups = scratch.groups
+        (scratch.chainRuns, scratch.dashBefore, scratch.chainEnds, scratch.groups) = ([], [], [], [])
+        defer { (scratch.chainRuns, scratch.dashBefore, scratch.chainEnds, scratch.groups) = (chainRuns, dashBefore, chainEnds, groups) }
+        chainRuns.removeAll(keepingCapacity: true)
+        dashBefore.removeAll(keepingCapacity: true)
+        chainEnds.removeAll(keepingCapacity: true)
+        var chainOpen = false
         var r = 0
         while r < n {
             if runs.kinds[r] == .digit && !blocked[r] {
-                if let last = current.last {
+                if chainOpen, let last = chainRuns.last {
                     // Is the gap from `last` to `r` made only of connectors?
                     var gap = 0
                     var dash = false
@@ -219,54 +259,53 @@ struct RemittanceScanner {
                         if !ok { break }
                     }
                     if ok && gap <= 3 {
-                        current.append(r)
-                        dashes.append(dash)
+                        chainRuns.append(r)
+                        dashBefore.append(dash)
                     } else {
-                        chains.append(current)
-                        chainDash.append(dashes)
-                        current = [r]
-                        dashes = []
+                        chainEnds.append(chainRuns.count)
+                        chainRuns.append(r)
+                        dashBefore.append(false)
                     }
                 } else {
-                    current = [r]
-                    dashes = []
+                    chainRuns.append(r)
+                    dashBefore.append(false)
+                    chainOpen = true
                 }
             } else if runs.kinds[r] == .alpha || (runs.kinds[r] == .digit && blocked[r]) {
-                if !current.isEmpty {
-                    chains.append(current)
-                    chainDash.append(dashes)
-                    current = []
-                    dashes = []
+                if chainOpen {
+                    chainEnds.append(chainRuns.count)
+                    chainOpen = false
                 }
             }
             r += 1
         }
-        if !current.isEmpty {
-            chains.append(current)
-            chainDash.append(dashes)
-        }
+        if chainOpen { chainEnds.append(chainRuns.count) }
 
         // Hits per chain.
         var previousClass = KeywordClass.neutral
         var previousChainEnd = -10
-        for (c, chain) in chains.enumerated() {
-            var cls = Self.keywordClass(before: chain[0], runs, b, index.shape)
+        var chainStart = 0
+        for chainEnd in chainEnds {
+            let chain = chainRuns[chainStart..<chainEnd]
+            let dashes = dashBefore[chainStart..<chainEnd]
+            chainStart = chainEnd
+            var cls = Self.keywordClass(before: chain.first!, runs, b, index.shape)
             if cls == .inherit {
-                cls = chain[0] > previousChainEnd ? previousClass : .neutral
+                cls = chain.first! > previousChainEnd ? previousClass : .neutral
             }
             previousClass = cls
             previousChainEnd = chain.last!
             if cls == .negative { continue }
             let keyword = cls == .positive
-            let groups: [ArraySlice<UInt8>] = chain.map { word($0) }
+            groups.removeAll(keepingCapacity: true)
+            for run in chain { groups.append(word(run)) }
             // A chain that starts with an area code (030 …, 0151 …) is a phone number.
             if !keyword, !index.shape.startsWithCounter, groups.count >= 2, groups[0].first == 0x30,
                 (3...5).contains(groups[0].count)
             {
                 continue
             }
-            result.references.append(
-                contentsOf: hits(in: groups, dashes: chainDash[c], keyword: keyword))
+            result.references.append(contentsOf: hits(in: groups, dashBefore: dashes, keyword: keyword))
         }
         return result
     }
@@ -280,22 +319,29 @@ struct RemittanceScanner {
         var strength: NumberStrength
     }
 
-    private func hits(in groups: [ArraySlice<UInt8>], dashes: [Bool], keyword: Bool) -> [NumberReference] {
+    /// `dashBefore[dashBefore.startIndex + g]` says whether a `-` or `/` comes before group `g`.
+    private func hits(in groups: [ArraySlice<UInt8>], dashBefore: ArraySlice<Bool>, keyword: Bool)
+        -> [NumberReference]
+    {
+        func dashed(_ g: Int) -> Bool { dashBefore[dashBefore.startIndex + g] }
         var found: [Hit] = []
         let count = groups.count
         for i in 0..<count {
-            var digits: [UInt8] = []
+            // The digits of groups i…j as a number and its length, group by group.
+            var length = 0
+            var value: UInt64 = 0
             for j in i..<min(count, i + index.maxGroups) {
-                digits.append(contentsOf: groups[j])
-                if digits.count > 19 { break }
-                guard index.hasDigitLength(digits.count), let key = InvoiceIndex.DigitKey(digits),
-                    let invoices = index.byDigits[key]
+                length += groups[j].count
+                if length > 19 { break }
+                for byte in groups[j] { value = value * 10 + UInt64(byte - 0x30) }
+                guard index.hasDigitLength(length),
+                    let invoices = index.byDigits[InvoiceIndex.DigitKey(length: length, value: value)]
                 else { continue }
                 // Short numbers (house numbers, postal codes, 4711) count only after a keyword.
-                if digits.count < 6 && !keyword { continue }
+                if length < 6 && !keyword { continue }
                 var strength = NumberStrength.typed
                 if i == j {
-                    strength = Self.readsAsDate(digits) ? .compactDate : .compact
+                    strength = Self.readsAsDate(length: length, value: value) ? .compactDate : .compact
                 } else {
                     // Groups must split where the number does: 2026 0001, not 2026 00 01 or 20 260001.
                     let allowed = index.groupBoundaries[Int(invoices[0])]
@@ -317,7 +363,7 @@ struct RemittanceScanner {
                         let parts = index.shape.components(groups: groups[i...j]),
                         let invoices = index.byComponents[parts], invoices.count == 1
                     else { continue }
-                    let separated = dashes[j - 1]
+                    let separated = dashed(j)
                     if !separated && !keyword { continue }
                     // 2026/03 and 2026-12 read as months unless a keyword says otherwise.
                     if !keyword, groups[j].count == 2, parts.counter <= 12 { continue }
@@ -346,7 +392,7 @@ struct RemittanceScanner {
             for hit in chosen where hit.invoices.count == 1 {
                 guard let parts = index.components[Int(hit.invoices[0])] else { continue }
                 var g = hit.last + 1
-                while g < count, !used[g], groups[g].count == index.shape.counterWidth, dashes[g - 1] {
+                while g < count, !used[g], groups[g].count == index.shape.counterWidth, dashed(g) {
                     var next = parts
                     next.counter = 0
                     for byte in groups[g] { next.counter = next.counter * 10 + Int(byte - 0x30) }
@@ -362,11 +408,10 @@ struct RemittanceScanner {
         return chosen.map { NumberReference(invoices: $0.invoices, strength: $0.strength, keyword: keyword) }
     }
 
-    /// Whether eight digits read as a plausible `YYYYMMDD` date.
-    private static func readsAsDate(_ digits: [UInt8]) -> Bool {
-        guard digits.count == 8 else { return false }
-        func number(_ range: Range<Int>) -> Int { digits[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-        return (1990...2099).contains(number(0..<4)) && (1...12).contains(number(4..<6))
-            && (1...31).contains(number(6..<8))
+    /// Whether `length` digits of `value` read as a plausible `YYYYMMDD` date.
+    private static func readsAsDate(length: Int, value: UInt64) -> Bool {
+        guard length == 8 else { return false }
+        return (1990...2099).contains(value / 10_000) && (1...12).contains(value / 100 % 100)
+            && (1...31).contains(value % 100)
     }
 }
