@@ -58,7 +58,8 @@ enum AuditTriggers {
 
     /// One table as the journal sees it, from its schema.
     static func table(named name: String, _ db: Database) throws -> Table {
-        let info = try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted(name)))")
+        // Cached: a statement import asks once per batch of bank entries it stores.
+        let info = try Row.fetchAll(db.cachedStatement(sql: "PRAGMA table_info(\(quoted(name)))"))
         let columns: [String] = info.map { $0["name"] }
         let blobs = Set(info.filter { (($0["type"] as String?) ?? "").uppercased().contains("BLOB") }
             .map { $0["name"] as String })
