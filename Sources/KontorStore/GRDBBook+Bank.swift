@@ -166,19 +166,33 @@ extension GRDBBook {
     }
 
     func update(bankEntry: BankEntry) throws {
-        // One cached statement: an import marks every entry the matcher suggests invoices for, and a record's
-        // `update(db)` builds its SQL and looks the table's columns up by name each time (≈50 µs an entry). Every
-        // column is written, so `bankEntry_only_review` still refuses a change to what the bank said.
-        let record = BankEntryRecord(bankEntry)
-        try db.cachedStatement(sql: Self.updateSQL).execute(arguments: [
-            record.identity, record.bookingDate, record.amountCents, record.isCredit, record.currency,
-            record.counterpartyName, record.counterpartyIBAN, record.text, record.status, record.invoiceIds,
-            record.confidence, record.reason, record.importedOn, record.sourceFile, bankEntry.id,
-        ])
+        // Cached statements: an import marks every entry the matcher suggests invoices for, and a record's
+        // `update(db)` builds its SQL and looks the table's columns up by name each time (≈50 µs an entry).
+        let values = BankEntryRecord(bankEntry).values
+        let id: [(any DatabaseValueConvertible)?] = [bankEntry.id]
+        let review: [(any DatabaseValueConvertible)?] = Self.reviewColumns.map { values[$0]! }
+        let bank: [(any DatabaseValueConvertible)?] = Self.bankColumns.map { values[$0]! }
+        let all: [(any DatabaseValueConvertible)?] = BankEntryBinding.columns.map { values[$0]! }
+        // Only the review, where the row holds the bank data given: SQLite then leaves the indexes on what the
+        // bank said (identity, booking day) alone, and the update costs a third less.
+        try db.cachedStatement(sql: Self.reviewSQL).execute(arguments: StatementArguments(review + id + bank))
+        if db.changesCount == 1 { return }
+        // No such entry, or other bank data: every column, so that `bankEntry_only_review` refuses the change as it
+        // refuses any other.
+        try db.cachedStatement(sql: Self.updateSQL).execute(arguments: StatementArguments(all + id))
         guard db.changesCount == 1 else {
             throw RecordError.recordNotFound(databaseTableName: "bankEntry", key: ["id": bankEntry.id.databaseValue])
         }
     }
+
+    /// The columns a review changes (`bankEntry_only_review` refuses a change to any other) and the bank's.
+    private static let reviewColumns = ["status", "invoiceIds", "confidence", "reason"]
+    private static let bankColumns = BankEntryBinding.columns.filter { !reviewColumns.contains($0) }
+
+    private static let reviewSQL = """
+        UPDATE bankEntry SET \(reviewColumns.map { "\($0) = ?" }.joined(separator: ", "))
+        WHERE id = ? AND \(bankColumns.map { "\($0) IS ?" }.joined(separator: " AND "))
+        """
 
     private static let updateSQL = """
         UPDATE bankEntry SET \(BankEntryBinding.columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
