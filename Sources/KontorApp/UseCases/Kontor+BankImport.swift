@@ -159,8 +159,11 @@ extension Kontor {
             return try await store.writeOrRollBack(commit: !dryRun) { book in
                 let matching = try MatchingStart(book)
                 let handoff = ChunkHandoff<ReadChunk, PaymentMatchingSession?>(capacity: 2)
+                // The reader's matches of all it read, made while the last chunks are stored (no chunks, just that).
+                let ahead = ChunkHandoff<Never, StatementBooking.MatchedAhead?>(capacity: 1)
                 let reader = Thread {
                     var session = matching.session()
+                    var matchable: [PaymentMatchingSession.Evidence] = []
                     let complete = StatementParser.streamCamt(
                         url: source.url, data: source.data, fileName: source.fileName, options: source.options,
                         progress: source.progress
@@ -168,10 +171,13 @@ extension Kontor {
                         var entries = entries
                         Kontor.scope(&entries, account: account)
                         let evidence = entries.map { session.evidence(for: $0) }
+                        matchable += evidence.compactMap { $0 }
                         let stored = entries.map { BankEntry(imported: $0, fileName: source.fileName, today: today) }
                         return handoff.put(ReadChunk(entries: stored, evidence: evidence))
                     }
                     handoff.finish(complete ? session : nil)
+                    let matches = complete ? session.commit(matchable) : nil
+                    ahead.finish(matches.map { .init(evidenceCount: matchable.count, matches: $0) })
                 }
                 reader.start()
                 var booking = StatementBooking(book: book, result: initial, recorder: recorder)
@@ -183,7 +189,7 @@ extension Kontor {
                     throw error
                 }
                 guard let session = handoff.outcome() else { throw StreamDeclined() }
-                return try booking.finish(matching: session, numbers: matching.numbers)
+                return try booking.finish(matching: session, numbers: matching.numbers, matchedAhead: ahead.outcome)
             }
         } catch is StreamDeclined {
             return nil

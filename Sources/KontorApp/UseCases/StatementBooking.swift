@@ -54,14 +54,30 @@ struct StatementBooking {
         }
     }
 
+    /// The matches of every entry that may match, made by the reading thread while the last entries were stored,
+    /// on the assumption that all of them are new (`finish` uses them only then).
+    struct MatchedAhead: Sendable {
+        /// How many entries with evidence they were made for.
+        var evidenceCount: Int
+        var matches: [(position: Int, match: PaymentMatch)]
+    }
+
     /// Stores what waits, matches every stored entry that may match, marks the matched ones and books the
-    /// confident matches as payments (in statement order).
-    consuming func finish(matching session: consuming PaymentMatchingSession, numbers: [Int64: String]) throws
-        -> ImportResult
-    {
+    /// confident matches as payments (in statement order). When every entry was new, the entries that may match
+    /// are all that were read, and `matchedAhead` (which may wait for them) gives their matches if it has them.
+    consuming func finish(
+        matching session: consuming PaymentMatchingSession, numbers: [Int64: String],
+        matchedAhead: () -> MatchedAhead? = { nil }
+    ) throws -> ImportResult {
         try flush()
         let threshold = MatchingPolicy().autoApplyThreshold
-        for (position, match) in session.commit(pending.map(\.evidence)) where pending[position].bookable {
+        let matches: [(position: Int, match: PaymentMatch)]
+        if result.alreadyImported == 0, let ahead = matchedAhead(), ahead.evidenceCount == pending.count {
+            matches = ahead.matches
+        } else {
+            matches = session.commit(pending.map(\.evidence))
+        }
+        for (position, match) in matches where pending[position].bookable {
             guard var entry = try book.bankEntry(identity: match.entryIdentity) else {
                 throw AppError.notFound(.bankEntry, id: match.entryIdentity)
             }
