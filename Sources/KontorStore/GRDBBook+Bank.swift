@@ -173,8 +173,8 @@ extension GRDBBook {
         let review: [(any DatabaseValueConvertible)?] = Self.reviewColumns.map { values[$0]! }
         let bank: [(any DatabaseValueConvertible)?] = Self.bankColumns.map { values[$0]! }
         let all: [(any DatabaseValueConvertible)?] = BankEntryBinding.columns.map { values[$0]! }
-        // Only the review, where the row holds the bank data given: SQLite then leaves the indexes on what the
-        // bank said (identity, booking day) alone, and the update costs a third less.
+        // Only the review, where the row holds the bank data given: SQLite then leaves the identity's unique index
+        // alone (a column in the SET list has its indexes rewritten), and the update costs a third less.
         try db.cachedStatement(sql: Self.reviewSQL).execute(arguments: StatementArguments(review + id + bank))
         if db.changesCount == 1 { return }
         // No such entry, or other bank data: every column, so that `bankEntry_only_review` refuses the change as it

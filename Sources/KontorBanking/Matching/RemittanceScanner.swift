@@ -61,12 +61,6 @@ struct RemittanceScanner {
         func length(_ r: Int) -> Int { ends[r] - starts[r] }
     }
 
-    static func runs(_ b: [UInt8]) -> Runs {
-        var runs = Runs()
-        Self.runs(b, into: &runs)
-        return runs
-    }
-
     /// The runs of `b`, into `runs` (emptied first, its buffers kept).
     static func runs(_ b: [UInt8], into runs: inout Runs) {
         runs.kinds.removeAll(keepingCapacity: true)
@@ -127,10 +121,10 @@ struct RemittanceScanner {
     func scan(_ b: [UInt8], scratch: inout Scratch) -> Result {
         var result = Result()
         Self.runs(b, into: &scratch.runs)
-        // Moved out and back, so that they are changed in place, not copied.
         let runs = scratch.runs
         let n = runs.count
         if n == 0 { return result }
+        // The arrays changed below are moved out of `scratch` and back, so that they are changed in place.
         var blocked = scratch.blocked
         scratch.blocked = []
         defer { scratch.blocked = blocked }
@@ -230,7 +224,10 @@ struct RemittanceScanner {
         var chainEnds = scratch.chainEnds
         var groups = scratch.groups
         (scratch.chainRuns, scratch.dashBefore, scratch.chainEnds, scratch.groups) = ([], [], [], [])
-        defer { (scratch.chainRuns, scratch.dashBefore, scratch.chainEnds, scratch.groups) = (chainRuns, dashBefore, chainEnds, groups) }
+        defer {
+            (scratch.chainRuns, scratch.dashBefore, scratch.chainEnds, scratch.groups) =
+                (chainRuns, dashBefore, chainEnds, groups)
+        }
         chainRuns.removeAll(keepingCapacity: true)
         dashBefore.removeAll(keepingCapacity: true)
         chainEnds.removeAll(keepingCapacity: true)

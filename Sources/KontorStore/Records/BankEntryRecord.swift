@@ -58,9 +58,12 @@ extension BankEntryRecord {
         if text == "[]" { return [] }
         let utf8 = text.utf8
         if utf8.first == UInt8(ascii: "["), utf8.last == UInt8(ascii: "]") {
-            let parts = utf8.dropFirst().dropLast().split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            let parts = utf8.dropFirst().dropLast()
+                .split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
             let ids = parts.compactMap { part -> Int64? in
-                guard !part.isEmpty, part.count < 19, part.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+                guard !part.isEmpty, part.count < 19, part.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                    return nil
+                }
                 return part.reduce(0) { $0 * 10 + Int64($1 - 0x30) }
             }
             if ids.count == parts.count { return ids }
