@@ -166,36 +166,26 @@ extension GRDBBook {
     }
 
     func update(bankEntry: BankEntry) throws {
-        // Cached statements: an import marks every entry the matcher suggests invoices for, and a record's
-        // `update(db)` builds its SQL and looks the table's columns up by name each time (≈50 µs an entry).
-        let values = BankEntryRecord(bankEntry).values
-        let id: [(any DatabaseValueConvertible)?] = [bankEntry.id]
-        let review: [(any DatabaseValueConvertible)?] = Self.reviewColumns.map { values[$0]! }
-        let bank: [(any DatabaseValueConvertible)?] = Self.bankColumns.map { values[$0]! }
-        let all: [(any DatabaseValueConvertible)?] = BankEntryBinding.columns.map { values[$0]! }
-        // Only the review, where the row holds the bank data given: SQLite then leaves the identity's unique index
-        // alone (a column in the SET list has its indexes rewritten), and the update costs a third less.
-        try db.cachedStatement(sql: Self.reviewSQL).execute(arguments: StatementArguments(review + id + bank))
+        // A cached statement of the review columns alone, where the row holds the bank data given: an import marks
+        // every entry the matcher suggests invoices for, a record's `update(db)` builds its SQL and looks the
+        // columns up by name each time, and writing every column makes SQLite rewrite the identity's unique index.
+        let record = BankEntryRecord(bankEntry)
+        try db.cachedStatement(sql: Self.reviewSQL).execute(arguments: [
+            record.status, record.invoiceIds, record.confidence, record.reason, bankEntry.id, record.identity,
+            record.bookingDate, record.amountCents, record.isCredit, record.currency, record.counterpartyName,
+            record.counterpartyIBAN, record.text, record.importedOn, record.sourceFile,
+        ])
         if db.changesCount == 1 { return }
-        // No such entry, or other bank data: every column, so that `bankEntry_only_review` refuses the change as it
-        // refuses any other.
-        try db.cachedStatement(sql: Self.updateSQL).execute(arguments: StatementArguments(all + id))
-        guard db.changesCount == 1 else {
-            throw RecordError.recordNotFound(databaseTableName: "bankEntry", key: ["id": bankEntry.id.databaseValue])
-        }
+        // No such entry, or other bank data: the record's own update of every column, which finds nothing or which
+        // `bankEntry_only_review` refuses as it refuses any change to what the bank said.
+        try record.update(db)
     }
 
-    /// The columns a review changes (`bankEntry_only_review` refuses a change to any other) and the bank's.
-    private static let reviewColumns = ["status", "invoiceIds", "confidence", "reason"]
-    private static let bankColumns = BankEntryBinding.columns.filter { !reviewColumns.contains($0) }
-
+    /// The review columns (the only ones `bankEntry_only_review` lets change) set where id and bank data match.
     private static let reviewSQL = """
-        UPDATE bankEntry SET \(reviewColumns.map { "\($0) = ?" }.joined(separator: ", "))
-        WHERE id = ? AND \(bankColumns.map { "\($0) IS ?" }.joined(separator: " AND "))
-        """
-
-    private static let updateSQL = """
-        UPDATE bankEntry SET \(BankEntryBinding.columns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+        UPDATE bankEntry SET status = ?, invoiceIds = ?, confidence = ?, reason = ?
+        WHERE id = ? AND identity IS ? AND bookingDate IS ? AND amountCents IS ? AND isCredit IS ? AND currency IS ?
+        AND counterpartyName IS ? AND counterpartyIBAN IS ? AND text IS ? AND importedOn IS ? AND sourceFile IS ?
         """
 
 }

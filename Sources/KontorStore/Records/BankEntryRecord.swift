@@ -90,16 +90,6 @@ extension BankEntryRecord {
         sourceFile = row["sourceFile"]
     }
 
-    /// The value of each column but `id`, by name (`BankEntryBinding.columns`).
-    var values: [String: (any DatabaseValueConvertible)?] {
-        [
-            "identity": identity, "bookingDate": bookingDate, "amountCents": amountCents, "isCredit": isCredit,
-            "currency": currency, "counterpartyName": counterpartyName, "counterpartyIBAN": counterpartyIBAN,
-            "text": text, "status": status, "invoiceIds": invoiceIds, "confidence": confidence, "reason": reason,
-            "importedOn": importedOn, "sourceFile": sourceFile,
-        ]
-    }
-
     /// The columns `init(selected:)` reads, in its order: the key, then the bound columns.
     static let selection = (["id"] + BankEntryBinding.columns).joined(separator: ", ")
 
