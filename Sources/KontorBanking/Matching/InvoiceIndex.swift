@@ -15,8 +15,7 @@ struct InvoiceIndex: Sendable {
             guard !digits.isEmpty, digits.count <= 19 else { return nil }
             var value: UInt64 = 0
             for byte in digits { value = value * 10 + UInt64(byte - 0x30) }
-            self.length = UInt8(digits.count)
-            self.value = value
+            self.init(length: digits.count, value: value)
         }
 
         /// The key of `length` digits (1…19) whose number is `value`.
